@@ -1,0 +1,1 @@
+"""The PlanQA assistant: retrieval, answers with citations, CLI."""

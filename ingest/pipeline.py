@@ -1,0 +1,137 @@
+"""Ingest files into the index: load → clean → section → chunk → embed → index, per file.
+
+Incremental: a file whose bytes (and the pipeline version) are unchanged costs nothing.
+One broken file never stops the batch; its reason is reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ingest.chunk import ChunkConfig, chunk_document
+from ingest.clean import clean, extract_title
+from ingest.load import SUPPORTED_SUFFIXES, LoadError, load
+from ingest.models import SourceDocument
+from ingest.sections import parse_sections
+from vectordb.index import Index
+
+PIPELINE_VERSION = "1"  # bump when cleaning/chunking changes, so documents are re-ingested
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # added | updated | unchanged | failed
+    chunks: int = 0
+    tokens: int = 0
+    reason: str = ""
+
+
+@dataclass
+class IngestReport:
+    files: list[FileResult] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(f.status == status for f in self.files)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "failed"]
+
+    @property
+    def chunks(self) -> int:
+        return sum(f.chunks for f in self.files)
+
+    @property
+    def tokens(self) -> int:
+        return sum(f.tokens for f in self.files)
+
+
+def doc_id_for(path: Path) -> str:
+    return hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus supported files found under named folders (sorted, hidden skipped)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(
+                f for f in sorted(p.rglob("*"))
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def version_hash(raw: bytes, cfg: ChunkConfig) -> str:
+    h = hashlib.sha256(raw)
+    h.update(f"|pipeline={PIPELINE_VERSION}|max={cfg.max_tokens}|min={cfg.min_tokens}".encode())
+    return h.hexdigest()
+
+
+def prepare(path: Path, cfg: ChunkConfig) -> tuple[SourceDocument, bytes]:
+    loaded = load(path)
+    text = clean(loaded.text)
+    if not text.strip():
+        raise LoadError("no text left after cleaning")
+    doc = SourceDocument(
+        doc_id=doc_id_for(path), path=str(path.resolve()), name=path.name, title=extract_title(text) or path.stem,
+        text=text, sha256=version_hash(loaded.raw, cfg), encoding=loaded.encoding, fmt=loaded.fmt,
+    )
+    return doc, loaded.raw
+
+
+def ingest_file(index: Index, path: Path, cfg: ChunkConfig) -> FileResult:
+    try:
+        doc, _ = prepare(path, cfg)
+    except LoadError as err:
+        return FileResult(str(path), "failed", reason=str(err))
+    existing = index.registry.get(doc.doc_id)
+    if existing and existing.sha256 == doc.sha256:
+        return FileResult(str(path), "unchanged", existing.n_chunks, existing.n_tokens)
+    chunks = chunk_document(doc, cfg)
+    vectors = index.embedder.embed_passages([c.embed_text for c in chunks])
+    index.put(doc, chunks, vectors, sections=len({c.section_path for c in chunks}))
+    return FileResult(str(path), "updated" if existing else "added", len(chunks), sum(c.tokens for c in chunks))
+
+
+def sync_removed(index: Index, roots: Iterable[Path]) -> list[str]:
+    """Remove documents under the given folders whose files are gone."""
+    roots = [str(Path(r).resolve()) for r in roots]
+    removed = []
+    for rec in index.documents():
+        if any(rec.path.startswith(r.rstrip("/") + "/") for r in roots) and not Path(rec.path).exists():
+            index.remove(rec.doc_id)
+            removed.append(rec.path)
+    return removed
+
+
+def ingest_paths(
+    index: Index, paths: Iterable[Path], cfg: ChunkConfig = ChunkConfig(), sync: bool = False,
+    on_file: Callable[[int, int, FileResult], None] = lambda _i, _n, _r: None,
+) -> IngestReport:
+    t0 = time.perf_counter()
+    paths = list(map(Path, paths))
+    report = IngestReport()
+    index.collect_garbage()  # repairs whatever an interrupted run left behind
+    files = expand(paths)
+    for i, f in enumerate(files):
+        try:
+            result = ingest_file(index, f, cfg)
+        except Exception as err:  # noqa: BLE001 - one broken file never stops the batch
+            result = FileResult(str(f), "failed", reason=f"{type(err).__name__}: {err}")
+        report.files.append(result)
+        on_file(i + 1, len(files), result)
+    if sync:
+        report.removed = sync_removed(index, [p for p in paths if p.is_dir()])
+    report.seconds = time.perf_counter() - t0
+    return report

@@ -1,0 +1,100 @@
+"""The real `planqa` executable on the sample corpus: the contract scored from outside."""
+
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+
+pytestmark = [pytest.mark.integration, pytest.mark.skipif(not CORPUS.exists(), reason="no ../shared/corpus")]
+PLANQA = shutil.which("planqa", path=str(Path(sys.executable).parent)) or "planqa"
+
+
+def run(args, env, cwd, check=True, stdin=None):
+    r = subprocess.run([PLANQA, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600, input=stdin)
+    if check:
+        assert r.returncode == 0, r.stderr
+    return r
+
+
+@pytest.fixture(scope="module")
+def corpus_kb(tmp_path_factory, isolated_env):
+    root = tmp_path_factory.mktemp("cli")
+    env = dict(os.environ, PLANQA_HOME=str(root / "kb"))
+    r = run(["ingest", str(CORPUS)], env, root)
+    assert "added 5" in r.stderr
+    return root, env
+
+
+def _doc_text(root: Path, name: str) -> str:
+    db = sqlite3.connect(root / "kb" / "registry.sqlite3")
+    (text,) = db.execute("SELECT text FROM documents WHERE name = ?", (name,)).fetchone()
+    return text
+
+
+def test_gdp_2020_answer_cites_001(corpus_kb):
+    root, env = corpus_kb
+    out = run(["ask", "--json", "冀州区2020年地区生产总值是多少？"], env, root).stdout
+    result = json.loads(out)  # exactly one JSON object, nothing else on stdout
+    assert set(result) == {"question", "answer", "refused", "citations", "contexts", "timings_ms"}
+    assert result["refused"] is False
+    assert "111亿元" in result["answer"]
+    cited = {c["doc"] for c in result["citations"]}
+    assert "001_28c4fe0a356f8a23.txt" in cited
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", result["answer"])} == {c["id"] for c in result["citations"]}
+    for c in result["citations"]:
+        assert _doc_text(root, c["doc"])[c["start"]:c["end"]] == c["text"]
+        assert set(c) == {"id", "doc", "title", "section", "text", "start", "end"}
+    assert len(result["contexts"]) == 5
+    assert set(result["timings_ms"]) == {"retrieve", "answer", "total"}
+
+
+def test_second_ingest_adds_no_duplicates(corpus_kb):
+    root, env = corpus_kb
+    docs = json.loads(run(["docs", "list", "--json"], env, root).stdout)
+    assert len(docs) == 5
+    before = sum(d["n_chunks"] for d in docs)
+    r = run(["ingest", str(CORPUS)], env, root)
+    assert "unchanged 5" in r.stderr
+    import chromadb
+
+    client = chromadb.PersistentClient(path=str(root / "kb" / "chroma"))
+    assert client.get_collection("planqa_chunks").count() == before
+
+
+def test_batch_one_object_per_line(corpus_kb, tmp_path):
+    root, env = corpus_kb
+    qfile = tmp_path / "q.jsonl"
+    qfile.write_text(
+        '{"id": "q1", "question": "冀州区2020年地区生产总值是多少？"}\n'
+        "this is not json\n"
+        '{"id": 7, "question": ""}\n'
+        '{"id": "q3", "question": "火星探测器什么时候发射？"}\n', encoding="utf-8")
+    lines = run(["ask", "--json", "--batch", str(qfile)], env, root).stdout.splitlines()
+    objs = [json.loads(x) for x in lines]
+    assert [o["id"] for o in objs] == ["q1", None, 7, "q3"]
+    assert "111亿元" in objs[0]["answer"]
+    assert "invalid JSON" in objs[1]["error"] and objs[1]["refused"] is True
+    assert "empty" in objs[2]["error"]
+    assert objs[3]["refused"] is True and objs[3]["citations"] == []
+
+
+def test_human_output_lists_sources(corpus_kb):
+    root, env = corpus_kb
+    out = run(["ask", "冀州区2020年地区生产总值是多少？"], env, root).stdout
+    assert "111亿元" in out and "来源" in out and "001_28c4fe0a356f8a23.txt" in out
+
+
+def test_ingest_exit_code_reports_failures(corpus_kb, tmp_path):
+    root, env = corpus_kb
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    r = run(["ingest", str(tmp_path / "bad.txt")], env, root, check=False)
+    assert r.returncode == 1
+    assert "bad.txt" in r.stderr and "binary" in r.stderr

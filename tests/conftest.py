@@ -1,0 +1,74 @@
+"""Shared fixtures: an isolated cache (model built once per session) and small documents."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
+
+DOC_A = """某某县“十四五”规划纲要
+第一篇 发展基础
+第一章 “十三五”成就
+全县生产总值由2015年的80亿元增长到2020年的126亿元,年均增长9.5%。城镇居民人均可支配收入达到35000元。
+第二篇 发展目标
+第二章 主要目标
+一、经济发展
+到2025年,全县地区生产总值突破200亿元,年均增长7%以上。
+二、乡村振兴
+建设高标准农田10万亩,培育省级龙头企业15家,农村居民人均可支配收入年均增长8%。
+"""
+
+DOC_B = """关于加强生态环境保护的实施意见
+一、总体要求
+坚持绿水青山就是金山银山的理念,打好蓝天、碧水、净土保卫战。
+二、主要任务
+（一）大气污染防治
+到2025年,PM2.5平均浓度下降到35微克/立方米以下,空气质量优良天数比例达到80%。
+（二）水污染防治
+县级以上集中式饮用水水源地水质达标率保持100%。
+"""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_env(tmp_path_factory):
+    """Keep every cache the stack writes inside the test session."""
+    root = tmp_path_factory.mktemp("env")
+    saved = dict(os.environ)
+    os.environ["PLANQA_CACHE_DIR"] = os.environ.get("PLANQA_TEST_CACHE_DIR") or str(root / "cache")
+    os.environ["TIKTOKEN_CACHE_DIR"] = str(root / "tiktoken")
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    os.environ.pop("PLANQA_HOME", None)
+    os.environ.pop("PLANQA_CONFIG", None)
+    yield root
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+@pytest.fixture()
+def home(tmp_path, monkeypatch) -> Path:
+    h = tmp_path / "home"
+    monkeypatch.setenv("PLANQA_HOME", str(h))
+    monkeypatch.chdir(tmp_path)
+    return h
+
+
+@pytest.fixture()
+def small_corpus(tmp_path) -> Path:
+    d = tmp_path / "docs"
+    d.mkdir()
+    (d / "county_plan.txt").write_text(DOC_A, encoding="utf-8")
+    (d / "eco_opinion.txt").write_text(DOC_B, encoding="gb18030")
+    return d
+
+
+@pytest.fixture(scope="session")
+def embedder(isolated_env):
+    from assistant.settings import Settings
+    from vectordb.embeddings import Embedder
+
+    return Embedder(Settings().embedding())

@@ -1,0 +1,1 @@
+"""Embeddings, the Chroma vector store, and the document registry."""

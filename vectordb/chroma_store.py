@@ -1,0 +1,80 @@
+"""Chroma access: embedded PersistentClient by default, HttpClient when a server URL is given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
+from chromadb.config import Settings as ChromaSettings
+from chromadb.utils.embedding_functions import register_embedding_function
+
+from vectordb.embeddings import EmbeddingConfig, Embedder
+
+EF_NAME = "planqa-sentence-transformers"
+
+
+@register_embedding_function
+class PlanqaEmbeddingFunction(EmbeddingFunction[Documents]):
+    """Our offline sentence-transformers model, so Chroma never reaches for its downloading default."""
+
+    def __init__(self, embedder: Embedder):
+        self.embedder = embedder
+
+    def __call__(self, input: Documents) -> Embeddings:
+        return list(self.embedder.embed_passages(list(input)))
+
+    def embed_query(self, input: Documents) -> Embeddings:
+        return list(self.embedder.embed_queries(list(input)))
+
+    @staticmethod
+    def name() -> str:
+        return EF_NAME
+
+    def default_space(self):
+        return "cosine"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": self.embedder.cfg.model, "cache_dir": str(self.embedder.cfg.cache_dir)}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> "PlanqaEmbeddingFunction":
+        return PlanqaEmbeddingFunction(Embedder(EmbeddingConfig(model=config["model"], cache_dir=Path(config["cache_dir"]))))
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    path: Path  # embedded store folder
+    url: str | None = None  # http://host:port of a Chroma server; overrides path
+    collection: str = "planqa_chunks"
+
+
+def open_client(cfg: StoreConfig):
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if cfg.url:
+        u = urlparse(cfg.url if "://" in cfg.url else f"http://{cfg.url}")
+        return chromadb.HttpClient(
+            host=u.hostname or "127.0.0.1", port=u.port or 8000, ssl=u.scheme == "https", settings=settings
+        )
+    cfg.path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(cfg.path), settings=settings)
+
+
+def open_collection(cfg: StoreConfig, embedder: Embedder):
+    client = open_client(cfg)
+    col = client.get_or_create_collection(
+        name=cfg.collection,
+        embedding_function=PlanqaEmbeddingFunction(embedder),
+        configuration={"hnsw": {"space": "cosine"}},
+        metadata={"embedding_model": embedder.model_id},
+    )
+    built_with = (col.metadata or {}).get("embedding_model")
+    if built_with and built_with != embedder.model_id:
+        raise RuntimeError(
+            f"collection {cfg.collection!r} was built with embedding model {built_with!r}, "
+            f"not {embedder.model_id!r}: set PLANQA_COLLECTION to a new name or re-ingest with `planqa ingest --rebuild`"
+        )
+    return col

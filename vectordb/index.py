@@ -1,0 +1,140 @@
+"""The knowledge base: chunk vectors in Chroma plus the registry that says which version is live."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ingest.models import Chunk, SourceDocument
+from vectordb.chroma_store import StoreConfig, open_collection
+from vectordb.embeddings import Embedder
+from vectordb.lexical import LexicalIndex
+from vectordb.registry import DocRecord, Registry
+
+ADD_BATCH = 1000  # well under Chroma's max_batch_size
+RRF_K = 60
+CANDIDATES = 30  # per retriever, before fusion
+# The small multilingual model ranks by topic; BM25 catches the exact terms and years officials ask about.
+DENSE_WEIGHT, LEXICAL_WEIGHT = 1.0, 1.5
+
+
+@dataclass(frozen=True)
+class Hit:
+    doc_id: str
+    name: str
+    title: str
+    section: str
+    index: int
+    start: int
+    end: int
+    text: str
+    score: float  # fused rank score (reciprocal rank fusion), higher is better
+    dense: float = 0.0  # cosine similarity to the question
+
+
+def chunk_id(doc: SourceDocument, index: int) -> str:
+    return f"{doc.doc_id}:{doc.sha256[:16]}:{index}"
+
+
+class Index:
+    def __init__(self, store: StoreConfig, registry_path: Path, embedder: Embedder, cache_dir: Path | None = None):
+        self.embedder = embedder
+        self.registry = Registry(registry_path)
+        self._store_cfg = store
+        self._col = None
+        self._cache_dir = str(cache_dir) if cache_dir else None
+        self._lexical: tuple[frozenset, LexicalIndex] | None = None
+
+    @property
+    def collection(self):
+        if self._col is None:
+            self._col = open_collection(self._store_cfg, self.embedder)
+        return self._col
+
+    # --- writing -------------------------------------------------------
+    def put(self, doc: SourceDocument, chunks: Sequence[Chunk], vectors: np.ndarray, sections: int) -> None:
+        """Add the new version's chunks, then switch the registry to it, then drop the old version."""
+        ids = [chunk_id(doc, c.index) for c in chunks]
+        metas = [
+            {"doc_id": doc.doc_id, "sha": doc.sha256, "name": c.name, "title": c.title, "section": c.section,
+             "index": c.index, "start": c.start, "end": c.end, "tokens": c.tokens}
+            for c in chunks
+        ]
+        for i in range(0, len(ids), ADD_BATCH):
+            self.collection.upsert(
+                ids=ids[i : i + ADD_BATCH], embeddings=vectors[i : i + ADD_BATCH],
+                documents=[c.text for c in chunks[i : i + ADD_BATCH]], metadatas=metas[i : i + ADD_BATCH],
+            )
+        self.registry.put(doc, n_chunks=len(chunks), n_tokens=sum(c.tokens for c in chunks), sections=sections)
+        self.collection.delete(where={"$and": [{"doc_id": doc.doc_id}, {"sha": {"$ne": doc.sha256}}]})
+
+    def remove(self, doc_id: str) -> bool:
+        found = self.registry.remove(doc_id)
+        self.collection.delete(where={"doc_id": doc_id})
+        return found
+
+    def collect_garbage(self) -> int:
+        """Delete chunks of versions the registry does not point at (left by an interrupted ingest)."""
+        live = self.registry.live_versions()
+        got = self.collection.get(include=["metadatas"])
+        stale = [i for i, m in zip(got["ids"], got["metadatas"]) if live.get(m.get("doc_id")) != m.get("sha")]
+        for i in range(0, len(stale), ADD_BATCH):
+            self.collection.delete(ids=stale[i : i + ADD_BATCH])
+        return len(stale)
+
+    # --- reading -------------------------------------------------------
+    def documents(self) -> list[DocRecord]:
+        return self.registry.all()
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def _live_lexical(self, live: dict[str, str]) -> LexicalIndex:
+        """BM25 over the live chunks, rebuilt whenever the set of live versions changes (any process)."""
+        key = frozenset(live.items())
+        if self._lexical is None or self._lexical[0] != key:
+            got = self.collection.get(include=["documents", "metadatas"])
+            pairs = [(i, d) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])
+                     if live.get(m.get("doc_id")) == m.get("sha")]
+            self._lexical = (key, LexicalIndex([i for i, _ in pairs], [d for _, d in pairs], self._cache_dir))
+        return self._lexical[1]
+
+    def search(self, query: str, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]:
+        """Dense and BM25 candidates fused by reciprocal rank; only live versions are returned."""
+        total = self.collection.count()
+        if total == 0 or k <= 0:
+            return []
+        live = self.registry.live_versions()
+        if doc_ids:
+            live = {d: v for d, v in live.items() if d in set(doc_ids)}
+        qvec = self.embedder.embed_queries([query])
+        where = {"doc_id": {"$in": list(doc_ids)}} if doc_ids else None
+        res = self.collection.query(
+            query_embeddings=qvec, n_results=min(total, CANDIDATES + 10), where=where,
+            include=["metadatas", "distances"],
+        )
+        dense = [(i, 1.0 - float(d)) for i, m, d in zip(res["ids"][0], res["metadatas"][0], res["distances"][0])
+                 if live.get(m["doc_id"]) == m["sha"]][:CANDIDATES]
+        lexical = self._live_lexical(self.registry.live_versions()).search(query, CANDIDATES * 3)
+        lexical = [(i, s) for i, s in lexical if i.split(":", 1)[0] in live][:CANDIDATES]
+        fused: dict[str, float] = {}
+        for weight, ranked in ((DENSE_WEIGHT, dense), (LEXICAL_WEIGHT, lexical)):
+            for rank, (cid, _) in enumerate(ranked):
+                fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank + 1)
+        top = sorted(fused, key=lambda c: -fused[c])[:k]
+        if not top:
+            return []
+        got = self.collection.get(ids=top, include=["documents", "metadatas", "embeddings"])
+        rows = {i: (d, m, e) for i, d, m, e in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"])}
+        hits = []
+        for cid in top:
+            text, meta, emb = rows[cid]
+            hits.append(Hit(
+                doc_id=meta["doc_id"], name=meta["name"], title=meta["title"], section=meta["section"],
+                index=int(meta["index"]), start=int(meta["start"]), end=int(meta["end"]), text=text,
+                score=fused[cid], dense=float(np.asarray(emb, dtype=np.float32) @ qvec[0]),
+            ))
+        return hits
