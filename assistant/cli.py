@@ -61,12 +61,17 @@ def ingest(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err,
     ) as bar:
-        task = bar.add_task("", total=None)
+        files = bar.add_task("files", total=None)
+        chunks = bar.add_task("chunks of the current file", total=None, visible=False)
 
         def on_file(i: int, n: int, r) -> None:
-            bar.update(task, total=n, completed=i, description=f"{Path(r.path).name}: {r.status}")
+            bar.update(files, total=n, completed=i, description=f"{Path(r.path).name}: {r.status}")
+            bar.update(chunks, visible=False)
 
-        report = ingest_paths(index, paths, s.chunking(), sync=sync, on_file=on_file)
+        def on_chunks(done: int, total: int) -> None:
+            bar.update(chunks, total=total, completed=done, visible=True, description="chunks embedded")
+
+        report = ingest_paths(index, paths, s.chunking(), sync=sync, on_file=on_file, on_chunks=on_chunks)
     for f in report.failed:
         err.print(f"[red]failed[/red] {f.path}: {f.reason}")
     for p in report.removed:
@@ -195,5 +200,19 @@ def docs_remove(doc: str = typer.Argument(..., help="file name, path or id")) ->
     err.print(f"removed {len(ids)} document(s)")
 
 
+def main() -> None:
+    """Entry point: known setup problems end with one clear line, not a traceback."""
+    from ingest.tokens import TokenizerSetupError
+    from vectordb.chroma_store import StoreMismatchError
+    from vectordb.embeddings import EmbeddingModelError
+    from vectordb.provision import ProvisionError
+
+    try:
+        app()
+    except (ProvisionError, EmbeddingModelError, TokenizerSetupError, StoreMismatchError) as e:
+        err.print(f"[red]error:[/red] {e}")
+        sys.exit(2)
+
+
 if __name__ == "__main__":
-    app()
+    main()

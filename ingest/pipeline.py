@@ -20,6 +20,9 @@ from ingest.sections import parse_sections
 from vectordb.index import Index
 
 PIPELINE_VERSION = "1"  # bump when cleaning/chunking changes, so documents are re-ingested
+EMBED_BATCH = 64  # chunks embedded between progress updates
+
+ChunkProgress = Callable[[int, int], None]  # (chunks embedded, chunks in this file)
 
 
 @dataclass
@@ -90,7 +93,17 @@ def prepare(path: Path, cfg: ChunkConfig) -> tuple[SourceDocument, bytes]:
     return doc, loaded.raw
 
 
-def ingest_file(index: Index, path: Path, cfg: ChunkConfig) -> FileResult:
+def embed_chunks(index: Index, texts: list[str], on_chunks: ChunkProgress):
+    import numpy as np
+
+    parts = []
+    for i in range(0, len(texts), EMBED_BATCH):
+        parts.append(index.embedder.embed_passages(texts[i : i + EMBED_BATCH]))
+        on_chunks(min(i + EMBED_BATCH, len(texts)), len(texts))
+    return np.concatenate(parts) if parts else np.zeros((0, 0), dtype=np.float32)
+
+
+def ingest_file(index: Index, path: Path, cfg: ChunkConfig, on_chunks: ChunkProgress = lambda _d, _t: None) -> FileResult:
     try:
         doc, _ = prepare(path, cfg)
     except LoadError as err:
@@ -99,7 +112,7 @@ def ingest_file(index: Index, path: Path, cfg: ChunkConfig) -> FileResult:
     if existing and existing.sha256 == doc.sha256:
         return FileResult(str(path), "unchanged", existing.n_chunks, existing.n_tokens)
     chunks = chunk_document(doc, cfg)
-    vectors = index.embedder.embed_passages([c.embed_text for c in chunks])
+    vectors = embed_chunks(index, [c.embed_text for c in chunks], on_chunks)
     index.put(doc, chunks, vectors, sections=len({c.section_path for c in chunks}))
     return FileResult(str(path), "updated" if existing else "added", len(chunks), sum(c.tokens for c in chunks))
 
@@ -118,6 +131,7 @@ def sync_removed(index: Index, roots: Iterable[Path]) -> list[str]:
 def ingest_paths(
     index: Index, paths: Iterable[Path], cfg: ChunkConfig = ChunkConfig(), sync: bool = False,
     on_file: Callable[[int, int, FileResult], None] = lambda _i, _n, _r: None,
+    on_chunks: ChunkProgress = lambda _d, _t: None,
 ) -> IngestReport:
     t0 = time.perf_counter()
     paths = list(map(Path, paths))
@@ -126,7 +140,7 @@ def ingest_paths(
     files = expand(paths)
     for i, f in enumerate(files):
         try:
-            result = ingest_file(index, f, cfg)
+            result = ingest_file(index, f, cfg, on_chunks)
         except Exception as err:  # noqa: BLE001 - one broken file never stops the batch
             result = FileResult(str(f), "failed", reason=f"{type(err).__name__}: {err}")
         report.files.append(result)

@@ -17,6 +17,10 @@ from vectordb.embeddings import EmbeddingConfig, Embedder
 EF_NAME = "planqa-sentence-transformers"
 
 
+class StoreMismatchError(RuntimeError):
+    """The collection was built with a different embedding model."""
+
+
 @register_embedding_function
 class PlanqaEmbeddingFunction(EmbeddingFunction[Documents]):
     """Our offline sentence-transformers model, so Chroma never reaches for its downloading default."""
@@ -73,8 +77,8 @@ def open_collection(cfg: StoreConfig, embedder: Embedder):
     )
     built_with = (col.metadata or {}).get("embedding_model")
     if built_with and built_with != embedder.model_id:
-        raise RuntimeError(
+        raise StoreMismatchError(
             f"collection {cfg.collection!r} was built with embedding model {built_with!r}, "
-            f"not {embedder.model_id!r}: set PLANQA_COLLECTION to a new name or re-ingest with `planqa ingest --rebuild`"
+            f"not {embedder.model_id!r}: set PLANQA_COLLECTION to a new name or remove the store folder and ingest again"
         )
     return col

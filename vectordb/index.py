@@ -107,9 +107,8 @@ class Index:
         total = self.collection.count()
         if total == 0 or k <= 0:
             return []
-        live = self.registry.live_versions()
-        if doc_ids:
-            live = {d: v for d, v in live.items() if d in set(doc_ids)}
+        all_live = self.registry.live_versions()
+        live = {d: v for d, v in all_live.items() if d in set(doc_ids)} if doc_ids else all_live
         qvec = self.embedder.embed_queries([query])
         where = {"doc_id": {"$in": list(doc_ids)}} if doc_ids else None
         res = self.collection.query(
@@ -118,7 +117,7 @@ class Index:
         )
         dense = [(i, 1.0 - float(d)) for i, m, d in zip(res["ids"][0], res["metadatas"][0], res["distances"][0])
                  if live.get(m["doc_id"]) == m["sha"]][:CANDIDATES]
-        lexical = self._live_lexical(self.registry.live_versions()).search(query, CANDIDATES * 3)
+        lexical = self._live_lexical(all_live).search(query, CANDIDATES * 3)
         lexical = [(i, s) for i, s in lexical if i.split(":", 1)[0] in live][:CANDIDATES]
         fused: dict[str, float] = {}
         for weight, ranked in ((DENSE_WEIGHT, dense), (LEXICAL_WEIGHT, lexical)):

@@ -98,3 +98,10 @@ def test_ingest_exit_code_reports_failures(corpus_kb, tmp_path):
     r = run(["ingest", str(tmp_path / "bad.txt")], env, root, check=False)
     assert r.returncode == 1
     assert "bad.txt" in r.stderr and "binary" in r.stderr
+
+
+def test_unloadable_model_gives_one_clear_line(tmp_path, isolated_env):
+    env = dict(os.environ, PLANQA_HOME=str(tmp_path / "kb"), PLANQA_EMBEDDING_MODEL=str(tmp_path / "no-such-model"))
+    r = run(["ask", "测试问题"], env, tmp_path, check=False)
+    assert r.returncode == 2
+    assert "cannot load embedding model" in r.stderr and "Traceback" not in r.stderr
