@@ -49,7 +49,7 @@ def models_setup(force: bool = typer.Option(False, help="rebuild even if a verif
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="files or folders (.txt, .md)"),
+    paths: list[Path] = typer.Argument(..., help="files or folders (.txt .md .docx .pdf .html .htm)"),
     sync: bool = typer.Option(False, "--sync", help="also remove documents whose files under these folders are gone"),
 ) -> None:
     """Add or update documents; unchanged files are skipped."""
@@ -71,14 +71,20 @@ def ingest(
         def on_chunks(done: int, total: int) -> None:
             bar.update(chunks, total=total, completed=done, visible=True, description="chunks embedded")
 
-        report = ingest_paths(index, paths, s.chunking(), sync=sync, on_file=on_file, on_chunks=on_chunks)
+        report = ingest_paths(index, paths, s.chunking(), sync=sync, on_file=on_file, on_chunks=on_chunks,
+                              max_bytes=int(s.max_file_mb * 2**20))
+    for f in report.files:
+        if f.status in ("added", "updated"):
+            err.print(f"{f.status} {f.path} ({f.encoding}, {f.chunks} chunks)", markup=False, highlight=False)
+        elif f.status == "skipped":
+            err.print(f"[yellow]skipped[/yellow] {f.path}: {f.reason}")
     for f in report.failed:
         err.print(f"[red]failed[/red] {f.path}: {f.reason}")
     for p in report.removed:
         err.print(f"removed {p}")
     err.print(
         f"files {len(report.files)} (added {report.count('added')}, updated {report.count('updated')}, "
-        f"unchanged {report.count('unchanged')}, failed {len(report.failed)}), removed {len(report.removed)}, "
+        f"unchanged {report.count('unchanged')}, skipped {report.count('skipped')}, failed {len(report.failed)}), removed {len(report.removed)}, "
         f"chunks {report.chunks}, tokens {report.tokens}, {report.seconds:.1f} s"
     )
     if report.failed:

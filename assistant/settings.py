@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     rerank_candidates: int = Field(20, ge=1, le=200, description="fused candidates re-ranked by best sentence")
     token_budget: int = Field(3000, ge=200)
     chunk_tokens: int = Field(350, ge=50, le=4000)
+    max_file_mb: float = Field(20, gt=0, description="larger files are refused with a clear reason")
     min_score: float = Field(0.80, description="best passage similarity below which the assistant refuses")
     max_answer_sentences: int = Field(3, ge=1, le=10)
 

@@ -72,13 +72,16 @@ def _pack(text: str, units: list[tuple[int, int]], max_tokens: int) -> list[tupl
 
 
 def _merge_small(text: str, items: list[tuple[int, int, tuple[str, ...]]], cfg: ChunkConfig):
-    """Merge a tiny piece into its next neighbour of the same top-level section, when both fit."""
+    """Merge a tiny piece with its neighbour in the same top-level section, when the two fit one chunk.
+
+    The merged piece keeps the deeper path when one heading contains the other, else their common prefix.
+    """
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for s, e, path in items:
         if out:
             ps, pe, ppath = out[-1]
-            same_top = ppath[:1] == path[:1]
-            if same_top and count_tokens(text[ps:pe]) < cfg.min_tokens and count_tokens(text[ps:e]) <= cfg.max_tokens:
+            small = min(count_tokens(text[ps:pe]), count_tokens(text[s:e])) < cfg.min_tokens
+            if small and ppath[:1] == path[:1] and count_tokens(text[ps:e]) <= cfg.max_tokens:
                 keep = path if path[: len(ppath)] == ppath else _common(ppath, path)
                 out[-1] = (ps, e, keep)
                 continue

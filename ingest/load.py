@@ -1,4 +1,4 @@
-"""Read a file into text, detecting its encoding."""
+"""Read a file into text: the format's library for .docx/.pdf/.html, encoding detection for text."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.formats import FormatError, docx_text, html_text, pdf_text
+
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES
-MAX_BYTES = 50 * 1024 * 1024
+HTML_SUFFIXES = {".html", ".htm"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
+MAX_BYTES = 20 * 1024 * 1024
 
 
 class LoadError(ValueError):
@@ -18,12 +21,18 @@ class LoadError(ValueError):
 @dataclass(frozen=True)
 class Loaded:
     text: str
-    encoding: str
+    encoding: str  # of a text file; the format name otherwise
     raw: bytes
     fmt: str
 
 
-def _decode(raw: bytes) -> tuple[str, str]:
+def _looks_textual(text: str) -> bool:
+    sample = text[:2000]
+    return bool(sample) and sum(ch.isprintable() or ch.isspace() for ch in sample) / len(sample) > 0.95
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Text and the encoding used: BOMs first, then UTF-8, GB18030, UTF-16 without BOM, charset-normalizer."""
     if raw.startswith(codecs.BOM_UTF8):
         return raw[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -35,35 +44,51 @@ def _decode(raw: bytes) -> tuple[str, str]:
                 text = raw.decode(enc)
             except UnicodeDecodeError:
                 continue
-            if text and sum(ch.isprintable() or ch.isspace() for ch in text[:2000]) / len(text[:2000]) > 0.95:
+            if _looks_textual(text):
                 return text, enc
         raise LoadError("binary content (NUL bytes), not a text file")
     for enc in ("utf-8", "gb18030"):
         try:
-            return raw.decode(enc), enc
+            text = raw.decode(enc)
         except UnicodeDecodeError:
             continue
+        if _looks_textual(text) or not text:
+            return text, enc
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
-    if best is None:
-        raise LoadError("undecodable bytes: not UTF-8, GB18030 or UTF-16")
+    if best is None or not _looks_textual(str(best)):
+        raise LoadError("undecodable bytes: not UTF-8, GB18030 or UTF-16 text")
     return str(best), best.encoding
 
 
-def load(path: Path) -> Loaded:
+def load(path: Path, max_bytes: int = MAX_BYTES) -> Loaded:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise LoadError(f"unsupported file type {suffix or '(none)'}; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
     try:
+        if not path.is_file():
+            raise LoadError("not a regular file" if path.exists() else "cannot read file: no such file")
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(f"file is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit")
+        if size > max_bytes:
+            raise LoadError(f"file is {size / 2**20:.0f} MiB, over the {max_bytes / 2**20:.0f} MiB limit")
         raw = path.read_bytes()
     except OSError as err:
         raise LoadError(f"cannot read file: {err.strerror or err}") from err
-    text, enc = _decode(raw)
+    fmt = suffix.lstrip(".")
+    try:
+        if suffix == ".docx":
+            text, enc = docx_text(raw), "docx"
+        elif suffix == ".pdf":
+            text, enc = pdf_text(raw), "pdf"
+        elif suffix in HTML_SUFFIXES:
+            html, enc = decode(raw)
+            text, fmt = html_text(html), "html"
+        else:
+            text, enc = decode(raw)
+    except FormatError as err:
+        raise LoadError(str(err)) from err
     if not text.strip():
         raise LoadError("empty file (no text)")
-    return Loaded(text=text, encoding=enc, raw=raw, fmt=suffix.lstrip("."))
+    return Loaded(text=text, encoding=enc, raw=raw, fmt=fmt)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 SECTION_SEP = " › "
+
+
+def embedding_text(section: str, text: str) -> str:
+    """The heading path helps section questions match; it is embedded, never shown as the passage."""
+    return f"{section}\n{text}" if section else text
 
 
 @dataclass(frozen=True)
@@ -17,6 +23,7 @@ class SourceDocument:
     sha256: str  # of the raw bytes plus the pipeline version, keys incremental ingest
     encoding: str
     fmt: str = "txt"
+    source_map: tuple[tuple[int, int, int], ...] = ()  # (clean_start, source_start, length) runs
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,9 @@ class Chunk:
         return len(self.section_path)
 
     @property
+    def content_hash(self) -> str:
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()
+
+    @property
     def embed_text(self) -> str:
-        # The heading path helps section questions match; it is embedded, never shown as the passage.
-        return f"{self.section}\n{self.text}" if self.section_path else self.text
+        return embedding_text(self.section, self.text)

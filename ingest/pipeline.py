@@ -14,12 +14,12 @@ from typing import Callable, Iterable
 
 from ingest.chunk import ChunkConfig, chunk_document
 from ingest.clean import clean, extract_title
-from ingest.load import SUPPORTED_SUFFIXES, LoadError, load
+from ingest.load import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load
 from ingest.models import SourceDocument
 from ingest.sections import parse_sections
 from vectordb.index import Index
 
-PIPELINE_VERSION = "1"  # bump when cleaning/chunking changes, so documents are re-ingested
+PIPELINE_VERSION = "2"  # bump when cleaning/chunking changes, so documents are re-ingested
 EMBED_BATCH = 64  # chunks embedded between progress updates
 
 ChunkProgress = Callable[[int, int], None]  # (chunks embedded, chunks in this file)
@@ -28,10 +28,11 @@ ChunkProgress = Callable[[int, int], None]  # (chunks embedded, chunks in this f
 @dataclass
 class FileResult:
     path: str
-    status: str  # added | updated | unchanged | failed
+    status: str  # added | updated | unchanged | skipped | failed
     chunks: int = 0
     tokens: int = 0
     reason: str = ""
+    encoding: str = ""
 
 
 @dataclass
@@ -67,7 +68,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
         if p.is_dir():
             out.extend(
                 f for f in sorted(p.rglob("*"))
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                if (f.is_file() or f.is_symlink()) and f.suffix.lower() in SUPPORTED_SUFFIXES  # broken links get reported
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
         else:
@@ -81,16 +82,16 @@ def version_hash(raw: bytes, cfg: ChunkConfig) -> str:
     return h.hexdigest()
 
 
-def prepare(path: Path, cfg: ChunkConfig) -> tuple[SourceDocument, bytes]:
-    loaded = load(path)
-    text = clean(loaded.text)
-    if not text.strip():
+def prepare(path: Path, cfg: ChunkConfig, max_bytes: int = MAX_BYTES) -> SourceDocument:
+    loaded = load(path, max_bytes)
+    cleaned = clean(loaded.text, join_wraps=True if loaded.fmt == "pdf" else None)
+    if not cleaned.text.strip():
         raise LoadError("no text left after cleaning")
-    doc = SourceDocument(
-        doc_id=doc_id_for(path), path=str(path.resolve()), name=path.name, title=extract_title(text) or path.stem,
-        text=text, sha256=version_hash(loaded.raw, cfg), encoding=loaded.encoding, fmt=loaded.fmt,
+    return SourceDocument(
+        doc_id=doc_id_for(path), path=str(path.resolve()), name=path.name,
+        title=extract_title(cleaned) or path.stem, text=cleaned.text, sha256=version_hash(loaded.raw, cfg),
+        encoding=loaded.encoding, fmt=loaded.fmt, source_map=tuple(cleaned.segments()),
     )
-    return doc, loaded.raw
 
 
 def embed_chunks(index: Index, texts: list[str], on_chunks: ChunkProgress):
@@ -103,18 +104,26 @@ def embed_chunks(index: Index, texts: list[str], on_chunks: ChunkProgress):
     return np.concatenate(parts) if parts else np.zeros((0, 0), dtype=np.float32)
 
 
-def ingest_file(index: Index, path: Path, cfg: ChunkConfig, on_chunks: ChunkProgress = lambda _d, _t: None) -> FileResult:
+def ingest_file(
+    index: Index, path: Path, cfg: ChunkConfig, on_chunks: ChunkProgress = lambda _d, _t: None,
+    max_bytes: int = MAX_BYTES,
+) -> FileResult:
     try:
-        doc, _ = prepare(path, cfg)
+        doc = prepare(path, cfg, max_bytes)
     except LoadError as err:
         return FileResult(str(path), "failed", reason=str(err))
     existing = index.registry.get(doc.doc_id)
     if existing and existing.sha256 == doc.sha256:
-        return FileResult(str(path), "unchanged", existing.n_chunks, existing.n_tokens)
+        return FileResult(str(path), "unchanged", existing.n_chunks, existing.n_tokens, encoding=doc.encoding)
+    twin = next((r for r in index.registry.with_sha(doc.sha256) if r.doc_id != doc.doc_id), None)
+    if twin is not None:
+        return FileResult(str(path), "skipped", reason=f"same content as {twin.name} (already ingested)",
+                          encoding=doc.encoding)
     chunks = chunk_document(doc, cfg)
     vectors = embed_chunks(index, [c.embed_text for c in chunks], on_chunks)
     index.put(doc, chunks, vectors, sections=len({c.section_path for c in chunks}))
-    return FileResult(str(path), "updated" if existing else "added", len(chunks), sum(c.tokens for c in chunks))
+    return FileResult(str(path), "updated" if existing else "added", len(chunks), sum(c.tokens for c in chunks),
+                      encoding=doc.encoding)
 
 
 def sync_removed(index: Index, roots: Iterable[Path]) -> list[str]:
@@ -132,6 +141,7 @@ def ingest_paths(
     index: Index, paths: Iterable[Path], cfg: ChunkConfig = ChunkConfig(), sync: bool = False,
     on_file: Callable[[int, int, FileResult], None] = lambda _i, _n, _r: None,
     on_chunks: ChunkProgress = lambda _d, _t: None,
+    max_bytes: int = MAX_BYTES,
 ) -> IngestReport:
     t0 = time.perf_counter()
     paths = list(map(Path, paths))
@@ -140,7 +150,7 @@ def ingest_paths(
     files = expand(paths)
     for i, f in enumerate(files):
         try:
-            result = ingest_file(index, f, cfg, on_chunks)
+            result = ingest_file(index, f, cfg, on_chunks, max_bytes)
         except Exception as err:  # noqa: BLE001 - one broken file never stops the batch
             result = FileResult(str(f), "failed", reason=f"{type(err).__name__}: {err}")
         report.files.append(result)

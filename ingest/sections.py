@@ -1,8 +1,11 @@
-"""Find the heading hierarchy of Chinese official documents at line starts.
+"""Find the heading hierarchy of Chinese official documents.
 
-Levels, most significant first: 第X篇, 第X章, 第X节, 第X条, 一、, （一）, 1.
-A run-in heading (heading sentence and body on one line) is named by the text up
-to its first 。; lines longer than the cap are prose, not headings.
+Levels, most significant first: 第X篇, 第X章, 第X节, 第X条, 一、, （一）, 1., then
+short standalone "一是…。" lines and "一要…" paragraph openers. A run-in heading
+(heading sentence and body on one line) is named by its text up to the first 。;
+a line whose would-be heading runs past the cap is prose. In run-on text (very
+long lines, as doc-sharing sites extract) 一、 and （一） also open sections
+right after a sentence end.
 """
 
 from __future__ import annotations
@@ -20,14 +23,27 @@ _RULES: list[tuple[int, re.Pattern[str]]] = [
     (6, re.compile(rf"^[（(][{NUM}]{{1,3}}[）)]")),
     (7, re.compile(r"^\d{1,2}[.．](?!\d)")),
 ]
+_STANDALONE_SHI = re.compile(rf"^[{NUM}]{{1,2}}是[^。]{{2,28}}[。.]?$")  # 002: "一是实施主导产业培育行动。"
+_YAO = re.compile(rf"^[{NUM}]{{1,2}}要")  # 004: "一要…" paragraph openers
+_INLINE = re.compile(rf"(?<=[。！!？?:：])(?:[{NUM}]{{1,2}}、|[（(][{NUM}]{{1,2}}[）)])(?=\S)")
 HEADING_MAX = 40  # a heading's own text (up to the first 。) is never longer
+RUN_ON_LINE = 2000  # lines this long are extraction run-ons, not paragraphs
+INLINE_HEAD_MAX = 24
 
 
 @dataclass(frozen=True)
 class Section:
-    start: int  # offset of the heading line (or 0 for the preamble)
+    start: int  # offset of the heading (or 0 for the preamble)
     end: int
     path: tuple[str, ...]
+
+    @property
+    def level(self) -> int:
+        return len(self.path)
+
+
+def _head_text(s: str) -> str:
+    return re.sub(r"\s+", " ", re.split(r"[。！？!?]", s, maxsplit=1)[0].strip())
 
 
 def heading_of(line: str) -> tuple[int, str] | None:
@@ -35,27 +51,50 @@ def heading_of(line: str) -> tuple[int, str] | None:
     stripped = line.strip()
     for level, rule in _RULES:
         if rule.match(stripped):
-            head = re.split(r"[。！？!?]", stripped, maxsplit=1)[0].strip()
-            if len(head) > HEADING_MAX:
-                return None
-            return level, re.sub(r"\s+", " ", head)
+            head = _head_text(stripped)
+            return (level, head) if len(head) <= HEADING_MAX else None
+    if _STANDALONE_SHI.match(stripped):
+        return 8, stripped.rstrip("。.")
+    if _YAO.match(stripped):
+        head = re.split(r"[，,。；;]", stripped, maxsplit=1)[0]
+        return (9, head) if len(head) <= 30 else None
     return None
+
+
+def _inline_headings(line: str, base: int) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _INLINE.finditer(line):
+        rest = line[m.start():]
+        head = re.split(r"[。！!？?,，:：;；]", rest, maxsplit=1)[0][:INLINE_HEAD_MAX]
+        found.append((base + m.start(), 5 if "、" in m.group(0) else 6, head))
+    return found
+
+
+def find_headings(text: str) -> list[tuple[int, int, str]]:
+    """(offset, level, heading text) in document order."""
+    heads = []
+    pos = 0
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip())
+        found = heading_of(line)
+        if found:
+            heads.append((pos + indent, found[0], found[1]))
+        if len(line) >= RUN_ON_LINE:
+            heads.extend(_inline_headings(line, pos))
+        pos += len(line) + 1
+    heads.sort()
+    return heads
 
 
 def parse_sections(text: str) -> list[Section]:
     """Spans that partition ``text``, each with its heading path."""
     marks: list[tuple[int, tuple[str, ...]]] = [(0, ())]
     stack: list[tuple[int, str]] = []
-    pos = 0
-    for line in text.split("\n"):
-        found = heading_of(line)
-        if found:
-            level, head = found
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            stack.append((level, head))
-            marks.append((pos, tuple(h for _, h in stack)))
-        pos += len(line) + 1
+    for offset, level, head in find_headings(text):
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, head))
+        marks.append((offset, tuple(h for _, h in stack)))
     sections = []
     for i, (start, path) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)

@@ -67,8 +67,8 @@ def open_client(cfg: StoreConfig):
     return chromadb.PersistentClient(path=str(cfg.path), settings=settings)
 
 
-def open_collection(cfg: StoreConfig, embedder: Embedder):
-    client = open_client(cfg)
+def open_collection(cfg: StoreConfig, embedder: Embedder, client=None):
+    client = client or open_client(cfg)
     col = client.get_or_create_collection(
         name=cfg.collection,
         embedding_function=PlanqaEmbeddingFunction(embedder),
@@ -81,4 +81,16 @@ def open_collection(cfg: StoreConfig, embedder: Embedder):
             f"collection {cfg.collection!r} was built with embedding model {built_with!r}, "
             f"not {embedder.model_id!r}: set PLANQA_COLLECTION to a new name or remove the store folder and ingest again"
         )
+    return col
+
+
+def recreate_collection(cfg: StoreConfig, embedder: Embedder, records: dict, batch: int = 1000):
+    """Drop and rebuild the collection from its own records (after a crash damaged the vector index)."""
+    client = open_client(cfg)
+    client.delete_collection(cfg.collection)
+    col = open_collection(cfg, embedder, client)
+    ids = records["ids"]
+    for i in range(0, len(ids), batch):
+        col.add(ids=ids[i : i + batch], embeddings=records["embeddings"][i : i + batch],
+                documents=records["documents"][i : i + batch], metadatas=records["metadatas"][i : i + batch])
     return col

@@ -77,7 +77,7 @@ class Embedder:
 
     @property
     def dimension(self) -> int:
-        return int(self._load().get_sentence_embedding_dimension())
+        return int(self._load().get_embedding_dimension())
 
     def _prompt(self, kind: str) -> str:
         explicit = self.cfg.query_prompt if kind == "query" else self.cfg.passage_prompt

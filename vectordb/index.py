@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-from ingest.models import Chunk, SourceDocument
-from vectordb.chroma_store import StoreConfig, open_collection
+from ingest.models import Chunk, SourceDocument, embedding_text
+from chromadb.errors import ChromaError
+
+from vectordb.chroma_store import StoreConfig, open_collection, recreate_collection
 from vectordb.embeddings import Embedder
 from vectordb.lexical import LexicalIndex
 from vectordb.registry import DocRecord, Registry
@@ -60,7 +63,8 @@ class Index:
         ids = [chunk_id(doc, c.index) for c in chunks]
         metas = [
             {"doc_id": doc.doc_id, "sha": doc.sha256, "name": c.name, "title": c.title, "section": c.section,
-             "index": c.index, "start": c.start, "end": c.end, "tokens": c.tokens}
+             "section_path": json.dumps(c.section_path, ensure_ascii=False), "level": c.level,
+             "index": c.index, "start": c.start, "end": c.end, "tokens": c.tokens, "hash": c.content_hash}
             for c in chunks
         ]
         for i in range(0, len(ids), ADD_BATCH):
@@ -77,13 +81,46 @@ class Index:
         return found
 
     def collect_garbage(self) -> int:
-        """Delete chunks of versions the registry does not point at (left by an interrupted ingest)."""
+        """Repair what an interrupted ingest left: chunks of versions that are not live are deleted, a live
+        document missing chunks is dropped from the registry (so it is ingested again), and a vector index
+        that no longer answers is rebuilt from the stored records."""
+        self._ensure_queryable()
         live = self.registry.live_versions()
         got = self.collection.get(include=["metadatas"])
-        stale = [i for i, m in zip(got["ids"], got["metadatas"]) if live.get(m.get("doc_id")) != m.get("sha")]
+        stale, counts = [], {}
+        for i, m in zip(got["ids"], got["metadatas"]):
+            if live.get(m.get("doc_id")) == m.get("sha"):
+                counts[m["doc_id"]] = counts.get(m["doc_id"], 0) + 1
+            else:
+                stale.append(i)
         for i in range(0, len(stale), ADD_BATCH):
             self.collection.delete(ids=stale[i : i + ADD_BATCH])
+        for rec in self.registry.all():
+            if counts.get(rec.doc_id, 0) != rec.n_chunks:
+                self.remove(rec.doc_id)
         return len(stale)
+
+    def _probe(self) -> None:
+        n = self.collection.count()
+        if n:
+            self.collection.query(query_embeddings=np.ones((1, self.embedder.dimension), dtype=np.float32),
+                                  n_results=min(n, 100), include=[])
+
+    def _ensure_queryable(self) -> None:
+        try:
+            self._probe()
+        except ChromaError:
+            self.rebuild_vectors()
+
+    def rebuild_vectors(self) -> None:
+        try:
+            records = self.collection.get(include=["embeddings", "documents", "metadatas"])
+        except ChromaError:  # vectors unreadable: embed the stored texts again
+            records = self.collection.get(include=["documents", "metadatas"])
+            texts = [embedding_text(m['section'], d) for d, m in zip(records["documents"], records["metadatas"])]
+            records["embeddings"] = self.embedder.embed_passages(texts) if texts else []
+        self._col = recreate_collection(self._store_cfg, self.embedder, records)
+        self._lexical = None
 
     # --- reading -------------------------------------------------------
     def documents(self) -> list[DocRecord]:
@@ -111,10 +148,13 @@ class Index:
         live = {d: v for d, v in all_live.items() if d in set(doc_ids)} if doc_ids else all_live
         qvec = self.embedder.embed_queries([query])
         where = {"doc_id": {"$in": list(doc_ids)}} if doc_ids else None
-        res = self.collection.query(
-            query_embeddings=qvec, n_results=min(total, CANDIDATES + 10), where=where,
-            include=["metadatas", "distances"],
-        )
+        request = dict(query_embeddings=qvec, n_results=min(total, CANDIDATES + 10), where=where,
+                     include=["metadatas", "distances"])
+        try:
+            res = self.collection.query(**request)
+        except ChromaError:  # a crash left the vector index behind its records: rebuild once, retry
+            self.rebuild_vectors()
+            res = self.collection.query(**request)
         dense = [(i, 1.0 - float(d)) for i, m, d in zip(res["ids"][0], res["metadatas"][0], res["distances"][0])
                  if live.get(m["doc_id"]) == m["sha"]][:CANDIDATES]
         lexical = self._live_lexical(all_live).search(query, CANDIDATES * 3)
@@ -126,14 +166,20 @@ class Index:
         top = sorted(fused, key=lambda c: -fused[c])[:k]
         if not top:
             return []
-        got = self.collection.get(ids=top, include=["documents", "metadatas", "embeddings"])
-        rows = {i: (d, m, e) for i, d, m, e in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"])}
+        # Records only (no vectors): after a crash the vector index may lag behind them.
+        got = self.collection.get(ids=top, include=["documents", "metadatas"])
+        rows = {i: (d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
+        sims = dict(dense)
+        missing = [c for c in top if c not in sims]
+        if missing:  # BM25-only hits: their similarity, from the same text that was embedded
+            vecs = self.embedder.embed_passages([embedding_text(rows[c][1]['section'], rows[c][0]) for c in missing])
+            sims.update(zip(missing, (vecs @ qvec[0]).tolist()))
         hits = []
         for cid in top:
-            text, meta, emb = rows[cid]
+            text, meta = rows[cid]
             hits.append(Hit(
                 doc_id=meta["doc_id"], name=meta["name"], title=meta["title"], section=meta["section"],
                 index=int(meta["index"]), start=int(meta["start"]), end=int(meta["end"]), text=text,
-                score=fused[cid], dense=float(np.asarray(emb, dtype=np.float32) @ qvec[0]),
+                score=fused[cid], dense=float(sims[cid]),
             ))
         return hits

@@ -6,6 +6,7 @@ content hash, so an interrupted ingest never exposes a half-written document.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL,
     sha256 TEXT NOT NULL, encoding TEXT NOT NULL, fmt TEXT NOT NULL,
     n_chunks INTEGER NOT NULL, n_tokens INTEGER NOT NULL, sections INTEGER NOT NULL,
-    ingested_at REAL NOT NULL, text TEXT NOT NULL
+    ingested_at REAL NOT NULL, text TEXT NOT NULL, source_map TEXT NOT NULL DEFAULT '[]'
 )
 """
 
@@ -47,6 +48,9 @@ class Registry:
         self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(_SCHEMA)
+        cols = {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}
+        if "source_map" not in cols:  # registries written before source maps existed
+            self._db.execute("ALTER TABLE documents ADD COLUMN source_map TEXT NOT NULL DEFAULT '[]'")
         self._db.commit()
 
     def close(self) -> None:
@@ -55,9 +59,9 @@ class Registry:
     def put(self, doc: SourceDocument, n_chunks: int, n_tokens: int, sections: int) -> None:
         with self._db:
             self._db.execute(
-                f"INSERT OR REPLACE INTO documents ({_COLS}, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT OR REPLACE INTO documents ({_COLS}, text, source_map) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (doc.doc_id, doc.name, doc.path, doc.title, doc.sha256, doc.encoding, doc.fmt,
-                 n_chunks, n_tokens, sections, time.time(), doc.text),
+                 n_chunks, n_tokens, sections, time.time(), doc.text, json.dumps(doc.source_map)),
             )
 
     def remove(self, doc_id: str) -> bool:
@@ -75,6 +79,25 @@ class Registry:
     def text(self, doc_id: str) -> str | None:
         row = self._db.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
+
+    def with_sha(self, sha256: str) -> list[DocRecord]:
+        rows = self._db.execute(f"SELECT {_COLS} FROM documents WHERE sha256 = ?", (sha256,)).fetchall()
+        return [DocRecord(*r) for r in rows]
+
+    def source_span(self, doc_id: str, start: int, end: int) -> tuple[int, int] | None:
+        """Offsets in the original (decoded) source for cleaned text[start:end]."""
+        row = self._db.execute("SELECT source_map FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if not row or end <= start:
+            return None
+        runs = json.loads(row[0])
+
+        def to_source(i: int) -> int:
+            for c0, s0, n in runs:
+                if c0 <= i < c0 + n:
+                    return s0 + (i - c0)
+            raise IndexError(i)
+
+        return to_source(start), to_source(end - 1) + 1
 
     def live_versions(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT doc_id, sha256 FROM documents").fetchall())

@@ -76,7 +76,7 @@ def test_interrupted_version_is_invisible_and_collected(kb):
     settings, index, corpus = kb
     f = corpus / "county_plan.txt"
     f.write_text(f.read_text(encoding="utf-8") + "\n第三篇 新增\n全县新建5G基站999个。\n", encoding="utf-8")
-    doc, _ = prepare(f, settings.chunking())
+    doc = prepare(f, settings.chunking())
     # Simulate a crash after the new chunks were written but before the registry switched.
     index.collection.add(ids=[chunk_id(doc, 0)], embeddings=index.embedder.embed_passages(["全县新建5G基站999个。"]),
                          documents=["全县新建5G基站999个。"],
