@@ -201,8 +201,10 @@ def docs_remove(doc: str = typer.Argument(..., help="file name, path or id")) ->
     s = Settings()
     index = _index(s)
     ids = _resolve_docs(index, [doc])
+    index.begin_writes()
     for doc_id in ids:
         index.remove(doc_id)
+    index.end_writes()
     err.print(f"removed {len(ids)} document(s)")
 
 

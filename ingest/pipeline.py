@@ -147,6 +147,7 @@ def ingest_paths(
     paths = list(map(Path, paths))
     report = IngestReport()
     index.collect_garbage()  # repairs whatever an interrupted run left behind
+    index.begin_writes()
     files = expand(paths)
     for i, f in enumerate(files):
         try:
@@ -157,5 +158,6 @@ def ingest_paths(
         on_file(i + 1, len(files), result)
     if sync:
         report.removed = sync_removed(index, [p for p in paths if p.is_dir()])
+    index.end_writes()
     report.seconds = time.perf_counter() - t0
     return report

@@ -49,6 +49,8 @@ class Index:
         self._store_cfg = store
         self._col = None
         self._cache_dir = str(cache_dir) if cache_dir else None
+        # Present while a write is under way: found at start, it means the last writer was killed.
+        self._dirty = registry_path.with_name("write-in-progress")
         self._lexical: tuple[frozenset, LexicalIndex] | None = None
 
     @property
@@ -84,7 +86,8 @@ class Index:
         """Repair what an interrupted ingest left: chunks of versions that are not live are deleted, a live
         document missing chunks is dropped from the registry (so it is ingested again), and a vector index
         that no longer answers is rebuilt from the stored records."""
-        self._ensure_queryable()
+        if self._dirty.exists():
+            self._ensure_queryable()
         live = self.registry.live_versions()
         got = self.collection.get(include=["metadatas"])
         stale, counts = [], {}
@@ -99,6 +102,13 @@ class Index:
             if counts.get(rec.doc_id, 0) != rec.n_chunks:
                 self.remove(rec.doc_id)
         return len(stale)
+
+    def begin_writes(self) -> None:
+        self._dirty.parent.mkdir(parents=True, exist_ok=True)
+        self._dirty.touch()
+
+    def end_writes(self) -> None:
+        self._dirty.unlink(missing_ok=True)
 
     def _probe(self) -> None:
         n = self.collection.count()

@@ -110,6 +110,7 @@ def test_killed_ingest_leaves_whole_documents_and_next_run_repairs(home, tmp_pat
         time.sleep(1.5)  # into the next file's embedding or writing
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        assert (home / "write-in-progress").exists()  # tells the next run to check the vector index
         index = open_index(Settings())
         _consistent(index)  # whole documents only, old or new
         live = index.registry.live_versions()
@@ -121,3 +122,4 @@ def test_killed_ingest_leaves_whole_documents_and_next_run_repairs(home, tmp_pat
     assert len(index.documents()) == 5
     _consistent(index)
     assert index.count() == sum(r.n_chunks for r in index.documents())  # leftovers collected, no duplicates
+    assert not (home / "write-in-progress").exists()
