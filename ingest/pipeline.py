@@ -16,7 +16,6 @@ from ingest.chunk import ChunkConfig, chunk_document
 from ingest.clean import clean, extract_title
 from ingest.load import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load
 from ingest.models import SourceDocument
-from ingest.sections import parse_sections
 from vectordb.index import Index
 
 PIPELINE_VERSION = "2"  # bump when cleaning/chunking changes, so documents are re-ingested

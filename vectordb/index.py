@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
-
-from ingest.models import Chunk, SourceDocument, embedding_text
 from chromadb.errors import ChromaError
 
+from ingest.models import Chunk, SourceDocument, embedding_text
 from vectordb.chroma_store import StoreConfig, open_collection, recreate_collection
 from vectordb.embeddings import Embedder
 from vectordb.lexical import LexicalIndex

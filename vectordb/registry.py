@@ -84,20 +84,5 @@ class Registry:
         rows = self._db.execute(f"SELECT {_COLS} FROM documents WHERE sha256 = ?", (sha256,)).fetchall()
         return [DocRecord(*r) for r in rows]
 
-    def source_span(self, doc_id: str, start: int, end: int) -> tuple[int, int] | None:
-        """Offsets in the original (decoded) source for cleaned text[start:end]."""
-        row = self._db.execute("SELECT source_map FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-        if not row or end <= start:
-            return None
-        runs = json.loads(row[0])
-
-        def to_source(i: int) -> int:
-            for c0, s0, n in runs:
-                if c0 <= i < c0 + n:
-                    return s0 + (i - c0)
-            raise IndexError(i)
-
-        return to_source(start), to_source(end - 1) + 1
-
     def live_versions(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT doc_id, sha256 FROM documents").fetchall())

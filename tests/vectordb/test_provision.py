@@ -1,6 +1,5 @@
 import json
 import os
-import struct
 
 import numpy as np
 import pytest
