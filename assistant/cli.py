@@ -19,6 +19,10 @@ models_app = typer.Typer(help="Offline embedding model.", no_args_is_help=True)
 docs_app = typer.Typer(help="Documents in the knowledge base.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 app.add_typer(docs_app, name="docs")
+# eval drives the assistant from outside; the CLI only mounts its commands.
+from eval.cli import eval_app  # noqa: E402
+
+app.add_typer(eval_app, name="eval")
 
 err = Console(stderr=True)
 

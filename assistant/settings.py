@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
+from assistant.retrieval import RetrievalConfig
 from ingest.chunk import ChunkConfig
 from vectordb.chroma_store import StoreConfig
 from vectordb.embeddings import EmbeddingConfig
@@ -38,12 +39,26 @@ class Settings(BaseSettings):
 
     answer_backend: Literal["extractive"] = "extractive"
     top_k: int = Field(5, ge=1, le=50)
-    rerank_candidates: int = Field(20, ge=1, le=200, description="fused candidates re-ranked by best sentence")
+    candidates: int = Field(30, ge=1, le=500, description="dense and BM25 candidates each, before fusion")
+    rerank_candidates: int = Field(20, ge=1, le=200, description="fused candidates the reranker sees")
+    dense_weight: float = Field(1.0, ge=0)
+    lexical_weight: float = Field(3.0, ge=0)
+    section_weight: float = Field(2.0, ge=0, description="boost for chunks under a 第X篇/章 the question names")
+    expand_queries: bool = Field(True, description="glossary expansion of questions")
+    glossary_path: Path | None = Field(None, description="your glossary file (default: the built-in one)")
+    reranker: str = Field("sentence", description="none, sentence, or cross-encoder:<name or folder>")
+    dedupe: float = Field(0.85, gt=0, le=1.0, description="bigram Jaccard above which passages are near duplicates")
+    neighbours: bool = Field(False, description="merge the adjacent chunk when the best sentence is at a chunk edge")
     token_budget: int = Field(3000, ge=200)
     chunk_tokens: int = Field(350, ge=50, le=4000)
     max_file_mb: float = Field(20, gt=0, description="larger files are refused with a clear reason")
-    min_score: float = Field(0.80, description="best passage similarity below which the assistant refuses")
+    min_score: float = Field(0.0, ge=0, le=1, description="best passage similarity below which the assistant refuses")
+    min_coverage: float = Field(0.6, ge=0, le=1, description="share of the question's terms a passage must hold to answer")
     max_answer_sentences: int = Field(3, ge=1, le=10)
+
+    judge_base_url: str | None = Field(None, description="OpenAI-compatible /v1 URL of an optional LLM judge for `planqa eval`")
+    judge_model: str = "judge"
+    judge_api_key: str = "not-needed"
 
     @classmethod
     def settings_customise_sources(
@@ -66,6 +81,13 @@ class Settings(BaseSettings):
         return EmbeddingConfig(
             model=self.embedding_model, cache_dir=self.cache_dir / "models", device=self.embedding_device,
             batch_size=self.embedding_batch_size, query_prompt=self.query_prompt, passage_prompt=self.passage_prompt,
+        )
+
+    def retrieval(self) -> RetrievalConfig:
+        return RetrievalConfig(
+            candidates=self.candidates, rerank_candidates=self.rerank_candidates, dense_weight=self.dense_weight,
+            lexical_weight=self.lexical_weight, section_weight=self.section_weight, expand=self.expand_queries,
+            dedupe=self.dedupe, neighbours=self.neighbours,
         )
 
     def chunking(self) -> ChunkConfig:

@@ -32,3 +32,11 @@ def bigrams(text: str) -> set[str]:
             grams.update(run[i : i + 2] for i in range(len(run) - 1))
     return grams - STOP_BIGRAMS
 
+
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """NFKC, lower case, no whitespace: `111 亿元` and `111亿元` compare equal."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text)).lower()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -11,16 +13,43 @@ import numpy as np
 from chromadb.errors import ChromaError
 
 from ingest.models import Chunk, SourceDocument, embedding_text
+from vectordb.fusion import rrf
 from vectordb.chroma_store import StoreConfig, open_collection, recreate_collection
 from vectordb.embeddings import Embedder
 from vectordb.lexical import LexicalIndex
 from vectordb.registry import DocRecord, Registry
 
 ADD_BATCH = 1000  # well under Chroma's max_batch_size
-RRF_K = 60
 CANDIDATES = 30  # per retriever, before fusion
 # The small multilingual model ranks by topic; BM25 catches the exact terms and years officials ask about.
 DENSE_WEIGHT, LEXICAL_WEIGHT = 1.0, 1.5
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    id: str
+    doc_id: str
+    name: str
+    title: str
+    section: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class LiveTable:
+    """The live chunks (records and BM25), for one fingerprint of the registry's live versions."""
+
+    key: str
+    rows: dict[str, ChunkRow]
+    by_doc: dict[str, list[str]]  # chunk ids in reading order
+    lexical: LexicalIndex
+
+
+def live_key(live: dict[str, str]) -> str:
+    return hashlib.sha1("".join(f"{d}:{v}\n" for d, v in sorted(live.items())).encode()).hexdigest()[:20]
 
 
 @dataclass(frozen=True)
@@ -35,6 +64,7 @@ class Hit:
     text: str
     score: float  # fused rank score (reciprocal rank fusion), higher is better
     dense: float = 0.0  # cosine similarity to the question
+    chunk_id: str = ""
 
 
 def chunk_id(doc: SourceDocument, index: int) -> str:
@@ -50,7 +80,8 @@ class Index:
         self._cache_dir = str(cache_dir) if cache_dir else None
         # Present while a write is under way: found at start, it means the last writer was killed.
         self._dirty = registry_path.with_name("write-in-progress")
-        self._lexical: tuple[frozenset, LexicalIndex] | None = None
+        self._lexical_dir = registry_path.parent / "lexical"
+        self._table: LiveTable | None = None
 
     @property
     def collection(self):
@@ -129,7 +160,7 @@ class Index:
             texts = [embedding_text(m['section'], d) for d, m in zip(records["documents"], records["metadatas"])]
             records["embeddings"] = self.embedder.embed_passages(texts) if texts else []
         self._col = recreate_collection(self._store_cfg, self.embedder, records)
-        self._lexical = None
+        self._table = None
 
     # --- reading -------------------------------------------------------
     def documents(self) -> list[DocRecord]:
@@ -138,57 +169,101 @@ class Index:
     def count(self) -> int:
         return self.collection.count()
 
-    def _live_lexical(self, live: dict[str, str]) -> LexicalIndex:
-        """BM25 over the live chunks, rebuilt whenever the set of live versions changes (any process)."""
-        key = frozenset(live.items())
-        if self._lexical is None or self._lexical[0] != key:
-            got = self.collection.get(include=["documents", "metadatas"])
-            pairs = [(i, d) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])
-                     if live.get(m.get("doc_id")) == m.get("sha")]
-            self._lexical = (key, LexicalIndex([i for i, _ in pairs], [d for _, d in pairs], self._cache_dir))
-        return self._lexical[1]
+    def live(self) -> LiveTable:
+        """The live chunks; rebuilt (or loaded from disk) whenever any process changed the live set."""
+        live = self.registry.live_versions()
+        key = live_key(live)
+        if self._table is not None and self._table.key == key:
+            return self._table
+        got = self.collection.get(include=["documents", "metadatas"])
+        rows: dict[str, ChunkRow] = {}
+        for i, d, m in zip(got["ids"], got["documents"], got["metadatas"]):
+            if live.get(m.get("doc_id")) == m.get("sha"):
+                rows[i] = ChunkRow(i, m["doc_id"], m["name"], m["title"], m["section"], int(m["index"]),
+                                   int(m["start"]), int(m["end"]), d)
+        by_doc: dict[str, list[str]] = {}
+        for r in sorted(rows.values(), key=lambda r: (r.doc_id, r.index)):
+            by_doc.setdefault(r.doc_id, []).append(r.id)
+        folder = self._lexical_dir / key
+        lexical = LexicalIndex.load(folder, self._cache_dir)
+        if lexical is None or set(lexical.ids) != rows.keys():
+            ids = list(rows)
+            lexical = LexicalIndex(ids, [embedding_text(rows[i].section, rows[i].text) for i in ids], self._cache_dir)
+            try:
+                lexical.save(folder)
+                for old in self._lexical_dir.iterdir():
+                    if old.name != key and not old.name.startswith("."):
+                        shutil.rmtree(old, ignore_errors=True)
+            except OSError:
+                pass  # a read-only home still answers; it rebuilds next time
+        self._table = LiveTable(key, rows, by_doc, lexical)
+        return self._table
 
-    def search(self, query: str, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]:
-        """Dense and BM25 candidates fused by reciprocal rank; only live versions are returned."""
+    def select(self, doc_ids: Sequence[str] | None = None, section_prefix: str | None = None) -> set[str] | None:
+        """Ids allowed by the filters (None: no filter)."""
+        if not doc_ids and not section_prefix:
+            return None
+        t = self.live()
+        docs = set(doc_ids) if doc_ids else None
+        return {i for i, r in t.rows.items()
+                if (docs is None or r.doc_id in docs) and (not section_prefix or r.section.startswith(section_prefix))}
+
+    def dense(self, qvec: np.ndarray, n: int, allow: set[str] | None = None) -> list[tuple[str, float]]:
+        """Top n (id, cosine similarity) among live (and allowed) chunks."""
+        t = self.live()
         total = self.collection.count()
-        if total == 0 or k <= 0:
+        if total == 0 or n <= 0 or (allow is not None and not allow):
             return []
-        all_live = self.registry.live_versions()
-        live = {d: v for d, v in all_live.items() if d in set(doc_ids)} if doc_ids else all_live
-        qvec = self.embedder.embed_queries([query])
-        where = {"doc_id": {"$in": list(doc_ids)}} if doc_ids else None
-        request = dict(query_embeddings=qvec, n_results=min(total, CANDIDATES + 10), where=where,
-                     include=["metadatas", "distances"])
+        docs = sorted({t.rows[i].doc_id for i in allow}) if allow is not None else None
+        fetch = n + 10 if allow is None else max(n + 10, 4 * n)
+        request = dict(query_embeddings=np.asarray(qvec, dtype=np.float32).reshape(1, -1), n_results=min(total, fetch),
+                       where={"doc_id": {"$in": docs}} if docs else None, include=["distances"])
         try:
             res = self.collection.query(**request)
         except ChromaError:  # a crash left the vector index behind its records: rebuild once, retry
             self.rebuild_vectors()
+            t = self.live()
             res = self.collection.query(**request)
-        dense = [(i, 1.0 - float(d)) for i, m, d in zip(res["ids"][0], res["metadatas"][0], res["distances"][0])
-                 if live.get(m["doc_id"]) == m["sha"]][:CANDIDATES]
-        lexical = self._live_lexical(all_live).search(query, CANDIDATES * 3)
-        lexical = [(i, s) for i, s in lexical if i.split(":", 1)[0] in live][:CANDIDATES]
-        fused: dict[str, float] = {}
-        for weight, ranked in ((DENSE_WEIGHT, dense), (LEXICAL_WEIGHT, lexical)):
-            for rank, (cid, _) in enumerate(ranked):
-                fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank + 1)
-        top = sorted(fused, key=lambda c: -fused[c])[:k]
-        if not top:
-            return []
-        # Records only (no vectors): after a crash the vector index may lag behind them.
-        got = self.collection.get(ids=top, include=["documents", "metadatas"])
-        rows = {i: (d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
+        out = [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])
+               if i in t.rows and (allow is None or i in allow)]
+        return out[:n]
+
+    def lexical(self, query: str | Sequence[str], n: int, allow: set[str] | None = None) -> list[tuple[str, float]]:
+        return self.live().lexical.search(query, n, allow)
+
+    def vectors(self, ids: Sequence[str]) -> np.ndarray:
+        """Stored vectors of chunks (embedded again if a crash left the vector index behind)."""
+        rows = self.live().rows
+        try:
+            got = self.collection.get(ids=list(ids), include=["embeddings"])
+            stored = dict(zip(got["ids"], got["embeddings"]))
+            return np.asarray([stored[i] for i in ids], dtype=np.float32)
+        except (ChromaError, KeyError):
+            return self.embedder.embed_passages([embedding_text(rows[i].section, rows[i].text) for i in ids])
+
+    def hit(self, cid: str, score: float, dense: float) -> Hit:
+        r = self.live().rows[cid]
+        return Hit(doc_id=r.doc_id, name=r.name, title=r.title, section=r.section, index=r.index, start=r.start,
+                   end=r.end, text=r.text, score=score, dense=dense, chunk_id=cid)
+
+    def neighbours(self, cid: str) -> tuple[str | None, str | None]:
+        """The chunks before and after one, in the same document."""
+        t = self.live()
+        order = t.by_doc.get(t.rows[cid].doc_id, [])
+        pos = t.rows[cid].index
+        ids = {t.rows[i].index: i for i in order}
+        return ids.get(pos - 1), ids.get(pos + 1)
+
+    def search(self, query: str, k: int, doc_ids: Sequence[str] | None = None,
+               section_prefix: str | None = None) -> list[Hit]:
+        """Plain hybrid search: dense and BM25 candidates fused by weighted reciprocal rank."""
+        allow = self.select(doc_ids, section_prefix)
+        qvec = self.embedder.embed_queries([query])[0]
+        dense = self.dense(qvec, CANDIDATES, allow)
+        lexical = self.lexical(query, CANDIDATES, allow)
+        fused = rrf([(DENSE_WEIGHT, [i for i, _ in dense]), (LEXICAL_WEIGHT, [i for i, _ in lexical])])[:k]
         sims = dict(dense)
-        missing = [c for c in top if c not in sims]
-        if missing:  # BM25-only hits: their similarity, from the same text that was embedded
-            vecs = self.embedder.embed_passages([embedding_text(rows[c][1]['section'], rows[c][0]) for c in missing])
-            sims.update(zip(missing, (vecs @ qvec[0]).tolist()))
-        hits = []
-        for cid in top:
-            text, meta = rows[cid]
-            hits.append(Hit(
-                doc_id=meta["doc_id"], name=meta["name"], title=meta["title"], section=meta["section"],
-                index=int(meta["index"]), start=int(meta["start"]), end=int(meta["end"]), text=text,
-                score=fused[cid], dense=float(sims[cid]),
-            ))
-        return hits
+        missing = [i for i, _ in fused if i not in sims]
+        if missing:
+            sims.update(zip(missing, (self.vectors(missing) @ qvec).tolist()))
+        return [self.hit(i, s, sims[i]) for i, s in fused]

@@ -1,10 +1,19 @@
-"""BM25 over jieba tokens (bm25s), for the exact terms that dense search misses."""
+"""BM25 over jieba tokens (bm25s), for the exact terms that dense search misses.
+
+The index is derived from the store's live records, so it can never disagree
+with them: it is saved under a fingerprint of the live versions it was built
+from (atomic rename), reused while that fingerprint holds, and rebuilt when
+any process changes the live set.
+"""
 
 from __future__ import annotations
 
-import functools
+import json
 import logging
+import os
 import re
+import shutil
+import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Sequence
@@ -12,48 +21,88 @@ from typing import Sequence
 import numpy as np
 
 _KEEP = re.compile(r"[\w%]", re.UNICODE)
-STOPWORDS = frozenset("的 了 和 与 及 是 在 为 对 等 将 把 被 有 吗 呢 啊 什么 多少 哪些 哪个 怎么 如何 是否 请问 一下 这个 那个".split())
+STOPWORDS = frozenset("的 了 和 与 及 是 在 为 对 等 将 把 被 有 要 吗 呢 啊 什么 多少 哪些 哪个 怎么 如何 是否 请问 一下 这个 那个".split())
+_QUESTION_CHARS = re.compile(r"[哪吗呢？?]")  # "哪三大" must still match "三大"
 # Planning terms jieba would otherwise cut apart.
 USER_TERMS = ("地区生产总值", "十四五", "十三五", "乡村振兴", "一般公共预算收入", "城镇化率", "高质量发展", "二〇三五年", "远景目标")
 
 
-@functools.lru_cache(maxsize=1)
-def _jieba(cache_dir: str | None = None):
-    import jieba
+_jieba = None
 
-    jieba.setLogLevel(logging.WARNING)
-    if cache_dir:
-        Path(cache_dir).mkdir(parents=True, exist_ok=True)
-        jieba.dt.tmp_dir = cache_dir
-    for term in USER_TERMS:
-        jieba.add_word(term, freq=200000)
-    jieba.initialize()
-    return jieba
+
+def jieba_tokenizer(cache_dir: str | None = None):
+    """jieba with the planning terms added (tagged as nouns for part-of-speech cuts), initialised once per
+    process; its dictionary cache goes to the first cache_dir given (else jieba's default)."""
+    global _jieba
+    if _jieba is None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        if cache_dir:
+            Path(cache_dir).mkdir(parents=True, exist_ok=True)
+            jieba.dt.tmp_dir = cache_dir
+        for term in USER_TERMS:
+            jieba.add_word(term, freq=200000, tag="n")
+        jieba.initialize()
+        _jieba = jieba
+    return _jieba
 
 
 def tokenize(text: str, cache_dir: str | None = None) -> list[str]:
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"(?<=\d) +(?=\D)|(?<=\D) +(?=\d)", "", text)  # "2020 年" → "2020年"
-    return [t for t in _jieba(cache_dir).lcut_for_search(text) if _KEEP.search(t) and t not in STOPWORDS]
+    text = _QUESTION_CHARS.sub(" ", text)
+    return [t for t in jieba_tokenizer(cache_dir).lcut_for_search(text) if _KEEP.search(t) and t not in STOPWORDS]
 
 
 class LexicalIndex:
-    def __init__(self, ids: Sequence[str], texts: Sequence[str], cache_dir: str | None = None):
+    def __init__(self, ids: Sequence[str], texts: Sequence[str] | None = None, cache_dir: str | None = None, bm25=None):
         import bm25s
 
         self.ids = list(ids)
         self._cache_dir = cache_dir
-        self._bm25 = bm25s.BM25()
-        if self.ids:
-            self._bm25.index([tokenize(t, cache_dir) or ["∅"] for t in texts], show_progress=False)
+        self._pos = {cid: i for i, cid in enumerate(self.ids)}
+        self._bm25 = bm25 or bm25s.BM25()
+        if bm25 is None and self.ids:
+            self._bm25.index([tokenize(t, cache_dir) or ["∅"] for t in texts or ()], show_progress=False)
 
-    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+    def search(self, query: str | Sequence[str], k: int, allow: set[str] | None = None) -> list[tuple[str, float]]:
+        """Top k (id, score); `query` is text or already-made tokens; `allow` limits the ids."""
         if not self.ids:
             return []
         vocab = self._bm25.vocab_dict
-        toks = [t for t in tokenize(query, self._cache_dir) if t in vocab]
+        toks = tokenize(query, self._cache_dir) if isinstance(query, str) else list(query)
+        toks = [t for t in toks if t in vocab]
         if not toks:
             return []
         scores = self._bm25.get_scores(toks)
+        if allow is not None:
+            mask = np.zeros(len(self.ids), dtype=bool)
+            mask[[self._pos[i] for i in allow if i in self._pos]] = True
+            scores = np.where(mask, scores, 0.0)
         top = np.argsort(-scores)[:k]
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    # --- persistence ---------------------------------------------------
+    def save(self, folder: Path) -> None:
+        """Write atomically: a reader sees the whole index or none."""
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
+        try:
+            self._bm25.save(str(tmp / "bm25"), show_progress=False)
+            (tmp / "ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
+            if folder.exists():
+                shutil.rmtree(folder)
+            os.replace(tmp, folder)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    @classmethod
+    def load(cls, folder: Path, cache_dir: str | None = None) -> "LexicalIndex | None":
+        import bm25s
+
+        try:
+            ids = json.loads((folder / "ids.json").read_text(encoding="utf-8"))
+            return cls(ids, cache_dir=cache_dir, bm25=bm25s.BM25.load(str(folder / "bm25"), show_progress=False) if ids else None)
+        except (OSError, ValueError):
+            return None

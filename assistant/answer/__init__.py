@@ -17,6 +17,7 @@ class Draft:
     answer: str
     refused: bool
     used: list[int] = field(default_factory=list)  # 1-based passage numbers, in order of first use
+    reason: str = ""  # why it refused, for logs and the eval report
 
 
 class AnswerBackend(Protocol):

@@ -1,4 +1,11 @@
-"""The default backend: no LLM, answers by quoting the passages' best sentences."""
+"""The default backend: no LLM; answers by quoting the passages' best sentences, each with [n].
+
+Sentences are scored by embedding similarity, question-term overlap, figures
+(for 多少 questions), years and place agreement; a sentence is only quoted if
+its passage and the sentence itself pass the evidence checks (assistant/evidence.py).
+List questions gather items across passages; cross-document questions answer
+per document; section questions answer from the heading path.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +14,20 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from assistant.answer import REFUSAL, Draft
-from assistant.textnorm import bigrams, tidy_figures
+from assistant.evidence import Check, check_sentence, coverage
+from assistant.glossary import Glossary
+from assistant.question import ITEM as _ITEM, QuestionInfo, analyse, enumeration_section
+from assistant.textnorm import bigrams, squash, tidy_figures
 from ingest.chunk import sentence_spans
+from ingest.models import SECTION_SEP
 from vectordb.embeddings import Embedder
 from vectordb.index import Hit
 
-_NUMERIC_Q = re.compile(r"多少|几[个项家所座条年]|比[例重率]|占比|增长|增速|目标|规模|总量|达到|亿|万|%|率")
-_HAS_FIGURE = re.compile(r"\d")
-_MASKED = re.compile(r"[Xx]{2,}|X%|X％")
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;]")
+_HAS_FIGURE = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_CLAUSE = re.compile(r"[^;；]+[;；]?")
+_ORDINAL = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
 @dataclass(frozen=True)
@@ -24,77 +35,167 @@ class Candidate:
     passage: int  # 1-based
     text: str
     score: float
+    check: Check
 
 
 @dataclass(frozen=True)
 class ExtractiveConfig:
     max_sentences: int = 3
-    min_sentence_score: float = 0.55
-    relative_cut: float = 0.05  # keep sentences within this of the best one
+    min_sentence_score: float = 0.45
+    relative_cut: float = 0.06  # keep sentences within this of the best one
+    list_cut: float = 0.15  # wider for list and cross-document questions
+    max_quote_chars: int = 160  # longer sentences are cut to their best clauses
+    masked_gap: float = 0.2  # refuse when the best sentence masks the figure and the next answer is this far behind
 
 
 class ExtractiveBackend:
-    def __init__(self, embedder: Embedder, cfg: ExtractiveConfig = ExtractiveConfig()):
+    def __init__(self, embedder: Embedder, cfg: ExtractiveConfig = ExtractiveConfig(), glossary: Glossary | None = None):
         self.embedder = embedder
         self.cfg = cfg
+        self.glossary = glossary or Glossary.load()
 
-    def candidates(self, question: str, passages: Sequence[Hit]) -> list[Candidate]:
-        sents: list[tuple[int, str]] = []
+    # --- scoring -------------------------------------------------------
+    def candidates(self, info: QuestionInfo, passages: Sequence[Hit]) -> list[Candidate]:
+        """Scored sentences of passages that already passed the passage checks (assistant/evidence.py)."""
+        sents: list[tuple[int, str, Check]] = []
         for n, hit in enumerate(passages, start=1):
             for s, e in sentence_spans(hit.text, 0, len(hit.text)):
                 text = hit.text[s:e].strip()
                 if len(text) >= 6:
-                    sents.append((n, text))
+                    sents.append((n, text, check_sentence(info, text, self.glossary)))
         if not sents:
             return []
-        qv = self.embedder.embed_queries([question])[0]
-        sv = self.embedder.embed_passages([t for _, t in sents])
-        sims = sv @ qv
-        qgrams = bigrams(question)
-        numeric = bool(_NUMERIC_Q.search(question))
-        # Place or document names the question shares with some passage title ("冀州区…").
-        titles = {n: bigrams(p.title) for n, p in enumerate(passages, start=1)}
-        named = qgrams & set().union(*titles.values())
+        qv = self.embedder.embed_queries([info.text])[0]
+        sims = self.embedder.embed_passages([t for _, t, _ in sents]) @ qv
+        qgrams = bigrams(info.text)
+        years = set(info.years)
         out = []
-        for (n, text), sim in zip(sents, sims):
+        for (n, text, check), sim in zip(sents, sims):
             overlap = len(qgrams & bigrams(text)) / len(qgrams) if qgrams else 0.0
-            score = 0.55 * float(sim) + 0.45 * overlap
+            term_cov = coverage(info, squash(text), self.glossary)
+            score = 0.45 * float(sim) + 0.35 * overlap + 0.2 * term_cov
             if not _ENDS_SENTENCE.search(text[-2:]) and len(text) < 60:
                 score -= 0.15  # a title or heading line, not a statement
-            if numeric:
-                has = _HAS_FIGURE.search(text) is not None
-                score += 0.08 if has else -0.05
-                if _MASKED.search(text) and not has:
-                    score -= 0.05
-            years = set(_YEAR.findall(question))
+            if info.kind == "figure":
+                score += 0.08 if _HAS_FIGURE.search(text) else -0.05
             if years and years & set(_YEAR.findall(tidy_figures(text))):
                 score += 0.05
-            if named and not named & titles[n]:
-                score -= 0.1  # the question names another document's place
             score += 0.02 * float(passages[n - 1].dense)  # the passage's own similarity as a tie-breaker
-            out.append(Candidate(n, text, score))
+            out.append(Candidate(n, text, score, check))
         out.sort(key=lambda c: -c.score)
         return out
 
+    # --- composing -----------------------------------------------------
+    def _trim(self, info: QuestionInfo, text: str, focus: str = "") -> str:
+        """Cut a long sentence to its best clauses (contiguous, around the answering clause), so the quote
+        stays readable."""
+        if len(text) <= self.cfg.max_quote_chars:
+            return text
+        clauses = [m.group(0) for m in _CLAUSE.finditer(text)]
+        if len(clauses) < 2:
+            return text
+        qgrams = bigrams(info.text)
+        holds = [i for i, c in enumerate(clauses) if focus and focus.strip("，,；;：: ") in c]
+        best = holds[0] if holds else max(range(len(clauses)), key=lambda i: (len(qgrams & bigrams(clauses[i])), -i))
+        lo = hi = best
+        while hi + 1 < len(clauses) and len("".join(clauses[lo:hi + 2])) <= self.cfg.max_quote_chars:
+            hi += 1
+        return "".join(clauses[lo:hi + 1])
+
+    def _quote(self, info: QuestionInfo, c: Candidate) -> str:
+        return tidy_figures(self._trim(info, c.text, c.check.focus)).rstrip("。；;，,！!？? ") + f"[{c.passage}]。"
+
     def answer(self, question: str, passages: Sequence[Hit]) -> Draft:
-        ranked = self.candidates(question, passages)
-        if not ranked or ranked[0].score < self.cfg.min_sentence_score:
-            return Draft(REFUSAL, refused=True)
-        best = ranked[0].score
+        info = analyse(question)
+        if info.kind in ("section", "which_section"):
+            draft = self._section_answer(info, passages)
+            if draft is not None:
+                return draft
+        ranked = self.candidates(info, passages)
+        passing = [c for c in ranked if c.check.ok]
+        if passing and ranked[0].check.masked and ranked[0].score - passing[0].score > self.cfg.masked_gap:
+            return Draft(REFUSAL, refused=True, reason="the best matching sentence masks the figure (XX)")
+        if not passing or passing[0].score < self.cfg.min_sentence_score:
+            reason = ranked[0].check.reason if ranked and not ranked[0].check.ok else "no sentence answers the question"
+            return Draft(REFUSAL, refused=True, reason=reason)
+        if info.cross_doc:
+            return self._per_document(info, passing, passages)
+        if info.kind == "list":
+            draft = self._enumeration(info, passing[0], passages)
+            if draft is not None:
+                return draft
+        cut = self.cfg.list_cut if info.kind == "list" else self.cfg.relative_cut
+        best = passing[0].score
         chosen: list[Candidate] = []
-        for c in ranked:
-            if len(chosen) >= self.cfg.max_sentences or c.score < best - self.cfg.relative_cut:
+        for c in passing:
+            if len(chosen) >= self.cfg.max_sentences or c.score < best - cut:
                 break
             if any(c.text in o.text or o.text in c.text for o in chosen):
                 continue
             chosen.append(c)
         # Quote in reading order: by passage rank, then position in the passage.
         chosen.sort(key=lambda c: (c.passage, passages[c.passage - 1].text.find(c.text)))
+        return self._draft([self._quote(info, c) for c in chosen], chosen)
+
+    def _per_document(self, info: QuestionInfo, passing: list[Candidate], passages: Sequence[Hit]) -> Draft:
+        best_per_doc: dict[str, Candidate] = {}
+        for c in passing:
+            doc = passages[c.passage - 1].doc_id
+            if doc not in best_per_doc and c.score >= passing[0].score - self.cfg.list_cut:
+                best_per_doc[doc] = c
+        chosen = list(best_per_doc.values())[: self.cfg.max_sentences]
+        parts = [f"《{passages[c.passage - 1].title}》：{self._quote(info, c)}" for c in chosen]
+        return self._draft(parts, chosen)
+
+    def _enumeration(self, info: QuestionInfo, best: Candidate, passages: Sequence[Hit]) -> Draft | None:
+        """List questions whose answer is a run of numbered items (一是…二是…, （一）…) in one section:
+        quote each item's lead clause, in order, from every passage of that section."""
+        section = enumeration_section(passages[best.passage - 1].section)
+        doc = passages[best.passage - 1].doc_id
+        items: dict[int, tuple[str, int]] = {}
+        for n, hit in enumerate(passages, start=1):
+            if hit.doc_id != doc or not (hit.section.startswith(section) or section.startswith(hit.section)):
+                continue
+            lines = [hit.text[s:e].strip() for s, e in sentence_spans(hit.text, 0, len(hit.text))]
+            for line in lines + hit.section.split(SECTION_SEP):
+                m = _ITEM.match(line)
+                if m:
+                    order = _ORDINAL.get(m.group(1) or m.group(2), 0)
+                    lead = re.split(r"[，,：:。；;]", m.group(3), maxsplit=1)[0].strip()
+                    if order and lead and order not in items:
+                        items[order] = (lead, n)
+        if len(items) < 2:
+            return None
+        parts = [f"{lead}[{n}]" for _, (lead, n) in sorted(items.items())[:10]]
+        used = list(dict.fromkeys(n for _, n in [v for _, v in sorted(items.items())[:10]]))
+        return Draft("；".join(parts) + "。", refused=False, used=used)
+
+    @staticmethod
+    def _draft(parts: list[str], chosen: list[Candidate]) -> Draft:
         used: list[int] = []
-        parts = []
         for c in chosen:
             if c.passage not in used:
                 used.append(c.passage)
-            sentence = tidy_figures(c.text).rstrip("。；;，,！!？? ")
-            parts.append(f"{sentence}[{c.passage}]。")
         return Draft("".join(parts), refused=False, used=used)
+
+    def _section_answer(self, info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
+        """Answer 第七篇讲什么 / 哪一篇讲乡村振兴 from heading paths; cite a passage whose text holds the heading."""
+        places_ok = list(range(1, len(passages) + 1))  # the chain already kept passages about the right document
+        heads: list[tuple[float, str, int]] = []
+        for n in places_ok:
+            for element in passages[n - 1].section.split(SECTION_SEP):
+                if info.kind == "section":
+                    if any(element.startswith(r) for r in info.section_refs):
+                        heads.append((1.0, element, n))
+                else:
+                    level = next((ch for ch in "篇章节" if f"哪一{ch}" in info.text or f"哪{ch}" in info.text), "篇")
+                    if re.match(rf"第[一二三四五六七八九十百零〇两\d]+{level}", element):
+                        cov = coverage(info, squash(element), self.glossary)
+                        if cov > 0:
+                            heads.append((cov, element, n))
+        if not heads:
+            return None
+        score, element, n = max(heads, key=lambda t: (t[0], -t[2]))
+        # Prefer a passage that shows the heading itself, so the citation supports the answer.
+        holder = next((m for m in places_ok if squash(element) in squash(passages[m - 1].text)), n)
+        return Draft(f"{tidy_figures(element)}[{holder}]。", refused=False, used=[holder])

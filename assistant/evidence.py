@@ -1,0 +1,145 @@
+"""Does a passage (and a sentence of it) hold what the question asks? The refusal rules, shared by backends.
+
+A wrong figure is worse than no answer, so evidence must be about the places the
+question names, mention its years, cover enough of its content terms (glossary
+synonyms count), and, for a figure question, carry an unmasked figure in the
+unit asked (`XX亿元` is a placeholder, not a figure).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.glossary import Glossary
+from assistant.question import QuestionInfo, synonyms
+from assistant.textnorm import squash
+from vectordb.index import Hit
+
+_CN_NUM = "一二三四五六七八九十百千两"
+# A figure: a number that is not a year, or a Chinese numeral before a counter (八个方面, 五方面).
+FIGURE = re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?|[{_CN_NUM}]+(?=[个项条家所方篇大座户名倍])")
+_MASK = re.compile(r"[xX]{1,4}(?:\.[xX]+)?")
+_TIME = re.compile(r"(?:19|20)\d\d年|年底|年年底|月底|\d+月")
+
+
+@dataclass(frozen=True)
+class Check:
+    ok: bool
+    reason: str = ""
+    coverage: float = 0.0
+    focus: str = ""  # the clause that holds the answer, when one does
+    masked: bool = False  # the figure asked for is a placeholder (XX) here
+
+
+def term_present(term: str, text: str, glossary: Glossary) -> bool:
+    return any(squash(t) in text for t in synonyms(term, glossary))
+
+
+def coverage(info: QuestionInfo, text: str, glossary: Glossary) -> float:
+    """Share of the question's content terms found in an already squashed text."""
+    if not info.terms:
+        return 1.0
+    return sum(term_present(t, text, glossary) for t in info.terms) / len(info.terms)
+
+
+def _place_key(place: str) -> str:
+    return place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
+
+
+def passage_text(hit: Hit) -> str:
+    return squash(f"{hit.title}\n{hit.section}\n{hit.text}")
+
+
+# Words by which a question names a document rather than its subject.
+GENRES = ("政府工作报告", "工作报告", "实施意见", "讲话", "规划纲要", "纲要", "总体思路")
+_XX_PLACE = re.compile(r"X+[县市区]")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which documents a question is about, from the words by which it names them."""
+
+    docs: frozenset[str] | None = None  # allowed doc ids; None: any
+    free_places: tuple[str, ...] = ()  # places no document is labelled with: the passage text must name them
+
+
+@dataclass(frozen=True)
+class DocLabel:
+    title: str  # squashed title: places name documents by it (冀州区…, XX县…)
+    opening: str  # squashed title and opening lines: genres too (a speech's subtitle says 讲话)
+
+
+def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
+    """A reference that names some documents but not all restricts the question to them
+    (all references for a one-document question, any of them for a cross-document one)."""
+    genres = [g for g in GENRES if g in info.text]
+    genres = [g for g in genres if not any(g != o and g in o for o in genres)]  # 工作报告 inside 政府工作报告
+    places = [_place_key(p) for p in info.places] + _XX_PLACE.findall(info.text)
+    sets, free = [], []
+    for ref, field in [(g, "opening") for g in genres] + [(p, "title") for p in places]:
+        key = squash(ref)
+        docs = frozenset(d for d, label in labels.items() if key in getattr(label, field))
+        if not docs:
+            if field == "title":
+                free.append(ref)
+        elif len(docs) < len(labels):
+            sets.append(docs)
+    if not sets:
+        return Scope(None, tuple(free))
+    allowed = frozenset().union(*sets) if info.cross_doc else frozenset.intersection(*sets)
+    return Scope(allowed, tuple(free))
+
+
+def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage: float,
+                  scope: Scope = Scope()) -> Check:
+    text = passage_text(hit)
+    if scope.docs is not None and hit.doc_id not in scope.docs:
+        return Check(False, "the passage is from a document the question does not ask about")
+    for place in scope.free_places:
+        if squash(place) not in text:
+            return Check(False, f"the passage is not about {place}")
+    for year in info.years:
+        if year not in text:
+            return Check(False, f"the passage does not mention {year}")
+    cov = coverage(info, text, glossary)
+    if cov < min_coverage:
+        return Check(False, f"the passage covers {cov:.0%} of the question's terms", cov)
+    return Check(True, coverage=cov)
+
+
+def has_figure(sentence: str, unit: str | None = None) -> bool | None:
+    """True: an unmasked figure (in the unit); False: only masked ones; None: no figure at all."""
+    s = squash(sentence)
+    if unit:
+        u = re.escape(squash(unit))
+        if re.search(rf"\d+(?:\.\d+)?(?:[多余]|以上|左右)?{u}", s):
+            return True
+        return False if re.search(rf"[xX]+(?:[多余]|以上|左右)?{u}", s) else None
+    if FIGURE.search(s):
+        return True
+    return False if _MASK.search(s) else None
+
+
+MIN_CLAUSE_COVERAGE = 0.3  # a quoted figure must be about what was asked, not a neighbour's figure
+_CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
+
+
+def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary) -> Check:
+    """For a figure question, some clause (with the one before it) must name what was asked and carry an
+    unmasked figure in the unit asked; `focus` is that clause."""
+    if info.kind == "figure":
+        clauses = [m.group(0) for m in _CLAUSE.finditer(sentence)] or [sentence]
+        masked = False
+        for i, clause in enumerate(clauses):
+            fig = has_figure(clause, info.unit)
+            masked |= fig is False
+            if fig is True:
+                cov = coverage(info, squash("".join(clauses[max(0, i - 1): i + 1])), glossary)
+                if cov >= MIN_CLAUSE_COVERAGE:
+                    return Check(True, coverage=cov, focus=clause)
+        what = f"figure in {info.unit}" if info.unit else "figure"
+        return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)
+    if info.kind == "when" and not _TIME.search(squash(sentence)):
+        return Check(False, "the sentence has no date")
+    return Check(True)

@@ -1,0 +1,64 @@
+"""Query normalisation and expansion from an editable glossary (assistant/data/glossary.txt)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_GLOSSARY = Path(__file__).parent / "data" / "glossary.txt"
+_CN_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789"))
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_SPACED = re.compile(r"(?<=\d) +(?=\D)|(?<=\D) +(?=\d)")
+_BARE_YI = re.compile(r"(?<=[\d多少几])亿(?!元)")  # "多少亿" asks for 亿元
+
+
+class GlossaryError(ValueError):
+    """A glossary file that cannot be read."""
+
+
+def normalise_query(text: str) -> str:
+    """Full-width digits, letters and punctuation to half-width, 二〇三五年 → 2035年, `2020 年` → `2020年`,
+    `多少亿` → `多少亿元`."""
+    text = "".join(unicodedata.normalize("NFKC", ch) if ord(ch) >= 0xFF01 and ord(ch) <= 0xFF5E else ch for ch in text)
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(0)), text)
+    return _BARE_YI.sub("亿元", _SPACED.sub("", text)).strip()
+
+
+@dataclass(frozen=True)
+class Expanded:
+    text: str  # the normalised question
+    added: tuple[str, ...] = field(default_factory=tuple)  # glossary terms it did not contain
+
+
+@dataclass(frozen=True)
+class Glossary:
+    groups: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Glossary":
+        path = path or DEFAULT_GLOSSARY
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as e:
+            raise GlossaryError(f"cannot read glossary {path}: {e}") from e
+        groups = []
+        for n, line in enumerate(lines, 1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            terms = tuple(t for t in (normalise_query(x) for x in line.split("|")) if t)
+            if len(terms) < 2:
+                raise GlossaryError(f"{path}:{n}: a group needs at least two terms separated by |")
+            groups.append(terms)
+        return cls(tuple(groups))
+
+    def expand(self, question: str) -> Expanded:
+        q = normalise_query(question)
+        folded = q.lower()
+        added: list[str] = []
+        for group in self.groups:
+            if any(t.lower() in folded for t in group):
+                added.extend(t for t in group if t.lower() not in folded and t not in added)
+        return Expanded(q, tuple(added))

@@ -1,0 +1,137 @@
+"""What a question asks: its type, years, unit, content terms, places and section references.
+
+Shared by the answer backends and the answerability check, so every backend
+refuses for the same reasons.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.glossary import Glossary, normalise_query
+from vectordb.lexical import jieba_tokenizer
+
+Kind = Literal["figure", "list", "when", "yesno", "section", "which_section", "who", "what"]
+
+_YEAR = re.compile(r"(?:19|20)\d\d(?=年|$|\D)")
+_SECTION_REF = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[篇章节]")
+_WHICH_SECTION = re.compile(r"哪[一几]?[篇章节]")
+_SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章")
+_CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
+_EACH = re.compile(r"分别|各是|各自|各提|各有")
+DOC_WORDS = ("规划", "纲要", "实施意见", "意见", "讲话", "报告", "总体思路", "冀州", "XX县", "县委书记")
+_LIST = re.compile(r"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪[一二三四五六七八九十两几]+[条个项类篇方大]")
+_LIST_FIRST = re.compile(r"哪些|哪几|哪[一二三四五六七八九十两]+[条个项类方大]")
+_WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月")
+_YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
+_WHO = re.compile(r"是谁|谁是|哪位")
+_FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿]|比[例重率]|占比|增速|增长率|多[长大高久远]|百分之|规模|总量|达到多")
+# Measure units a figure question can ask for, longest first; the answer sentence must carry one (unmasked).
+# Counters (个 项 家 所 条 户…) are not checked: documents count "项目10 项" for a question's "多少个项目".
+UNITS = ("万千瓦", "亿元", "万元", "万亩", "万吨", "万人", "公里", "平方米", "元", "%", "亩", "天", "倍", "吨")
+_ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")")
+_MONEY = re.compile(r"多少钱")
+_PERCENT = re.compile(r"百分之|百分比|比例|比重|占比|[率]")
+# Words that frame a question rather than name its subject.
+GENERIC = frozenset("""是 有 要 达到 提出 打算 用 来 进行 实现 计划 目标 要求 情况 问题 方面 内容 具体 主要 分别 各 文件 规划 讲话
+报告 政府 工作 中 提到 里 这份 那位 县委书记 实施意见 纲要 意思 指 希望 能 做到 多大 多长 多少 什么 哪些 哪几 怎样 怎么 如何 时候
+时间表 一 到 年 共 包括 标题 主题 讲 专门 哪 篇 章 节 第 为 对 等 将 并 其 该 本 这个 全 各自 所 上 下 今后 以来 已经 新
+区 县 市 省 意见 实施 推进""".split())
+_KEEP_POS = ("n", "v", "eng", "j", "l", "nz", "a")
+_GENERIC_POS = ("r", "m", "u", "p", "c", "x", "f", "d", "y", "q", "o", "zg")
+
+
+@functools.lru_cache(maxsize=1)
+def _posseg():
+    import jieba.posseg as pseg
+
+    jieba_tokenizer()  # the same dictionary (planning terms included) as the lexical index
+    return pseg
+
+
+# A numbered item: （一）… / 一是… / 一要… (the answer of a list question, one per item).
+ITEM = re.compile(r"^(?:[（(]([一二三四五六七八九十])[）)]|([一二三四五六七八九十])[是要])(.{2,200})")
+SECTION_SEP = " › "
+
+
+def enumeration_section(section: str) -> str:
+    """The section whose numbered items answer a list question: the parent when the path ends in an item."""
+    parts = section.split(SECTION_SEP)
+    return SECTION_SEP.join(parts[:-1]) if len(parts) > 1 and ITEM.match(parts[-1]) else section
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    text: str  # normalised question
+    kind: Kind
+    years: tuple[str, ...]
+    unit: str | None
+    terms: tuple[str, ...]  # content words the evidence must mention
+    places: tuple[str, ...]  # place names (冀州, 北京市…) the evidence must be about
+    section_refs: tuple[str, ...]
+    cross_doc: bool
+
+
+@functools.lru_cache(maxsize=1024)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((w, f) for w, f in _posseg().lcut(text))
+
+
+def analyse(question: str) -> QuestionInfo:
+    q = normalise_query(question)
+    refs = tuple(_SECTION_REF.findall(q))
+    if _WHICH_SECTION.search(q):
+        kind: Kind = "which_section"
+    elif refs and _SECTION_ASK.search(q):
+        kind = "section"
+    elif _WHEN.search(q):
+        kind = "when"
+    elif _WHO.search(q):
+        kind = "who"
+    elif _LIST_FIRST.search(q):
+        kind = "list"
+    elif _FIGURE.search(q):
+        kind = "figure"
+    elif _YESNO.search(q):
+        kind = "yesno"
+    elif _LIST.search(q):
+        kind = "list"
+    else:
+        kind = "what"
+    unit = None
+    m = _ASKED_UNIT.search(q)
+    if m:
+        unit = m.group(1)
+    elif _MONEY.search(q):
+        unit = "元"
+    elif kind == "figure" and re.search("百分之|百分比", q):
+        unit = "%"
+    terms, places = [], []
+    for w, f in _words(q):
+        w = w.strip()
+        if (not w or w in GENERIC or f == "e" or f.startswith(_GENERIC_POS) or _YEAR.fullmatch(w) or w.isdigit()
+                or re.fullmatch(r"[Xx]+", w)):  # XX is a masking placeholder, not a subject
+            continue
+        if f == "ns":
+            places.append(w)
+        elif f.startswith(_KEEP_POS) and (len(w) > 1 or f.startswith("n")):
+            terms.append(w)
+    return QuestionInfo(
+        text=q, kind=kind, years=tuple(dict.fromkeys(_YEAR.findall(q))), unit=unit,
+        terms=tuple(dict.fromkeys(terms)), places=tuple(dict.fromkeys(places)), section_refs=refs,
+        cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2),
+    )
+
+
+def is_percent_question(info: QuestionInfo) -> bool:
+    return info.unit == "%" or bool(_PERCENT.search(info.text))
+
+
+def synonyms(term: str, glossary: Glossary) -> tuple[str, ...]:
+    for group in glossary.groups:
+        if any(term.lower() == t.lower() for t in group):
+            return group
+    return (term,)

@@ -1,0 +1,155 @@
+"""Hybrid retrieval: glossary expansion → dense + BM25 (+ section references) → weighted RRF →
+near-duplicate removal → rerank → optional neighbour merge. A langchain BaseRetriever."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Sequence
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.glossary import Expanded, Glossary, normalise_query
+from assistant.rerank import Reranker, SentenceReranker, best_sentence
+from assistant.textnorm import bigrams
+from vectordb.fusion import RRF_K, rrf
+from vectordb.index import Hit, Index
+from vectordb.lexical import tokenize
+
+_SECTION_REF = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[篇章节]")
+
+
+@dataclass(frozen=True)
+class RetrievalConfig:
+    candidates: int = 30  # per retriever, before fusion
+    rerank_candidates: int = 20  # fused passages the reranker sees
+    dense_weight: float = 1.0
+    lexical_weight: float = 3.0
+    section_weight: float = 2.0  # chunks under a 第X篇/章 the question names
+    expansion_weight: float = 1.0  # BM25 over the glossary terms the question did not use, as its own list
+    rrf_k: int = RRF_K
+    use_dense: bool = True
+    use_lexical: bool = True
+    expand: bool = True
+    dedupe: float = 0.85  # bigram Jaccard above which a lower passage is a near duplicate
+    neighbours: bool = False  # merge the adjacent chunk of the same section when the best sentence sits at an edge
+
+
+def section_refs(question: str) -> list[str]:
+    return _SECTION_REF.findall(question)
+
+
+def jaccard(a: str, b: str) -> float:
+    x, y = bigrams(a), bigrams(b)
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def drop_near_duplicates(hits: Sequence[Hit], threshold: float) -> list[Hit]:
+    kept: list[Hit] = []
+    for h in hits:
+        if all(jaccard(h.text, o.text) < threshold for o in kept):
+            kept.append(h)
+    return kept
+
+
+class HybridSearch:
+    """The retrieval pipeline over one Index; thread-safe for reading."""
+
+    def __init__(self, index: Index, config: RetrievalConfig = RetrievalConfig(),
+                 glossary: Glossary | None = None, reranker: Reranker | None = None):
+        self.index = index
+        self.config = config
+        self.glossary = glossary or Glossary.load()
+        self.reranker = reranker or SentenceReranker()
+
+    def expand(self, question: str) -> Expanded:
+        return self.glossary.expand(question) if self.config.expand else Expanded(normalise_query(question))
+
+    def _section_ids(self, question: str, allow: set[str] | None) -> list[str]:
+        refs = section_refs(question)
+        if not refs:
+            return []
+        t = self.index.live()
+        out = []
+        for doc, ids in t.by_doc.items():
+            for cid in ids:
+                parts = t.rows[cid].section.split(" › ")
+                if (allow is None or cid in allow) and any(p.startswith(r) for p in parts for r in refs):
+                    out.append(cid)
+        return out[: self.config.candidates]
+
+    def candidates(self, question: str, doc_ids: Sequence[str] | None = None,
+                   section_prefix: str | None = None) -> list[Hit]:
+        """Fused candidates before reranking, best first."""
+        cfg = self.config
+        ex = self.expand(question)
+        allow = self.index.select(doc_ids, section_prefix)
+        qvec = self.index.embedder.embed_queries([ex.text])[0]
+        lists: list[tuple[float, list[str]]] = []
+        dense: list[tuple[str, float]] = []
+        if cfg.use_dense:
+            dense = self.index.dense(qvec, cfg.candidates, allow)
+            lists.append((cfg.dense_weight, [i for i, _ in dense]))
+        if cfg.use_lexical:
+            tokens = tokenize(ex.text)
+            lists.append((cfg.lexical_weight, [i for i, _ in self.index.lexical(tokens, cfg.candidates, allow)]))
+            if ex.added:  # synonyms rank on their own, so they add recall without drowning the question's terms
+                extra = tokens + [t for term in ex.added for t in tokenize(term)]
+                lists.append((cfg.expansion_weight, [i for i, _ in self.index.lexical(extra, cfg.candidates, allow)]))
+        section = self._section_ids(ex.text, allow)
+        if section:
+            lists.append((cfg.section_weight, section))
+        fused = rrf(lists, cfg.rrf_k)[: cfg.rerank_candidates]
+        sims = dict(dense)
+        missing = [i for i, _ in fused if i not in sims]
+        if missing:
+            sims.update(zip(missing, (self.index.vectors(missing) @ qvec).tolist()))
+        return [self.index.hit(i, s, float(sims[i])) for i, s in fused]
+
+    def retrieve(self, question: str, k: int = 5, doc_ids: Sequence[str] | None = None,
+                 section_prefix: str | None = None) -> list[Hit]:
+        hits = self.candidates(question, doc_ids, section_prefix)
+        if self.config.dedupe < 1.0:
+            hits = drop_near_duplicates(hits, self.config.dedupe)
+        hits = self.reranker.rerank(self.expand(question).text, hits, k)
+        if self.config.neighbours:
+            hits = [self._with_neighbour(question, h) for h in hits]
+        return hits
+
+    def _with_neighbour(self, question: str, hit: Hit) -> Hit:
+        """Merge the adjacent chunk of the same section when the best sentence touches the chunk's edge."""
+        _, s, e = best_sentence(question, hit.text)
+        before, after = self.index.neighbours(hit.chunk_id)
+        rows = self.index.live().rows
+        pick = before if s == 0 and before else after if e >= len(hit.text.rstrip()) and after else None
+        if pick is None or rows[pick].section != hit.section:
+            return hit
+        text = self.index.registry.text(hit.doc_id)
+        start, end = min(hit.start, rows[pick].start), max(hit.end, rows[pick].end)
+        if text is None:
+            return hit
+        return replace(hit, start=start, end=end, text=text[start:end])
+
+
+def to_document(hit: Hit) -> Document:
+    return Document(page_content=hit.text, metadata={
+        "doc": hit.name, "doc_id": hit.doc_id, "title": hit.title, "section": hit.section, "chunk": hit.index,
+        "start": hit.start, "end": hit.end, "score": hit.score, "similarity": hit.dense,
+    })
+
+
+class PlanqaRetriever(BaseRetriever):
+    """Drop-in langchain retriever: `PlanqaRetriever(search=HybridSearch(index), k=5).invoke("…")`."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    search: Any
+    k: int = 5
+    doc_ids: list[str] | None = None
+    section_prefix: str | None = None
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        return [to_document(h) for h in self.search.retrieve(query, self.k, self.doc_ids, self.section_prefix)]
