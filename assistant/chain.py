@@ -11,11 +11,11 @@ from assistant.answer.extractive import ExtractiveBackend, ExtractiveConfig
 from assistant.evidence import DocLabel, check_passage, doc_scope
 from assistant.glossary import Glossary
 from assistant.question import analyse, enumeration_section
-from assistant.textnorm import squash
 from assistant.rerank import make_reranker
-from assistant.retrieval import HybridSearch, PlanqaRetriever
 from assistant.result import AnswerResult, Citation, Context, Timings
+from assistant.retrieval import HybridSearch, PlanqaRetriever
 from assistant.settings import Settings
+from assistant.textnorm import squash
 from vectordb.index import Hit, Index
 
 MAX_QUESTION_CHARS = 1000
@@ -116,18 +116,19 @@ class Assistant:
         scope = doc_scope(info, self.doc_labels())
         docs = sorted(scope.docs & set(doc_ids) if doc_ids and scope.docs else scope.docs or [])
         if info.cross_doc and len(docs) > 1:
-            per = max(2, k // len(docs))
+            per = max(3, k // 2)
             hits = [h for d in docs for h in self.retrieve(question, per, [d], section_prefix)]
             return sorted(hits, key=lambda h: -h.score)
         return self.retrieve(question, k, doc_ids, section_prefix)
 
     def complete_list(self, question: str, evidence: list[Hit]) -> list[Hit]:
         """List questions whose numbered items span chunks: add the rest of the best passage's section."""
-        parent = enumeration_section(evidence[0].section)
-        if not parent:
+        best = next((h for h in evidence if h.section), None)
+        if best is None:
             return evidence
+        parent = enumeration_section(best.section)
         seen = {h.chunk_id for h in evidence}
-        more = [h for h in self.retrieve(question, LIST_EXTRA, [evidence[0].doc_id], parent) if h.chunk_id not in seen]
+        more = [h for h in self.retrieve(question, LIST_EXTRA, [best.doc_id], parent) if h.chunk_id not in seen]
         return evidence + self.gate(question, more)[0]
 
     def gate(self, question: str, hits: Sequence[Hit]) -> tuple[list[Hit], str]:

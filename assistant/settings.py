@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(350, ge=50, le=4000)
     max_file_mb: float = Field(20, gt=0, description="larger files are refused with a clear reason")
     min_score: float = Field(0.0, ge=0, le=1, description="best passage similarity below which the assistant refuses")
-    min_coverage: float = Field(0.6, ge=0, le=1, description="share of the question's terms a passage must hold to answer")
+    min_coverage: float = Field(0.5, ge=0, le=1, description="share of the question's terms a passage must hold to answer")
     max_answer_sentences: int = Field(3, ge=1, le=10)
 
     judge_base_url: str | None = Field(None, description="OpenAI-compatible /v1 URL of an optional LLM judge for `planqa eval`")

@@ -72,3 +72,22 @@ def embedder(isolated_env):
     from vectordb.embeddings import Embedder
 
     return Embedder(Settings().embedding())
+
+
+@pytest.fixture()
+def kb(home, small_corpus):
+    """The small corpus ingested in process: (settings, index, corpus folder)."""
+    from assistant.runtime import open_index
+    from assistant.settings import Settings
+    from ingest.pipeline import ingest_paths
+
+    settings = Settings()
+    index = open_index(settings)
+    files, chunks = [], []
+    report = ingest_paths(index, [small_corpus], settings.chunking(),
+                          on_file=lambda i, n, r: files.append((i, n)), on_chunks=lambda d, t: chunks.append((d, t)))
+    assert [f.status for f in report.files] == ["added", "added"]
+    assert files == [(1, 2), (2, 2)]
+    assert chunks and all(d == t for d, t in chunks)  # small files: one batch each, reported complete
+    assert sum(t for _, t in chunks) == report.chunks == index.count()
+    return settings, index, small_corpus

@@ -12,7 +12,7 @@ from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.config import Settings as ChromaSettings
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from vectordb.embeddings import EmbeddingConfig, Embedder
+from vectordb.embeddings import Embedder, EmbeddingConfig
 
 EF_NAME = "planqa-sentence-transformers"
 

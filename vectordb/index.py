@@ -13,9 +13,9 @@ import numpy as np
 from chromadb.errors import ChromaError
 
 from ingest.models import Chunk, SourceDocument, embedding_text
-from vectordb.fusion import rrf
 from vectordb.chroma_store import StoreConfig, open_collection, recreate_collection
 from vectordb.embeddings import Embedder
+from vectordb.fusion import rrf
 from vectordb.lexical import LexicalIndex
 from vectordb.registry import DocRecord, Registry
 

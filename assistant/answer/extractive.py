@@ -16,7 +16,8 @@ from typing import Sequence
 from assistant.answer import REFUSAL, Draft
 from assistant.evidence import Check, check_sentence, coverage
 from assistant.glossary import Glossary
-from assistant.question import ITEM as _ITEM, QuestionInfo, analyse, enumeration_section
+from assistant.question import ITEM as _ITEM
+from assistant.question import QuestionInfo, analyse, enumeration_section
 from assistant.textnorm import bigrams, squash, tidy_figures
 from ingest.chunk import sentence_spans
 from ingest.models import SECTION_SEP
@@ -28,6 +29,19 @@ _HAS_FIGURE = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE = re.compile(r"[^;；]+[;；]?")
 _ORDINAL = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+_ASKS_SEVERAL = re.compile(r"哪些|哪几|哪([一二三四五六七八九十两]+)([条个项类方大篇])")
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
+
+
+def _inline_list(info: QuestionInfo, sentence: str) -> bool:
+    """The sentence itself lists as many items as the question counts (“城市、临港、矿业”三大经济)."""
+    m = _ASKS_SEVERAL.search(info.text)
+    if not m or not m.group(1):
+        return False
+    n = sum(_ORDINAL.get(c, 0) for c in m.group(1)) if m.group(1) != "两" else 2
+    return any(len(g.split("、")) == n for g in _QUOTED.findall(sentence))
 
 
 @dataclass(frozen=True)
@@ -120,7 +134,10 @@ class ExtractiveBackend:
             return Draft(REFUSAL, refused=True, reason=reason)
         if info.cross_doc:
             return self._per_document(info, passing, passages)
-        if info.kind == "list":
+        if info.kind == "list" and _ASKS_SEVERAL.search(info.text):
+            inline = next((c for c in passing[:5] if _inline_list(info, c.text)), None)
+            if inline is not None:
+                return self._draft([self._quote(info, inline)], [inline])
             draft = self._enumeration(info, passing[0], passages)
             if draft is not None:
                 return draft

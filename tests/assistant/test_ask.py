@@ -13,20 +13,6 @@ from vectordb.index import chunk_id
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture()
-def kb(home, small_corpus):
-    settings = Settings()
-    index = open_index(settings)
-    files, chunks = [], []
-    report = ingest_paths(index, [small_corpus], settings.chunking(),
-                          on_file=lambda i, n, r: files.append((i, n)), on_chunks=lambda d, t: chunks.append((d, t)))
-    assert [f.status for f in report.files] == ["added", "added"]
-    assert files == [(1, 2), (2, 2)]
-    assert chunks and all(d == t for d, t in chunks)  # small files: one batch each, reported complete
-    assert sum(t for _, t in chunks) == report.chunks == index.count()
-    return settings, index, small_corpus
-
-
 def _check_contract(result, index):
     markers = {int(m) for m in re.findall(r"\[(\d+)\]", result.answer)}
     assert markers == {c.id for c in result.citations}

@@ -105,3 +105,38 @@ def test_unloadable_model_gives_one_clear_line(tmp_path, isolated_env):
     r = run(["ask", "测试问题"], env, tmp_path, check=False)
     assert r.returncode == 2
     assert "cannot load embedding model" in r.stderr and "Traceback" not in r.stderr
+
+
+SUITE = Path(__file__).resolve().parents[2] / "eval" / "suites" / "planning_corpus.jsonl"
+# The quality gate: the targets of the retrieval and answering work, on the project's suite.
+GATE = ["hit@5=0.90", "mrr@10=0.75", "refusal_f1=0.85", "figures=0.80", "citation_exact=1.0"]
+
+
+def test_eval_suite_meets_the_targets(corpus_kb):
+    root, env = corpus_kb
+    out = root / "run-a"
+    args = ["eval", str(SUITE), "--out", str(out), "--corpus", str(CORPUS), "--export-ragas", str(root / "ragas.jsonl")]
+    r = run(args + [f"--fail-under={t}" for t in GATE], env, root, check=False)
+    assert r.returncode == 0, r.stdout + r.stderr
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert data["summary"]["cases"] >= 80 and data["summary"]["errors"] == 0
+    assert data["meta"]["corpus"]["documents"] == sorted(p.name for p in CORPUS.iterdir())
+    assert len(data["meta"]["corpus"]["fingerprint"]) == 64
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert '<img src="metrics.png"' in html and (out / "latency.png").exists()
+    assert (out / "report.md").read_text(encoding="utf-8").startswith("# PlanQA evaluation")
+    rows = [json.loads(x) for x in (root / "ragas.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == data["summary"]["cases"] and set(rows[0]) >= {"question", "answer", "contexts", "ground_truth"}
+
+
+def test_eval_fail_under_and_compare(corpus_kb):
+    root, env = corpus_kb
+    r = run(["eval", str(SUITE), "--limit", "6", "--out", str(root / "run-b"), "--fail-under", "hit@1=1.01"],
+            env, root, check=False)
+    assert r.returncode == 1 and "below threshold: hit@1" in r.stderr
+    r = run(["eval", str(SUITE), "--limit", "6", "--k", "3", "--out", str(root / "run-c")], env, root)
+    cmp = run(["eval", "compare", str(root / "run-b"), str(root / "run-c")], env, root).stdout
+    assert "mrr@10" in cmp and "Δ" in cmp
+    assert "now passing" in cmp and "now failing" in cmp
+    bad = run(["eval", "compare", str(root / "run-b"), str(root)], env, root, check=False)
+    assert bad.returncode == 2 and "not a PlanQA results.json" in bad.stderr

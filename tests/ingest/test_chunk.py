@@ -1,7 +1,8 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.chunk import ChunkConfig, chunk_spans
 from ingest.sections import heading_of, parse_sections

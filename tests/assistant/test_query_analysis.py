@@ -1,0 +1,115 @@
+"""Glossary, question analysis, evidence rules, fusion and near-duplicate removal (no model)."""
+
+import pytest
+
+from assistant.evidence import DocLabel, check_sentence, doc_scope, has_figure
+from assistant.glossary import Glossary, GlossaryError, normalise_query
+from assistant.question import analyse, enumeration_section
+from assistant.retrieval import drop_near_duplicates, section_refs
+from assistant.textnorm import squash
+from vectordb.fusion import rrf
+from vectordb.index import Hit
+
+
+def test_normalise_query():
+    assert normalise_query("２０２５年ＧＤＰ达到多少亿？") == "2025年GDP达到多少亿元?"
+    assert normalise_query("展望二〇三五年") == "展望2035年"
+    assert normalise_query("由2010 年的49.4 亿元") == "由2010年的49.4亿元"
+
+
+def test_glossary_expansion_adds_only_missing_terms(tmp_path):
+    g = Glossary.load()
+    ex = g.expand("冀州区“十四五”期间GDP年均增长目标是多少？")
+    assert "地区生产总值" in ex.added and "第十四个五年规划" in ex.added
+    assert "GDP" not in ex.added
+    assert g.expand("乡村振兴有哪些要求").added[:1] == ("三农",)
+    assert g.expand("今天天气").added == ()
+    custom = tmp_path / "g.txt"
+    custom.write_text("# 注释\n甲方案 | 乙方案\n", encoding="utf-8")
+    assert Glossary.load(custom).expand("乙方案怎么样").added == ("甲方案",)
+    custom.write_text("只有一个词\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="g.txt:1"):
+        Glossary.load(custom)
+
+
+@pytest.mark.parametrize("question,kind,unit", [
+    ("冀州区2020年地区生产总值是多少？", "figure", None),
+    ("XX县2019年全县生产总值是多少亿元？", "figure", "亿元"),
+    ("政府工作报告中全县地区生产总值增长了百分之多少？", "figure", "%"),
+    ("这份文件希望农民一年人均能支配多少钱？", "figure", "元"),
+    ("讲话中“走出六条新路”具体是哪六条？", "list", None),
+    ("冀州区规划纲要第七篇讲的是什么？", "section", None),
+    ("冀州区规划中专门讲乡村振兴的是哪一篇？", "which_section", None),
+    ("5G网络什么时候实现乡镇以上区域连续覆盖？", "when", None),
+    ("冀州区的区长是谁？", "who", None),
+])
+def test_question_kinds(question, kind, unit):
+    info = analyse(question)
+    assert (info.kind, info.unit) == (kind, unit)
+
+
+def test_question_terms_places_and_cross_doc():
+    info = analyse("冀州区2020年地区生产总值是多少？")
+    assert info.years == ("2020",) and info.places == ("冀州",) and info.terms == ("地区生产总值",)
+    assert "XX" not in analyse("XX县全社会研发投入占GDP的比重达到多少？").terms
+    assert analyse("县委书记讲话和冀州区规划提出的经济增速目标各是多少？").cross_doc
+    assert analyse("哪些文件提到了双倍增计划？").cross_doc
+    assert not analyse("冀州区城镇和农村居民收入分别是多少？").cross_doc
+
+
+def test_figures_in_the_unit_asked_and_masks():
+    assert has_figure("示范县生产总值超600亿元", "亿元") is True
+    assert has_figure("2019年全县生产总值完成XX亿元", "亿元") is False
+    assert has_figure("到2025年基本完成") is None  # a year is not a figure
+    assert has_figure("抓好八个方面工作") is True
+    assert has_figure("增长X%") is False
+
+
+def test_figure_sentence_must_be_about_what_was_asked():
+    g = Glossary.load()
+    info = analyse("XX县2019年全县生产总值是多少亿元？")
+    masked = check_sentence(info, "2019年全县生产总值完成XX亿元，前四年年均增长XX%。", g)
+    assert not masked.ok and masked.masked
+    other = check_sentence(info, "固定资产投资2020年预计完成XX亿元，五年累计达到1214.7亿元。", g)
+    assert not other.ok  # a figure in 亿元, but about investment
+    ok = check_sentence(analyse("冀州区2020年地区生产总值是多少？"), "全区生产总值由2010 年的49.4 亿元增长到2020 年的111 亿元,是", g)
+    assert ok.ok and "111" in ok.focus
+
+
+def test_doc_scope_from_how_questions_name_documents():
+    labels = {
+        "plan": DocLabel(squash("冀州区规划纲要"), squash("冀州区规划纲要 前言")),
+        "speech": DocLabel(squash("真抓实干"), squash("真抓实干 ——在县委经济工作会议上的讲话")),
+        "report": DocLabel(squash("2021年政府工作报告"), squash("2021年政府工作报告 各位代表")),
+    }
+    assert doc_scope(analyse("冀州区2020年地区生产总值是多少？"), labels).docs == {"plan"}
+    assert doc_scope(analyse("讲话提出新能源装机总量要突破多少？"), labels).docs == {"speech"}
+    assert doc_scope(analyse("县委书记讲话和冀州区规划提出的增速目标各是多少？"), labels).docs == {"plan", "speech"}
+    assert doc_scope(analyse("2024年冀州区政府工作报告提出了哪些重点任务？"), labels).docs == frozenset()
+    outside = doc_scope(analyse("北京市“十四五”规划的GDP增速目标是多少？"), labels)
+    assert outside.docs is None and outside.free_places == ("北京",)
+
+
+def test_section_helpers():
+    assert section_refs("冀州区规划纲要第七篇和第二十三章讲什么") == ["第七篇", "第二十三章"]
+    assert enumeration_section("二、保障措施 › 一是加强组织领导") == "二、保障措施"
+    assert enumeration_section("第一篇 › 第一章") == "第一篇 › 第一章"
+
+
+def test_rrf_known_values():
+    fused = dict(rrf([(1.0, ["a", "b"]), (2.0, ["b", "c"])], k=60))
+    assert fused["a"] == pytest.approx(1 / 61)
+    assert fused["b"] == pytest.approx(1 / 62 + 2 / 61)
+    assert fused["c"] == pytest.approx(2 / 62)
+    assert [i for i, _ in rrf([(1.0, ["a", "b"]), (2.0, ["b", "c"])])] == ["b", "c", "a"]
+
+
+def _hit(text, i):
+    return Hit(doc_id="d", name="d.txt", title="t", section="s", index=i, start=0, end=len(text), text=text, score=1.0)
+
+
+def test_near_duplicates_are_dropped_keeping_the_first():
+    a = _hit("到2025年,全区森林覆盖率达到35%以上,城市建成区绿地率达到37.8%以上。", 0)
+    b = _hit("到2025年,全区森林覆盖率达到35%以上,城市建成区绿地率达到37.8%以上。 ", 1)
+    c = _hit("到2025年,全区粮食播种面积稳定在100万亩左右。", 2)
+    assert drop_near_duplicates([a, b, c], 0.85) == [a, c]

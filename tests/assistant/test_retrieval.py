@@ -1,0 +1,64 @@
+"""Hybrid retrieval on the real model and Chroma: filters, the langchain retriever, neighbour merge,
+and staying correct when another process ingests or removes documents."""
+
+import pytest
+from langchain_core.documents import Document
+
+from assistant.chain import Assistant
+from assistant.retrieval import HybridSearch, RetrievalConfig
+from assistant.runtime import open_index
+from assistant.settings import Settings
+from ingest.pipeline import ingest_paths
+
+pytestmark = pytest.mark.integration
+
+
+def test_document_and_section_filters(kb):
+    settings, index, _ = kb
+    a = Assistant(settings, index)
+    eco = next(r.doc_id for r in index.documents() if r.name == "eco_opinion.txt")
+    assert {h.name for h in a.retrieve("到2025年的目标", 5, doc_ids=[eco])} == {"eco_opinion.txt"}
+    hits = a.retrieve("到2025年的目标", 5, section_prefix="第二篇 发展目标")
+    assert hits and all(h.section.startswith("第二篇 发展目标") for h in hits)
+    assert a.retrieve("到2025年的目标", 5, section_prefix="第九篇 不存在") == []
+    result = a.ask("乡村振兴有什么目标？", section_prefix="第二篇 发展目标 › 第二章 主要目标 › 二、乡村振兴")
+    assert all(c.section.startswith("第二篇 发展目标 › 第二章 主要目标 › 二、乡村振兴") for c in result.citations)
+
+
+def test_langchain_retriever(kb):
+    settings, index, _ = kb
+    retriever = Assistant(settings, index).retriever(k=3)
+    docs = retriever.invoke("PM2.5平均浓度要下降到多少？")
+    assert docs and isinstance(docs[0], Document)
+    assert docs[0].metadata["doc"] == "eco_opinion.txt" and "35微克" in docs[0].page_content
+    assert {"doc", "title", "section", "start", "end", "score", "similarity"} <= set(docs[0].metadata)
+    assert len(docs) <= 3
+
+
+def test_neighbour_merge_keeps_an_exact_slice(kb):
+    settings, index, _ = kb
+    search = HybridSearch(index, RetrievalConfig(neighbours=True))
+    for h in search.retrieve("城镇居民人均可支配收入", 5):
+        rec = next(r for r in index.documents() if r.doc_id == h.doc_id)
+        assert index.registry.text(rec.doc_id)[h.start:h.end] == h.text
+
+
+def test_a_running_process_sees_removals_and_new_ingests(kb):
+    settings, index, corpus = kb
+    server = Assistant(settings, index)  # as a long-running UI process would hold it
+    assert any(h.name == "eco_opinion.txt" for h in server.retrieve("空气质量优良天数比例", 5))
+
+    other = open_index(Settings())  # another process (CLI) on the same store
+    eco = next(r.doc_id for r in other.documents() if r.name == "eco_opinion.txt")
+    other.begin_writes()
+    other.remove(eco)
+    other.end_writes()
+    assert all(h.name != "eco_opinion.txt" for h in server.retrieve("空气质量优良天数比例", 5))
+    assert server.ask("空气质量优良天数比例要达到多少？").refused
+
+    ingest_paths(other, [corpus], settings.chunking())
+    hits = server.retrieve("空气质量优良天数比例", 5)
+    assert hits[0].name == "eco_opinion.txt"
+    # the lexical index on disk follows the live set: one folder, for the current fingerprint
+    folders = [p.name for p in (settings.home / "lexical").iterdir() if not p.name.startswith(".")]
+    assert folders == [index.live().key]

@@ -1,0 +1,145 @@
+"""Suite loading and validation, reports, run comparison, RAGAS export, the optional judge (no model)."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
+from eval.cli import _parse_thresholds, check_thresholds
+from eval.compare import RunError, compare, load_run
+from eval.export import ragas_rows, write_ragas
+from eval.judge import JudgeConfig, JudgeError, judge
+from eval.report import write_reports
+from eval.runner import CaseResult, summarise
+from eval.suite import SuiteError, load_suite, validate_quotes
+from tests.conftest import CORPUS, REPO
+
+SUITE = REPO / "eval" / "suites" / "planning_corpus.jsonl"
+
+
+def _case(**kw):
+    base = dict(id="c1", question="问", tags=[], answerable=True, reference_answer="111亿元", evidence=[],
+                answer="111亿元[1]。", refused=False, passed=True, why="ok",
+                scores={"hit@1": 1.0, "hit@5": 1.0, "recall@5": 1.0, "mrr@10": 1.0, "figures": True},
+                timings_ms={"retrieve": 50.0, "answer": 100.0, "total": 150.0},
+                citations=[{"id": 1, "doc": "a.txt", "title": "T", "section": "S", "text": "111亿元", "start": 0, "end": 5}],
+                contexts=[{"doc": "a.txt", "section": "S", "text": "111亿元", "score": 1.0}])
+    base.update(kw)
+    return CaseResult(**base)
+
+
+def test_project_suite_is_valid_and_big_enough():
+    cases = load_suite(SUITE)
+    assert len(cases) >= 80
+    assert sum(not c.answerable for c in cases) >= 15
+    tags = {t for c in cases for t in c.tags}
+    assert {"figure", "list", "section", "paraphrase", "cross-doc", "multi-hop", "unanswerable"} <= tags
+    assert validate_quotes(cases, CORPUS) == []
+
+
+def test_validator_names_bad_quotes_and_missing_documents(tmp_path):
+    (tmp_path / "a.txt").write_text("到2025 年,全区森林覆盖率达到35%以上。", encoding="gb18030")
+    suite = tmp_path / "s.jsonl"
+    rows = [
+        {"id": "ok", "question": "q", "evidence": [{"doc": "a.txt", "quote": "森林覆盖率达到35%以上"}]},
+        {"id": "bad", "question": "q", "evidence": [{"doc": "a.txt", "quote": "森林覆盖率达到36%以上"}]},
+        {"id": "gone", "question": "q", "evidence": [{"doc": "b.txt", "quote": "任何"}]},
+    ]
+    suite.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    problems = validate_quotes(load_suite(suite), tmp_path)
+    assert len(problems) == 2
+    assert problems[0].startswith("bad: quote not in a.txt")
+    assert problems[1].startswith("gone: document b.txt not found")
+
+
+def test_bad_suite_lines_are_all_reported(tmp_path):
+    suite = tmp_path / "s.jsonl"
+    suite.write_text('{"id": "a", "question": "q", "reference_answer": "x"}\nnot json\n'
+                     '{"id": "a", "question": "q", "reference_answer": "x"}\n{"id": "b", "question": "q"}\n',
+                     encoding="utf-8")
+    with pytest.raises(SuiteError) as e:
+        load_suite(suite)
+    msg = str(e.value)
+    assert "3 bad line(s)" in msg and "line 2" in msg and "duplicate id 'a'" in msg and "line 4" in msg
+
+
+def test_summary_and_reports(tmp_path):
+    cases = [
+        _case(),
+        _case(id="c2", passed=False, why="refused an answerable question", refused=True, answer="拒答",
+              scores={"hit@1": 0.0, "hit@5": 1.0, "recall@5": 0.5, "mrr@10": 0.5, "figures": False},
+              timings_ms={"retrieve": 70.0, "answer": 10.0, "total": 80.0}),
+        _case(id="u1", answerable=False, refused=True, passed=True, reference_answer="", scores={}, citations=[]),
+    ]
+    summary = summarise(cases, k=5)
+    assert summary["hit@1"] == 0.5 and summary["recall@5"] == 0.75 and summary["figures"] == 0.5
+    assert summary["refusal_recall"] == 1.0 and summary["refusal_precision"] == 0.5
+    assert summary["answered_rate"] == 0.5
+    paths = write_reports(tmp_path, {"suite": "s.jsonl", "settings": {"answer_backend": "extractive"},
+                                     "started": "now"}, summary, cases, 5)
+    data = json.loads(paths["results"].read_text(encoding="utf-8"))
+    assert [c["id"] for c in data["cases"]][0] == "c2"  # failing cases first
+    html = paths["html"].read_text(encoding="utf-8")
+    assert '<img src="metrics.png"' in html and '<img src="latency.png"' in html and "c2 FAIL" in html
+    assert (tmp_path / "metrics.png").read_bytes()[:4] == b"\x89PNG"
+    assert "| hit@5 | 1.000 |" in paths["md"].read_text(encoding="utf-8")
+
+
+def test_compare_lists_deltas_and_changed_verdicts(tmp_path):
+    a = {"summary": {"hit@5": 0.8, "total_p95_ms": 900.0}, "cases": [{"id": "x", "passed": False}, {"id": "y", "passed": True}]}
+    b = {"summary": {"hit@5": 0.9, "total_p95_ms": 800.0}, "cases": [{"id": "x", "passed": True}, {"id": "y", "passed": False},
+                                                                  {"id": "z", "passed": True}]}
+    c = compare(a, b)
+    assert ("hit@5", 0.8, 0.9, pytest.approx(0.1)) in [(n, x, y, d) for n, x, y, d in c.deltas]
+    assert c.fixed == ["x"] and c.broken == ["y"] and c.only_b == ["z"]
+    (tmp_path / "results.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(RunError):
+        load_run(tmp_path)
+
+
+def test_ragas_export(tmp_path):
+    rows = ragas_rows([_case(), _case(id="u1", answerable=False, refused=True, error=None)])
+    assert rows[0] == {"question": "问", "answer": "111亿元[1]。", "contexts": ["111亿元"], "ground_truth": "111亿元", "id": "c1"}
+    assert rows[1]["ground_truth"] == "文件中没有相关信息。"
+    assert write_ragas([_case()], tmp_path / "r.jsonl") == 1
+
+
+def test_thresholds():
+    assert _parse_thresholds(["hit@5=0.9", "refusal_f1 = 0.85"]) == {"hit@5": 0.9, "refusal_f1": 0.85}
+    with pytest.raises(Exception):
+        _parse_thresholds(["hit@5"])
+    fails = check_thresholds({"hit@5": 0.8, "mrr@10": 0.9}, {"hit@5": 0.9, "mrr@10": 0.75, "nope": 1.0})
+    assert fails[0] == "hit@5 = 0.8 < 0.9" and fails[1].startswith("nope: no such metric")
+
+
+class _FakeJudge(BaseHTTPRequestHandler):
+    reply = '{"faithfulness": 0.75, "relevance": 1.2}'
+
+    def do_POST(self):  # noqa: N802
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        assert "[1] 段落" in body["messages"][0]["content"] and body["temperature"] == 0
+        out = json.dumps({"choices": [{"message": {"content": f"结论：{self.reply}"}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(out)))
+        self.end_headers()
+        self.wfile.write(out)
+
+    def log_message(self, *a):
+        pass
+
+
+def test_llm_judge_over_a_local_openai_compatible_server():
+    server = HTTPServer(("127.0.0.1", 0), _FakeJudge)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        cfg = JudgeConfig(f"http://127.0.0.1:{server.server_port}/v1", "judge")
+        assert judge(cfg, "问", "答[1]。", ["段落"]) == {"judge_faithfulness": 0.75, "judge_relevance": 1.0}
+        _FakeJudge.reply = "不知道"
+        with pytest.raises(JudgeError):
+            judge(cfg, "问", "答", ["段落"])
+    finally:
+        server.shutdown()
+    with pytest.raises(JudgeError):
+        judge(JudgeConfig("http://127.0.0.1:9/v1", "judge", timeout=2), "问", "答", ["段落"])
