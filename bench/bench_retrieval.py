@@ -102,6 +102,7 @@ def main() -> None:
         ("+ section references", replace(plain, section_weight=2.0), NoReranker()),
         ("+ glossary expansion", replace(plain, section_weight=2.0, expand=True), NoReranker()),
         ("+ sentence rerank = PlanQA", RetrievalConfig(), SentenceReranker()),
+        ("BM25 only + sentence rerank", replace(RetrievalConfig(), use_dense=False), SentenceReranker()),
         ("PlanQA + neighbour merge", RetrievalConfig(neighbours=True), SentenceReranker()),
         ("PlanQA without expansion", RetrievalConfig(expand=False), SentenceReranker()),
     ]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator, Sequence
 
-from assistant.answer import REFUSAL, Draft
+from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
 from assistant.evidence import Check, check_sentence, coverage
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
@@ -63,6 +63,8 @@ class ExtractiveConfig:
 
 
 class ExtractiveBackend:
+    name = "extractive"
+
     def __init__(self, embedder: Embedder, cfg: ExtractiveConfig = ExtractiveConfig(), glossary: Glossary | None = None):
         self.embedder = embedder
         self.cfg = cfg
@@ -118,6 +120,9 @@ class ExtractiveBackend:
 
     def _quote(self, info: QuestionInfo, c: Candidate) -> str:
         return tidy_figures(self._trim(info, c.text, c.check.focus)).rstrip("。；;，,！!？? ") + f"[{c.passage}]。"
+
+    def stream(self, question: str, passages: Sequence[Hit]) -> Iterator[Piece | Draft]:
+        yield from stream_by_sentence(self.answer(question, passages))
 
     def answer(self, question: str, passages: Sequence[Hit]) -> Draft:
         info = analyse(question)

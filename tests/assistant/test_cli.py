@@ -43,7 +43,9 @@ def test_gdp_2020_answer_cites_001(corpus_kb):
     root, env = corpus_kb
     out = run(["ask", "--json", "冀州区2020年地区生产总值是多少？"], env, root).stdout
     result = json.loads(out)  # exactly one JSON object, nothing else on stdout
-    assert set(result) == {"question", "answer", "refused", "citations", "contexts", "timings_ms"}
+    assert set(result) == {"question", "standalone_question", "answer", "refused", "citations", "contexts",
+                           "grounding", "flags", "backend", "notice", "reason", "timings_ms"}
+    assert result["backend"] == "extractive" and result["grounding"] == 1.0 and result["flags"] == []
     assert result["refused"] is False
     assert "111亿元" in result["answer"]
     cited = {c["doc"] for c in result["citations"]}
@@ -53,7 +55,7 @@ def test_gdp_2020_answer_cites_001(corpus_kb):
         assert _doc_text(root, c["doc"])[c["start"]:c["end"]] == c["text"]
         assert set(c) == {"id", "doc", "title", "section", "text", "start", "end"}
     assert len(result["contexts"]) == 5
-    assert set(result["timings_ms"]) == {"retrieve", "answer", "total"}
+    assert set(result["timings_ms"]) == {"condense", "retrieve", "answer", "total"}
 
 
 def test_second_ingest_adds_no_duplicates(corpus_kb):
@@ -140,3 +142,9 @@ def test_eval_fail_under_and_compare(corpus_kb):
     assert "now passing" in cmp and "now failing" in cmp
     bad = run(["eval", "compare", str(root / "run-b"), str(root)], env, root, check=False)
     assert bad.returncode == 2 and "not a PlanQA results.json" in bad.stderr
+
+
+def test_llm_backend_without_a_url_is_one_clear_error(corpus_kb):
+    root, env = corpus_kb
+    r = run(["ask", "--backend", "openai", "冀州区2020年地区生产总值是多少？"], env, root, check=False)
+    assert r.returncode == 2 and "PLANQA_LLM_BASE_URL" in r.stderr and "Traceback" not in r.stderr

@@ -1,0 +1,45 @@
+"""Numbered passages for an LLM prompt, within a token budget (tiktoken cl100k)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from ingest.tokens import count_tokens
+from vectordb.index import Hit
+
+MIN_PASSAGE_TOKENS = 40  # a passage cut shorter than this is left out instead
+
+
+@dataclass(frozen=True)
+class PromptContext:
+    text: str
+    passages: list[Hit]  # the ones included, numbered 1..n in this order
+    tokens: int
+
+
+def _escape(text: str) -> str:
+    """Document text is data: it must not close or open our passage tags."""
+    return text.replace("<passage", "＜passage").replace("</passage", "＜/passage")
+
+
+def build_context(passages: Sequence[Hit], budget: int) -> PromptContext:
+    parts, used, total = [], [], 0
+    for hit in passages:
+        n = len(used) + 1
+        head = f'<passage id="{n}" title="{_escape(hit.title)}" section="{_escape(hit.section)}">\n'
+        body = _escape(hit.text)
+        cost = count_tokens(head + body) + 4
+        if total + cost > budget:
+            room = budget - total - count_tokens(head) - 4
+            if room < MIN_PASSAGE_TOKENS:
+                break
+            while body and count_tokens(body) > room:  # cut the last passage to fit, at a character boundary
+                body = body[: int(len(body) * room / max(count_tokens(body), 1)) - 1]
+            cost = count_tokens(head + body) + 4
+        parts.append(f"{head}{body}\n</passage>")
+        used.append(hit)
+        total += cost
+        if total >= budget:
+            break
+    return PromptContext("\n".join(parts), used, total)

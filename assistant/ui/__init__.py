@@ -1,0 +1,1 @@
+"""The Gradio chat UI (`planqa serve`): rendering, uploads and the app; the chain is the CLI's."""
