@@ -9,7 +9,7 @@ QUESTION ?= 冀州区2020年地区生产总值是多少？
 LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF \
 	-DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
 
-.PHONY: setup setup-local demo test test-fast clean
+.PHONY: setup setup-local demo serve test test-fast clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -35,6 +35,9 @@ setup-local: $(VENV)/.installed-local
 demo: setup
 	$(BIN)/planqa ingest $(CORPUS)
 	$(BIN)/planqa ask "$(QUESTION)"
+
+serve: setup
+	$(BIN)/planqa serve
 
 test: setup-local
 	$(BIN)/python -m pytest

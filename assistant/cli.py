@@ -9,7 +9,13 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from assistant.settings import Settings
@@ -228,16 +234,45 @@ def docs_remove(doc: str = typer.Argument(..., help="file name, path or id")) ->
     err.print(f"removed {len(ids)} document(s)")
 
 
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="address to bind; anything but loopback needs --auth"),
+    port: int = typer.Option(7860, min=1, max=65535),
+    auth: Optional[str] = typer.Option(None, help="user:password (or PLANQA_UI_AUTH)"),
+    insecure: bool = typer.Option(False, "--insecure", help="allow a non-loopback bind without auth"),
+) -> None:
+    """Launch the chat UI (Gradio): streamed, cited answers; sources; knowledge-base management."""
+    import os
+
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    from assistant.chain import Assistant
+    from assistant.ui.app import UIError, build_app, parse_auth
+    from assistant.ui.render import CSS
+
+    s = Settings()
+    try:
+        credentials = parse_auth(auth or s.ui_auth, host, insecure)
+    except UIError as e:
+        err.print(str(e), style="red", markup=False, soft_wrap=True)
+        raise typer.Exit(2)
+    index = _index(s)
+    assistant = Assistant(s, index)
+    assistant.warm()
+    demo = build_app(s, index, assistant)
+    err.print(f"PlanQA UI on http://{host}:{port} ({'auth on' if credentials else 'no auth, loopback only'})")
+    demo.launch(server_name=host, server_port=port, auth=credentials, share=False, css=CSS, show_error=True,
+                footer_links=["api"])
+
+
 def main() -> None:
     """Entry point: known setup problems end with one clear line, not a traceback."""
+    from assistant.backends import BackendError
+    from assistant.glossary import GlossaryError
+    from assistant.rerank import RerankerError
     from ingest.tokens import TokenizerSetupError
     from vectordb.chroma_store import StoreMismatchError
     from vectordb.embeddings import EmbeddingModelError
     from vectordb.provision import ProvisionError
-
-    from assistant.backends import BackendError
-    from assistant.glossary import GlossaryError
-    from assistant.rerank import RerankerError
 
     try:
         app()

@@ -7,7 +7,12 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 from assistant.retrieval import RetrievalConfig
 from ingest.chunk import ChunkConfig
@@ -65,6 +70,10 @@ class Settings(BaseSettings):
     min_score: float = Field(0.0, ge=0, le=1, description="best passage similarity below which the assistant refuses")
     min_coverage: float = Field(0.5, ge=0, le=1, description="share of the question's terms a passage must hold to answer")
     max_answer_sentences: int = Field(3, ge=1, le=10)
+
+    ui_concurrency: int = Field(4, ge=1, le=64, description="questions answered at once by `planqa serve`")
+    ui_queue_size: int = Field(64, ge=1, description="waiting requests before the UI says it is busy")
+    ui_auth: str | None = Field(None, description="user:password for `planqa serve`")
 
     judge_base_url: str | None = Field(None, description="OpenAI-compatible /v1 URL of an optional LLM judge for `planqa eval`")
     judge_model: str = "judge"

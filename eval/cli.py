@@ -14,7 +14,13 @@ from typing import Optional
 import click
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from typer.core import TyperGroup
 
@@ -93,7 +99,7 @@ def run(
     try:
         cases = load_suite(suite)
     except SuiteError as e:
-        err.print(f"[red]{e}[/red]", markup=False)
+        err.print(str(e), style="red", markup=False, soft_wrap=True)
         raise typer.Exit(2)
     if corpus is not None:
         problems = validate_quotes(cases, corpus)
@@ -181,7 +187,7 @@ def compare_runs(
     try:
         a, b = load_run(run_a), load_run(run_b)
     except RunError as e:
-        err.print(f"[red]{e}[/red]", markup=False)
+        err.print(str(e), style="red", markup=False, soft_wrap=True)
         raise typer.Exit(2)
     c = compare(a, b)
     table = Table("metric", "A", "B", "Δ", title=f"{run_a} → {run_b}")
@@ -209,7 +215,7 @@ def validate(
     try:
         cases = load_suite(suite)
     except SuiteError as e:
-        err.print(f"[red]{e}[/red]", markup=False)
+        err.print(str(e), style="red", markup=False, soft_wrap=True)
         raise typer.Exit(1)
     problems = validate_quotes(cases, corpus)
     for p in problems:

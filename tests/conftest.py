@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+PLANQA = shutil.which("planqa", path=str(Path(sys.executable).parent)) or "planqa"
 CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
 
 DOC_A = """某某县“十四五”规划纲要
@@ -91,3 +95,23 @@ def kb(home, small_corpus):
     assert chunks and all(d == t for d, t in chunks)  # small files: one batch each, reported complete
     assert sum(t for _, t in chunks) == report.chunks == index.count()
     return settings, index, small_corpus
+
+
+def run(args, env, cwd, check=True, stdin=None):
+    """The real `planqa` executable."""
+    r = subprocess.run([PLANQA, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600, input=stdin)
+    if check:
+        assert r.returncode == 0, r.stderr
+    return r
+
+
+@pytest.fixture(scope="session")
+def corpus_kb(tmp_path_factory, isolated_env):
+    """../shared/corpus ingested once per session by the CLI: (root folder, env with PLANQA_HOME)."""
+    if not CORPUS.exists():
+        pytest.skip("no ../shared/corpus")
+    root = tmp_path_factory.mktemp("cli")
+    env = dict(os.environ, PLANQA_HOME=str(root / "kb"))
+    r = run(["ingest", str(CORPUS)], env, root)
+    assert "added 5" in r.stderr
+    return root, env

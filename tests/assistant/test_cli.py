@@ -3,34 +3,14 @@
 import json
 import os
 import re
-import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, run
 
 pytestmark = [pytest.mark.integration, pytest.mark.skipif(not CORPUS.exists(), reason="no ../shared/corpus")]
-PLANQA = shutil.which("planqa", path=str(Path(sys.executable).parent)) or "planqa"
-
-
-def run(args, env, cwd, check=True, stdin=None):
-    r = subprocess.run([PLANQA, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600, input=stdin)
-    if check:
-        assert r.returncode == 0, r.stderr
-    return r
-
-
-@pytest.fixture(scope="module")
-def corpus_kb(tmp_path_factory, isolated_env):
-    root = tmp_path_factory.mktemp("cli")
-    env = dict(os.environ, PLANQA_HOME=str(root / "kb"))
-    r = run(["ingest", str(CORPUS)], env, root)
-    assert "added 5" in r.stderr
-    return root, env
 
 
 def _doc_text(root: Path, name: str) -> str:
