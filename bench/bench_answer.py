@@ -9,49 +9,26 @@ third case (the LLM backends need seconds per question on 2 CPU cores).
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
-import tempfile
-from pathlib import Path
+from common import open_corpus_index, parser, show_table
 
-ROOT = Path(__file__).resolve().parents[1]
 COLUMNS = ("figures", "refusal_f1", "citation_precision", "faithfulness", "citation_coverage", "answered_rate",
            "total_p50_ms", "total_p95_ms")
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--suite", type=Path, default=ROOT / "eval" / "suites" / "planning_corpus.jsonl")
-    ap.add_argument("--corpus", type=Path, default=ROOT / ".." / "shared" / "corpus")
-    ap.add_argument("--home", type=Path, help="reuse this data folder (ingested if empty)")
+    ap = parser(__doc__)
     ap.add_argument("--every", type=int, default=1, help="use every Nth case")
     ap.add_argument("--backends", default="extractive,llamacpp,llamacpp-constrained")
-    ap.add_argument("--k", type=int, default=5)
-    ap.add_argument("--out", type=Path, help="also write the table as Markdown")
     args = ap.parse_args()
-
-    tmp = None
-    if args.home is None:
-        tmp = tempfile.TemporaryDirectory()
-        args.home = Path(tmp.name)
-    os.environ["PLANQA_HOME"] = str(args.home)
+    _, index, tmp = open_corpus_index(args)
     from rich.console import Console
     from rich.progress import Progress
-    from rich.table import Table
 
     from assistant.chain import Assistant
-    from assistant.runtime import open_index
     from assistant.settings import Settings
     from eval.runner import run_cases, summarise
     from eval.suite import load_suite
-    from ingest.pipeline import ingest_paths
 
-    base = Settings()
-    index = open_index(base)
-    if index.count() == 0:
-        print(f"ingesting {args.corpus} …", file=sys.stderr)
-        ingest_paths(index, [args.corpus], base.chunking())
     cases = load_suite(args.suite)[:: args.every]
     rows = []
     with Progress(console=Console(stderr=True)) as bar:
@@ -61,19 +38,11 @@ def main() -> None:
             task = bar.add_task(name, total=len(cases))
             results = run_cases(assistant, cases, args.k, on_case=lambda i, n, r, t=task: bar.update(t, completed=i))
             rows.append((name, summarise(results, args.k)))
-    table = Table(title=f"answer backends on {args.suite.name}: {len(cases)} cases "
-                        f"({sum(not c.answerable for c in cases)} unanswerable)")
-    for c in ("backend", "passed", *COLUMNS):
-        table.add_column(c, justify="left" if c == "backend" else "right")
-    md = ["| backend | passed | " + " | ".join(COLUMNS) + " |", "|---" * (len(COLUMNS) + 2) + "|"]
-    for name, s in rows:
-        cells = [f"{s['passed']}/{s['cases']}"] + [
-            "–" if s[c] is None else (f"{s[c]:.0f}" if c.endswith("_ms") else f"{s[c]:.3f}") for c in COLUMNS]
-        table.add_row(name, *cells)
-        md.append(f"| {name} | " + " | ".join(cells) + " |")
-    Console(width=200).print(table)
-    if args.out:
-        args.out.write_text("\n".join(md) + "\n", encoding="utf-8")
+    table = [[name, f"{r['passed']}/{r['cases']}"] + [
+        "–" if r[c] is None else (f"{r[c]:.0f}" if c.endswith("_ms") else f"{r[c]:.3f}") for c in COLUMNS]
+        for name, r in rows]
+    show_table(f"answer backends on {args.suite.name}: {len(cases)} cases ({sum(not c.answerable for c in cases)} "
+               "unanswerable)", ["backend", "passed", *COLUMNS], table, args.out)
     if tmp:
         tmp.cleanup()
 

@@ -11,17 +11,12 @@ Latency is warm, per question, retrieval only.
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
-import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parents[1]
+from common import open_corpus_index, parser, show_table
 
 
 def baseline(index, corpus: Path):
@@ -59,36 +54,14 @@ def evaluate(search, cases, k: int) -> dict[str, float]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--suite", type=Path, default=ROOT / "eval" / "suites" / "planning_corpus.jsonl")
-    ap.add_argument("--corpus", type=Path, default=ROOT / ".." / "shared" / "corpus")
-    ap.add_argument("--home", type=Path, help="reuse this data folder (ingested if empty)")
-    ap.add_argument("--k", type=int, default=5)
-    ap.add_argument("--out", type=Path, help="also write the table as Markdown")
-    args = ap.parse_args()
-
-    tmp = None
-    if args.home is None:
-        tmp = tempfile.TemporaryDirectory()
-        args.home = Path(tmp.name)
-    os.environ["PLANQA_HOME"] = str(args.home)
-    from rich.console import Console
-    from rich.table import Table
-
+    args = parser(__doc__).parse_args()
+    s, index, tmp = open_corpus_index(args)
     from assistant.glossary import Glossary
     from assistant.rerank import NoReranker, SentenceReranker
     from assistant.retrieval import HybridSearch, RetrievalConfig
-    from assistant.runtime import open_index
-    from assistant.settings import Settings
     from eval.metrics import Passage
     from eval.suite import load_suite
-    from ingest.pipeline import ingest_paths
 
-    s = Settings()
-    index = open_index(s)
-    if index.count() == 0:
-        print(f"ingesting {args.corpus} …", file=sys.stderr)
-        ingest_paths(index, [args.corpus], s.chunking())
     cases = [c for c in load_suite(args.suite) if c.answerable and c.evidence]
     k = args.k
     glossary = Glossary.load()
@@ -115,19 +88,14 @@ def main() -> None:
 
     base = results[0][1]
     cols = ["hit@1", f"hit@{k}", f"recall@{k}", "mrr@10"]
-    table = Table(title=f"retrieval on {args.suite.name}: {len(cases)} answerable questions, {index.count()} PlanQA chunks")
-    for c in ["variant", *cols, f"hit@{k} ×base", "MRR ×base", "p50 ms", "p95 ms"]:
-        table.add_column(c, justify="left" if c == "variant" else "right")
-    md = ["| variant | " + " | ".join(cols) + f" | hit@{k} ×base | MRR ×base | p50 ms | p95 ms |", "|---" * (len(cols) + 5) + "|"]
+    header = ["variant", *cols, f"hit@{k} ×base", "MRR ×base", "p50 ms", "p95 ms"]
+    rows = []
     for name, r in results:
-        cells = [f"{r[c]:.3f}" for c in cols] + [
+        rows.append([name] + [f"{r[c]:.3f}" for c in cols] + [
             f"{r[f'hit@{k}'] / base[f'hit@{k}']:.2f}" if base[f"hit@{k}"] else "–",
-            f"{r['mrr@10'] / base['mrr@10']:.2f}" if base["mrr@10"] else "–", f"{r['p50_ms']:.0f}", f"{r['p95_ms']:.0f}"]
-        table.add_row(name, *cells)
-        md.append(f"| {name} | " + " | ".join(cells) + " |")
-    Console(width=200).print(table)
-    if args.out:
-        args.out.write_text("\n".join(md) + "\n", encoding="utf-8")
+            f"{r['mrr@10'] / base['mrr@10']:.2f}" if base["mrr@10"] else "–", f"{r['p50_ms']:.0f}", f"{r['p95_ms']:.0f}"])
+    show_table(f"retrieval on {args.suite.name}: {len(cases)} answerable questions, {index.count()} PlanQA chunks",
+               header, rows, args.out)
     if tmp:
         tmp.cleanup()
 

@@ -1,8 +1,6 @@
 """Suite loading and validation, reports, run comparison, RAGAS export, the optional judge (no model)."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
@@ -13,6 +11,7 @@ from eval.judge import JudgeConfig, JudgeError, judge
 from eval.report import write_reports
 from eval.runner import CaseResult, summarise
 from eval.suite import SuiteError, load_suite, validate_quotes
+from tests.assistant.fake_llm import FakeLLM
 from tests.conftest import CORPUS, REPO
 
 SUITE = REPO / "eval" / "suites" / "planning_corpus.jsonl"
@@ -113,33 +112,21 @@ def test_thresholds():
     assert fails[0] == "hit@5 = 0.8 < 0.9" and fails[1].startswith("nope: no such metric")
 
 
-class _FakeJudge(BaseHTTPRequestHandler):
-    reply = '{"faithfulness": 0.75, "relevance": 1.2}'
-
-    def do_POST(self):  # noqa: N802
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        assert "[1] 段落" in body["messages"][0]["content"] and body["temperature"] == 0
-        out = json.dumps({"choices": [{"message": {"content": f"结论：{self.reply}"}}]}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(out)))
-        self.end_headers()
-        self.wfile.write(out)
-
-    def log_message(self, *a):
-        pass
-
-
 def test_llm_judge_over_a_local_openai_compatible_server():
-    server = HTTPServer(("127.0.0.1", 0), _FakeJudge)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    replies = ['结论：{"faithfulness": 0.75, "relevance": 1.2}', "不知道"]
+
+    def reply(messages):
+        assert "[1] 段落" in messages[0]["content"]
+        return replies.pop(0)
+
+    server = FakeLLM(reply)
     try:
-        cfg = JudgeConfig(f"http://127.0.0.1:{server.server_port}/v1", "judge")
+        cfg = JudgeConfig(server.url, "judge")
         assert judge(cfg, "问", "答[1]。", ["段落"]) == {"judge_faithfulness": 0.75, "judge_relevance": 1.0}
-        _FakeJudge.reply = "不知道"
+        assert server.requests[0]["temperature"] == 0
         with pytest.raises(JudgeError):
             judge(cfg, "问", "答", ["段落"])
     finally:
-        server.shutdown()
+        server.close()
     with pytest.raises(JudgeError):
         judge(JudgeConfig("http://127.0.0.1:9/v1", "judge", timeout=2), "问", "答", ["段落"])
