@@ -45,9 +45,10 @@ def test_second_ingest_adds_no_duplicates(corpus_kb):
     before = sum(d["n_chunks"] for d in docs)
     r = run(["ingest", str(CORPUS)], env, root)
     assert "unchanged 5" in r.stderr
-    import chromadb
+    from vectordb.chroma_store import StoreConfig, open_client
 
-    client = chromadb.PersistentClient(path=str(root / "kb" / "chroma"))
+    # the product's client settings: a second client on the same path with other settings would poison the process
+    client = open_client(StoreConfig(path=root / "kb" / "chroma", url=None, collection="planqa_chunks"))
     assert client.get_collection("planqa_chunks").count() == before
 
 

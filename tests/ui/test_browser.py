@@ -41,10 +41,15 @@ def _serve(home: Path):
 
 
 def _ask(page, question: str):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.fill("#question textarea", question)
     page.click("#send")
-    page.wait_for_selector("#chat a.cite", timeout=180_000)
-    page.wait_for_selector("#sources #src-1", timeout=60_000)
+    try:
+        page.wait_for_selector("#chat a.cite", timeout=180_000)
+        page.wait_for_selector("#sources #src-1", timeout=60_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"no cited answer; chat: {page.inner_text('#chat')!r}; sources: {page.inner_text('#sources')!r}")
 
 
 def test_ask_and_follow_a_citation(browser, corpus_kb, tmp_path):
