@@ -216,7 +216,7 @@ class Assistant:
                 checked.grounding < MIN_GROUNDING or any(f.kind == "figure_not_in_source" for f in checked.flags)):
             draft, notice = self.extractive.answer(q, evidence), FALLBACK_NOTICE
             checked = check_citations(draft.answer, evidence) if not draft.refused else None
-        if draft.reason and not notice and self.backend.name == "llamacpp-constrained" and not draft.refused:
+        if draft.fallback and not notice:
             notice = FALLBACK_NOTICE
         answer, citations = renumber(checked.answer if checked else draft.answer, evidence)
         t3 = time.perf_counter()

@@ -80,6 +80,7 @@ def _words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w, f) for w, f in _posseg().lcut(text))
 
 
+@functools.lru_cache(maxsize=1024)  # pure: the chain asks about one question at several steps
 def analyse(question: str) -> QuestionInfo:
     q = normalise_query(question)
     refs = tuple(_SECTION_REF.findall(q))

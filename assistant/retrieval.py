@@ -84,8 +84,10 @@ class HybridSearch:
     def candidates(self, question: str, doc_ids: Sequence[str] | None = None,
                    section_prefix: str | None = None) -> list[Hit]:
         """Fused candidates before reranking, best first."""
+        return self._candidates(self.expand(question), doc_ids, section_prefix)
+
+    def _candidates(self, ex: Expanded, doc_ids: Sequence[str] | None, section_prefix: str | None) -> list[Hit]:
         cfg = self.config
-        ex = self.expand(question)
         allow = self.index.select(doc_ids, section_prefix)
         qvec = self.index.embedder.embed_queries([ex.text])[0]
         lists: list[tuple[float, list[str]]] = []
@@ -102,19 +104,15 @@ class HybridSearch:
         section = self._section_ids(ex.text, allow)
         if section:
             lists.append((cfg.section_weight, section))
-        fused = rrf(lists, cfg.rrf_k)[: cfg.rerank_candidates]
-        sims = dict(dense)
-        missing = [i for i, _ in fused if i not in sims]
-        if missing:
-            sims.update(zip(missing, (self.index.vectors(missing) @ qvec).tolist()))
-        return [self.index.hit(i, s, float(sims[i])) for i, s in fused]
+        return self.index.hits(rrf(lists, cfg.rrf_k)[: cfg.rerank_candidates], dict(dense), qvec)
 
     def retrieve(self, question: str, k: int = 5, doc_ids: Sequence[str] | None = None,
                  section_prefix: str | None = None) -> list[Hit]:
-        hits = self.candidates(question, doc_ids, section_prefix)
+        ex = self.expand(question)
+        hits = self._candidates(ex, doc_ids, section_prefix)
         if self.config.dedupe < 1.0:
             hits = drop_near_duplicates(hits, self.config.dedupe)
-        hits = self.reranker.rerank(self.expand(question).text, hits, k)
+        hits = self.reranker.rerank(ex.text, hits, k)
         if self.config.neighbours:
             hits = [self._with_neighbour(question, h) for h in hits]
         return hits

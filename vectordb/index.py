@@ -241,10 +241,21 @@ class Index:
         except (ChromaError, KeyError):
             return self.embedder.embed_passages([embedding_text(rows[i].section, rows[i].text) for i in ids])
 
-    def hit(self, cid: str, score: float, dense: float) -> Hit:
-        r = self.live().rows[cid]
-        return Hit(doc_id=r.doc_id, name=r.name, title=r.title, section=r.section, index=r.index, start=r.start,
-                   end=r.end, text=r.text, score=score, dense=dense, chunk_id=cid)
+    def hits(self, fused: Sequence[tuple[str, float]], sims: dict[str, float], qvec: np.ndarray) -> list[Hit]:
+        """Hits for fused (id, score) pairs, from one snapshot of the live chunks; similarities not known from
+        the dense list come from the stored vectors. An id a writer retired meanwhile is skipped."""
+        rows = self.live().rows
+        fused = [(i, s) for i, s in fused if i in rows]
+        sims = dict(sims)
+        missing = [i for i, _ in fused if i not in sims]
+        if missing:
+            sims.update(zip(missing, (self.vectors(missing) @ qvec).tolist()))
+        out = []
+        for cid, score in fused:
+            r = rows[cid]
+            out.append(Hit(doc_id=r.doc_id, name=r.name, title=r.title, section=r.section, index=r.index,
+                           start=r.start, end=r.end, text=r.text, score=score, dense=float(sims[cid]), chunk_id=cid))
+        return out
 
     def neighbours(self, cid: str) -> tuple[str | None, str | None]:
         """The chunks before and after one, in the same document."""
@@ -262,8 +273,4 @@ class Index:
         dense = self.dense(qvec, CANDIDATES, allow)
         lexical = self.lexical(query, CANDIDATES, allow)
         fused = rrf([(DENSE_WEIGHT, [i for i, _ in dense]), (LEXICAL_WEIGHT, [i for i, _ in lexical])])[:k]
-        sims = dict(dense)
-        missing = [i for i, _ in fused if i not in sims]
-        if missing:
-            sims.update(zip(missing, (self.vectors(missing) @ qvec).tolist()))
-        return [self.hit(i, s, sims[i]) for i, s in fused]
+        return self.hits(fused, dict(dense), qvec)

@@ -24,7 +24,8 @@ class Draft:
     answer: str
     refused: bool
     used: list[int] = field(default_factory=list)  # 1-based passage numbers, in order of first use
-    reason: str = ""  # why it refused, for logs and the eval report
+    reason: str = ""  # why it refused (or fell back), for logs and the eval report
+    fallback: bool = False  # the backend's own output was replaced by the extractive answer
 
 
 @dataclass(frozen=True)

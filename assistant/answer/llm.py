@@ -68,7 +68,8 @@ class ConstrainedBackend:
         kept_figures = set(figures(base.answer)) <= set(figures(text))
         kept_citations = {f"[{n}]" for n in base.used} <= {f"[{n}]" for n in range(1, len(passages) + 1) if f"[{n}]" in text}
         if not text or not kept_figures or not kept_citations:
-            yield Draft(base.answer, refused=False, used=base.used, reason="rephrasing dropped a figure or citation")
+            yield Draft(base.answer, refused=False, used=base.used, reason="rephrasing dropped a figure or citation",
+                        fallback=True)
             return
         yield Draft(text, refused=False, used=base.used)
 
