@@ -117,7 +117,7 @@ class Assistant:
         """The cleaned text citations slice into, by file name (for checking them)."""
         for r in self.index.documents():
             if r.name == name:
-                return self.index.registry.text(r.doc_id)
+                return self.index.text(r.doc_id)
         return None
 
     def doc_labels(self) -> dict[str, DocLabel]:
@@ -125,8 +125,9 @@ class Assistant:
         key = self.index.live().key
         if self._labels is None or self._labels[0] != key:
             labels = {}
+            texts = self.index.registry.texts()
             for r in self.index.documents():
-                text = self.index.registry.text(r.doc_id) or ""
+                text = texts.get(r.doc_id, "")
                 labels[r.doc_id] = DocLabel(squash(r.title), squash(f"{r.title}\n{text[:LABEL_CHARS]}"))
             self._labels = (key, labels)
         return self._labels[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -31,6 +32,16 @@ from eval.cli import eval_app  # noqa: E402
 app.add_typer(eval_app, name="eval")
 
 err = Console(stderr=True)
+
+
+@app.callback()
+def _options(
+    chroma_url: Optional[str] = typer.Option(
+        None, "--chroma-url", metavar="URL",
+        help="use the Chroma server at URL (as PLANQA_CHROMA_URL) instead of the embedded store"),
+) -> None:
+    if chroma_url:
+        os.environ["PLANQA_CHROMA_URL"] = chroma_url  # every Settings() of this run reads it
 
 
 def _say(msg: str) -> None:
@@ -208,10 +219,12 @@ def _resolve_docs(index, names: list[str]) -> list[str]:
 @docs_app.command("list")
 def docs_list(as_json: bool = typer.Option(False, "--json")) -> None:
     """List ingested documents."""
+    from vectordb.chroma_store import open_client
     from vectordb.registry import Registry
 
     s = Settings()
-    records = Registry(s.registry_path).all() if s.registry_path.exists() else []
+    store = s.store()
+    records = Registry(open_client(store), store.collection).all() if store.url or store.path.exists() else []
     if as_json:
         typer.echo(json.dumps([r.__dict__ for r in records], ensure_ascii=False, indent=2))
         return
@@ -270,14 +283,14 @@ def main() -> None:
     from assistant.glossary import GlossaryError
     from assistant.rerank import RerankerError
     from ingest.tokens import TokenizerSetupError
-    from vectordb.chroma_store import StoreMismatchError
+    from vectordb.chroma_store import StoreMismatchError, StoreUnavailableError
     from vectordb.embeddings import EmbeddingModelError
     from vectordb.provision import ProvisionError
 
     try:
         app()
     except (ProvisionError, EmbeddingModelError, TokenizerSetupError, StoreMismatchError, BackendError,
-            GlossaryError, RerankerError) as e:
+            GlossaryError, RerankerError, StoreUnavailableError) as e:
         err.print(f"[red]error:[/red] {e}")
         sys.exit(2)
 

@@ -3,7 +3,6 @@ near-duplicate removal → rerank → optional neighbour merge. A langchain Base
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
@@ -16,10 +15,10 @@ from assistant.glossary import Expanded, Glossary, normalise_query
 from assistant.rerank import Reranker, SentenceReranker, best_sentence
 from assistant.textnorm import bigrams
 from vectordb.fusion import RRF_K, rrf
-from vectordb.index import Hit, Index
+from vectordb.index import HEADING_REF, Hit, Index
 from vectordb.lexical import tokenize
 
-_SECTION_REF = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[篇章节]")
+_SECTION_REF = HEADING_REF
 
 
 @dataclass(frozen=True)
@@ -42,17 +41,13 @@ def section_refs(question: str) -> list[str]:
     return _SECTION_REF.findall(question)
 
 
-def jaccard(a: str, b: str) -> float:
-    x, y = bigrams(a), bigrams(b)
-    return len(x & y) / len(x | y) if x and y else 0.0
-
-
 def drop_near_duplicates(hits: Sequence[Hit], threshold: float) -> list[Hit]:
-    kept: list[Hit] = []
+    kept: list[tuple[Hit, set[str]]] = []
     for h in hits:
-        if all(jaccard(h.text, o.text) < threshold for o in kept):
-            kept.append(h)
-    return kept
+        x = bigrams(h.text)
+        if all(not (x and y) or len(x & y) / len(x | y) < threshold for _, y in kept):
+            kept.append((h, x))
+    return [h for h, _ in kept]
 
 
 class HybridSearch:
@@ -72,14 +67,7 @@ class HybridSearch:
         refs = section_refs(question)
         if not refs:
             return []
-        t = self.index.live()
-        out = []
-        for doc, ids in t.by_doc.items():
-            for cid in ids:
-                parts = t.rows[cid].section.split(" › ")
-                if (allow is None or cid in allow) and any(p.startswith(r) for p in parts for r in refs):
-                    out.append(cid)
-        return out[: self.config.candidates]
+        return self.index.under_headings(refs, self.config.candidates, allow)
 
     def candidates(self, question: str, doc_ids: Sequence[str] | None = None,
                    section_prefix: str | None = None) -> list[Hit]:
@@ -125,7 +113,7 @@ class HybridSearch:
         pick = before if s == 0 and before else after if e >= len(hit.text.rstrip()) and after else None
         if pick is None or rows[pick].section != hit.section:
             return hit
-        text = self.index.registry.text(hit.doc_id)
+        text = self.index.text(hit.doc_id)
         start, end = min(hit.start, rows[pick].start), max(hit.end, rows[pick].end)
         if text is None:
             return hit

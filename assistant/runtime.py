@@ -15,4 +15,4 @@ def open_index(settings: Settings, progress: Callable[[str], None] = lambda _m: 
     ensure_offline_tiktoken(settings.cache_dir / "tiktoken")
     jieba_tokenizer(str(settings.cache_dir / "jieba"))
     embedder = Embedder(settings.embedding(), progress=progress)
-    return Index(settings.store(), settings.registry_path, embedder, cache_dir=settings.cache_dir / "jieba")
+    return Index(settings.store(), settings.home, embedder, cache_dir=settings.cache_dir / "jieba")

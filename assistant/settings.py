@@ -29,7 +29,7 @@ def _default_cache() -> Path:
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PLANQA_", extra="ignore", validate_default=True)
 
-    home: Path = Field(Path(".planqa"), description="data folder: vector store, registry")
+    home: Path = Field(Path(".planqa"), description="data folder: embedded vector store, BM25 cache")
     cache_dir: Path = Field(default_factory=_default_cache, description="built models and tokenizer files")
 
     embedding_model: str = Field(DEFAULT_MODEL, description="built-in name, local folder, or cached sentence-transformers name")
@@ -40,7 +40,7 @@ class Settings(BaseSettings):
 
     chroma_path: Path | None = Field(None, description="embedded store folder (default: <home>/chroma)")
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server")
-    collection: str = Field("planqa_chunks", min_length=3, max_length=512, pattern=r"^[A-Za-z0-9._-]+$")
+    collection: str = Field("planqa_chunks", min_length=3, max_length=500, pattern=r"^[A-Za-z0-9._-]+$")
 
     answer_backend: Literal["extractive", "openai", "llamacpp", "llamacpp-constrained"] = "extractive"
     condense: Literal["auto", "rules", "llm"] = Field("auto", description="follow-up rewriting: auto = LLM if the backend has one")
@@ -89,10 +89,6 @@ class Settings(BaseSettings):
         return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
 
     # --- views for the library layers --------------------------------------
-    @property
-    def registry_path(self) -> Path:
-        return self.home / "registry.sqlite3"
-
     def store(self) -> StoreConfig:
         return StoreConfig(path=self.chroma_path or self.home / "chroma", url=self.chroma_url, collection=self.collection)
 

@@ -15,11 +15,12 @@ from typing import Callable, Iterable
 from ingest.chunk import ChunkConfig, chunk_document
 from ingest.clean import clean, extract_title
 from ingest.load import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load
-from ingest.models import SourceDocument
-from vectordb.index import Index
+from ingest.models import Chunk, SourceDocument
+from vectordb.index import Index, version_entry
 
 PIPELINE_VERSION = "2"  # bump when cleaning/chunking changes, so documents are re-ingested
-EMBED_BATCH = 64  # chunks embedded between progress updates
+STEP = 64  # chunks embedded per step (at least the embedding batch size)
+WRITE_BATCH = 512  # chunks queued before a write; a document this large is written step by step
 
 ChunkProgress = Callable[[int, int], None]  # (chunks embedded, chunks in this file)
 
@@ -93,19 +94,64 @@ def prepare(path: Path, cfg: ChunkConfig, max_bytes: int = MAX_BYTES) -> SourceD
     )
 
 
-def embed_chunks(index: Index, texts: list[str], on_chunks: ChunkProgress):
-    import numpy as np
+class Writer:
+    """Writes documents to the index with bounded memory and few store calls: small documents are
+    queued and written together once WRITE_BATCH chunks are waiting; a larger one is embedded and
+    written step by step. Either way a version becomes visible only when all its chunks are stored,
+    and a failed write leaves no trace of it."""
 
-    parts = []
-    for i in range(0, len(texts), EMBED_BATCH):
-        parts.append(index.embedder.embed_passages(texts[i : i + EMBED_BATCH]))
-        on_chunks(min(i + EMBED_BATCH, len(texts)), len(texts))
-    return np.concatenate(parts) if parts else np.zeros((0, 0), dtype=np.float32)
+    def __init__(self, index: Index, on_chunks: ChunkProgress = lambda _d, _t: None):
+        self.index = index
+        self.on_chunks = on_chunks
+        self.step = max(STEP, index.embedder.cfg.batch_size)
+        self._queue: list[tuple[SourceDocument, list[Chunk], object, FileResult]] = []
+
+    def queued_sha(self, sha256: str) -> str | None:
+        """Name of a queued document with this content, if any."""
+        return next((d.name for d, _, _, _ in self._queue if d.sha256 == sha256), None)
+
+    def _embed(self, chunks: list[Chunk]):
+        for i in range(0, len(chunks), self.step):
+            part = chunks[i : i + self.step]
+            yield part, self.index.embedder.embed_passages([c.embed_text for c in part])
+            self.on_chunks(i + len(part), len(chunks))
+
+    def write(self, doc: SourceDocument, chunks: list[Chunk], result: FileResult) -> None:
+        if len(chunks) >= WRITE_BATCH:
+            self.flush()
+            try:
+                for part, vectors in self._embed(chunks):
+                    self.index.add_chunks(doc, part, vectors)
+                self.index.commit([version_entry(doc, chunks)])
+            except BaseException:
+                self.index.discard(doc)
+                raise
+            return
+        import numpy as np
+
+        vectors = np.concatenate([v for _, v in self._embed(chunks)])
+        self._queue.append((doc, chunks, vectors, result))
+        if sum(len(c) for _, c, _, _ in self._queue) >= WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        queue, self._queue = self._queue, []
+        if not queue:
+            return
+        try:
+            self.index.put_many([(d, c, v) for d, c, v, _ in queue])
+        except Exception as err:  # noqa: BLE001 - reported on each file of the batch, the run goes on
+            for doc, _, _, result in queue:
+                self.index.discard(doc)
+                result.status, result.reason = "failed", f"{type(err).__name__}: {err}"
+        except BaseException:
+            for doc, *_ in queue:
+                self.index.discard(doc)
+            raise
 
 
 def ingest_file(
-    index: Index, path: Path, cfg: ChunkConfig, on_chunks: ChunkProgress = lambda _d, _t: None,
-    max_bytes: int = MAX_BYTES,
+    index: Index, path: Path, cfg: ChunkConfig, writer: Writer, max_bytes: int = MAX_BYTES,
 ) -> FileResult:
     try:
         doc = prepare(path, cfg, max_bytes)
@@ -114,15 +160,16 @@ def ingest_file(
     existing = index.registry.get(doc.doc_id)
     if existing and existing.sha256 == doc.sha256:
         return FileResult(str(path), "unchanged", existing.n_chunks, existing.n_tokens, encoding=doc.encoding)
-    twin = next((r for r in index.registry.with_sha(doc.sha256) if r.doc_id != doc.doc_id), None)
+    twin = writer.queued_sha(doc.sha256) or next(
+        (r.name for r in index.registry.with_sha(doc.sha256) if r.doc_id != doc.doc_id), None)
     if twin is not None:
-        return FileResult(str(path), "skipped", reason=f"same content as {twin.name} (already ingested)",
+        return FileResult(str(path), "skipped", reason=f"same content as {twin} (already ingested)",
                           encoding=doc.encoding)
     chunks = chunk_document(doc, cfg)
-    vectors = embed_chunks(index, [c.embed_text for c in chunks], on_chunks)
-    index.put(doc, chunks, vectors, sections=len({c.section_path for c in chunks}))
-    return FileResult(str(path), "updated" if existing else "added", len(chunks), sum(c.tokens for c in chunks),
-                      encoding=doc.encoding)
+    result = FileResult(str(path), "updated" if existing else "added", len(chunks), sum(c.tokens for c in chunks),
+                        encoding=doc.encoding)
+    writer.write(doc, chunks, result)
+    return result
 
 
 def sync_removed(index: Index, roots: Iterable[Path]) -> list[str]:
@@ -148,13 +195,15 @@ def ingest_paths(
     index.collect_garbage()  # repairs whatever an interrupted run left behind
     index.begin_writes()
     files = expand(paths)
+    writer = Writer(index, on_chunks)
     for i, f in enumerate(files):
         try:
-            result = ingest_file(index, f, cfg, on_chunks, max_bytes)
+            result = ingest_file(index, f, cfg, writer, max_bytes)
         except Exception as err:  # noqa: BLE001 - one broken file never stops the batch
             result = FileResult(str(f), "failed", reason=f"{type(err).__name__}: {err}")
         report.files.append(result)
         on_file(i + 1, len(files), result)
+    writer.flush()
     if sync:
         report.removed = sync_removed(index, [p for p in paths if p.is_dir()])
     index.end_writes()

@@ -6,11 +6,15 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# Set (by .ci/run) to run the whole suite against a running Chroma server instead of embedded stores;
+# each test then gets its own collection on that server.
+SERVER_URL = os.environ.get("PLANQA_TEST_CHROMA_URL")
 PLANQA = shutil.which("planqa", path=str(Path(sys.executable).parent)) or "planqa"
 CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
 
@@ -37,6 +41,24 @@ DOC_B = """关于加强生态环境保护的实施意见
 """
 
 
+def unique_collection() -> str:
+    return f"t{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A Chroma server of this test session (the one CI runs, if given): its URL."""
+    if SERVER_URL:
+        yield SERVER_URL
+        return
+    from vectordb.server import start_server, stop_server
+
+    root = tmp_path_factory.mktemp("chroma-server")
+    proc, url = start_server(root / "data", root / "server.log")
+    yield url
+    stop_server(proc)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def isolated_env(tmp_path_factory):
     """Keep every cache the stack writes inside the test session."""
@@ -48,6 +70,11 @@ def isolated_env(tmp_path_factory):
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     os.environ.pop("PLANQA_HOME", None)
     os.environ.pop("PLANQA_CONFIG", None)
+    os.environ.pop("PLANQA_COLLECTION", None)
+    if SERVER_URL:
+        os.environ["PLANQA_CHROMA_URL"] = SERVER_URL
+    else:
+        os.environ.pop("PLANQA_CHROMA_URL", None)
     yield root
     os.environ.clear()
     os.environ.update(saved)
@@ -57,6 +84,8 @@ def isolated_env(tmp_path_factory):
 def home(tmp_path, monkeypatch) -> Path:
     h = tmp_path / "home"
     monkeypatch.setenv("PLANQA_HOME", str(h))
+    if SERVER_URL:
+        monkeypatch.setenv("PLANQA_COLLECTION", unique_collection())
     monkeypatch.chdir(tmp_path)
     return h
 
@@ -97,6 +126,15 @@ def kb(home, small_corpus):
     return settings, index, small_corpus
 
 
+def store_of(env: dict):
+    """(client, collection name) of the store a CLI environment uses, opened with the product's settings."""
+    from vectordb.chroma_store import StoreConfig, open_client
+
+    cfg = StoreConfig(path=Path(env["PLANQA_HOME"]) / "chroma", url=env.get("PLANQA_CHROMA_URL"),
+                      collection=env.get("PLANQA_COLLECTION", "planqa_chunks"))
+    return open_client(cfg), cfg.collection
+
+
 def run(args, env, cwd, check=True, stdin=None):
     """The real `planqa` executable."""
     r = subprocess.run([PLANQA, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600, input=stdin)
@@ -112,6 +150,8 @@ def corpus_kb(tmp_path_factory, isolated_env):
         pytest.skip("no ../shared/corpus")
     root = tmp_path_factory.mktemp("cli")
     env = dict(os.environ, PLANQA_HOME=str(root / "kb"))
+    if SERVER_URL:
+        env["PLANQA_COLLECTION"] = unique_collection()
     r = run(["ingest", str(CORPUS)], env, root)
     assert "added 5" in r.stderr
     return root, env

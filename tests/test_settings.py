@@ -28,7 +28,7 @@ def test_env_overrides(monkeypatch, tmp_path):
     assert s.top_k == 8
     assert s.store().url == "http://127.0.0.1:8123"
     assert s.embedding().model == "/models/bge-small-zh"
-    assert s.registry_path == tmp_path / "data" / "registry.sqlite3"
+    assert s.store().path == tmp_path / "data" / "chroma"
 
 
 def test_toml_file_and_env_precedence(monkeypatch, tmp_path):

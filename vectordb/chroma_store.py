@@ -21,6 +21,10 @@ class StoreMismatchError(RuntimeError):
     """The collection was built with a different embedding model."""
 
 
+class StoreUnavailableError(RuntimeError):
+    """The configured Chroma server does not answer."""
+
+
 @register_embedding_function
 class PlanqaEmbeddingFunction(EmbeddingFunction[Documents]):
     """Our offline sentence-transformers model, so Chroma never reaches for its downloading default."""
@@ -60,9 +64,15 @@ def open_client(cfg: StoreConfig):
     settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if cfg.url:
         u = urlparse(cfg.url if "://" in cfg.url else f"http://{cfg.url}")
-        return chromadb.HttpClient(
-            host=u.hostname or "127.0.0.1", port=u.port or 8000, ssl=u.scheme == "https", settings=settings
-        )
+        try:
+            return chromadb.HttpClient(
+                host=u.hostname or "127.0.0.1", port=u.port or 8000, ssl=u.scheme == "https", settings=settings
+            )
+        except Exception as e:  # chromadb raises a bare ValueError when nothing listens
+            raise StoreUnavailableError(
+                f"cannot reach the Chroma server at {cfg.url} ({e}); start one with "
+                "`chroma run --path DIR --host 127.0.0.1 --port N`, or unset PLANQA_CHROMA_URL for the embedded store"
+            ) from e
     cfg.path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(cfg.path), settings=settings)
 

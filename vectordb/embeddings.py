@@ -36,6 +36,20 @@ def force_offline() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+def check_device(device: str) -> None:
+    """A clear error for a device this machine's torch cannot use (instead of a failure at the first batch)."""
+    import torch
+
+    kind = device.split(":")[0]
+    ok = {"cpu": True, "cuda": torch.cuda.is_available(),
+          "mps": getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()}.get(kind)
+    if ok is None:
+        raise EmbeddingModelError(f"unknown embedding device {device!r}: use cpu, cuda, cuda:N or mps")
+    if not ok:
+        raise EmbeddingModelError(f"embedding device {device!r} is not available here (torch {torch.__version__}); "
+                                  "set PLANQA_EMBEDDING_DEVICE=cpu")
+
+
 def resolve_model_path(cfg: EmbeddingConfig, progress: Callable[[str], None] = lambda _m: None) -> str:
     if cfg.model == DEFAULT_MODEL:
         return str(ensure_default_model(cfg.cache_dir, progress=progress))
@@ -60,6 +74,7 @@ class Embedder:
             with self._lock:
                 if self._model is None:
                     force_offline()
+                    check_device(self.cfg.device)
                     path = resolve_model_path(self.cfg, self._progress)
                     from sentence_transformers import SentenceTransformer
                     from transformers.utils import logging as hf_logging

@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
+import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 from chromadb.errors import ChromaError
 
-from ingest.models import Chunk, SourceDocument, embedding_text
-from vectordb.chroma_store import StoreConfig, open_collection, recreate_collection
+from ingest.models import SECTION_SEP, Chunk, SourceDocument, embedding_text
+from vectordb.chroma_store import (
+    StoreConfig,
+    open_client,
+    open_collection,
+    recreate_collection,
+)
 from vectordb.embeddings import Embedder
 from vectordb.fusion import rrf
 from vectordb.lexical import LexicalIndex
 from vectordb.registry import DocRecord, Registry
 
 ADD_BATCH = 1000  # well under Chroma's max_batch_size
+READ_PAGE = 5000  # records per read of the whole store
+TEXT_CACHE = 64  # document texts kept for citation offsets
+HEADING_REF = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[篇章节]")  # how questions name a part or chapter
 CANDIDATES = 30  # per retriever, before fusion
 # The small multilingual model ranks by topic; BM25 catches the exact terms and years officials ask about.
 DENSE_WEIGHT, LEXICAL_WEIGHT = 1.0, 1.5
@@ -46,6 +56,22 @@ class LiveTable:
     rows: dict[str, ChunkRow]
     by_doc: dict[str, list[str]]  # chunk ids in reading order
     lexical: LexicalIndex
+    generation: str = ""
+    versions: dict[str, str] = field(default_factory=dict)  # doc_id → live sha
+    headings: dict[str, list[str]] | None = None  # "第三章" → ids under it, in reading order (built on demand)
+
+
+def _live_rows(records, live: dict[str, str]):
+    for i, m, d in records:
+        if live.get(m.get("doc_id")) == m.get("sha"):
+            yield i, ChunkRow(i, m["doc_id"], m["name"], m["title"], m["section"], int(m["index"]),
+                              int(m["start"]), int(m["end"]), d)
+
+
+def _chunk_meta(doc: SourceDocument, c: Chunk) -> dict:
+    return {"doc_id": doc.doc_id, "sha": doc.sha256, "name": c.name, "title": c.title, "section": c.section,
+            "section_path": json.dumps(c.section_path, ensure_ascii=False), "level": c.level,
+            "index": c.index, "start": c.start, "end": c.end, "tokens": c.tokens, "hash": c.content_hash}
 
 
 def live_key(live: dict[str, str]) -> str:
@@ -67,75 +93,142 @@ class Hit:
     chunk_id: str = ""
 
 
+def version_entry(doc: SourceDocument, chunks: Sequence[Chunk]) -> tuple[SourceDocument, int, int, int]:
+    """What the registry records of a version: (document, chunks, tokens, sections)."""
+    return doc, len(chunks), sum(c.tokens for c in chunks), len({c.section_path for c in chunks})
+
+
 def chunk_id(doc: SourceDocument, index: int) -> str:
     return f"{doc.doc_id}:{doc.sha256[:16]}:{index}"
 
 
 class Index:
-    def __init__(self, store: StoreConfig, registry_path: Path, embedder: Embedder, cache_dir: Path | None = None):
+    def __init__(self, store: StoreConfig, home: Path, embedder: Embedder, cache_dir: Path | None = None):
         self.embedder = embedder
-        self.registry = Registry(registry_path)
         self._store_cfg = store
+        self._client = None
         self._col = None
+        self._registry: Registry | None = None
         self._cache_dir = str(cache_dir) if cache_dir else None
         # Present while a write is under way: found at start, it means the last writer was killed.
-        self._dirty = registry_path.with_name("write-in-progress")
-        self._lexical_dir = registry_path.parent / "lexical"
+        self._dirty = home / "write-in-progress"
+        self._lexical_dir = home / "lexical"
         self._table: LiveTable | None = None
+        self._texts: dict[tuple[str, str], str | None] = {}
+
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = open_client(self._store_cfg)
+        return self._client
 
     @property
     def collection(self):
         if self._col is None:
-            self._col = open_collection(self._store_cfg, self.embedder)
+            self._col = open_collection(self._store_cfg, self.embedder, self.client)
         return self._col
 
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry = Registry(self.client, self._store_cfg.collection)
+        return self._registry
+
     # --- writing -------------------------------------------------------
-    def put(self, doc: SourceDocument, chunks: Sequence[Chunk], vectors: np.ndarray, sections: int) -> None:
-        """Add the new version's chunks, then switch the registry to it, then drop the old version."""
-        ids = [chunk_id(doc, c.index) for c in chunks]
-        metas = [
-            {"doc_id": doc.doc_id, "sha": doc.sha256, "name": c.name, "title": c.title, "section": c.section,
-             "section_path": json.dumps(c.section_path, ensure_ascii=False), "level": c.level,
-             "index": c.index, "start": c.start, "end": c.end, "tokens": c.tokens, "hash": c.content_hash}
-            for c in chunks
-        ]
-        for i in range(0, len(ids), ADD_BATCH):
+    def add_chunks(self, doc: SourceDocument, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        """Write part of a new version's chunks; they stay invisible until committed."""
+        self.registry.begin([(doc.doc_id, doc.sha256)])  # also the heartbeat of a long write
+        self._upsert([(doc, c) for c in chunks], vectors)
+
+    def _upsert(self, pairs: Sequence[tuple[SourceDocument, Chunk]], vectors: np.ndarray) -> None:
+        for i in range(0, len(pairs), ADD_BATCH):
+            part = pairs[i : i + ADD_BATCH]
             self.collection.upsert(
-                ids=ids[i : i + ADD_BATCH], embeddings=vectors[i : i + ADD_BATCH],
-                documents=[c.text for c in chunks[i : i + ADD_BATCH]], metadatas=metas[i : i + ADD_BATCH],
+                ids=[chunk_id(d, c.index) for d, c in part], embeddings=vectors[i : i + ADD_BATCH],
+                documents=[c.text for _, c in part], metadatas=[_chunk_meta(d, c) for d, c in part],
             )
-        self.registry.put(doc, n_chunks=len(chunks), n_tokens=sum(c.tokens for c in chunks), sections=sections)
-        self.collection.delete(where={"$and": [{"doc_id": doc.doc_id}, {"sha": {"$ne": doc.sha256}}]})
+
+    def commit(self, entries: Sequence[tuple[SourceDocument, int, int, int]]) -> None:
+        """Switch the registry to the new versions, (document, chunks, tokens, sections) each, then drop
+        their old versions' chunks."""
+        self.registry.put_many(entries)
+        self.registry.end([(d.doc_id, d.sha256) for d, *_ in entries])
+        old = [{"$and": [{"doc_id": d.doc_id}, {"sha": {"$ne": d.sha256}}]} for d, *_ in entries]
+        self.collection.delete(where=old[0] if len(old) == 1 else {"$or": old})
+
+    def put_many(self, items: Sequence[tuple[SourceDocument, Sequence[Chunk], np.ndarray]]) -> None:
+        """Whole documents, written together (few large writes) and made live together."""
+        if not items:
+            return
+        self.registry.begin([(d.doc_id, d.sha256) for d, _, _ in items])
+        self._upsert([(d, c) for d, chunks, _ in items for c in chunks], np.concatenate([v for _, _, v in items]))
+        self.commit([version_entry(d, chunks) for d, chunks, _ in items])
+
+    def put(self, doc: SourceDocument, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        self.put_many([(doc, chunks, vectors)])
+
+    def discard(self, doc: SourceDocument) -> None:
+        """Drop the chunks of a version whose write failed (unless that version is live)."""
+        try:
+            live = self.registry.get(doc.doc_id)
+            if live is None or live.sha256 != doc.sha256:
+                self.collection.delete(where={"$and": [{"doc_id": doc.doc_id}, {"sha": doc.sha256}]})
+            self.registry.end([(doc.doc_id, doc.sha256)])
+        except Exception:  # noqa: BLE001 - the store is unreachable: garbage collection cleans up later
+            pass
 
     def remove(self, doc_id: str) -> bool:
         found = self.registry.remove(doc_id)
         self.collection.delete(where={"doc_id": doc_id})
         return found
 
+    def _chunk_metas(self, include: list[str] | None = None):
+        """(id, metadata[, document]) of every stored chunk, in pages (bounded memory per call)."""
+        offset = 0
+        while True:
+            got = self.collection.get(include=["metadatas", *(include or [])], limit=READ_PAGE, offset=offset)
+            docs = got.get("documents") or [None] * len(got["ids"])
+            yield from zip(got["ids"], got["metadatas"], docs)
+            if len(got["ids"]) < READ_PAGE:
+                return
+            offset += READ_PAGE
+
     def collect_garbage(self) -> int:
-        """Repair what an interrupted ingest left: chunks of versions that are not live are deleted, a live
-        document missing chunks is dropped from the registry (so it is ingested again), and a vector index
-        that no longer answers is rebuilt from the stored records."""
+        """Repair what an interrupted ingest left: chunks of versions that are neither live nor being
+        written by another process are deleted, a live document missing chunks is dropped from the
+        registry (so it is ingested again), and a vector index that no longer answers is rebuilt."""
         if self._dirty.exists():
             self._ensure_queryable()
+        pending, finished = self.registry.pending_versions()
+        if finished:
+            self.registry.end(finished)
         live = self.registry.live_versions()
-        got = self.collection.get(include=["metadatas"])
         stale, counts = [], {}
-        for i, m in zip(got["ids"], got["metadatas"]):
-            if live.get(m.get("doc_id")) == m.get("sha"):
-                counts[m["doc_id"]] = counts.get(m["doc_id"], 0) + 1
-            else:
+        for i, m, _d in self._chunk_metas():  # deletes wait until the paging is done
+            version = (m.get("doc_id"), m.get("sha"))
+            if live.get(version[0]) == version[1]:
+                counts[version[0]] = counts.get(version[0], 0) + 1
+            elif version not in pending:
                 stale.append(i)
         for i in range(0, len(stale), ADD_BATCH):
             self.collection.delete(ids=stale[i : i + ADD_BATCH])
         for rec in self.registry.all():
-            if counts.get(rec.doc_id, 0) != rec.n_chunks:
+            if counts.get(rec.doc_id, 0) != rec.n_chunks and self._incomplete(rec.doc_id):
                 self.remove(rec.doc_id)
         return len(stale)
 
+    def _incomplete(self, doc_id: str) -> bool:
+        """Checked again with fresh reads: another writer may have switched versions meanwhile."""
+        rec = self.registry.get(doc_id)
+        if rec is None:
+            return False
+        got = self.collection.get(where={"$and": [{"doc_id": doc_id}, {"sha": rec.sha256}]}, include=[])
+        return len(got["ids"]) != rec.n_chunks
+
     def begin_writes(self) -> None:
-        self._dirty.parent.mkdir(parents=True, exist_ok=True)
-        self._dirty.touch()
+        if not self._store_cfg.url:  # a server guards its own files
+            self._dirty.parent.mkdir(parents=True, exist_ok=True)
+            self._dirty.touch()
 
     def end_writes(self) -> None:
         self._dirty.unlink(missing_ok=True)
@@ -169,35 +262,62 @@ class Index:
     def count(self) -> int:
         return self.collection.count()
 
+    def text(self, doc_id: str) -> str | None:
+        """A live document's cleaned text (cached per version)."""
+        rec = self.registry.get(doc_id)
+        if rec is None:
+            return None
+        if (doc_id, rec.sha256) not in self._texts:
+            if len(self._texts) >= TEXT_CACHE:
+                self._texts.clear()
+            self._texts[(doc_id, rec.sha256)] = self.registry.text(doc_id)
+        return self._texts[(doc_id, rec.sha256)]
+
     def live(self) -> LiveTable:
-        """The live chunks; rebuilt (or loaded from disk) whenever any process changed the live set."""
+        """The live chunks. One small read per call tells whether any process changed the live set;
+        if so, only the changed documents' chunks are read again, and BM25 is rebuilt (or loaded)."""
+        generation = self.registry.generation()
+        old = self._table
+        if old is not None and old.generation == generation:
+            return old
         live = self.registry.live_versions()
         key = live_key(live)
-        if self._table is not None and self._table.key == key:
-            return self._table
-        got = self.collection.get(include=["documents", "metadatas"])
+        if old is not None and old.key == key:
+            old.generation = generation
+            return old
         rows: dict[str, ChunkRow] = {}
-        for i, d, m in zip(got["ids"], got["documents"], got["metadatas"]):
-            if live.get(m.get("doc_id")) == m.get("sha"):
-                rows[i] = ChunkRow(i, m["doc_id"], m["name"], m["title"], m["section"], int(m["index"]),
-                                   int(m["start"]), int(m["end"]), d)
+        if old is not None:
+            rows = {i: r for i, r in old.rows.items() if live.get(r.doc_id) == old.versions.get(r.doc_id)}
+            changed = sorted(d for d, v in live.items() if old.versions.get(d) != v)
+            for n in range(0, len(changed), 200):
+                got = self.collection.get(where={"doc_id": {"$in": changed[n : n + 200]}},
+                                          include=["documents", "metadatas"])
+                rows.update(_live_rows(zip(got["ids"], got["metadatas"], got["documents"]), live))
+        else:
+            rows = dict(_live_rows(self._chunk_metas(["documents"]), live))
         by_doc: dict[str, list[str]] = {}
         for r in sorted(rows.values(), key=lambda r: (r.doc_id, r.index)):
             by_doc.setdefault(r.doc_id, []).append(r.id)
+        self._table = LiveTable(key, rows, by_doc, self._lexical(key, rows, old), generation, live)
+        return self._table
+
+    def _lexical(self, key: str, rows: dict[str, ChunkRow], old: LiveTable | None) -> LexicalIndex:
         folder = self._lexical_dir / key
         lexical = LexicalIndex.load(folder, self._cache_dir)
-        if lexical is None or set(lexical.ids) != rows.keys():
-            ids = list(rows)
-            lexical = LexicalIndex(ids, [embedding_text(rows[i].section, rows[i].text) for i in ids], self._cache_dir)
-            try:
-                lexical.save(folder)
-                for old in self._lexical_dir.iterdir():
-                    if old.name != key and not old.name.startswith("."):
-                        shutil.rmtree(old, ignore_errors=True)
-            except OSError:
-                pass  # a read-only home still answers; it rebuilds next time
-        self._table = LiveTable(key, rows, by_doc, lexical)
-        return self._table
+        if lexical is not None and set(lexical.ids) == rows.keys():
+            return lexical
+        ids = list(rows)
+        known = old.lexical.token_map() if old is not None else {}
+        lexical = LexicalIndex(ids, [embedding_text(rows[i].section, rows[i].text) for i in ids], self._cache_dir,
+                               known_tokens=known)
+        try:
+            lexical.save(folder)
+            for stale in self._lexical_dir.iterdir():
+                if stale.name != key and not stale.name.startswith("."):
+                    shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            pass  # a read-only home still answers; it rebuilds next time
+        return lexical
 
     def select(self, doc_ids: Sequence[str] | None = None, section_prefix: str | None = None) -> set[str] | None:
         """Ids allowed by the filters (None: no filter)."""
@@ -207,6 +327,26 @@ class Index:
         docs = set(doc_ids) if doc_ids else None
         return {i for i, r in t.rows.items()
                 if (docs is None or r.doc_id in docs) and (not section_prefix or r.section.startswith(section_prefix))}
+
+    def under_headings(self, refs: Sequence[str], n: int, allow: set[str] | None = None) -> list[str]:
+        """The first n ids of live chunks under a heading numbered as one of refs ("第三章"), in reading order."""
+        t = self.live()
+        if t.headings is None:
+            heads: dict[str, list[str]] = {}
+            for ids in t.by_doc.values():
+                for cid in ids:
+                    for ref in {m.group() for p in t.rows[cid].section.split(SECTION_SEP) if (m := HEADING_REF.match(p))}:
+                        heads.setdefault(ref, []).append(cid)
+            t.headings = heads
+        order = heapq.merge(*(t.headings.get(r, ()) for r in dict.fromkeys(refs)),
+                            key=lambda cid: (t.rows[cid].doc_id, t.rows[cid].index))
+        out: list[str] = []
+        for cid in order:
+            if (allow is None or cid in allow) and (not out or out[-1] != cid):  # merged lists repeat adjacently
+                out.append(cid)
+                if len(out) >= n:
+                    break
+        return out
 
     def dense(self, qvec: np.ndarray, n: int, allow: set[str] | None = None) -> list[tuple[str, float]]:
         """Top n (id, cosine similarity) among live (and allowed) chunks."""

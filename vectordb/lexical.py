@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -52,19 +53,30 @@ def tokenize(text: str, cache_dir: str | None = None) -> list[str]:
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"(?<=\d) +(?=\D)|(?<=\D) +(?=\d)", "", text)  # "2020 年" → "2020年"
     text = _QUESTION_CHARS.sub(" ", text)
-    return [t for t in jieba_tokenizer(cache_dir).lcut_for_search(text) if _KEEP.search(t) and t not in STOPWORDS]
+    # interned: a large corpus repeats the same few thousand words millions of times
+    return [sys.intern(t) for t in jieba_tokenizer(cache_dir).lcut_for_search(text) if _KEEP.search(t) and t not in STOPWORDS]
 
 
 class LexicalIndex:
-    def __init__(self, ids: Sequence[str], texts: Sequence[str] | None = None, cache_dir: str | None = None, bm25=None):
+    def __init__(self, ids: Sequence[str], texts: Sequence[str] | None = None, cache_dir: str | None = None, bm25=None,
+                 known_tokens: dict[str, list[str]] | None = None):
+        """Build from texts (tokens already known for an id, from an earlier build, are reused), or wrap a
+        loaded bm25."""
         import bm25s
 
         self.ids = list(ids)
         self._cache_dir = cache_dir
         self._pos = {cid: i for i, cid in enumerate(self.ids)}
         self._bm25 = bm25 or bm25s.BM25()
+        self._tokens: list[list[str]] | None = None
         if bm25 is None and self.ids:
-            self._bm25.index([tokenize(t, cache_dir) or ["∅"] for t in texts or ()], show_progress=False)
+            known = known_tokens or {}
+            self._tokens = [known.get(i) or tokenize(t, cache_dir) or ["∅"] for i, t in zip(self.ids, texts or ())]
+            self._bm25.index(self._tokens, show_progress=False)
+
+    def token_map(self) -> dict[str, list[str]]:
+        """Tokens by id, when this index was built here (not loaded), for the next build to reuse."""
+        return dict(zip(self.ids, self._tokens)) if self._tokens else {}
 
     def search(self, query: str | Sequence[str], k: int, allow: set[str] | None = None) -> list[tuple[str, float]]:
         """Top k (id, score); `query` is text or already-made tokens; `allow` limits the ids."""

@@ -1,27 +1,28 @@
-"""The document registry (SQLite): which version of each document is live, and its cleaned text.
+"""The document registry: which version of each document is live, and its cleaned text.
 
-A document's chunks become visible only when its registry row points at their
-content hash, so an interrupted ingest never exposes a half-written document.
+It is a second collection in the same Chroma store as the chunks (`<collection>-documents`), so every
+process that uses the store, an embedded folder or a Chroma server, sees the same live versions.
+A document's chunks become visible only when its record points at their content hash, so an
+interrupted ingest never exposes a half-written document. Every change also stamps a new generation,
+which readers compare (one small read) to know when their derived tables are stale.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
+import os
+import socket
 import time
+import uuid
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Sequence
 
 from ingest.models import SourceDocument
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL,
-    sha256 TEXT NOT NULL, encoding TEXT NOT NULL, fmt TEXT NOT NULL,
-    n_chunks INTEGER NOT NULL, n_tokens INTEGER NOT NULL, sections INTEGER NOT NULL,
-    ingested_at REAL NOT NULL, text TEXT NOT NULL, source_map TEXT NOT NULL DEFAULT '[]'
-)
-"""
+GENERATION_ID = "~generation"
+PENDING_TTL = 900.0  # seconds without a heartbeat after which an unfinished write counts as dead
+_PAGE = 2000
+_DUMMY = [1.0]  # registry records are looked up by id and metadata, never by vector
 
 
 @dataclass(frozen=True)
@@ -39,50 +40,122 @@ class DocRecord:
     ingested_at: float
 
 
-_COLS = "doc_id, name, path, title, sha256, encoding, fmt, n_chunks, n_tokens, sections, ingested_at"
+_FIELDS = tuple(DocRecord.__dataclass_fields__)
+
+
+def registry_name(collection: str) -> str:
+    return f"{collection}-documents"
 
 
 class Registry:
-    def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(_SCHEMA)
-        cols = {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}
-        if "source_map" not in cols:  # registries written before source maps existed
-            self._db.execute("ALTER TABLE documents ADD COLUMN source_map TEXT NOT NULL DEFAULT '[]'")
-        self._db.commit()
+    def __init__(self, client, collection: str):
+        # No embedding function: Chroma's default would download a model on first use. A tiny sync threshold:
+        # Chroma re-reads unsynced log entries on every call, and these carry whole document texts.
+        self._col = client.get_or_create_collection(registry_name(collection), embedding_function=None,
+                                                    configuration={"hnsw": {"sync_threshold": 2, "batch_size": 2}})
 
     def close(self) -> None:
-        self._db.close()
+        """Nothing to release (kept so callers need not know the backing store)."""
+
+    # --- writing -------------------------------------------------------
+    def put_many(self, entries: Sequence[tuple[SourceDocument, int, int, int]]) -> None:
+        """Make versions live: (document, chunks, tokens, sections) each; one write, with a new generation."""
+        now = time.time()
+        metas = [{"kind": "doc", "doc_id": d.doc_id, "name": d.name, "path": d.path, "title": d.title,
+                  "sha256": d.sha256, "encoding": d.encoding, "fmt": d.fmt, "n_chunks": n_chunks, "n_tokens": n_tokens,
+                  "sections": sections, "ingested_at": now, "source_map": json.dumps(d.source_map)}
+                 for d, n_chunks, n_tokens, sections in entries]
+        self._col.upsert(ids=[d.doc_id for d, *_ in entries] + [GENERATION_ID], embeddings=[_DUMMY] * (len(entries) + 1),
+                         documents=[d.text for d, *_ in entries] + [""], metadatas=metas + [_generation()])
 
     def put(self, doc: SourceDocument, n_chunks: int, n_tokens: int, sections: int) -> None:
-        with self._db:
-            self._db.execute(
-                f"INSERT OR REPLACE INTO documents ({_COLS}, text, source_map) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (doc.doc_id, doc.name, doc.path, doc.title, doc.sha256, doc.encoding, doc.fmt,
-                 n_chunks, n_tokens, sections, time.time(), doc.text, json.dumps(doc.source_map)),
-            )
+        self.put_many([(doc, n_chunks, n_tokens, sections)])
 
     def remove(self, doc_id: str) -> bool:
-        with self._db:
-            return self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount > 0
+        found = bool(self._col.get(ids=[doc_id], include=[])["ids"])
+        self._col.delete(ids=[doc_id])
+        self._col.upsert(ids=[GENERATION_ID], embeddings=[_DUMMY], metadatas=[_generation()])
+        return found
+
+    def begin(self, versions: Sequence[tuple[str, str]]) -> None:
+        """Mark (doc_id, sha) versions as being written (again, as a heartbeat), so that another process's
+        garbage collection leaves their chunks alone while they are not yet live."""
+        meta = {"kind": "pending", "at": time.time(), "host": socket.gethostname(), "pid": os.getpid()}
+        self._col.upsert(ids=[_pending_id(d, s) for d, s in versions], embeddings=[_DUMMY] * len(versions),
+                         metadatas=[dict(meta, doc_id=d, sha256=s) for d, s in versions])
+
+    def end(self, versions: Sequence[tuple[str, str]]) -> None:
+        self._col.delete(ids=[_pending_id(d, s) for d, s in versions])
+
+    # --- reading -------------------------------------------------------
+    def generation(self) -> str:
+        got = self._col.get(ids=[GENERATION_ID], include=["metadatas"])
+        return got["metadatas"][0]["value"] if got["ids"] else ""
+
+    def _records(self, where: dict, include: list[str]) -> list[tuple[str, dict, str | None]]:
+        out, offset = [], 0
+        while True:
+            got = self._col.get(where=where, include=include, limit=_PAGE, offset=offset)
+            none = [None] * len(got["ids"])
+            out.extend(zip(got["ids"], got.get("metadatas") or none, got.get("documents") or none))
+            if len(got["ids"]) < _PAGE:
+                return out
+            offset += _PAGE
 
     def get(self, doc_id: str) -> DocRecord | None:
-        row = self._db.execute(f"SELECT {_COLS} FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-        return DocRecord(*row) if row else None
+        got = self._col.get(ids=[doc_id], include=["metadatas"])
+        return _record(got["metadatas"][0]) if got["ids"] else None
 
     def all(self) -> list[DocRecord]:
-        rows = self._db.execute(f"SELECT {_COLS} FROM documents ORDER BY name, path").fetchall()
-        return [DocRecord(*r) for r in rows]
+        recs = [_record(m) for _i, m, _d in self._records({"kind": "doc"}, ["metadatas"])]
+        return sorted(recs, key=lambda r: (r.name, r.path))
 
     def text(self, doc_id: str) -> str | None:
-        row = self._db.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-        return row[0] if row else None
+        got = self._col.get(ids=[doc_id], include=["documents"])
+        return got["documents"][0] if got["ids"] else None
+
+    def texts(self) -> dict[str, str]:
+        """Every document's cleaned text, by id, in pages."""
+        return {i: d or "" for i, _m, d in self._records({"kind": "doc"}, ["documents"])}
 
     def with_sha(self, sha256: str) -> list[DocRecord]:
-        rows = self._db.execute(f"SELECT {_COLS} FROM documents WHERE sha256 = ?", (sha256,)).fetchall()
-        return [DocRecord(*r) for r in rows]
+        return [_record(m) for _i, m, _d in self._records({"$and": [{"kind": "doc"}, {"sha256": sha256}]}, ["metadatas"])]
 
     def live_versions(self) -> dict[str, str]:
-        return dict(self._db.execute("SELECT doc_id, sha256 FROM documents").fetchall())
+        return {m["doc_id"]: m["sha256"] for _i, m, _d in self._records({"kind": "doc"}, ["metadatas"])}
+
+    def pending_versions(self, ttl: float = PENDING_TTL) -> tuple[set[tuple[str, str]], list[tuple[str, str]]]:
+        """(versions a writer is still writing, marks to clear). A mark is cleared once its version is live,
+        its heartbeat is older than ttl seconds, or its writer on this machine has exited."""
+        now, host, live = time.time(), socket.gethostname(), self.live_versions()
+        active, done = set(), []
+        for _i, m, _d in self._records({"kind": "pending"}, ["metadatas"]):
+            version = (m["doc_id"], m["sha256"])
+            alive = now - float(m["at"]) < ttl and (m.get("host") != host or _running(int(m.get("pid", 0))))
+            if alive and live.get(version[0]) != version[1]:
+                active.add(version)
+            else:
+                done.append(version)
+        return active, done
+
+
+def _generation() -> dict:
+    return {"kind": "generation", "value": uuid.uuid4().hex}
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        pass
+    return pid > 0
+
+
+def _pending_id(doc_id: str, sha256: str) -> str:
+    return f"~pending:{doc_id}:{sha256[:16]}"
+
+
+def _record(meta: dict) -> DocRecord:
+    return DocRecord(**{f: meta[f] for f in _FIELDS})

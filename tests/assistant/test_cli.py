@@ -3,20 +3,21 @@
 import json
 import os
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS, run
+from tests.conftest import CORPUS, run, store_of
 
 pytestmark = [pytest.mark.integration, pytest.mark.skipif(not CORPUS.exists(), reason="no ../shared/corpus")]
 
 
-def _doc_text(root: Path, name: str) -> str:
-    db = sqlite3.connect(root / "kb" / "registry.sqlite3")
-    (text,) = db.execute("SELECT text FROM documents WHERE name = ?", (name,)).fetchone()
-    return text
+def _doc_text(env: dict, name: str) -> str:
+    from vectordb.registry import Registry
+
+    registry = Registry(*store_of(env))
+    (doc,) = [r for r in registry.all() if r.name == name]
+    return registry.text(doc.doc_id)
 
 
 def test_gdp_2020_answer_cites_001(corpus_kb):
@@ -32,7 +33,7 @@ def test_gdp_2020_answer_cites_001(corpus_kb):
     assert "001_28c4fe0a356f8a23.txt" in cited
     assert {int(n) for n in re.findall(r"\[(\d+)\]", result["answer"])} == {c["id"] for c in result["citations"]}
     for c in result["citations"]:
-        assert _doc_text(root, c["doc"])[c["start"]:c["end"]] == c["text"]
+        assert _doc_text(env, c["doc"])[c["start"]:c["end"]] == c["text"]
         assert set(c) == {"id", "doc", "title", "section", "text", "start", "end"}
     assert len(result["contexts"]) == 5
     assert set(result["timings_ms"]) == {"condense", "retrieve", "answer", "total"}
@@ -45,11 +46,8 @@ def test_second_ingest_adds_no_duplicates(corpus_kb):
     before = sum(d["n_chunks"] for d in docs)
     r = run(["ingest", str(CORPUS)], env, root)
     assert "unchanged 5" in r.stderr
-    from vectordb.chroma_store import StoreConfig, open_client
-
-    # the product's client settings: a second client on the same path with other settings would poison the process
-    client = open_client(StoreConfig(path=root / "kb" / "chroma", url=None, collection="planqa_chunks"))
-    assert client.get_collection("planqa_chunks").count() == before
+    client, name = store_of(env)  # the product's client settings: other settings on the same path poison the process
+    assert client.get_collection(name).count() == before
 
 
 def test_batch_one_object_per_line(corpus_kb, tmp_path):

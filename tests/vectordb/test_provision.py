@@ -81,3 +81,21 @@ def test_rebuilt_model_ranks_matching_chinese_passage_first(embedder):
 def test_model_loads_with_hub_offline(embedder):
     embedder.embed_queries(["测试"])
     assert os.environ["HF_HUB_OFFLINE"] == "1"
+
+
+def test_an_unusable_device_is_a_clear_error(isolated_env):
+    import torch
+
+    from vectordb.embeddings import (
+        Embedder,
+        EmbeddingConfig,
+        EmbeddingModelError,
+        check_device,
+    )
+
+    check_device("cpu")
+    with pytest.raises(EmbeddingModelError, match="unknown embedding device 'tpu'"):
+        check_device("tpu")
+    if not torch.cuda.is_available():
+        with pytest.raises(EmbeddingModelError, match="PLANQA_EMBEDDING_DEVICE=cpu"):
+            Embedder(EmbeddingConfig(device="cuda")).embed_queries(["规划"])
