@@ -101,7 +101,8 @@ class LexicalIndex:
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
         try:
-            self._bm25.save(str(tmp / "bm25"), show_progress=False)
+            if self.ids:  # an empty index was never built: its ids alone say so
+                self._bm25.save(str(tmp / "bm25"), show_progress=False)
             (tmp / "ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
             if folder.exists():
                 shutil.rmtree(folder)

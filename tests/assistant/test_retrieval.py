@@ -62,3 +62,11 @@ def test_a_running_process_sees_removals_and_new_ingests(kb):
     # the lexical index on disk follows the live set: one folder, for the current fingerprint
     folders = [p.name for p in (settings.home / "lexical").iterdir() if not p.name.startswith(".")]
     assert folders == [index.live().key]
+
+
+def test_an_empty_knowledge_base_refuses_without_error(home):
+    settings = Settings()
+    assistant = Assistant(settings, open_index(settings))
+    assert assistant.retrieve("冀州区2020年地区生产总值是多少？", 5) == []
+    r = assistant.ask("冀州区2020年地区生产总值是多少？")
+    assert r.refused and r.citations == []

@@ -33,8 +33,8 @@ def browser():
             b.close()
 
 
-def _serve(home: Path):
-    settings = Settings(home=home)
+def _serve(env: dict):
+    settings = Settings(home=Path(env["PLANQA_HOME"]), collection=env.get("PLANQA_COLLECTION", "planqa_chunks"))
     demo = build_app(settings, open_index(settings))
     demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=None, css=CSS, quiet=True)
     return demo
@@ -54,7 +54,7 @@ def _ask(page, question: str):
 
 def test_ask_and_follow_a_citation(browser, corpus_kb, tmp_path):
     root, env = corpus_kb
-    demo = _serve(Path(env["PLANQA_HOME"]))
+    demo = _serve(env)
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(demo.local_url)
@@ -85,7 +85,7 @@ def test_upload_a_docx_then_ask_about_it(browser, kb, tmp_path):
     d.add_paragraph("一、建设目标")
     d.add_paragraph("到2025年,示范区新建公共充电桩360个,实现乡镇全覆盖。")
     d.save(path)
-    demo = _serve(settings.home)
+    demo = _serve(dict(os.environ))  # the kb fixture set PLANQA_HOME (and PLANQA_COLLECTION) there
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(demo.local_url)
