@@ -18,8 +18,6 @@ from vectordb.fusion import RRF_K, rrf
 from vectordb.index import HEADING_REF, Hit, Index
 from vectordb.lexical import tokenize
 
-_SECTION_REF = HEADING_REF
-
 
 @dataclass(frozen=True)
 class RetrievalConfig:
@@ -38,7 +36,7 @@ class RetrievalConfig:
 
 
 def section_refs(question: str) -> list[str]:
-    return _SECTION_REF.findall(question)
+    return HEADING_REF.findall(question)
 
 
 def drop_near_duplicates(hits: Sequence[Hit], threshold: float) -> list[Hit]:

@@ -57,11 +57,15 @@ def pooled_embedder(cfg, pool_file: Path):
             self.pool = dict(zip(data["keys"].tolist(), data["vectors"])) if data is not None else {}
             self.model_calls = 0
 
+        def model_passages(self, texts):
+            """The model itself, unpooled."""
+            return super().embed_passages(texts)
+
         def fill(self, keys: list[str]) -> None:
             missing = sorted({k for k in keys if k not in self.pool})
             if missing:
                 self.model_calls += len(missing)
-                self.pool.update(zip(missing, super().embed_passages(missing)))
+                self.pool.update(zip(missing, self.model_passages(missing)))
 
         def embed_passages(self, texts):
             parts = [fragments(t) or [t] for t in texts]
@@ -179,15 +183,15 @@ def prepare(args: argparse.Namespace) -> dict:
     manifest = synth.generate(args.work / "corpus", max(args.sizes), cfg=settings.chunking())
     print(f"corpus: {len(manifest['files'])} documents, {manifest['chunks']} chunks ({time.perf_counter() - t0:.0f} s)",
           file=sys.stderr)
-    info = {"model_chunks_per_s": None}
     sample = []
     for name in synth.prefix(manifest, 300):
-        sample += [c.embed_text for c in chunk_document(prepare_doc(args.work / "corpus" / name, settings.chunking()))]
+        doc = prepare_doc(args.work / "corpus" / name, settings.chunking())
+        sample += [c.embed_text for c in chunk_document(doc, settings.chunking())]
     emb = pooled_embedder(settings.embedding(), args.work / "pool.npz")
     emb.embed_queries(["预热"])
     t0 = time.perf_counter()
-    super(type(emb), emb).embed_passages(sample[:300])  # the model itself, on real chunks
-    info["model_chunks_per_s"] = 300 / (time.perf_counter() - t0)
+    emb.model_passages(sample[:300])  # on the corpus's own chunks
+    info = {"model_chunks_per_s": 300 / (time.perf_counter() - t0)}
     if args.vectors == "pooled":
         t0 = time.perf_counter()
         for name, _total in manifest["files"]:

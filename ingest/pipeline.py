@@ -140,14 +140,13 @@ class Writer:
             return
         try:
             self.index.put_many([(d, c, v) for d, c, v, _ in queue])
-        except Exception as err:  # noqa: BLE001 - reported on each file of the batch, the run goes on
-            for doc, _, _, result in queue:
-                self.index.discard(doc)
-                result.status, result.reason = "failed", f"{type(err).__name__}: {err}"
-        except BaseException:
+        except BaseException as err:
             for doc, *_ in queue:
                 self.index.discard(doc)
-            raise
+            if not isinstance(err, Exception):  # interrupted: stop the run
+                raise
+            for *_, result in queue:  # reported on each file of the batch; the run goes on
+                result.status, result.reason = "failed", f"{type(err).__name__}: {err}"
 
 
 def ingest_file(

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-# Set (by .ci/run) to run the whole suite against a running Chroma server instead of embedded stores;
-# each test then gets its own collection on that server.
+# Set by `make test` (through `python -m vectordb.server`) to run the suite against a Chroma server instead
+# of embedded stores; each test then gets its own collection on that server.
 SERVER_URL = os.environ.get("PLANQA_TEST_CHROMA_URL")
 PLANQA = shutil.which("planqa", path=str(Path(sys.executable).parent)) or "planqa"
 CORPUS = (REPO / ".." / "shared" / "corpus").resolve()

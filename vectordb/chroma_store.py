@@ -94,6 +94,19 @@ def open_collection(cfg: StoreConfig, embedder: Embedder, client=None):
     return col
 
 
+def iter_records(col, include: list[str], where: dict | None = None, page: int = 5000):
+    """(id, metadata, document) of every record (None where not included), read in pages so that one
+    call never holds the whole collection."""
+    offset = 0
+    while True:
+        got = col.get(where=where, include=include, limit=page, offset=offset)
+        none = [None] * len(got["ids"])
+        yield from zip(got["ids"], got.get("metadatas") or none, got.get("documents") or none)
+        if len(got["ids"]) < page:
+            return
+        offset += page
+
+
 def recreate_collection(cfg: StoreConfig, embedder: Embedder, records: dict, batch: int = 1000):
     """Drop and rebuild the collection from its own records (after a crash damaged the vector index)."""
     client = open_client(cfg)

@@ -17,6 +17,7 @@ from chromadb.errors import ChromaError
 from ingest.models import SECTION_SEP, Chunk, SourceDocument, embedding_text
 from vectordb.chroma_store import (
     StoreConfig,
+    iter_records,
     open_client,
     open_collection,
     recreate_collection,
@@ -164,9 +165,6 @@ class Index:
         self._upsert([(d, c) for d, chunks, _ in items for c in chunks], np.concatenate([v for _, _, v in items]))
         self.commit([version_entry(d, chunks) for d, chunks, _ in items])
 
-    def put(self, doc: SourceDocument, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
-        self.put_many([(doc, chunks, vectors)])
-
     def discard(self, doc: SourceDocument) -> None:
         """Drop the chunks of a version whose write failed (unless that version is live)."""
         try:
@@ -182,17 +180,6 @@ class Index:
         self.collection.delete(where={"doc_id": doc_id})
         return found
 
-    def _chunk_metas(self, include: list[str] | None = None):
-        """(id, metadata[, document]) of every stored chunk, in pages (bounded memory per call)."""
-        offset = 0
-        while True:
-            got = self.collection.get(include=["metadatas", *(include or [])], limit=READ_PAGE, offset=offset)
-            docs = got.get("documents") or [None] * len(got["ids"])
-            yield from zip(got["ids"], got["metadatas"], docs)
-            if len(got["ids"]) < READ_PAGE:
-                return
-            offset += READ_PAGE
-
     def collect_garbage(self) -> int:
         """Repair what an interrupted ingest left: chunks of versions that are neither live nor being
         written by another process are deleted, a live document missing chunks is dropped from the
@@ -202,9 +189,10 @@ class Index:
         pending, finished = self.registry.pending_versions()
         if finished:
             self.registry.end(finished)
+        # Read after the pending marks: a version committed in between is then live, not mistaken for stale.
         live = self.registry.live_versions()
         stale, counts = [], {}
-        for i, m, _d in self._chunk_metas():  # deletes wait until the paging is done
+        for i, m, _d in iter_records(self.collection, ["metadatas"], page=READ_PAGE):  # deletes wait for the paging
             version = (m.get("doc_id"), m.get("sha"))
             if live.get(version[0]) == version[1]:
                 counts[version[0]] = counts.get(version[0], 0) + 1
@@ -294,7 +282,7 @@ class Index:
                                           include=["documents", "metadatas"])
                 rows.update(_live_rows(zip(got["ids"], got["metadatas"], got["documents"]), live))
         else:
-            rows = dict(_live_rows(self._chunk_metas(["documents"]), live))
+            rows = dict(_live_rows(iter_records(self.collection, ["metadatas", "documents"], page=READ_PAGE), live))
         by_doc: dict[str, list[str]] = {}
         for r in sorted(rows.values(), key=lambda r: (r.doc_id, r.index)):
             by_doc.setdefault(r.doc_id, []).append(r.id)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ingest.models import SourceDocument
+from vectordb.chroma_store import iter_records
 
 GENERATION_ID = "~generation"
 PENDING_TTL = 900.0  # seconds without a heartbeat after which an unfinished write counts as dead
@@ -54,9 +55,6 @@ class Registry:
         self._col = client.get_or_create_collection(registry_name(collection), embedding_function=None,
                                                     configuration={"hnsw": {"sync_threshold": 2, "batch_size": 2}})
 
-    def close(self) -> None:
-        """Nothing to release (kept so callers need not know the backing store)."""
-
     # --- writing -------------------------------------------------------
     def put_many(self, entries: Sequence[tuple[SourceDocument, int, int, int]]) -> None:
         """Make versions live: (document, chunks, tokens, sections) each; one write, with a new generation."""
@@ -67,9 +65,6 @@ class Registry:
                  for d, n_chunks, n_tokens, sections in entries]
         self._col.upsert(ids=[d.doc_id for d, *_ in entries] + [GENERATION_ID], embeddings=[_DUMMY] * (len(entries) + 1),
                          documents=[d.text for d, *_ in entries] + [""], metadatas=metas + [_generation()])
-
-    def put(self, doc: SourceDocument, n_chunks: int, n_tokens: int, sections: int) -> None:
-        self.put_many([(doc, n_chunks, n_tokens, sections)])
 
     def remove(self, doc_id: str) -> bool:
         found = bool(self._col.get(ids=[doc_id], include=[])["ids"])
@@ -92,15 +87,8 @@ class Registry:
         got = self._col.get(ids=[GENERATION_ID], include=["metadatas"])
         return got["metadatas"][0]["value"] if got["ids"] else ""
 
-    def _records(self, where: dict, include: list[str]) -> list[tuple[str, dict, str | None]]:
-        out, offset = [], 0
-        while True:
-            got = self._col.get(where=where, include=include, limit=_PAGE, offset=offset)
-            none = [None] * len(got["ids"])
-            out.extend(zip(got["ids"], got.get("metadatas") or none, got.get("documents") or none))
-            if len(got["ids"]) < _PAGE:
-                return out
-            offset += _PAGE
+    def _records(self, where: dict, include: list[str]):
+        return iter_records(self._col, include, where, page=_PAGE)
 
     def get(self, doc_id: str) -> DocRecord | None:
         got = self._col.get(ids=[doc_id], include=["metadatas"])

@@ -1,6 +1,7 @@
 """A real `chroma run` server shared by processes with separate data folders (as on separate machines)."""
 
 import json
+import os
 import shutil
 import subprocess
 
@@ -21,8 +22,6 @@ def _ask(env, cwd, question, *extra) -> dict:
 
 
 def test_two_homes_share_one_server(chroma_server, small_corpus, tmp_path, isolated_env):
-    import os
-
     collection = unique_collection()
     a = _env(dict(os.environ), tmp_path, "a", chroma_server, collection)
     b = _env(dict(os.environ), tmp_path, "b", chroma_server, collection)
@@ -66,8 +65,6 @@ def test_two_homes_share_one_server(chroma_server, small_corpus, tmp_path, isola
 @pytest.mark.skipif(not CORPUS.exists(), reason="no ../shared/corpus")
 def test_two_processes_ingest_into_one_server_at_once(chroma_server, tmp_path, isolated_env):
     """Each run's garbage collection must leave the other's not-yet-live chunks alone."""
-    import os
-
     collection = unique_collection()
     files = sorted(CORPUS.iterdir())
     envs, procs = [], []
@@ -97,8 +94,6 @@ def test_two_processes_ingest_into_one_server_at_once(chroma_server, tmp_path, i
 
 
 def test_an_unreachable_server_is_one_clear_line(tmp_path, isolated_env):
-    import os
-
     env = dict(os.environ, PLANQA_HOME=str(tmp_path / "h"), PLANQA_CHROMA_URL=f"http://127.0.0.1:{free_port()}")
     for args in (["docs", "list"], ["ask", "规划目标是什么？"]):
         r = run(args, env, tmp_path, check=False)
