@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Sequence
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
@@ -61,20 +62,26 @@ def load_suite(path: Path) -> list[Case]:
     return cases
 
 
-def validate_quotes(cases: list[Case], corpus: Path) -> list[str]:
-    """Problems with gold quotes: a missing document or a quote not in it (after normalisation)."""
+def validate_quotes(cases: list[Case], corpus: Path | Sequence[Path]) -> list[str]:
+    """Problems with gold quotes: a missing document or a quote not in it (after normalisation).
+    `corpus` is one folder or several (a document is looked up in each, in order)."""
+    folders = [Path(corpus)] if isinstance(corpus, (str, Path)) else [Path(c) for c in corpus]
     texts: dict[str, str | None] = {}
     problems = []
     for case in cases:
         for ev in case.evidence:
             if ev.doc not in texts:
-                try:
-                    texts[ev.doc] = normalise(load(corpus / ev.doc).text)
-                except (LoadError, OSError):
-                    texts[ev.doc] = None
+                texts[ev.doc] = None
+                for folder in folders:
+                    if (folder / ev.doc).is_file():
+                        try:
+                            texts[ev.doc] = normalise(load(folder / ev.doc).text)
+                        except (LoadError, OSError):
+                            pass
+                        break
             text = texts[ev.doc]
             if text is None:
-                problems.append(f"{case.id}: document {ev.doc} not found in {corpus}")
+                problems.append(f"{case.id}: document {ev.doc} not found in {', '.join(map(str, folders))}")
             elif normalise(ev.quote) not in text:
                 problems.append(f"{case.id}: quote not in {ev.doc}: {ev.quote}")
     return problems
