@@ -14,10 +14,11 @@ from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
 from langchain_core.runnables.utils import AddableDict
 
 from assistant.answer import REFUSAL, AnswerBackend, Draft, Piece
+from assistant.answerability import AnswerabilityModel, Judgement, explain, features
 from assistant.backends import chat_model, extractive_backend, make_backend
 from assistant.citecheck import check_citations
 from assistant.condense import condense_llm, condense_rules
-from assistant.evidence import DocLabel, check_passage, doc_scope
+from assistant.evidence import DocLabel, Scope, check_passage, doc_scope, in_scope
 from assistant.glossary import Glossary
 from assistant.question import analyse, enumeration_section
 from assistant.rerank import make_reranker
@@ -87,7 +88,7 @@ def renumber(answer: str, hits: Sequence[Hit]) -> tuple[str, list[Citation]]:
 
 class Assistant:
     def __init__(self, settings: Settings, index: Index, backend: AnswerBackend | None = None,
-                 search: HybridSearch | None = None, model=None):
+                 search: HybridSearch | None = None, model=None, answerability: AnswerabilityModel | None = None):
         self.settings = settings
         self.index = index
         self.search = search or HybridSearch(
@@ -97,6 +98,7 @@ class Assistant:
         self.model = model if model is not None or backend is not None else chat_model(settings)
         self.backend = backend or make_backend(settings, index.embedder, self.model)
         self.extractive = extractive_backend(settings, index.embedder)
+        self.answerability = answerability or AnswerabilityModel.load(settings.answerability_model)
         self._labels: tuple[str, dict[str, DocLabel]] | None = None
         self._pipeline: Runnable | None = None
 
@@ -113,6 +115,10 @@ class Assistant:
         self.search.retrieve("预热", 1)
         analyse("预热")
 
+    def document_ids(self) -> dict[str, str]:
+        """File name → document id, for every live document."""
+        return {r.name: r.doc_id for r in self.index.documents()}
+
     def document_text(self, name: str) -> str | None:
         """The cleaned text citations slice into, by file name (for checking them)."""
         for r in self.index.documents():
@@ -120,8 +126,13 @@ class Assistant:
                 return self.index.text(r.doc_id)
         return None
 
-    def doc_labels(self) -> dict[str, DocLabel]:
-        """How questions name documents (title; opening lines), per live set."""
+    def doc_labels(self, doc_ids: Sequence[str] | None = None) -> dict[str, DocLabel]:
+        """How questions name documents (title; opening lines), per live set; only `doc_ids` when given (a question
+        asked of some documents can only name those)."""
+        labels = self._all_labels()
+        return {d: label for d, label in labels.items() if d in set(doc_ids)} if doc_ids else labels
+
+    def _all_labels(self) -> dict[str, DocLabel]:
         key = self.index.live().key
         if self._labels is None or self._labels[0] != key:
             labels = {}
@@ -141,7 +152,7 @@ class Assistant:
         """Retrieval shaped by the question: per document for cross-document questions."""
         k = k or self.settings.top_k
         info = analyse(question)
-        scope = doc_scope(info, self.doc_labels())
+        scope = doc_scope(info, self.doc_labels(doc_ids))
         docs = sorted(scope.docs & set(doc_ids) if doc_ids and scope.docs else scope.docs or [])
         if info.cross_doc and len(docs) > 1:
             per = max(3, k // 2)
@@ -171,6 +182,19 @@ class Assistant:
         kept = [h for h, c in zip(hits, checks) if c.ok]
         return kept, "" if kept else checks[0].reason
 
+    def assess(self, question: str, hits: Sequence[Hit], doc_ids: Sequence[str] | None = None
+               ) -> tuple[Judgement, list[Hit], list]:
+        """The answerability judgement (assistant/answerability.py) over the retrieved passages, the passages in
+        the question's scope, and their scored sentences."""
+        info = analyse(question)
+        scope = doc_scope(info, self.doc_labels(doc_ids)) if hits else Scope()
+        passages = in_scope(hits, scope)
+        if hits and max(h.dense for h in hits) < self.settings.min_score:
+            passages = []
+        cands = self.extractive.candidates(info, passages) if passages else []
+        feats = features(info, hits, passages, cands, scope, self.search.glossary)
+        return self.answerability.judge(feats, self.settings.refusal_threshold), passages, cands
+
     # --- the chain -------------------------------------------------------
     def condense(self, question: str, history: Sequence[dict]) -> str:
         mode = self.settings.condense
@@ -197,8 +221,11 @@ class Assistant:
         contexts = [Context(doc=h.name, section=h.section, text=h.text, score=round(h.score, 6)) for h in hits]
         yield AddableDict(standalone=q, contexts=contexts)
         t2 = time.perf_counter()
-        evidence, reason = self.gate(q, hits)
-        if evidence and analyse(q).kind == "list":
+        judgement, evidence, _ = self.assess(q, hits, x.get("doc_ids"))
+        reason = explain(judgement.features) if hits else "nothing retrieved"
+        if not judgement.answerable:
+            evidence = []
+        elif analyse(q).kind == "list":
             evidence = self.complete_list(q, evidence)
         notice, draft = "", Draft(REFUSAL, refused=True, reason=reason)
         if evidence:
@@ -227,6 +254,9 @@ class Assistant:
             grounding=round(checked.grounding, 4) if checked else None,
             flags=[Flag(kind=f.kind, sentence=f.sentence, detail=f.detail) for f in checked.flags] if checked else [],
             backend=self.backend.name, notice=notice, reason=draft.reason if draft.refused else "",
+            answerability={"probability": judgement.probability, "threshold": self.answerability.threshold
+                           if self.settings.refusal_threshold is None else self.settings.refusal_threshold,
+                           "features": {k: round(v, 4) for k, v in judgement.features.items()}},
             timings_ms=Timings(condense=x["condense_ms"], retrieve=x["retrieve_ms"], answer=(t3 - t2) * 1000,
                                total=(t3 - x["t0"]) * 1000),
         )

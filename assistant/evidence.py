@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from assistant.glossary import Glossary
 from assistant.question import QuestionInfo, synonyms
@@ -89,6 +90,11 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         return Scope(None, tuple(free))
     allowed = frozenset().union(*sets) if info.cross_doc else frozenset.intersection(*sets)
     return Scope(allowed, tuple(free))
+
+
+def in_scope(hits: Sequence[Hit], scope: Scope) -> list[Hit]:
+    """The passages from the documents the question names (all when it names none)."""
+    return [h for h in hits if scope.docs is None or h.doc_id in scope.docs]
 
 
 def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage: float,

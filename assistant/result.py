@@ -47,4 +47,6 @@ class AnswerResult(BaseModel):
     backend: str = "extractive"
     notice: str = Field("", description="e.g. the LLM answer failed the citation check and was replaced")
     reason: str = Field("", description="why it refused")
+    answerability: dict | None = Field(None, description="probability that the passages answer, the threshold, "
+                                                         "and the features behind it")
     timings_ms: Timings = Field(default_factory=Timings)

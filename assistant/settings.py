@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(20, gt=0, description="larger files are refused with a clear reason")
     min_score: float = Field(0.0, ge=0, le=1, description="best passage similarity below which the assistant refuses")
     min_coverage: float = Field(0.5, ge=0, le=1, description="share of the question's terms a passage must hold to answer")
+    answerability_model: Path | None = Field(None, description="answerability artefact (default: the built-in one)")
+    refusal_threshold: float | None = Field(None, ge=0, le=1, description="answer when the answerability probability "
+                                            "is at least this (default: the threshold stored with the model)")
     max_answer_sentences: int = Field(3, ge=1, le=10)
 
     ui_concurrency: int = Field(4, ge=1, le=64, description="questions answered at once by `planqa serve`")

@@ -77,8 +77,29 @@ def check_thresholds(summary: dict, thresholds: dict[str, float]) -> list[str]:
 
 
 @eval_app.command("run")
+SUITES = Path(__file__).parent / "suites"
+SPLITS = ("dev", "test", "regression")
+
+
+def suite_for(suite: Optional[Path], split: Optional[str]) -> Path:
+    """The suite file: given, or the one of a split (dev, test: the frozen development split by document;
+    regression: the project's first suite over the sample corpus)."""
+    if (suite is None) == (split is None):
+        raise typer.BadParameter("give a suite file or --split (dev, test, regression), not both")
+    if split is not None:
+        if split not in SPLITS:
+            raise typer.BadParameter(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
+        return SUITES / ("planning_corpus.jsonl" if split == "regression" else f"{split}.jsonl")
+    if not suite.is_file():
+        raise typer.BadParameter(f"no such suite file: {suite}")
+    return suite
+
+
 def run(
-    suite: Path = typer.Argument(..., exists=True, dir_okay=False, help="suite JSONL"),
+    suite: Optional[Path] = typer.Argument(None, dir_okay=False, help="suite JSONL (or use --split)"),
+    split: Optional[str] = typer.Option(None, help="run a built-in split: dev, test or regression"),
+    with_negatives: bool = typer.Option(False, "--negatives", help="also ask every answerable case with its source "
+                                        "documents filtered out (each must be refused): negatives_refused"),
     backend: Optional[str] = typer.Option(None, help="answer backend (default: the configured one)"),
     k: Optional[int] = typer.Option(None, "--k", "-k", min=1, max=50, help="passages per answer (default: top_k)"),
     out_dir: Optional[Path] = typer.Option(None, "--out", help="report folder (default: eval-runs/<suite>-<time>)"),
@@ -95,6 +116,9 @@ def run(
     from eval.runner import run_cases, summarise
     from eval.suite import SuiteError, load_suite, validate_quotes
 
+    from eval.runner import negatives
+
+    suite = suite_for(suite, split)
     thresholds = _parse_thresholds(fail_under)
     try:
         cases = load_suite(suite)
@@ -107,6 +131,8 @@ def run(
             err.print(f"{len(problems)} gold quote(s) are not in their documents:\n" + "\n".join(problems), markup=False)
             raise typer.Exit(2)
     cases = cases[:limit] if limit else cases
+    if with_negatives:
+        cases = cases + negatives(cases)
     settings = Settings(**({"answer_backend": backend} if backend else {}))
     k = k or settings.top_k
     index = open_index(settings, progress=lambda m: err.print(f"[dim]· {m}[/dim]"))
@@ -147,7 +173,14 @@ def run(
         table.add_row(name, fmt(value))
     for stage in ("retrieve", "answer", "total"):
         table.add_row(f"{stage} p50/p95 ms", f"{summary[f'{stage}_p50_ms']:.0f} / {summary[f'{stage}_p95_ms']:.0f}")
+    if summary.get("fact_answer_chars_p50") is not None:
+        table.add_row("figure/fact answer chars p50", f"{summary['fact_answer_chars_p50']:.0f}")
     out.print(table)
+    rel = Table("answerability", "cases", "predicted", "observed answerable", title="reliability")
+    for row in summary.get("reliability", []):
+        rel.add_row(row["bin"], str(row["cases"]), fmt(row["predicted"]), fmt(row["observed"]))
+    if any(row["cases"] for row in summary.get("reliability", [])):
+        out.print(rel)
     err.print(f"reports: {paths['md']}  {paths['html']}  {paths['results']}")
     failures = check_thresholds(summary, thresholds)
     for f in failures:

@@ -12,7 +12,7 @@ from eval.runner import CaseResult
 SUMMARY_ORDER = (
     "hit@1", "hit@{k}", "recall@{k}", "mrr@10", "figures", "char_f1", "answered_rate",
     "citation_coverage", "citation_precision", "faithfulness", "evidence_hit", "citation_exact",
-    "refusal_precision", "refusal_recall", "refusal_f1",
+    "refusal_precision", "refusal_recall", "refusal_f1", "negatives_refused",
 )
 LATENCY = ("retrieve", "answer", "total")
 

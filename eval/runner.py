@@ -9,15 +9,31 @@ from pydantic import BaseModel, Field
 
 from assistant.result import AnswerResult
 from eval import metrics as M
+from eval.match import strip_markers
 from eval.suite import Case
 
 RANKED = 10  # passages ranked per question for MRR@10
 
 
 class Asker(Protocol):
-    def ask(self, question: str, k: int | None = None) -> AnswerResult: ...
-    def retrieve(self, question: str, k: int | None = None) -> Sequence: ...
+    def ask(self, question: str, k: int | None = None, doc_ids: Sequence[str] | None = None) -> AnswerResult: ...
+    def retrieve(self, question: str, k: int | None = None, doc_ids: Sequence[str] | None = None) -> Sequence: ...
     def document_text(self, name: str) -> str | None: ...
+    def document_ids(self) -> dict[str, str]: ...
+
+
+NEGATIVE = "negatives-only"  # tag of a case asked with its source documents filtered out
+
+
+def negatives(cases: Sequence[Case]) -> list[Case]:
+    """Every answerable case with evidence, asked again without its source documents: it must be refused."""
+    return [Case(id=f"{c.id}/neg", question=c.question, answerable=False, tags=[NEGATIVE, *c.tags],
+                 reference_answer=json_docs(c)) for c in cases if c.answerable and c.evidence]
+
+
+def json_docs(case: Case) -> str:
+    """The left-out documents, kept in reference_answer (a negatives case has no answer to compare)."""
+    return "|".join(sorted({e.doc for e in case.evidence}))
 
 
 class CaseResult(BaseModel):
@@ -35,6 +51,7 @@ class CaseResult(BaseModel):
     evidence_ranks: list[int | None] = Field(default_factory=list)
     scores: dict[str, float | bool | None] = Field(default_factory=dict)
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    answerability: float | None = None
     passed: bool = False
     why: str = ""
 
@@ -50,6 +67,7 @@ def score_case(case: Case, result: AnswerResult, ranked: Sequence[M.Passage], k:
         citations=[c.model_dump() for c in result.citations],
         contexts=[c.model_dump() for c in result.contexts],
         timings_ms=result.timings_ms.model_dump(),
+        answerability=(result.answerability or {}).get("probability"),
     )
     scores: dict[str, float | bool | None] = {}
     if evidence:
@@ -89,12 +107,17 @@ def verdict(case: Case, r: CaseResult) -> tuple[bool, str]:
 def run_cases(assistant: Asker, cases: Sequence[Case], k: int,
               on_case: Callable[[int, int, CaseResult], None] = lambda i, n, r: None) -> list[CaseResult]:
     results = []
+    ids = assistant.document_ids() if any(NEGATIVE in c.tags for c in cases) else {}
     for i, case in enumerate(cases, 1):
         try:
             t0 = time.perf_counter()
-            ranked_hits = assistant.retrieve(case.question, k=max(RANKED, k))
+            keep = None
+            if NEGATIVE in case.tags:
+                left_out = set(case.reference_answer.split("|"))
+                keep = [d for name, d in ids.items() if name not in left_out]
+            ranked_hits = assistant.retrieve(case.question, k=max(RANKED, k), doc_ids=keep)
             ranked = [M.Passage(h.name, h.text) for h in ranked_hits]
-            result = assistant.ask(case.question, k=k)
+            result = assistant.ask(case.question, k=k, doc_ids=keep)
             r = score_case(case, result, ranked, k, assistant.document_text)
             r.timings_ms["case"] = (time.perf_counter() - t0) * 1000
         except Exception as e:  # one broken case never stops a run
@@ -106,7 +129,24 @@ def run_cases(assistant: Asker, cases: Sequence[Case], k: int,
     return results
 
 
+FACT_TAGS = ("figure", "fact")
+RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
+
+
+def reliability(results: Sequence[CaseResult]) -> list[dict]:
+    """Predicted answerability against the observed share of answerable cases, per probability bin."""
+    out = []
+    for lo, hi in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:]):
+        rows = [r for r in results if r.answerability is not None and lo <= r.answerability < hi]
+        out.append({"bin": f"{lo:.1f}–{min(hi, 1.0):.1f}", "cases": len(rows),
+                    "predicted": M.mean([r.answerability for r in rows]),
+                    "observed": M.mean([float(r.answerable) for r in rows])})
+    return out
+
+
 def summarise(results: Sequence[CaseResult], k: int) -> dict[str, float | int | None]:
+    negs = [r for r in results if r.error is None and NEGATIVE in r.tags]
+    results = [r for r in results if NEGATIVE not in r.tags]
     ok = [r for r in results if r.error is None]
     answerable = [r for r in ok if r.answerable]
 
@@ -127,6 +167,10 @@ def summarise(results: Sequence[CaseResult], k: int) -> dict[str, float | int | 
     out["citation_exact"] = avg("citation_exact", ok)
     out["answered_rate"] = len(answered) / len(answerable) if answerable else None
     out.update(M.refusal_scores([(not r.answerable, r.refused) for r in ok]))
+    out["negatives_refused"] = sum(r.refused for r in negs) / len(negs) if negs else None
+    lengths = [len(strip_markers(r.answer)) for r in answered if any(t in r.tags for t in FACT_TAGS)]
+    out["fact_answer_chars_p50"] = M.percentile(lengths, 50) if lengths else None
+    out["reliability"] = reliability(ok)
     for stage in ("retrieve", "answer", "total"):
         vals = [r.timings_ms.get(stage, 0.0) for r in ok]
         out[f"{stage}_p50_ms"] = M.percentile(vals, 50)

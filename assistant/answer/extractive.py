@@ -28,6 +28,12 @@ _ENDS_SENTENCE = re.compile(r"[。！？；!?;]")
 _HAS_FIGURE = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE = re.compile(r"[^;；]+[;；]?")
+_SUBCLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
+_DATE_SPAN = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|年底|年末|月底|年初")
+_WHO_SPAN = re.compile(r"总理|省长|市长|主席|书记|主任|局长|厅长|部长|组长|委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
+_SEVERAL = re.compile(r"分别|各是|各为|和|与|及|以及|、")
+# A table-of-contents line: dotted leaders or a trailing page number after padding.
+_TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
 _ORDINAL = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 _ASKS_SEVERAL = re.compile(r"哪些|哪几|哪([一二三四五六七八九十两]+)([条个项类方大篇])")
 
@@ -44,21 +50,32 @@ def _inline_list(info: QuestionInfo, sentence: str) -> bool:
     return any(len(g.split("、")) == n for g in _QUOTED.findall(sentence))
 
 
+def _is_heading(text: str, section: str, info: QuestionInfo) -> bool:
+    """A heading line of the passage's own section path: never an answer, except to a question about sections."""
+    if info.kind in ("section", "which_section") or _ENDS_SENTENCE.search(text[-1:]):
+        return False
+    t = squash(text)
+    return any(t and t == squash(p) for p in section.split(SECTION_SEP))
+
+
 @dataclass(frozen=True)
 class Candidate:
     passage: int  # 1-based
     text: str
     score: float
     check: Check
+    sim: float = 0.0  # embedding similarity to the question
+    overlap: float = 0.0  # share of the question's bigrams in the sentence
+    term_cov: float = 0.0  # share of the question's content terms (glossary synonyms count)
 
 
 @dataclass(frozen=True)
 class ExtractiveConfig:
     max_sentences: int = 3
-    min_sentence_score: float = 0.45
     relative_cut: float = 0.06  # keep sentences within this of the best one
     list_cut: float = 0.15  # wider for list and cross-document questions
     max_quote_chars: int = 160  # longer sentences are cut to their best clauses
+    max_span_chars: int = 80  # a figure/date/person answer: the clauses that hold it, no longer than this
     masked_gap: float = 0.2  # refuse when the best sentence masks the figure and the next answer is this far behind
 
 
@@ -69,15 +86,25 @@ class ExtractiveBackend:
         self.embedder = embedder
         self.cfg = cfg
         self.glossary = glossary or Glossary.load()
+        self._last: tuple[tuple, list[Candidate]] | None = None  # the answerability check scored these already
 
     # --- scoring -------------------------------------------------------
     def candidates(self, info: QuestionInfo, passages: Sequence[Hit]) -> list[Candidate]:
-        """Scored sentences of passages that already passed the passage checks (assistant/evidence.py)."""
+        """Scored sentences of the passages, best first (the last result is reused for the same input)."""
+        key = (info.text, tuple((h.chunk_id, h.start, h.end) for h in passages))
+        last = self._last
+        if last is not None and last[0] == key:
+            return list(last[1])
+        out = self._score(info, passages)
+        self._last = (key, out)
+        return list(out)
+
+    def _score(self, info: QuestionInfo, passages: Sequence[Hit]) -> list[Candidate]:
         sents: list[tuple[int, str, Check]] = []
         for n, hit in enumerate(passages, start=1):
             for s, e in sentence_spans(hit.text, 0, len(hit.text)):
                 text = hit.text[s:e].strip()
-                if len(text) >= 6:
+                if len(text) >= 6 and not _TOC_LINE.search(text) and not _is_heading(text, hit.section, info):
                     sents.append((n, text, check_sentence(info, text, self.glossary)))
         if not sents:
             return []
@@ -97,7 +124,7 @@ class ExtractiveBackend:
             if years and years & set(_YEAR.findall(tidy_figures(text))):
                 score += 0.05
             score += 0.02 * float(passages[n - 1].dense)  # the passage's own similarity as a tie-breaker
-            out.append(Candidate(n, text, score, check))
+            out.append(Candidate(n, text, score, check, float(sim), overlap, term_cov))
         out.sort(key=lambda c: -c.score)
         return out
 
@@ -118,8 +145,35 @@ class ExtractiveBackend:
             hi += 1
         return "".join(clauses[lo:hi + 1])
 
+    def _span(self, info: QuestionInfo, c: Candidate) -> str | None:
+        """The shortest run of clauses that answers a figure/date/person question: the clause holding the answer,
+        the clause before it when that one names the subject, and following clauses that carry more figures
+        when several are asked (分别, 和). None when the question is not of such a type."""
+        if info.kind not in ("figure", "when", "who"):
+            return None
+        clauses = [m.group(0) for m in _SUBCLAUSE.finditer(c.text)]
+        if len(clauses) < 2:
+            return None
+        want = _DATE_SPAN if info.kind == "when" else _WHO_SPAN if info.kind == "who" else None
+        focus = c.check.focus.strip("，,；;：: ") if c.check.focus else ""
+        hold = [i for i, x in enumerate(clauses) if (focus and focus in x) or (want is not None and want.search(x))]
+        if not hold:
+            return None
+        qgrams = bigrams(info.text)
+        i = max(hold, key=lambda j: (len(qgrams & bigrams(clauses[j])), -j))
+        lo, hi = i, i
+        if i > 0 and len(qgrams & bigrams(clauses[i - 1])) > len(qgrams & bigrams(clauses[i])) / 2:
+            lo = i - 1
+        several = info.kind == "figure" and _SEVERAL.search(info.text)
+        while several and hi + 1 < len(clauses) and _HAS_FIGURE.search(clauses[hi + 1]) \
+                and len("".join(clauses[lo:hi + 2])) <= self.cfg.max_span_chars:
+            hi += 1
+        span = "".join(clauses[lo:hi + 1])
+        return span if len(span) <= self.cfg.max_quote_chars else None
+
     def _quote(self, info: QuestionInfo, c: Candidate) -> str:
-        return tidy_figures(self._trim(info, c.text, c.check.focus)).rstrip("。；;，,！!？? ") + f"[{c.passage}]。"
+        text = self._span(info, c) or self._trim(info, c.text, c.check.focus)
+        return tidy_figures(text).strip().rstrip("。；;，,、：:！!？? ") + f"[{c.passage}]。"
 
     def stream(self, question: str, passages: Sequence[Hit]) -> Iterator[Piece | Draft]:
         yield from stream_by_sentence(self.answer(question, passages))
@@ -134,7 +188,7 @@ class ExtractiveBackend:
         passing = [c for c in ranked if c.check.ok]
         if passing and ranked[0].check.masked and ranked[0].score - passing[0].score > self.cfg.masked_gap:
             return Draft(REFUSAL, refused=True, reason="the best matching sentence masks the figure (XX)")
-        if not passing or passing[0].score < self.cfg.min_sentence_score:
+        if not passing:
             reason = ranked[0].check.reason if ranked and not ranked[0].check.ok else "no sentence answers the question"
             return Draft(REFUSAL, refused=True, reason=reason)
         if info.cross_doc:

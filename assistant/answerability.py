@@ -1,0 +1,195 @@
+"""May the retrieved passages answer the question? A calibrated judgement instead of a literal-word gate.
+
+Features describe the best passages and sentences (retrieval scores, soft term coverage, years, places, scope,
+answer-type match); a logistic regression learnt on the development split (`python -m eval.train_answerability`)
+turns them into a probability that the question is answered by them. The model is a versioned JSON artefact
+(assistant/data/answerability.json) holding the feature names it was trained on, their scaling, the weights and
+the refusal threshold chosen on dev. Feature definitions live here, once, for training and answering alike.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from assistant.answer.extractive import Candidate
+from assistant.evidence import Scope, has_figure, passage_text
+from assistant.glossary import Glossary
+from assistant.question import QuestionInfo, synonyms
+from assistant.textnorm import bigrams, squash
+from vectordb.index import Hit
+
+DEFAULT_MODEL = Path(__file__).parent / "data" / "answerability.json"
+FORMAT = "planqa-answerability/1"
+
+_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月\d{1,2}日|\d{1,2}月|年底|年末|月底|年初|上半年|下半年")
+_BODY = re.compile(r"(?:委员会|人民政府|政府|办公室|办公厅|领导小组|小组|局|厅|部|委|中心|院|会议|大会)")
+_PERSON_TITLE = re.compile(r"(?:总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长|委员|代表)")
+_ITEMS = re.compile(r"[、；;]|[一二三四五六七八九十][是要]|[（(][一二三四五六七八九十\d]+[）)]")
+
+
+def soft_presence(term: str, text: str, glossary: Glossary) -> float:
+    """How well a squashed text holds a term: 1.0 verbatim (or a glossary synonym), else the share of the term's
+    character bigrams found (a paraphrase or a split term scores between)."""
+    best = 0.0
+    for t in synonyms(term, glossary):
+        t = squash(t)
+        if not t:
+            continue
+        if t in text:
+            return 1.0
+        grams = {t[i:i + 2] for i in range(len(t) - 1)} or {t}
+        best = max(best, sum(g in text for g in grams) / len(grams))
+    return best
+
+
+def type_match(info: QuestionInfo, sentence: str) -> float:
+    """Does the sentence hold the kind of thing the question word asks for?"""
+    s = squash(sentence)
+    if info.kind == "figure":
+        return 1.0 if has_figure(s, info.unit) else 0.0
+    if info.kind == "when":
+        return 1.0 if _DATE.search(s) else 0.0
+    if info.kind == "who":
+        return 1.0 if _PERSON_TITLE.search(s) or _BODY.search(s) else 0.0
+    if info.kind == "list":
+        return min(1.0, len(_ITEMS.findall(s)) / 3)
+    return 1.0
+
+
+KINDS = ("figure", "list", "time", "section", "other")
+
+
+def _kind_group(info: QuestionInfo) -> str:
+    if info.kind in ("when", "who"):
+        return "time"
+    if info.kind in ("section", "which_section"):
+        return "section"
+    return info.kind if info.kind in ("figure", "list") else "other"
+
+
+FEATURES = (
+    "best_score", "best_pass_score", "has_passing", "best_sim", "best_overlap", "best_term_cov",
+    "passage_cov", "passage_soft_cov", "missing_terms", "n_terms", "top_dense", "top_rerank",
+    "years_missing", "years_missing_all", "has_years", "type_ok", "masked", "scope_named", "free_place_missing",
+    "unit_asked", "best_rank", *(f"kind_{k}" for k in KINDS),
+)
+
+
+def features(info: QuestionInfo, hits: Sequence[Hit], passages: Sequence[Hit], cands: Sequence[Candidate],
+             scope: Scope, glossary: Glossary) -> dict[str, float]:
+    """Feature values for one question: `hits` as retrieved, `passages` those in the question's scope,
+    `cands` their scored sentences (best first)."""
+    f = dict.fromkeys(FEATURES, 0.0)
+    f["has_years"] = float(bool(info.years))
+    f["unit_asked"] = float(info.unit is not None)
+    f["scope_named"] = float(scope.docs is not None)
+    f["n_terms"] = min(len(info.terms), 6) / 6
+    f[f"kind_{_kind_group(info)}"] = 1.0
+    f["top_dense"] = max((h.dense for h in hits), default=0.0)
+    f["top_rerank"] = float(passages[0].score) if passages else 0.0
+    if not passages or not cands:
+        f["missing_terms"] = 1.0
+        f["years_missing"] = f["years_missing_all"] = f["has_years"]
+        f["free_place_missing"] = float(bool(scope.free_places))
+        return f
+    best = cands[0]
+    passing = [c for c in cands if c.check.ok]
+    texts = [passage_text(h) for h in passages]
+    best_text = texts[best.passage - 1]
+    f.update(best_score=best.score, best_sim=best.sim, best_overlap=best.overlap, best_term_cov=best.term_cov,
+             best_rank=1.0 / best.passage, masked=float(best.check.masked))
+    if passing:
+        f["has_passing"] = 1.0
+        f["best_pass_score"] = passing[0].score
+        f["type_ok"] = type_match(info, passing[0].check.focus or passing[0].text)
+    if info.terms:
+        soft = [soft_presence(t, best_text, glossary) for t in info.terms]
+        f["passage_cov"] = sum(s >= 1.0 for s in soft) / len(soft)
+        f["passage_soft_cov"] = sum(soft) / len(soft)
+        anywhere = [max(soft_presence(t, x, glossary) for x in texts) for t in info.terms]
+        f["missing_terms"] = sum(a < 0.5 for a in anywhere) / len(anywhere)
+    else:
+        f["passage_cov"] = f["passage_soft_cov"] = 1.0
+    if info.years:
+        f["years_missing"] = sum(y not in best_text for y in info.years) / len(info.years)
+        f["years_missing_all"] = sum(all(y not in t for t in texts) for y in info.years) / len(info.years)
+    if scope.free_places:
+        f["free_place_missing"] = sum(squash(p) not in best_text for p in scope.free_places) / len(scope.free_places)
+    return f
+
+
+@dataclass(frozen=True)
+class Judgement:
+    probability: float
+    answerable: bool
+    features: dict[str, float] = field(default_factory=dict)
+
+
+class ModelError(ValueError):
+    """An answerability artefact that cannot be used."""
+
+
+@dataclass(frozen=True)
+class AnswerabilityModel:
+    """Logistic regression over standardised features, with the refusal threshold chosen on dev."""
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+    meta: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "AnswerabilityModel":
+        path = Path(path or DEFAULT_MODEL)
+        try:
+            d = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise ModelError(f"cannot read the answerability model {path}: {e}") from e
+        if d.get("format") != FORMAT:
+            raise ModelError(f"{path}: not a {FORMAT} file")
+        unknown = set(d["features"]) - set(FEATURES)
+        if unknown:
+            raise ModelError(f"{path}: trained on features this version does not compute: {sorted(unknown)}")
+        return cls(tuple(d["features"]), tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), float(d["intercept"]),
+                   float(d["threshold"]), d.get("meta", {}))
+
+    @classmethod
+    def neutral(cls) -> "AnswerabilityModel":
+        """No weights, probability 0.5, answers everything: what training measures features with."""
+        return cls((), (), (), (), 0.0, 0.0, {"note": "neutral"})
+
+    def to_json(self) -> dict:
+        return {"format": FORMAT, "features": list(self.names), "mean": list(self.mean), "scale": list(self.scale),
+                "coef": list(self.coef), "intercept": self.intercept, "threshold": self.threshold, "meta": self.meta}
+
+    def probability(self, feats: dict[str, float]) -> float:
+        z = self.intercept + sum(c * (feats.get(n, 0.0) - m) / s
+                                 for n, m, s, c in zip(self.names, self.mean, self.scale, self.coef))
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+    def judge(self, feats: dict[str, float], threshold: float | None = None) -> Judgement:
+        p = self.probability(feats)
+        return Judgement(round(p, 4), p >= (self.threshold if threshold is None else threshold), feats)
+
+
+def explain(feats: dict[str, float]) -> str:
+    """The plainest reason to refuse, for the user and the eval report."""
+    if feats.get("masked"):
+        return "the best matching sentence masks the figure (XX)"
+    if feats.get("free_place_missing"):
+        return "the passages are not about the place the question names"
+    if feats.get("years_missing_all"):
+        return "no passage mentions the year the question asks about"
+    if feats.get("missing_terms", 0) >= 0.5:
+        return "the passages do not mention what the question asks about"
+    if feats.get("unit_asked") and not feats.get("type_ok"):
+        return "no passage gives a figure in the unit asked"
+    return "the passages do not answer the question"
