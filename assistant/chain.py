@@ -18,7 +18,7 @@ from assistant.answerability import AnswerabilityModel, Judgement, explain, feat
 from assistant.backends import chat_model, extractive_backend, make_backend
 from assistant.citecheck import check_citations
 from assistant.condense import condense_llm, condense_rules
-from assistant.evidence import DocLabel, Scope, check_passage, doc_scope, in_scope
+from assistant.evidence import DocLabel, Scope, check_passage, doc_label, doc_scope, in_scope
 from assistant.glossary import Glossary
 from assistant.question import analyse, enumeration_section
 from assistant.rerank import make_reranker
@@ -139,7 +139,7 @@ class Assistant:
             texts = self.index.registry.texts()
             for r in self.index.documents():
                 text = texts.get(r.doc_id, "")
-                labels[r.doc_id] = DocLabel(squash(r.title), squash(f"{r.title}\n{text[:LABEL_CHARS]}"))
+                labels[r.doc_id] = doc_label(r.title, r.name, text[:LABEL_CHARS])
             self._labels = (key, labels)
         return self._labels[1]
 

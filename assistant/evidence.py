@@ -52,9 +52,17 @@ def passage_text(hit: Hit) -> str:
     return squash(f"{hit.title}\n{hit.section}\n{hit.text}")
 
 
-# Words by which a question names a document rather than its subject.
-GENRES = ("政府工作报告", "工作报告", "实施意见", "讲话", "规划纲要", "纲要", "总体思路")
+# Words by which a question names a document rather than its subject. Long ones are looked up in a document's
+# title and opening lines; short ones, which also occur as subjects (征求意见, 管理办法), in its title only.
+GENRES = ("政府工作报告", "工作报告", "实施意见", "指导意见", "规划纲要", "纲要", "讲话", "总体思路", "行动计划",
+          "实施方案", "五年计划", "五年规划")
+TITLE_GENRES = ("意见", "办法", "通知", "方案", "规划", "计划", "报告", "决定", "条例", "措施")
 _XX_PLACE = re.compile(r"X+[县市区]")
+_DATELINE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CN_ORD = "一二三四五六七八九十"
+_PLAN_ORDINAL = re.compile(rf"第([{_CN_ORD}]{{1,3}})个五年(?:规划|计划)")
+_PLAN_SHORT = re.compile(rf"(?<![{_CN_ORD}第])([{_CN_ORD}]{{1,3}})五(?=规划|计划|纲要)")
 
 
 @dataclass(frozen=True)
@@ -69,27 +77,54 @@ class Scope:
 class DocLabel:
     title: str  # squashed title: places name documents by it (冀州区…, XX县…)
     opening: str  # squashed title and opening lines: genres too (a speech's subtitle says 讲话)
+    years: frozenset[str] = frozenset()  # the document's own year(s): title, file name, dateline
+    plans: frozenset[str] = frozenset()  # 十四五 for 第十四个五年规划: how users name a plan
+
+
+def doc_label(title: str, name: str, opening: str) -> DocLabel:
+    """How questions can name one document, from its metadata (title, file name, opening lines)."""
+    t, o = squash(title), squash(f"{title}\n{opening}")
+    years = set(_YEAR.findall(t)) | set(_YEAR.findall(name)) | set(_DATELINE.findall(o))
+    plans = {m.group(1) + "五" for m in _PLAN_ORDINAL.finditer(t)}
+    return DocLabel(t, o, frozenset(years), frozenset(plans))
 
 
 def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
-    """A reference that names some documents but not all restricts the question to them
-    (all references for a one-document question, any of them for a cross-document one)."""
+    """A reference that names some documents but not all restricts the question to them (all references for a
+    one-document question, any of them for a cross-document one; references that contradict each other are
+    ignored rather than refusing)."""
     genres = [g for g in GENRES if g in info.text]
     genres = [g for g in genres if not any(g != o and g in o for o in genres)]  # 工作报告 inside 政府工作报告
+    short = [g for g in TITLE_GENRES if g in info.text and not any(g in o for o in genres)]
     places = [_place_key(p) for p in info.places] + _XX_PLACE.findall(info.text)
     sets, free = [], []
-    for ref, field in [(g, "opening") for g in genres] + [(p, "title") for p in places]:
+    refs = [(g, "opening") for g in genres] + [(g, "title") for g in short] + [(p, "place") for p in places]
+    for ref, field in refs:
         key = squash(ref)
-        docs = frozenset(d for d, label in labels.items() if key in getattr(label, field))
+        docs = frozenset(d for d, label in labels.items()
+                         if key in (label.opening if field in ("opening", "place") else label.title))
         if not docs:
-            if field == "title":
+            if field == "place":
                 free.append(ref)
         elif len(docs) < len(labels):
             sets.append(docs)
+    for year in info.doc_years:
+        docs = frozenset(d for d, label in labels.items() if year in label.years)
+        if docs and len(docs) < len(labels):
+            sets.append(docs)
+    for plan in dict.fromkeys(_PLAN_SHORT.findall(info.text)):
+        docs = frozenset(d for d, label in labels.items() if plan + "五" in label.plans)
+        if docs and len(docs) < len(labels):
+            sets.append(docs)
     if not sets:
         return Scope(None, tuple(free))
-    allowed = frozenset().union(*sets) if info.cross_doc else frozenset.intersection(*sets)
-    return Scope(allowed, tuple(free))
+    if info.cross_doc:
+        return Scope(frozenset().union(*sets), tuple(free))
+    allowed = frozenset.intersection(*sets)
+    while not allowed and len(sets) > 1:  # contradicting references: drop the broadest
+        sets.remove(max(sets, key=len))
+        allowed = frozenset.intersection(*sets)
+    return Scope(allowed or None, tuple(free))
 
 
 def in_scope(hits: Sequence[Hit], scope: Scope) -> list[Hit]:

@@ -17,6 +17,9 @@ from vectordb.lexical import jieba_tokenizer
 Kind = Literal["figure", "list", "when", "yesno", "section", "which_section", "who", "what"]
 
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年|$|\D)")
+# A year that names a document (2023年政府工作报告, 广东2026年的报告) rather than asks about that year.
+_DOC_YEAR = re.compile(r"((?:19|20)\d\d)年?度?的?[\u4e00-\u9fff]{0,8}?(?:政府工作报告|工作报告|报告|规划|计划|纲要|意见|"
+                       r"方案|通知|办法|讲话)")
 _SECTION_REF = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[篇章节]")
 _WHICH_SECTION = re.compile(r"哪[一几]?[篇章节]")
 _SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章")
@@ -67,12 +70,13 @@ def enumeration_section(section: str) -> str:
 class QuestionInfo:
     text: str  # normalised question
     kind: Kind
-    years: tuple[str, ...]
+    years: tuple[str, ...]  # years the question asks about
     unit: str | None
     terms: tuple[str, ...]  # content words the evidence must mention
     places: tuple[str, ...]  # place names (冀州, 北京市…) the evidence must be about
     section_refs: tuple[str, ...]
     cross_doc: bool
+    doc_years: tuple[str, ...] = ()  # years by which it names a document
 
 
 @functools.lru_cache(maxsize=1024)
@@ -120,8 +124,10 @@ def analyse(question: str) -> QuestionInfo:
             places.append(w)
         elif f.startswith(_KEEP_POS) and (len(w) > 1 or f.startswith("n")):
             terms.append(w)
+    named = tuple(dict.fromkeys(_DOC_YEAR.findall(q)))
+    asked = _YEAR.findall(_DOC_YEAR.sub(lambda m: m.group(0)[len(m.group(1)):], q))
     return QuestionInfo(
-        text=q, kind=kind, years=tuple(dict.fromkeys(_YEAR.findall(q))), unit=unit,
+        text=q, kind=kind, years=tuple(dict.fromkeys(asked)), unit=unit, doc_years=named,
         terms=tuple(dict.fromkeys(terms)), places=tuple(dict.fromkeys(places)), section_refs=refs,
         cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2),
     )
