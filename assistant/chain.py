@@ -158,7 +158,8 @@ class Assistant:
             per = max(3, k // 2)
             hits = [h for d in docs for h in self.retrieve(question, per, [d], section_prefix)]
             return sorted(hits, key=lambda h: -h.score)
-        return self.retrieve(question, k, doc_ids, section_prefix)
+        # Only the documents the question names can answer it: search them alone.
+        return self.retrieve(question, k, docs or doc_ids, section_prefix)
 
     def complete_list(self, question: str, evidence: list[Hit]) -> list[Hit]:
         """List questions whose numbered items span chunks: add the rest of the best passage's section."""

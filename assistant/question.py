@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.glossary import Glossary, normalise_query
+from assistant.references import heading_prefixes
 from vectordb.lexical import jieba_tokenizer
 
 Kind = Literal["figure", "list", "when", "yesno", "section", "which_section", "who", "what"]
@@ -77,6 +78,7 @@ class QuestionInfo:
     section_refs: tuple[str, ...]
     cross_doc: bool
     doc_years: tuple[str, ...] = ()  # years by which it names a document
+    parts: tuple[tuple[str, ...], ...] = ()  # heading prefixes of the parts it names (assistant/references.py)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -88,9 +90,10 @@ def _words(text: str) -> tuple[tuple[str, str], ...]:
 def analyse(question: str) -> QuestionInfo:
     q = normalise_query(question)
     refs = tuple(_SECTION_REF.findall(q))
+    parts = tuple(heading_prefixes(q))
     if _WHICH_SECTION.search(q):
         kind: Kind = "which_section"
-    elif refs and _SECTION_ASK.search(q):
+    elif (refs or parts) and _SECTION_ASK.search(q):
         kind = "section"
     elif _WHEN.search(q):
         kind = "when"
@@ -127,7 +130,7 @@ def analyse(question: str) -> QuestionInfo:
     named = tuple(dict.fromkeys(_DOC_YEAR.findall(q)))
     asked = _YEAR.findall(_DOC_YEAR.sub(lambda m: m.group(0)[len(m.group(1)):], q))
     return QuestionInfo(
-        text=q, kind=kind, years=tuple(dict.fromkeys(asked)), unit=unit, doc_years=named,
+        text=q, kind=kind, years=tuple(dict.fromkeys(asked)), unit=unit, doc_years=named, parts=parts,
         terms=tuple(dict.fromkeys(terms)), places=tuple(dict.fromkeys(places)), section_refs=refs,
         cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2),
     )

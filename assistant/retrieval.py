@@ -12,6 +12,8 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from assistant.glossary import Expanded, Glossary, normalise_query
+from assistant.question import SECTION_SEP
+from assistant.references import heading_prefixes, matches
 from assistant.rerank import Reranker, SentenceReranker, best_sentence
 from assistant.textnorm import bigrams
 from vectordb.fusion import RRF_K, rrf
@@ -63,9 +65,26 @@ class HybridSearch:
 
     def _section_ids(self, question: str, allow: set[str] | None) -> list[str]:
         refs = section_refs(question)
-        if not refs:
-            return []
-        return self.index.under_headings(refs, self.config.candidates, allow)
+        ids = self.index.under_headings(refs, self.config.candidates, allow) if refs else []
+        parts = heading_prefixes(question)
+        if parts:
+            ids += [i for i in self._under_parts(parts, allow) if i not in set(ids)]
+        return ids[: self.config.candidates]
+
+    def _under_parts(self, parts: list[tuple[str, ...]], allow: set[str] | None) -> list[str]:
+        """Chunks under a heading that a part reference names (第三部分, 第（八）项, 附件2…), in reading order."""
+        t = self.index.live()
+        out = []
+        for ids in t.by_doc.values():
+            for cid in ids:
+                if allow is not None and cid not in allow:
+                    continue
+                path = t.rows[cid].section.split(SECTION_SEP)
+                if any(matches(e, p) for p in parts for e in path):
+                    out.append(cid)
+                    if len(out) >= self.config.candidates:
+                        return out
+        return out
 
     def candidates(self, question: str, doc_ids: Sequence[str] | None = None,
                    section_prefix: str | None = None) -> list[Hit]:

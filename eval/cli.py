@@ -76,7 +76,6 @@ def check_thresholds(summary: dict, thresholds: dict[str, float]) -> list[str]:
     return failures
 
 
-@eval_app.command("run")
 SUITES = Path(__file__).parent / "suites"
 SPLITS = ("dev", "test", "regression")
 
@@ -95,6 +94,7 @@ def suite_for(suite: Optional[Path], split: Optional[str]) -> Path:
     return suite
 
 
+@eval_app.command("run")
 def run(
     suite: Optional[Path] = typer.Argument(None, dir_okay=False, help="suite JSONL (or use --split)"),
     split: Optional[str] = typer.Option(None, help="run a built-in split: dev, test or regression"),

@@ -17,7 +17,7 @@ RANKED = 10  # passages ranked per question for MRR@10
 
 class Asker(Protocol):
     def ask(self, question: str, k: int | None = None, doc_ids: Sequence[str] | None = None) -> AnswerResult: ...
-    def retrieve(self, question: str, k: int | None = None, doc_ids: Sequence[str] | None = None) -> Sequence: ...
+    def gather(self, question: str, k: int | None = None, doc_ids: Sequence[str] | None = None) -> Sequence: ...
     def document_text(self, name: str) -> str | None: ...
     def document_ids(self) -> dict[str, str]: ...
 
@@ -115,7 +115,7 @@ def run_cases(assistant: Asker, cases: Sequence[Case], k: int,
             if NEGATIVE in case.tags:
                 left_out = set(case.reference_answer.split("|"))
                 keep = [d for name, d in ids.items() if name not in left_out]
-            ranked_hits = assistant.retrieve(case.question, k=max(RANKED, k), doc_ids=keep)
+            ranked_hits = assistant.gather(case.question, max(RANKED, k), keep)  # the retrieval answers use
             ranked = [M.Passage(h.name, h.text) for h in ranked_hits]
             result = assistant.ask(case.question, k=k, doc_ids=keep)
             r = score_case(case, result, ranked, k, assistant.document_text)

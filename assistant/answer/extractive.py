@@ -18,6 +18,7 @@ from assistant.evidence import Check, check_sentence, coverage
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section
+from assistant.references import matches
 from assistant.textnorm import bigrams, squash, tidy_figures
 from ingest.chunk import sentence_spans
 from ingest.models import SECTION_SEP
@@ -30,7 +31,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE = re.compile(r"[^;；]+[;；]?")
 _SUBCLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 _DATE_SPAN = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|年底|年末|月底|年初")
-_WHO_SPAN = re.compile(r"总理|省长|市长|主席|书记|主任|局长|厅长|部长|组长|委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
+_PERSON_SPAN = re.compile(r"总理|省长|市长|县长|区长|主席|书记|主任|局长|厅长|部长|组长")
+_BODY_SPAN = re.compile(r"委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
 _SEVERAL = re.compile(r"分别|各是|各为|和|与|及|以及|、")
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
@@ -154,9 +156,10 @@ class ExtractiveBackend:
         clauses = [m.group(0) for m in _SUBCLAUSE.finditer(c.text)]
         if len(clauses) < 2:
             return None
-        want = _DATE_SPAN if info.kind == "when" else _WHO_SPAN if info.kind == "who" else None
         focus = c.check.focus.strip("，,；;：: ") if c.check.focus else ""
-        hold = [i for i, x in enumerate(clauses) if (focus and focus in x) or (want is not None and want.search(x))]
+        hold = [i for i, x in enumerate(clauses) if focus and focus in x]
+        for want in {"when": (_DATE_SPAN,), "who": (_PERSON_SPAN, _BODY_SPAN)}.get(info.kind, ()):
+            hold = hold or [i for i, x in enumerate(clauses) if want.search(x)]  # a person before a body
         if not hold:
             return None
         qgrams = bigrams(info.text)
@@ -261,7 +264,7 @@ class ExtractiveBackend:
         for n in places_ok:
             for element in passages[n - 1].section.split(SECTION_SEP):
                 if info.kind == "section":
-                    if any(element.startswith(r) for r in info.section_refs):
+                    if any(element.startswith(r) for r in info.section_refs) or any(matches(element, p) for p in info.parts):
                         heads.append((1.0, element, n))
                 else:
                     level = next((ch for ch in "篇章节" if f"哪一{ch}" in info.text or f"哪{ch}" in info.text), "篇")

@@ -1,0 +1,82 @@
+"""How questions name a part of a document, resolved to the heading prefixes the section parser writes.
+
+第三部分 → a top-level heading `三、…`; 第（八）项 / 第八项 → `（八）…`; 第十五条 / 第15条 → `第十五条…`;
+第二篇/章/节/编 → `第二章…`; 附件2 → `附件2…`; 专栏3 → `专栏3…`; 【重点任务5】 → `【重点任务5】…`.
+Chinese and Arabic numerals are both accepted and both forms are tried.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DIGITS = "零一二三四五六七八九"
+_NUM = r"[一二三四五六七八九十百零〇两\d]+"
+_REF = re.compile(
+    rf"第\s*(?P<n1>{_NUM})\s*(?P<unit>部分|篇|章|节|编|条|项)"
+    rf"|第\s*[（(]\s*(?P<n2>{_NUM})\s*[）)]\s*(?:项|条|点|部分)?"
+    rf"|(?P<box>附件|专栏|附表)\s*(?P<n3>{_NUM})"
+    rf"|【(?P<tag>[^】]{{1,12}}?\d+)】"
+)
+
+
+def to_int(numeral: str) -> int | None:
+    """二十三 → 23, 15 → 15, 两 → 2; None when it is not a numeral."""
+    s = unicodedata.normalize("NFKC", numeral).replace("〇", "零").replace("两", "二")
+    if s.isdigit():
+        return int(s)
+    if not s or any(c not in _DIGITS + "十百" for c in s):
+        return None
+    total, current = 0, 0
+    for c in s:
+        if c == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif c == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = current * 10 + _DIGITS.index(c) if current else _DIGITS.index(c)
+    return total + current
+
+
+def to_chinese(n: int) -> str:
+    """23 → 二十三 (1–999), the way headings number their parts."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if not rest else ("零" + _DIGITS[rest] if rest < 10 else ("一" + to_chinese(rest) if rest < 20 else to_chinese(rest)))
+    return _DIGITS[n // 100] + "百" + tail
+
+
+def heading_prefixes(question: str) -> list[tuple[str, ...]]:
+    """One tuple of alternative heading prefixes per part the question names, in order."""
+    out: list[tuple[str, ...]] = []
+    for m in _REF.finditer(unicodedata.normalize("NFKC", question).replace("(", "（").replace(")", "）")):
+        if m.group("tag"):
+            out.append((f"【{m.group('tag')}】",))
+            continue
+        raw = m.group("n1") or m.group("n2") or m.group("n3")
+        n = to_int(raw)
+        if n is None or n <= 0:
+            continue
+        forms = (to_chinese(n), str(n)) if n < 1000 else (str(n),)
+        if m.group("box"):
+            out.append(tuple(f"{m.group('box')}{f}" for f in forms))
+        elif m.group("n2") or m.group("unit") == "项":
+            out.append(tuple(f"（{f}）" for f in forms))
+        elif m.group("unit") == "部分":
+            out.append((f"{forms[0]}、", f"{forms[1]}、", f"{forms[1]}."))
+        else:
+            out.append(tuple(f"第{f}{m.group('unit')}" for f in forms))
+    return out
+
+
+def matches(element: str, prefixes: tuple[str, ...]) -> bool:
+    """Does one element of a section path start with one of the prefixes (widths and spaces folded)?"""
+    e = unicodedata.normalize("NFKC", element).replace("(", "（").replace(")", "）").replace(" ", "").lstrip("\u3000")
+    return any(e.startswith(p) for p in prefixes)

@@ -1,0 +1,89 @@
+"""Every way a question names a document or a part of one (assistant/references.py, evidence.doc_scope)."""
+
+import pytest
+
+from assistant.evidence import doc_label, doc_scope
+from assistant.question import analyse
+from assistant.references import heading_prefixes, matches, to_chinese, to_int
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("第三部分讲了什么？", [("三、", "3、", "3.")]),
+    ("第（八）项是什么", [("（八）", "（8）")]),
+    ("第(5)项说的什么", [("（五）", "（5）")]),
+    ("第八项的内容", [("（八）", "（8）")]),
+    ("第十五条怎么规定", [("第十五条", "第15条")]),
+    ("第15条怎么规定", [("第十五条", "第15条")]),
+    ("第二十三章", [("第二十三章", "第23章")]),
+    ("第1章讲什么", [("第一章", "第1章")]),
+    ("附件2是什么", [("附件二", "附件2")]),
+    ("专栏3里有哪些工程", [("专栏三", "专栏3")]),
+    ("【重点任务5】讲了什么", [("【重点任务5】",)]),
+    ("第二编第三节", [("第二编", "第2编"), ("第三节", "第3节")]),
+    ("广东今年GDP目标多少", []),
+])
+def test_heading_prefixes(q, expected):
+    assert heading_prefixes(q) == expected
+
+
+def test_numerals_round_trip():
+    for n in (1, 9, 10, 11, 19, 20, 23, 99, 100, 105, 110, 999):
+        assert to_int(to_chinese(n)) == n
+    assert to_int("两") == 2 and to_int("〇") == 0 and to_int("abc") is None
+
+
+def test_matches_folds_width_and_spaces():
+    assert matches("（八）深化改革", ("（八）",))
+    assert matches("(八)深化改革", ("（八）",))
+    assert matches("第十五条　数据共享", ("第十五条",))
+    assert not matches("（十八）其他", ("（八）",))
+
+
+def test_part_reference_makes_a_section_question():
+    info = analyse("这份意见第三部分讲了什么？")
+    assert info.kind == "section" and info.parts == (("三、", "3、", "3."),)
+
+
+def test_document_years_are_not_asked_years():
+    info = analyse("2023年政府工作报告里赤字率是多少？")
+    assert info.doc_years == ("2023",) and info.years == ()
+    info = analyse("广东2026年的报告里GDP增长目标是多少")
+    assert info.doc_years == ("2026",) and info.years == ()
+    info = analyse("2026年广东GDP增长目标多少")
+    assert info.doc_years == () and info.years == ("2026",)
+
+
+LABELS = {
+    "a": doc_label("政府工作报告", "gov_report_2023_national.txt", "各位代表：现在，我代表国务院"),
+    "b": doc_label("政府工作报告", "report.txt", "——2026年1月26日在广东省第十四届人民代表大会第五次会议上"),
+    "c": doc_label("中华人民共和国国民经济和社会发展第六个五年计划", "plan.txt", ""),
+    "d": doc_label("关于实施乡村振兴战略的意见", "opinion.txt", "（2018年1月2日）"),
+    "e": doc_label("政府工作报告", "gov_report_2024_national.txt", "各位代表"),
+}
+
+
+def test_label_reads_years_and_plan_ordinals():
+    assert LABELS["a"].years == {"2023"}  # the file name
+    assert LABELS["b"].years == {"2026"}  # the dateline
+    assert LABELS["c"].plans == {"六五"}
+
+
+@pytest.mark.parametrize("q, docs", [
+    ("2023年政府工作报告里赤字率是多少？", {"a"}),
+    ("广东这份报告提出的GDP目标是多少", {"b"}),
+    ("六五计划里粮食产量目标是多少", {"c"}),
+    ("乡村振兴那个意见提出了哪些原则", {"d"}),
+])
+def test_scope_from_metadata(q, docs):
+    assert doc_scope(analyse(q), LABELS).docs == docs
+
+
+def test_contradicting_references_do_not_refuse():
+    # a year no document has and a place one has: the place decides
+    scope = doc_scope(analyse("广东2019年的报告里GDP是多少"), LABELS)
+    assert scope.docs == {"b"}
+
+
+def test_place_no_document_covers_is_free():
+    scope = doc_scope(analyse("江苏省今年的GDP增长目标是多少"), LABELS)
+    assert scope.docs is None and scope.free_places == ("江苏",)

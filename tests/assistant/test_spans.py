@@ -1,0 +1,55 @@
+"""Answer-type-aware extraction on hand-made sentences: the shortest span that answers, never a heading or TOC line."""
+
+from assistant.answer.extractive import _TOC_LINE, Candidate, ExtractiveBackend, _is_heading
+from assistant.evidence import check_sentence
+from assistant.glossary import Glossary
+from assistant.question import analyse
+
+G = Glossary.load()
+B = ExtractiveBackend(embedder=None, glossary=G)
+
+
+def quote(q, sentence):
+    info = analyse(q)
+    c = Candidate(1, sentence, 1.0, check_sentence(info, sentence, G))
+    return B._quote(info, c)
+
+
+def test_figure_answer_is_the_clause_with_the_figure():
+    s = ("坚持稳中求进工作总基调，统筹发展和安全，今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，"
+         "城镇新增就业50万人以上，居民消费价格涨幅3%左右，粮食产量稳定在1400万吨以上。")
+    q = quote("地区生产总值增长目标是多少？", s)
+    assert "5%左右" in q and len(q) <= 40 and "粮食" not in q
+
+
+def test_several_figures_keep_the_following_clauses():
+    s = "全年城镇、农村居民人均可支配收入分别达到37247元、17818元，分别增长8%、9%，脱贫攻坚成果巩固。"
+    q = quote("城镇和农村居民人均可支配收入分别是多少？", s)
+    assert "37247" in q and "17818" in q and len(q) <= 80
+
+
+def test_date_answer():
+    s = "为贯彻落实党中央部署，经研究，本办法自2021年7月1日起施行，有效期2年，由州政务服务局负责解释。"
+    q = quote("这个办法什么时候开始施行？", s)
+    assert "2021年7月1日" in q and "解释" not in q
+
+
+def test_who_answer():
+    s = "各位代表，我代表省人民政府向大会报告政府工作，请予审议，省长 李四，并请省政协委员提出意见。"
+    q = quote("这份报告是谁作的？", s)
+    assert "省长" in q and len(q) < len(s)
+
+
+def test_other_questions_keep_the_sentence():
+    s = "坚持农业农村优先发展。"
+    assert quote("乡村振兴要坚持什么原则？", s).startswith("坚持农业农村优先发展")
+
+
+def test_toc_and_heading_lines_are_never_candidates():
+    assert _TOC_LINE.search("一、迈上新台阶 ………………………… 5")
+    assert _TOC_LINE.search("第二章 主要目标                     12")
+    assert not _TOC_LINE.search("地区生产总值增长6%左右，达到1.2万亿元。")
+    info = analyse("地区生产总值增长目标是多少？")
+    assert _is_heading("（一）主要目标", "一、总体要求 › （一）主要目标", info)
+    assert not _is_heading("地区生产总值增长6%左右。", "一、总体要求 › （一）主要目标", info)
+    assert not _is_heading("（一）主要目标", "一、总体要求 › （一）主要目标", analyse("第（一）项讲了什么？"))
