@@ -46,8 +46,11 @@ def boilerplate_rules(path: Path = BOILERPLATE_FILE) -> dict[str, re.Pattern[str
 
 
 _PAGE_MARKER = re.compile(r"^(\d{1,4})、", re.M)
-_TOC_HEAD = re.compile(r"^[ \t]*目[ \t\u3000]*录[ \t]*$", re.M)
-_TOC_PAGE = re.compile(r"[ \t.…·]{2,}\d{1,4}[ \t]*$")
+_TOC_HEAD = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录", re.M)
+_TOC_PAGE = re.compile(r"(?:[ \t.…·]{2,}\d{1,4}|[（(〈]\s*\d{1,3}\S?\s*[)）〉])[ \t]*$")
+_TOC_PAGE_INSIDE = re.compile(r"[（(〈]\d{2,3}[)）〉]\S")  # "…综合指标（315）第一章…"
+_TOC_KEYS = re.compile(r"第[一二三四五六七八九十百零〇两=\d]+[编篇章节]")
+_DOTTED = re.compile(r"^\S.{1,80}?(?:[.．…·_]{4,}|…{2,}|(?:\. ){3,})\s*\d{1,4}$")
 _SENTENCE_END = tuple("。！？；;：:!?”」』）)…")
 
 
@@ -255,25 +258,51 @@ def _strip_page_markers(t: _Text, notes: list[str]) -> None:
     notes.append(f"page markers: {len(spans)}")
 
 
+def _toc_line_strength(s: str) -> bool:
+    """A line that can only be a table of contents: a trailing page number, several headings run
+    together ("第一章…第二章…第二篇…"), or OCR debris of dotted leaders."""
+    if _TOC_PAGE.search(s) or len(_TOC_KEYS.findall(s)) >= 2 or _TOC_PAGE_INSIDE.search(s):
+        return True
+    junk = sum(ch.isdigit() or ch in "·.…“”\"'\t " for ch in s)
+    return len(s) >= 8 and junk / len(s) >= 0.4
+
+
 def _strip_toc(t: _Text, notes: list[str]) -> None:
-    """Drop a 目录 block: short heading lines or lines ending in page numbers, up to the first prose line."""
+    """Drop a 目录 block near the top: from the 目录 line to the last line that can only be a
+    contents entry, before the body's prose starts. Entries may run together on one line, and the
+    body's first heading may be glued to the last entry ("…第二十六章保障计划全面落实序言")."""
     m = _TOC_HEAD.search(t.text)
-    if not m:
-        return
-    end, entries, first = m.end(), 0, None
-    for p, line in _lines(t.text[m.end():]):
-        s = line.strip()
-        if not s:
-            continue
-        entry = _TOC_PAGE.sub("", s).strip()
-        if len(s) > 80 or not (_TOC_PAGE.search(line) or heading_of(s)) or entry == first:
-            break  # prose, or the body repeating the first entry
-        first = first or entry
-        entries += 1
-        end = m.end() + p + len(line)
-    if entries >= 3:
-        t.delete([(m.start(), end)])
-        notes.append(f"table of contents: {entries} entries")
+    if m and m.start() <= 0.3 * len(t.text):
+        head_end = t.text.find("\n", m.start())
+        head_end = len(t.text) if head_end < 0 else head_end
+        first = _TOC_PAGE.sub("", t.text[m.end():head_end]).strip(" \t\u3000")
+        first = re.split(r"[\s（(]", first, maxsplit=1)[0] if first else ""
+        end, entries, prose, last_line = head_end, 0, 0, ""
+        for p, line in _lines(t.text[head_end + 1:]):
+            s = line.strip(" \t\u3000")
+            if not s:
+                continue
+            entry = _TOC_PAGE.sub("", s).strip(" \t\u3000")
+            if entries and first and entry == first:
+                break  # the body repeats the first entry
+            if _toc_line_strength(s) or (len(s) <= 80 and heading_of(s)):
+                end, entries, prose, last_line = head_end + 1 + p + len(line), entries + 1, 0, s
+                first = first or entry
+            elif len(s) > 30:
+                prose += len(s)
+                if prose >= 150:
+                    break
+        if entries >= 3:
+            if first and last_line.endswith(first) and len(last_line) > len(first):
+                end -= len(first) + (len(t.text[:end]) - len(t.text[:end].rstrip(" \t\u3000")))
+            removed = t.text[m.start():end]
+            t.delete([(m.start(), end)])
+            notes.append(f"table of contents: {entries} entries, {len(removed)} chars")
+    # Contents without a 目录 line: runs of dotted-leader entries ("第一章 总则……………3").
+    dotted = [(p, len(line) + 1) for p, line in _lines(t.text) if _DOTTED.match(line.strip(" \t\u3000"))]
+    if len(dotted) >= 3:
+        t.delete([(p, min(p + n, len(t.text))) for p, n in dotted])
+        notes.append(f"dotted contents lines: {len(dotted)}")
 
 
 def _join_hard_wraps(t: _Text, notes: list[str]) -> None:

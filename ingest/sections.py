@@ -146,6 +146,12 @@ def find_headings(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[tupl
             heads[-1] = (heads[-1][0], APPENDIX_LEVEL, f"{heads[-1][2]} {found[1]}")  # 附件2 / 名词解释: one title
         elif found:
             heads.append((pos + indent, found[0], found[1]))
+            # "第三篇推进改革开放第十三章深化各项改革": a chapter run into its part's title line.
+            glued = re.search(rf"(?<=\S)第{_ORD}[章节]", found[1]) if found[0] <= 2 else None
+            if glued:
+                heads[-1] = (pos + indent, found[0], found[1][: glued.start()])
+                heads.append((pos + indent + line.strip().index(found[1]) + glued.start(), found[0] + 1 if found[0] == 1 else 3,
+                              found[1][glued.start():]))
             # 第一章　总则　　第一条　…: the article glued to its chapter opens its own section.
             if found[0] <= 3:
                 for m in _GLUED_NEXT.finditer(line, indent + 1):
