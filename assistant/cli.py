@@ -234,26 +234,13 @@ def docs_list(as_json: bool = typer.Option(False, "--json")) -> None:
     Console().print(table)
 
 
-def outline_rows(text: str) -> list[tuple[int, str]]:
-    """(depth, heading) of the section parser's outline of a cleaned text; depth counts from 1."""
-    from ingest.sections import find_headings
-
-    stack: list[int] = []
-    rows = []
-    for _, level, head in find_headings(text):
-        while stack and stack[-1] >= level:
-            stack.pop()
-        stack.append(level)
-        rows.append((len(stack), head))
-    return rows
-
-
 @docs_app.command("show")
 def docs_show(
     doc: str = typer.Argument(..., help="file name, path or id"),
     outline: bool = typer.Option(False, "--outline", help="print the detected heading outline (level, heading)"),
 ) -> None:
     """Show a document: its record and, with --outline, the section outline the parser detected."""
+    from ingest.sections import outline as outline_rows
     from vectordb.chroma_store import open_client
     from vectordb.registry import Registry
 

@@ -186,3 +186,15 @@ def parse_sections(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[Sec
         if end > start:
             sections.append(Section(start, end, path))
     return sections
+
+
+def outline(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[tuple[int, str]]:
+    """(depth, heading) for each detected heading: depth counts nesting from 1, whatever the levels."""
+    stack: list[int] = []
+    rows = []
+    for _, level, head in find_headings(text, hints):
+        while stack and stack[-1] >= level:
+            stack.pop()
+        stack.append(level)
+        rows.append((len(stack), head))
+    return rows
