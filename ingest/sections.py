@@ -40,6 +40,7 @@ _YAO = re.compile(rf"^[{NUM}]{{1,2}}要")  # 004: "一要…" paragraph openers
 _INLINE = re.compile(rf"(?<=[。！!？?:：])(?:[{NUM}]{{1,2}}、|[（(][{NUM}]{{1,2}}[）)])(?=\S)")
 _PART_PUNCT = re.compile(r"[。；;，,：:！!？?、=＝÷×+＋/|｜<>《]|^[—\-─]|[日号]$|(?:办公厅|办公室|人民政府|委员会|领导小组|局|厅)$")
 HEADING_MAX = 40  # a heading's own text (up to the first 。) is never longer
+LONG_HEADING_MAX = 80  # … except a （一） clause heading ("…建设，打造…"), cut to HEADING_MAX
 PART_MAX = 30  # an unnumbered part title is a short line
 PROSE_MIN = 60  # a line this long is a body paragraph
 RUN_ON_LINE = 2000  # lines this long are extraction run-ons, not paragraphs
@@ -71,7 +72,11 @@ def _numbered_head(level: int, stripped: str) -> str | None:
         if gap:
             stripped = stripped[: gap.start()]
     head = _head_text(stripped)
-    return head if len(head) <= HEADING_MAX else None
+    if len(head) <= HEADING_MAX:
+        return head
+    # A long run-in （一） heading ("（一）久久为功推动粤港澳大湾区建设，打造…。"): named by its start.
+    long_ok = level == 6 and len(head) <= LONG_HEADING_MAX and re.search("[，,]", head)
+    return head[:HEADING_MAX] if long_ok else None
 
 
 def heading_of(line: str) -> tuple[int, str] | None:
