@@ -75,6 +75,8 @@ def _numbered_head(level: int, stripped: str) -> str | None:
     if len(head) <= HEADING_MAX:
         return head
     # A long run-in （一） heading ("（一）久久为功推动粤港澳大湾区建设，打造…。"): named by its start.
+    if level == 7 and (term := re.match(r"[^：:。]{2,38}[：:]", head)):
+        return term.group(0)[:-1]  # a glossary entry "1.“两重”：是指…" is named by its term
     long_ok = level == 6 and len(head) <= LONG_HEADING_MAX and re.search("[，,]", head)
     return head[:HEADING_MAX] if long_ok else None
 
