@@ -234,6 +234,33 @@ def docs_list(as_json: bool = typer.Option(False, "--json")) -> None:
     Console().print(table)
 
 
+@docs_app.command("show")
+def docs_show(
+    doc: str = typer.Argument(..., help="file name, path or id"),
+    outline: bool = typer.Option(False, "--outline", help="print the detected heading outline (level, heading)"),
+) -> None:
+    """Show a document: its record and, with --outline, the section outline the parser detected."""
+    from ingest.sections import outline as outline_rows
+    from vectordb.chroma_store import open_client
+    from vectordb.registry import Registry
+
+    store = Settings().store()
+    registry = Registry(open_client(store), store.collection) if store.url or store.path.exists() else None
+    records = registry.all() if registry else []
+    match = [r for r in records if doc in (r.doc_id, r.name, r.path)]
+    if not match:
+        err.print(f"[red]no document named {doc!r}; see `planqa docs list`[/red]")
+        raise typer.Exit(2)
+    for r in match:
+        typer.echo(f"{r.name}  ({r.doc_id})  {r.title}")
+        if outline:
+            rows = outline_rows(registry.text(r.doc_id) or "")
+            for depth, head in rows:
+                typer.echo(f"{'  ' * (depth - 1)}L{depth} {head}")
+            if not rows:
+                typer.echo("(no headings detected)")
+
+
 @docs_app.command("remove")
 def docs_remove(doc: str = typer.Argument(..., help="file name, path or id")) -> None:
     """Remove a document and its chunks."""

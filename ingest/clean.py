@@ -9,22 +9,48 @@ sentences), table of contents, hard wraps, trailing spaces and blank runs.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from ingest.sections import heading_of
 
-_BOILERPLATE = re.compile(
-    r"^[ \t]*(?:当前位置[:：].*|时间[:：].{0,40}浏览(?:量|次数)?[:：].*|.*由会员分享.*|推荐访问[:：].*|猜你喜欢.*"
-    r"|相关(?:推荐|阅读|文章)[:：]?$|上一篇[:：].*|下一篇[:：].*|责任编辑[:：].*|(?:打印|关闭)(?:本页|窗口).*"
-    r"|分享到[:：].*|【?字体[:：].*)[ \t]*$",
-    re.M,
-)
+BOILERPLATE_FILE = Path(__file__).with_name("data") / "boilerplate.txt"
+ZONES = ("line", "head", "label", "crumb", "tail")
+HEAD_LINES = 40  # the head region never runs past this many non-blank lines
+HEAD_BODY_LINE = 50  # a longer line that no head rule matches ends the head region
+TAIL_SHARE = 0.25  # a tail block starts in the last quarter of the text …
+TAIL_MAX_CHARS = 8000  # … and is never longer than this
+_INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad\ufeff"
+_LINE_STRIP = " \t\u3000\u00a0\u2002\u2003"
+
+
+@functools.lru_cache(maxsize=4)
+def boilerplate_rules(path: Path = BOILERPLATE_FILE) -> dict[str, re.Pattern[str]]:
+    """The boilerplate patterns of ``path`` by zone, each zone one alternation of whole-line regexes."""
+    zones: dict[str, list[str]] = {z: [] for z in ZONES}
+    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        zone, _, rx = line.partition(" ")
+        if zone not in zones or not rx.strip():
+            raise ValueError(f"{path}:{n}: expected 'ZONE REGEX' with ZONE one of {', '.join(ZONES)}")
+        re.compile(rx.strip())  # a bad pattern names its line
+        zones[zone].append(rx.strip())
+    return {z: re.compile("|".join(f"(?:{rx})" for rx in rxs) if rxs else r"(?!x)x") for z, rxs in zones.items()}
+
+
 _PAGE_MARKER = re.compile(r"^(\d{1,4})、", re.M)
-_TOC_HEAD = re.compile(r"^[ \t]*目[ \t\u3000]*录[ \t]*$", re.M)
-_TOC_PAGE = re.compile(r"[ \t.…·]{2,}\d{1,4}[ \t]*$")
+_TOC_HEAD = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录", re.M)
+_TOC_PAGE = re.compile(r"(?:[ \t.…·]{2,}\d{1,4}|[（(〈]\s*\d{1,3}\S?\s*[)）〉])[ \t]*$")
+_TOC_PAGE_INSIDE = re.compile(r"[（(〈]\d{2,3}[)）〉]\S")  # "…综合指标（315）第一章…"
+_TOC_KEYS = re.compile(r"第[一二三四五六七八九十百零〇两=\d]+[编篇章节]")
+_DOTTED = re.compile(r"^\S.{1,80}?(?:[.．…·_]{4,}|…{2,}|(?:\. ){3,})\s*\d{1,4}$")
 _SENTENCE_END = tuple("。！？；;：:!?”」』）)…")
 
 
@@ -34,6 +60,8 @@ class Cleaned:
     source_index: np.ndarray  # int32, len(text): source offset of each cleaned character
     title_hint: str = ""  # a title found in boilerplate that was removed (doc-site banner)
     removed: tuple[str, ...] = ()  # what the passes did, for the ingest report
+    boilerplate_chars: int = 0  # source characters dropped as site chrome, headers and footers
+    toc_chars: int = 0  # characters dropped as a table of contents
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets covering cleaned text[start:end]."""
@@ -79,6 +107,140 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+def _bare(line: str) -> str:
+    return line.strip(_LINE_STRIP)
+
+
+def _norm_title(line: str) -> str:
+    """A title's text for spotting its repetition: no spaces, one bracket and dash style."""
+    out = re.sub(r"\s+", "", line).translate(str.maketrans("()—–－", "（）---"))
+    return out
+
+
+def _strip_invisible(t: _Text, notes: list[str]) -> None:
+    """Zero-width and private-use (icon-font) characters go; a line holding only zero-width
+    characters that cuts a sentence ("交出一份人\n\u200b\n民满意") goes with both its line breaks."""
+    spans = []
+    for m in re.finditer(rf"\n[{_INVISIBLE}]+\n", t.text):
+        before = t.text[: m.start()].rstrip(" \t")
+        after = t.text[m.end() : m.end() + 1]
+        if before and not before.endswith(("\n",) + _SENTENCE_END) and after and after != "\n":
+            spans.append((m.start(), m.end()))
+    covered = set()
+    for s, e in spans:
+        covered.update(range(s, e))
+    spans += [(i, i + 1) for i, ch in enumerate(t.text)
+              if i not in covered and (ch in _INVISIBLE or unicodedata.category(ch) == "Co")]
+    if spans:
+        t.delete(spans)
+        notes.append(f"invisible characters: {len(spans)}")
+
+
+def _strip_site_chrome(t: _Text, notes: list[str], rules: dict[str, re.Pattern[str]]) -> int:
+    """Whole boilerplate lines by zone (see ingest/data/boilerplate.txt); returns the characters removed."""
+    text = t.text
+    lines = list(_lines(text))
+    kill: set[int] = set()
+    for i, (_, line) in enumerate(lines):
+        s = _bare(line)
+        if s and rules["line"].fullmatch(s):
+            kill.add(i)
+
+    # Head: toolbars, labels and their values, breadcrumbs, a title repeated right after the chrome.
+    nonblank = [i for i, (_, line) in enumerate(lines) if _bare(line)]
+    crumb = after_sep = label = False
+    titles: set[str] = set()
+    for i in nonblank[:HEAD_LINES]:
+        s = _bare(lines[i][1])
+        if crumb and len(s) <= 12 and (s in (">", "»", "/") or after_sep):
+            kill.add(i)
+            after_sep = s in (">", "»", "/")
+            continue
+        crumb = False
+        if rules["crumb"].fullmatch(s):
+            kill.add(i)
+            crumb, after_sep = True, s.endswith((":", "：", ">", "»"))
+            if s.endswith((">", "»")) and len(s) > 8:
+                crumb = False  # a one-line breadcrumb: the title follows
+            continue
+        if label and len(s) <= 25 and not heading_of(s) and not rules["head"].fullmatch(s):
+            kill.add(i)  # "来源：" then "四川日报"
+            label = False
+            continue
+        label = False
+        if rules["label"].fullmatch(s):
+            kill.add(i)
+            label = True
+            continue
+        if i in kill or rules["head"].fullmatch(s):
+            kill.add(i)
+            continue
+        norm = _norm_title(s)
+        if norm in titles and len(norm) >= 6:
+            kill.add(i)  # the same title twice (legal-database exports)
+            continue
+        titles.add(norm)
+        if len(s) > HEAD_BODY_LINE:
+            break
+
+    # Tail: from the first tail-block opener in the last quarter to the end.
+    cut = None
+    for i in nonblank:
+        p = lines[i][0]
+        if p >= (1 - TAIL_SHARE) * len(text) and len(text) - p <= TAIL_MAX_CHARS and rules["tail"].fullmatch(_bare(lines[i][1])):
+            cut = p
+            break
+    spans = [(lines[i][0], min(lines[i][0] + len(lines[i][1]) + 1, len(text))) for i in sorted(kill)
+             if cut is None or lines[i][0] < cut]
+    if cut is not None:
+        spans.append((cut, len(text)))
+    removed = sum(e - s for s, e in spans)
+    if spans:
+        t.delete(spans)
+        notes.append(f"boilerplate lines: {len(kill)}" + (f", tail block of {len(text) - cut} chars" if cut is not None else ""))
+    return removed
+
+
+_CLOSING_START = tuple("）)，,。、；;：:！!？?」』")
+_SUBSCRIPT = re.compile(r"[0-9]{1,2}(?:\.[0-9])?")
+
+
+def _join_fragments(t: _Text, notes: list[str], paragraphs_blank_separated: bool) -> None:
+    """Line breaks inside a sentence: a subscript on its own line ("PM\n2.5\n）浓度"), a line that
+    starts with closing punctuation, and (where paragraphs are separated by blank lines, as in wiki
+    copies) link text put on its own line ("推动\n区域全面经济伙伴关系协定\n生效")."""
+    text = t.text
+    lines = list(_lines(text))
+    spans = []
+    joined_after: set[int] = set()
+    for i in range(1, len(lines)):
+        p, line = lines[i]
+        prev = lines[i - 1][1].rstrip(_LINE_STRIP)
+        if not line.strip() or not prev.strip():
+            continue
+        cut = (p - 1 - (len(lines[i - 1][1]) - len(prev)), p)  # the break and the spaces before it
+        if _SUBSCRIPT.fullmatch(line.strip()) and re.search(r"[A-Za-z]$", prev):
+            spans.append(cut)
+            joined_after.add(i)  # the sentence goes on after the subscript
+        elif i - 1 in joined_after and not prev.endswith(_SENTENCE_END) and not heading_of(line):
+            spans.append(cut)
+        elif line.lstrip(_LINE_STRIP).startswith(_CLOSING_START) and not heading_of(line):
+            spans.append(cut)
+        elif (paragraphs_blank_separated and not prev.endswith(_SENTENCE_END) and not heading_of(prev)
+              and not heading_of(line) and not line.lstrip().startswith(("——", "—"))):
+            spans.append(cut)
+    if spans:
+        t.delete(spans)
+        notes.append(f"split sentences joined: {len(spans)}")
+
+
+def _blank_separated(text: str) -> bool:
+    """Most paragraphs are followed by a blank line (web and wiki copies)."""
+    lines = text.split("\n")
+    nonblank = sum(bool(ln.strip()) for ln in lines)
+    return len(lines) >= 5 and sum(not ln.strip() for ln in lines) >= 0.3 * len(lines) and nonblank > 0
+
+
 def _strip_page_markers(t: _Text, notes: list[str]) -> None:
     """Doc-sharing sites cut text into numbered slices: "…实现翻\\n3、两番". Remove marker and newline."""
     lines = [(p, ln) for p, ln in _lines(t.text) if ln.strip()]
@@ -96,25 +258,51 @@ def _strip_page_markers(t: _Text, notes: list[str]) -> None:
     notes.append(f"page markers: {len(spans)}")
 
 
+def _toc_line_strength(s: str) -> bool:
+    """A line that can only be a table of contents: a trailing page number, several headings run
+    together ("第一章…第二章…第二篇…"), or OCR debris of dotted leaders."""
+    if _TOC_PAGE.search(s) or len(_TOC_KEYS.findall(s)) >= 2 or _TOC_PAGE_INSIDE.search(s):
+        return True
+    junk = sum(ch.isdigit() or ch in "·.…“”\"'\t " for ch in s)
+    return len(s) >= 8 and junk / len(s) >= 0.4
+
+
 def _strip_toc(t: _Text, notes: list[str]) -> None:
-    """Drop a 目录 block: short heading lines or lines ending in page numbers, up to the first prose line."""
+    """Drop a 目录 block near the top: from the 目录 line to the last line that can only be a
+    contents entry, before the body's prose starts. Entries may run together on one line, and the
+    body's first heading may be glued to the last entry ("…第二十六章保障计划全面落实序言")."""
     m = _TOC_HEAD.search(t.text)
-    if not m:
-        return
-    end, entries, first = m.end(), 0, None
-    for p, line in _lines(t.text[m.end():]):
-        s = line.strip()
-        if not s:
-            continue
-        entry = _TOC_PAGE.sub("", s).strip()
-        if len(s) > 80 or not (_TOC_PAGE.search(line) or heading_of(s)) or entry == first:
-            break  # prose, or the body repeating the first entry
-        first = first or entry
-        entries += 1
-        end = m.end() + p + len(line)
-    if entries >= 3:
-        t.delete([(m.start(), end)])
-        notes.append(f"table of contents: {entries} entries")
+    if m and m.start() <= 0.3 * len(t.text):
+        head_end = t.text.find("\n", m.start())
+        head_end = len(t.text) if head_end < 0 else head_end
+        first = _TOC_PAGE.sub("", t.text[m.end():head_end]).strip(" \t\u3000")
+        first = re.split(r"[\s（(]", first, maxsplit=1)[0] if first else ""
+        end, entries, prose, last_line = head_end, 0, 0, ""
+        for p, line in _lines(t.text[head_end + 1:]):
+            s = line.strip(" \t\u3000")
+            if not s:
+                continue
+            entry = _TOC_PAGE.sub("", s).strip(" \t\u3000")
+            if entries and first and entry == first:
+                break  # the body repeats the first entry
+            if _toc_line_strength(s) or (len(s) <= 80 and heading_of(s)):
+                end, entries, prose, last_line = head_end + 1 + p + len(line), entries + 1, 0, s
+                first = first or entry
+            elif len(s) > 30:
+                prose += len(s)
+                if prose >= 150:
+                    break
+        if entries >= 3:
+            if first and last_line.endswith(first) and len(last_line) > len(first):
+                end -= len(first) + (len(t.text[:end]) - len(t.text[:end].rstrip(" \t\u3000")))
+            removed = t.text[m.start():end]
+            t.delete([(m.start(), end)])
+            notes.append(f"table of contents: {entries} entries, {len(removed)} chars")
+    # Contents without a 目录 line: runs of dotted-leader entries ("第一章 总则……………3").
+    dotted = [(p, len(line) + 1) for p, line in _lines(t.text) if _DOTTED.match(line.strip(" \t\u3000"))]
+    if len(dotted) >= 3:
+        t.delete([(p, min(p + n, len(t.text))) for p, n in dotted])
+        notes.append(f"dotted contents lines: {len(dotted)}")
 
 
 def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
@@ -140,28 +328,37 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
         notes.append(f"hard wraps joined: {len(spans)}")
 
 
-def clean(text: str, join_wraps: bool | None = None) -> Cleaned:
-    """``join_wraps``: None decides from the text (most lines followed by a blank line, as in web copies)."""
+def clean(text: str, join_wraps: bool | None = None, rules: dict[str, re.Pattern[str]] | None = None) -> Cleaned:
+    """``join_wraps``: None decides from the text (most lines followed by a blank line, as in web copies).
+    ``rules``: boilerplate patterns by zone (default: ingest/data/boilerplate.txt)."""
+    rules = rules or boilerplate_rules()
     t = _Text(text)
     notes: list[str] = []
     t.delete([(i, i + 1) for i, ch in enumerate(t.text) if ch in "\ufeff\x00" or (ch == "\r" and t.text[i + 1 : i + 2] == "\n")])
+    # A form feed is a page break: inside a sentence it goes, between paragraphs it is a line break.
+    t.delete([(i, i + 1) for i, ch in enumerate(t.text) if ch == "\x0c" and (
+        t.text[i + 1 : i + 2] in ("\n", "\r", "") or t.text[i - 1 : i] in ("\n", "\r", "")
+        or not t.text[i - 1 : i].endswith(_SENTENCE_END))])
     for ch in ("\r", "\u2028", "\u2029", "\x0c"):
         t.swap(ch, "\n")
+    _strip_invisible(t, notes)
 
     title_hint = ""
     banner = re.search(r"《([^》]{4,80}?)(?:\.docx?|\.pdf|\.txt)?(?:\(\d+页[^)]*\))?》由会员分享", t.text)
     if banner:
         title_hint = banner.group(1)
-    spans = [(m.start(), min(m.end() + 1, len(t.text))) for m in _BOILERPLATE.finditer(t.text)]
-    t.delete(spans)
-    if spans:
-        notes.append(f"boilerplate lines: {len(spans)}")
+    before = len(t.text)
+    _strip_site_chrome(t, notes, rules)
+    boilerplate_chars = before - len(t.text)
 
     _strip_page_markers(t, notes)
+    before = len(t.text)
     _strip_toc(t, notes)
+    toc_chars = before - len(t.text)
+    blank_separated = _blank_separated(t.text)
+    _join_fragments(t, notes, blank_separated)
     if join_wraps is None:
-        lines = t.text.split("\n")
-        join_wraps = len(lines) >= 5 and sum(not ln.strip() for ln in lines) >= 0.3 * len(lines)
+        join_wraps = blank_separated
     if join_wraps:
         _join_hard_wraps(t, notes)
 
@@ -170,7 +367,7 @@ def clean(text: str, join_wraps: bool | None = None) -> Cleaned:
     t.delete([(m.start() + 2, m.end()) for m in re.finditer(r"\n{3,}", t.text)])
     lead = len(t.text) - len(t.text.lstrip("\n"))
     t.delete([(0, lead)])
-    return Cleaned(t.text, t.idx, title_hint, tuple(notes))
+    return Cleaned(t.text, t.idx, title_hint, tuple(notes), boilerplate_chars, toc_chars)
 
 
 _DOC_TYPE = re.compile(r"规划|纲要|意见|报告|讲话|方案|通知|决定|思路|办法|条例|计划|要点")

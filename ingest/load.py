@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,9 @@ class Loaded:
 
 def _looks_textual(text: str) -> bool:
     sample = text[:2000]
-    return bool(sample) and sum(ch.isprintable() or ch.isspace() for ch in sample) / len(sample) > 0.95
+    # Private-use characters are icon-font glyphs of web copies: valid text, dropped later by clean().
+    ok = sum(ch.isprintable() or ch.isspace() or unicodedata.category(ch) == "Co" for ch in sample)
+    return bool(sample) and ok / len(sample) > 0.95
 
 
 def decode(raw: bytes) -> tuple[str, str]:

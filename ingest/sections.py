@@ -12,21 +12,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 NUM = "一二三四五六七八九十百零〇两"
+_ORD = rf"[{NUM}0-9０-９]+"  # 第X篇 with Chinese or Arabic numerals
+_OPEN, _CLOSE = "（(〈〔［", "）)〕〉］"  # OCR mixes bracket shapes: 〈一）, （五〕
+APPENDIX_LEVEL = 1  # 附件N, 名词解释, 注释: a part of its own, beside the numbered parts
+PART_LEVEL = 4  # an unnumbered part title ("“十四五”时期工作回顾") sits above 一、
+BOX_LEVEL = 10  # 专栏N boxes sit inside the section where they appear
 _RULES: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^第[{NUM}]+篇")),
-    (2, re.compile(rf"^第[{NUM}]+章")),
-    (3, re.compile(rf"^第[{NUM}]+节")),
-    (4, re.compile(rf"^第[{NUM}]+条")),
+    (1, re.compile(rf"^第{_ORD}[篇编]")),
+    (2, re.compile(rf"^第{_ORD}章")),
+    (3, re.compile(rf"^第{_ORD}节")),
+    (4, re.compile(rf"^第{_ORD}条")),
     (5, re.compile(rf"^[{NUM}]{{1,3}}、(?=\S)")),
-    (6, re.compile(rf"^[（(][{NUM}]{{1,3}}[）)]")),
+    (6, re.compile(rf"^[{_OPEN}][{NUM}]{{1,3}}[{_CLOSE}]")),
     (7, re.compile(r"^\d{1,2}[.．](?!\d)")),
 ]
+_ARTICLE = re.compile(rf"^第{_ORD}条")
+_GAP = re.compile(r"[\u3000\u2002\u2003 ]{2,}|[\u3000\u2002\u2003]+ +|\u3000\u2002")  # title | body in one line
+_GLUED_NEXT = re.compile(rf"[\u3000\u2002\u2003 ]{{2,}}(?=第{_ORD}[篇编章节条])")  # 第一章　总则　　第一条　…
+_APPENDIX = re.compile(r"^(?:附件\s*[0-9一二三四五六七八九十]{0,3}[:：]?(?:\S.{0,38})?|.{0,20}名词(?:解释|注释)|注释|附注)$")
+_BOX = re.compile(r"^专栏\s*[0-9一二三四五六七八九十]{1,3}(?![0-9])")
 _STANDALONE_SHI = re.compile(rf"^[{NUM}]{{1,2}}是[^。]{{2,28}}[。.]?$")  # 002: "一是实施主导产业培育行动。"
+_LEAD_SHI = re.compile(rf"^[{NUM}]{{1,2}}是([^。；，,]{{2,30}})[。；，,]")  # Ningxia: "一是突出打好“六个攻坚战”，…"
 _YAO = re.compile(rf"^[{NUM}]{{1,2}}要")  # 004: "一要…" paragraph openers
 _INLINE = re.compile(rf"(?<=[。！!？?:：])(?:[{NUM}]{{1,2}}、|[（(][{NUM}]{{1,2}}[）)])(?=\S)")
+_PART_PUNCT = re.compile(r"[。；;，,：:！!？?、=＝÷×+＋/|｜<>《]|^[—\-─]|[日号]$|(?:办公厅|办公室|人民政府|委员会|领导小组|局|厅)$")
 HEADING_MAX = 40  # a heading's own text (up to the first 。) is never longer
+LONG_HEADING_MAX = 80  # … except a （一） clause heading ("…建设，打造…"), cut to HEADING_MAX
+PART_MAX = 30  # an unnumbered part title is a short line
+PROSE_MIN = 60  # a line this long is a body paragraph
 RUN_ON_LINE = 2000  # lines this long are extraction run-ons, not paragraphs
 INLINE_HEAD_MAX = 24
 
@@ -46,19 +62,62 @@ def _head_text(s: str) -> str:
     return re.sub(r"\s+", " ", re.split(r"[。！？!?]", s, maxsplit=1)[0].strip())
 
 
+def _numbered_head(level: int, stripped: str) -> str | None:
+    if level == 4:  # an article is named by its number; its text is the body
+        return _ARTICLE.match(stripped).group(0)
+    if level <= 3:
+        # "第一篇　转变方式　开创科学发展新局面　　“十二五”时期是…": the title ends at the first wide gap.
+        m = re.match(rf"第{_ORD}[篇编章节][\u3000\u2002 ]?", stripped)
+        gap = _GAP.search(stripped, m.end() + 1) if m else None
+        if gap:
+            stripped = stripped[: gap.start()]
+    head = _head_text(stripped)
+    if len(head) <= HEADING_MAX:
+        return head
+    # A long run-in （一） heading ("（一）久久为功推动粤港澳大湾区建设，打造…。"): named by its start.
+    if level == 7 and (term := re.match(r"[^：:。]{2,38}[：:]", head)):
+        return term.group(0)[:-1]  # a glossary entry "1.“两重”：是指…" is named by its term
+    long_ok = level == 6 and len(head) <= LONG_HEADING_MAX and re.search("[，,]", head)
+    return head[:HEADING_MAX] if long_ok else None
+
+
 def heading_of(line: str) -> tuple[int, str] | None:
-    """(level, heading text) if the line opens a section."""
+    """(level, heading text) if the line opens a section (judged on the line alone)."""
     stripped = line.strip()
     for level, rule in _RULES:
         if rule.match(stripped):
-            head = _head_text(stripped)
-            return (level, head) if len(head) <= HEADING_MAX else None
+            head = _numbered_head(level, stripped)
+            return (level, head) if head else None
+    if _APPENDIX.match(stripped):
+        return APPENDIX_LEVEL, stripped.rstrip(":：")
+    if _BOX.match(stripped):
+        return BOX_LEVEL, _head_text(stripped)[:HEADING_MAX]
     if _STANDALONE_SHI.match(stripped):
         return 8, stripped.rstrip("。.")
+    if m := _LEAD_SHI.match(stripped):
+        return 8, stripped[: m.end() - 1]
     if _YAO.match(stripped):
         head = re.split(r"[，,。；;]", stripped, maxsplit=1)[0]
         return (9, head) if len(head) <= 30 else None
     return None
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.strip()) >= PROSE_MIN
+
+
+def part_title(prev: str, line: str, nxt: str) -> bool:
+    """An unnumbered part title: a short standalone line with no sentence punctuation, after a
+    finished paragraph and before body text or a numbered heading ("2026年重点工作")."""
+    s = line.strip()
+    if not (4 <= len(s) <= PART_MAX) or _PART_PUNCT.search(s) or heading_of(s):
+        return False
+    p = prev.strip()
+    if len(p) < 10 or heading_of(p) or not p.endswith(("。", "！", "!", "？", "?", "”", "）", ")")):
+        return False
+    n = nxt.strip()
+    found = heading_of(n)
+    return _is_prose(n) or bool(found and found[0] in (5, 6))
 
 
 def _inline_headings(line: str, base: int) -> list[tuple[int, int, str]]:
@@ -70,27 +129,60 @@ def _inline_headings(line: str, base: int) -> list[tuple[int, int, str]]:
     return found
 
 
-def find_headings(text: str) -> list[tuple[int, int, str]]:
-    """(offset, level, heading text) in document order."""
+def find_headings(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[tuple[int, int, str]]:
+    """(offset, level, heading text) in document order.
+
+    ``hints``: (level, line text) pairs the file format marked as headings (Word heading styles,
+    bold paragraphs, HTML h1–h6 and bold spans); a line starting with a hint's text opens a section
+    at that level unless the text itself already names one.
+    """
+    hint_list = [(lvl, h.strip()) for lvl, h in hints if h.strip()]
     heads = []
-    pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    for k, i in enumerate(nonblank):
+        line, pos = lines[i], offsets[i]
         indent = len(line) - len(line.lstrip())
         found = heading_of(line)
-        if found:
+        if found and found[0] == APPENDIX_LEVEL and heads and heads[-1][1] == APPENDIX_LEVEL \
+                and re.fullmatch(r"附件\s*[0-9一二三四五六七八九十]{0,3}", heads[-1][2]) and k and heads[-1][0] >= offsets[nonblank[k - 1]]:
+            heads[-1] = (heads[-1][0], APPENDIX_LEVEL, f"{heads[-1][2]} {found[1]}")  # 附件2 / 名词解释: one title
+        elif found:
             heads.append((pos + indent, found[0], found[1]))
+            # "第三篇推进改革开放第十三章深化各项改革": a chapter run into its part's title line.
+            glued = re.search(rf"(?<=\S)第{_ORD}[章节]", found[1]) if found[0] <= 2 else None
+            if glued:
+                heads[-1] = (pos + indent, found[0], found[1][: glued.start()])
+                heads.append((pos + indent + line.strip().index(found[1]) + glued.start(), found[0] + 1 if found[0] == 1 else 3,
+                              found[1][glued.start():]))
+            # 第一章　总则　　第一条　…: the article glued to its chapter opens its own section.
+            if found[0] <= 3:
+                for m in _GLUED_NEXT.finditer(line, indent + 1):
+                    nxt = heading_of(line[m.end():])
+                    if nxt:
+                        heads.append((pos + m.end(), nxt[0], nxt[1]))
+        else:
+            stripped = line.strip()
+            hint = next(((lvl, h) for lvl, h in hint_list if stripped.startswith(h)), None)
+            if hint:
+                heads.append((pos + indent, hint[0], _head_text(hint[1])[:HEADING_MAX]))
+            elif 0 < k < len(nonblank) - 1 and part_title(lines[nonblank[k - 1]], line, lines[nonblank[k + 1]]):
+                heads.append((pos + indent, PART_LEVEL, stripped))
         if len(line) >= RUN_ON_LINE:
             heads.extend(_inline_headings(line, pos))
-        pos += len(line) + 1
     heads.sort()
     return heads
 
 
-def parse_sections(text: str) -> list[Section]:
+def parse_sections(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[Section]:
     """Spans that partition ``text``, each with its heading path."""
     marks: list[tuple[int, tuple[str, ...]]] = [(0, ())]
     stack: list[tuple[int, str]] = []
-    for offset, level, head in find_headings(text):
+    for offset, level, head in find_headings(text, hints):
         while stack and stack[-1][0] >= level:
             stack.pop()
         stack.append((level, head))
@@ -101,3 +193,15 @@ def parse_sections(text: str) -> list[Section]:
         if end > start:
             sections.append(Section(start, end, path))
     return sections
+
+
+def outline(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[tuple[int, str]]:
+    """(depth, heading) for each detected heading: depth counts nesting from 1, whatever the levels."""
+    stack: list[int] = []
+    rows = []
+    for _, level, head in find_headings(text, hints):
+        while stack and stack[-1] >= level:
+            stack.pop()
+        stack.append(level)
+        rows.append((len(stack), head))
+    return rows
