@@ -1,0 +1,46 @@
+"""The quality gate of `make test`: the frozen test split (10 documents never tuned on) and the negatives-only
+setting, over a knowledge base of all 34 documents. Floors are measured values minus a noise margin
+(docs/PERFORMANCE.md); never above what was measured."""
+
+import json
+import os
+import shutil
+
+import pytest
+
+from tests.conftest import CORPUS, REPO, run
+
+pytestmark = pytest.mark.integration
+CORPUS_DEV = CORPUS.parent / "corpus-dev"
+TEST_GATE = ["hit@5=__HIT5__", "refusal_f1=__RF1__", "refusal_precision=__RP__", "figures=__FIG__",
+             "evidence_hit=__EV__", "negatives_refused=__NEG__", "citation_exact=1.0"]
+
+
+@pytest.fixture(scope="module")
+def all_kb(tmp_path_factory, isolated_env):
+    """../shared/corpus and ../shared/corpus-dev (its README.md is a description, not a document) in one KB."""
+    if not CORPUS.exists() or not CORPUS_DEV.exists():
+        pytest.skip("no ../shared/corpus or ../shared/corpus-dev")
+    root = tmp_path_factory.mktemp("all")
+    docs = root / "docs"
+    docs.mkdir()
+    for folder in (CORPUS, CORPUS_DEV):
+        for p in folder.iterdir():
+            if p.is_file() and p.name != "README.md":
+                shutil.copy(p, docs / p.name)
+    env = dict(os.environ, PLANQA_HOME=str(root / "kb"))
+    r = run(["ingest", str(docs)], env, root)
+    assert "added 34" in r.stderr, r.stderr
+    return root, env
+
+
+def test_test_split_meets_the_gate(all_kb):
+    root, env = all_kb
+    out = root / "test-split"
+    r = run(["eval", "--split", "test", "--negatives", "--out", str(out), *[f"--fail-under={t}" for t in TEST_GATE]],
+            env, root, check=False)
+    assert r.returncode == 0, r.stdout + r.stderr
+    summary = json.loads((out / "results.json").read_text(encoding="utf-8"))["summary"]
+    assert summary["errors"] == 0 and summary["cases"] >= 200
+    assert summary["fact_answer_chars_p50"] <= 80
+    assert "reliability" in r.stdout
