@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.glossary import Glossary, normalise_query
+from ingest.zh import HEADING_REF as _SECTION_REF
+from ingest.zh import SECTION_SEP
 from vectordb.lexical import jieba_tokenizer
 
 Kind = Literal["figure", "list", "when", "yesno", "section", "which_section", "who", "what"]
 
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年|$|\D)")
-_SECTION_REF = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[篇章节]")
 _WHICH_SECTION = re.compile(r"哪[一几]?[篇章节]")
 _SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章")
 _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
@@ -54,7 +55,6 @@ def _posseg():
 
 # A numbered item: （一）… / 一是… / 一要… (the answer of a list question, one per item).
 ITEM = re.compile(r"^(?:[（(]([一二三四五六七八九十])[）)]|([一二三四五六七八九十])[是要])(.{2,200})")
-SECTION_SEP = " › "
 
 
 def enumeration_section(section: str) -> str:

@@ -1,6 +1,6 @@
 """Find the heading hierarchy of Chinese official documents.
 
-Levels, most significant first: 第X篇, 第X章, 第X节, 第X条, 一、, （一）, 1., then
+Levels, most significant first: 第X篇, 第X章, 第X节 (Chinese or Arabic numerals), 第X条, 一、, （一）, 1., then
 short standalone "一是…。" lines and "一要…" paragraph openers. A run-in heading
 (heading sentence and body on one line) is named by its text up to the first 。;
 a line whose would-be heading runs past the cap is prose. In run-on text (very
@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUM = "一二三四五六七八九十百零〇两"
+from ingest.zh import CN_DIGITS as NUM
+from ingest.zh import heading_level
+
+# Levels 1-3 (第X篇/章/节, Chinese or Arabic numerals) are ingest.zh.heading_level; then:
 _RULES: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^第[{NUM}]+篇")),
-    (2, re.compile(rf"^第[{NUM}]+章")),
-    (3, re.compile(rf"^第[{NUM}]+节")),
     (4, re.compile(rf"^第[{NUM}]+条")),
     (5, re.compile(rf"^[{NUM}]{{1,3}}、(?=\S)")),
     (6, re.compile(rf"^[（(][{NUM}]{{1,3}}[）)]")),
@@ -49,10 +49,10 @@ def _head_text(s: str) -> str:
 def heading_of(line: str) -> tuple[int, str] | None:
     """(level, heading text) if the line opens a section."""
     stripped = line.strip()
-    for level, rule in _RULES:
-        if rule.match(stripped):
-            head = _head_text(stripped)
-            return (level, head) if len(head) <= HEADING_MAX else None
+    level = heading_level(stripped) or next((lv for lv, rule in _RULES if rule.match(stripped)), None)
+    if level is not None:
+        head = _head_text(stripped)
+        return (level, head) if len(head) <= HEADING_MAX else None
     if _STANDALONE_SHI.match(stripped):
         return 8, stripped.rstrip("。.")
     if _YAO.match(stripped):
