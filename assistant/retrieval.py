@@ -14,8 +14,9 @@ from pydantic import ConfigDict
 from assistant.glossary import Expanded, Glossary, normalise_query
 from assistant.rerank import Reranker, SentenceReranker, best_sentence
 from assistant.textnorm import bigrams
+from ingest.zh import HEADING_REF
 from vectordb.fusion import RRF_K, rrf
-from vectordb.index import HEADING_REF, Hit, Index
+from vectordb.index import Hit, Index
 from vectordb.lexical import tokenize
 
 
@@ -66,11 +67,6 @@ class HybridSearch:
         if not refs:
             return []
         return self.index.under_headings(refs, self.config.candidates, allow)
-
-    def candidates(self, question: str, doc_ids: Sequence[str] | None = None,
-                   section_prefix: str | None = None) -> list[Hit]:
-        """Fused candidates before reranking, best first."""
-        return self._candidates(self.expand(question), doc_ids, section_prefix)
 
     def _candidates(self, ex: Expanded, doc_ids: Sequence[str] | None, section_prefix: str | None) -> list[Hit]:
         cfg = self.config

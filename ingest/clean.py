@@ -33,7 +33,6 @@ class Cleaned:
     text: str
     source_index: np.ndarray  # int32, len(text): source offset of each cleaned character
     title_hint: str = ""  # a title found in boilerplate that was removed (doc-site banner)
-    removed: tuple[str, ...] = ()  # what the passes did, for the ingest report
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets covering cleaned text[start:end]."""
@@ -79,7 +78,7 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-def _strip_page_markers(t: _Text, notes: list[str]) -> None:
+def _strip_page_markers(t: _Text) -> None:
     """Doc-sharing sites cut text into numbered slices: "…实现翻\\n3、两番". Remove marker and newline."""
     lines = [(p, ln) for p, ln in _lines(t.text) if ln.strip()]
     numbered = [(p, int(m.group(1)), m.end()) for p, ln in lines if (m := _PAGE_MARKER.match(ln))]
@@ -93,10 +92,9 @@ def _strip_page_markers(t: _Text, notes: list[str]) -> None:
         start = p - 1 if p > 0 and t.text[p - 1] == "\n" else p  # join with no separator
         spans.append((start, p + mlen))
     t.delete(spans)
-    notes.append(f"page markers: {len(spans)}")
 
 
-def _strip_toc(t: _Text, notes: list[str]) -> None:
+def _strip_toc(t: _Text) -> None:
     """Drop a 目录 block: short heading lines or lines ending in page numbers, up to the first prose line."""
     m = _TOC_HEAD.search(t.text)
     if not m:
@@ -114,10 +112,9 @@ def _strip_toc(t: _Text, notes: list[str]) -> None:
         end = m.end() + p + len(line)
     if entries >= 3:
         t.delete([(m.start(), end)])
-        notes.append(f"table of contents: {entries} entries")
 
 
-def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
+def _join_hard_wraps(t: _Text) -> None:
     """Join a line cut mid-sentence ("一般公\\n\\n共预算收入") with the next non-blank line."""
     spans = []
     lines = list(_lines(t.text))
@@ -136,14 +133,11 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
             continue
         spans.append((p + len(s), lines[j][0] + (len(lines[j][1]) - len(lines[j][1].lstrip()))))
     t.delete(spans)
-    if spans:
-        notes.append(f"hard wraps joined: {len(spans)}")
 
 
 def clean(text: str, join_wraps: bool | None = None) -> Cleaned:
     """``join_wraps``: None decides from the text (most lines followed by a blank line, as in web copies)."""
     t = _Text(text)
-    notes: list[str] = []
     t.delete([(i, i + 1) for i, ch in enumerate(t.text) if ch in "\ufeff\x00" or (ch == "\r" and t.text[i + 1 : i + 2] == "\n")])
     for ch in ("\r", "\u2028", "\u2029", "\x0c"):
         t.swap(ch, "\n")
@@ -154,23 +148,21 @@ def clean(text: str, join_wraps: bool | None = None) -> Cleaned:
         title_hint = banner.group(1)
     spans = [(m.start(), min(m.end() + 1, len(t.text))) for m in _BOILERPLATE.finditer(t.text)]
     t.delete(spans)
-    if spans:
-        notes.append(f"boilerplate lines: {len(spans)}")
 
-    _strip_page_markers(t, notes)
-    _strip_toc(t, notes)
+    _strip_page_markers(t)
+    _strip_toc(t)
     if join_wraps is None:
         lines = t.text.split("\n")
         join_wraps = len(lines) >= 5 and sum(not ln.strip() for ln in lines) >= 0.3 * len(lines)
     if join_wraps:
-        _join_hard_wraps(t, notes)
+        _join_hard_wraps(t)
 
     # Trailing spaces, then blank-line runs (keep one blank line), then leading blank lines.
     t.delete([(m.start(), m.end()) for m in re.finditer(r"[ \t\u3000]+(?=\n|$)", t.text)])
     t.delete([(m.start() + 2, m.end()) for m in re.finditer(r"\n{3,}", t.text)])
     lead = len(t.text) - len(t.text.lstrip("\n"))
     t.delete([(0, lead)])
-    return Cleaned(t.text, t.idx, title_hint, tuple(notes))
+    return Cleaned(t.text, t.idx, title_hint)
 
 
 _DOC_TYPE = re.compile(r"规划|纲要|意见|报告|讲话|方案|通知|决定|思路|办法|条例|计划|要点")
