@@ -145,8 +145,8 @@ class Index:
             res = self.collection.query(**request)
         return query.dense_results(t, res, n, allow)
 
-    def lexical(self, q: str | Sequence[str], n: int, allow: set[str] | None = None) -> list[tuple[str, float]]:
-        return self.live().lexical.search(q, n, allow)
+    def lexical(self, query: str | Sequence[str], n: int, allow: set[str] | None = None) -> list[tuple[str, float]]:
+        return self.live().lexical.search(query, n, allow)  # (the parameter hides the module here only)
 
     def vectors(self, ids: Sequence[str]) -> np.ndarray:
         """Stored vectors of chunks (embedded again if a crash left the vector index behind)."""
