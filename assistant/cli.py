@@ -81,7 +81,7 @@ def ingest(
     sync: bool = typer.Option(False, "--sync", help="also remove documents whose files under these folders are gone"),
 ) -> None:
     """Add or update documents; unchanged files are skipped."""
-    from ingest.pipeline import ingest_paths
+    from vectordb.pipeline import ingest_paths
 
     s = Settings()
     index = _index(s)
@@ -267,10 +267,9 @@ def docs_remove(doc: str = typer.Argument(..., help="file name, path or id")) ->
     s = Settings()
     index = _index(s)
     ids = _resolve_docs(index, [doc])
-    index.begin_writes()
-    for doc_id in ids:
-        index.remove(doc_id)
-    index.end_writes()
+    from vectordb.pipeline import remove_documents
+
+    remove_documents(index, ids)
     err.print(f"removed {len(ids)} document(s)")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from ingest.tokens import count_tokens
+from ingest.zh import count_tokens
 from vectordb.index import Hit
 
 MIN_PASSAGE_TOKENS = 40  # a passage cut shorter than this is left out instead

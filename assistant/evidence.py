@@ -56,7 +56,7 @@ def passage_text(hit: Hit) -> str:
 # title and opening lines; short ones, which also occur as subjects (征求意见, 管理办法), in its title only.
 GENRES = ("政府工作报告", "工作报告", "实施意见", "指导意见", "规划纲要", "纲要", "讲话", "总体思路", "行动计划",
           "实施方案", "五年计划", "五年规划")
-TITLE_GENRES = ("意见", "办法", "通知", "方案", "规划", "计划", "报告", "决定", "条例", "措施")
+TITLE_GENRES = ("意见", "办法", "通知", "条例", "决定")
 _XX_PLACE = re.compile(r"X+[县市区]")
 _DATELINE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -108,23 +108,22 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
                 free.append(ref)
         elif len(docs) < len(labels):
             sets.append(docs)
+    soft = []  # years and plan ordinals: metadata a document may lack, so they narrow but never empty the scope
     for year in info.doc_years:
-        docs = frozenset(d for d, label in labels.items() if year in label.years)
-        if docs and len(docs) < len(labels):
-            sets.append(docs)
+        soft.append(frozenset(d for d, label in labels.items() if year in label.years))
     for plan in dict.fromkeys(_PLAN_SHORT.findall(info.text)):
-        docs = frozenset(d for d, label in labels.items() if plan + "五" in label.plans)
-        if docs and len(docs) < len(labels):
-            sets.append(docs)
-    if not sets:
+        soft.append(frozenset(d for d, label in labels.items() if plan + "五" in label.plans))
+    soft = [docs for docs in soft if docs and len(docs) < len(labels)]
+    if not sets and not soft:
         return Scope(None, tuple(free))
     if info.cross_doc:
-        return Scope(frozenset().union(*sets), tuple(free))
-    allowed = frozenset.intersection(*sets)
-    while not allowed and len(sets) > 1:  # contradicting references: drop the broadest
-        sets.remove(max(sets, key=len))
-        allowed = frozenset.intersection(*sets)
-    return Scope(allowed or None, tuple(free))
+        return Scope(frozenset().union(*sets, *soft), tuple(free))
+    allowed = frozenset.intersection(*sets) if sets else None
+    for docs in soft:
+        narrowed = docs if allowed is None else allowed & docs
+        if narrowed:
+            allowed = narrowed
+    return Scope(allowed, tuple(free))
 
 
 def in_scope(hits: Sequence[Hit], scope: Scope) -> list[Hit]:

@@ -13,6 +13,8 @@ from typing import Literal
 
 from assistant.glossary import Glossary, normalise_query
 from assistant.references import heading_prefixes
+from ingest.zh import HEADING_REF as _SECTION_REF
+from ingest.zh import SECTION_SEP
 from vectordb.lexical import jieba_tokenizer
 
 Kind = Literal["figure", "list", "when", "yesno", "section", "which_section", "who", "what"]
@@ -21,7 +23,6 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?=年|$|\D)")
 # A year that names a document (2023年政府工作报告, 广东2026年的报告) rather than asks about that year.
 _DOC_YEAR = re.compile(r"((?:19|20)\d\d)年?度?的?[\u4e00-\u9fff]{0,8}?(?:政府工作报告|工作报告|报告|规划|计划|纲要|意见|"
                        r"方案|通知|办法|讲话)")
-_SECTION_REF = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[篇章节]")
 _WHICH_SECTION = re.compile(r"哪[一几]?[篇章节]")
 _SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章")
 _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
@@ -58,7 +59,6 @@ def _posseg():
 
 # A numbered item: （一）… / 一是… / 一要… (the answer of a list question, one per item).
 ITEM = re.compile(r"^(?:[（(]([一二三四五六七八九十])[）)]|([一二三四五六七八九十])[是要])(.{2,200})")
-SECTION_SEP = " › "
 
 
 def enumeration_section(section: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Protocol, Sequence
 
 from assistant.textnorm import bigrams, tidy_figures
-from ingest.chunk import sentence_spans
+from ingest.zh import sentence_spans
 from vectordb.index import Hit
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

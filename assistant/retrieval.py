@@ -16,8 +16,9 @@ from assistant.question import SECTION_SEP
 from assistant.references import heading_prefixes, matches
 from assistant.rerank import Reranker, SentenceReranker, best_sentence
 from assistant.textnorm import bigrams
+from ingest.zh import HEADING_REF
 from vectordb.fusion import RRF_K, rrf
-from vectordb.index import HEADING_REF, Hit, Index
+from vectordb.index import Hit, Index
 from vectordb.lexical import tokenize
 
 
@@ -85,11 +86,6 @@ class HybridSearch:
                     if len(out) >= self.config.candidates:
                         return out
         return out
-
-    def candidates(self, question: str, doc_ids: Sequence[str] | None = None,
-                   section_prefix: str | None = None) -> list[Hit]:
-        """Fused candidates before reranking, best first."""
-        return self._candidates(self.expand(question), doc_ids, section_prefix)
 
     def _candidates(self, ex: Expanded, doc_ids: Sequence[str] | None, section_prefix: str | None) -> list[Hit]:
         cfg = self.config

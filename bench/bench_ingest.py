@@ -20,7 +20,7 @@ def main() -> None:
         os.environ["PLANQA_HOME"] = home
         from assistant.runtime import open_index
         from assistant.settings import Settings
-        from ingest.pipeline import ingest_paths
+        from vectordb.pipeline import ingest_paths
 
         s = Settings()
         index = open_index(s)

@@ -30,7 +30,7 @@ def open_corpus_index(args: argparse.Namespace):
     os.environ["PLANQA_HOME"] = str(args.home)
     from assistant.runtime import open_index
     from assistant.settings import Settings
-    from ingest.pipeline import ingest_paths
+    from vectordb.pipeline import ingest_paths
 
     settings = Settings()
     index = open_index(settings)

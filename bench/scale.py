@@ -110,7 +110,7 @@ def child(args: argparse.Namespace) -> None:
     from assistant.chain import Assistant
     from assistant.runtime import open_index
     from assistant.settings import Settings
-    from ingest.pipeline import ingest_paths
+    from vectordb.pipeline import ingest_paths
 
     settings = Settings()
     index = open_index(settings)
@@ -176,7 +176,7 @@ def run_one(args: argparse.Namespace, mode: str, size: int) -> dict:
 def prepare(args: argparse.Namespace) -> dict:
     from assistant.settings import Settings
     from ingest.chunk import chunk_document
-    from ingest.pipeline import prepare as prepare_doc
+    from ingest.documents import prepare as prepare_doc
 
     settings = Settings()
     t0 = time.perf_counter()

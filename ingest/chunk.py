@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ingest.models import Chunk, SourceDocument
 from ingest.sections import Section, parse_sections
 from ingest.tokens import count_tokens, encoding
-
-# A sentence runs to 。！？；!?; (plus closing quotes/brackets) or to a line end.
-_SENTENCE = re.compile(r"[^\n。！？；!?;]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
+from ingest.zh import sentence_spans
 
 
 @dataclass(frozen=True)
 class ChunkConfig:
     max_tokens: int = 350
     min_tokens: int = 60  # smaller neighbours in one top-level section are merged
-
-
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Whitespace-trimmed sentence spans inside text[start:end]."""
-    spans = []
-    for m in _SENTENCE.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-    return spans
 
 
 def _split_long(text: str, s: int, e: int, max_tokens: int) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-SECTION_SEP = " › "
+from ingest.zh import SECTION_SEP
 
 
 def embedding_text(section: str, text: str) -> str:

@@ -112,7 +112,7 @@ def kb(home, small_corpus):
     """The small corpus ingested in process: (settings, index, corpus folder)."""
     from assistant.runtime import open_index
     from assistant.settings import Settings
-    from ingest.pipeline import ingest_paths
+    from vectordb.pipeline import ingest_paths
 
     settings = Settings()
     index = open_index(settings)

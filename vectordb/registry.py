@@ -15,9 +15,9 @@ import socket
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Protocol, Sequence
 
-from ingest.models import SourceDocument
+from ingest.models import Chunk, SourceDocument
 from vectordb.chroma_store import iter_records
 
 GENERATION_ID = "~generation"
@@ -44,6 +44,25 @@ class DocRecord:
 _FIELDS = tuple(DocRecord.__dataclass_fields__)
 
 
+@dataclass(frozen=True)
+class Version:
+    """A document version as the registry records it when it goes live."""
+
+    doc: SourceDocument
+    chunks: int
+    tokens: int
+    sections: int
+
+    @classmethod
+    def of(cls, doc: SourceDocument, chunks: Sequence[Chunk]) -> Version:
+        return cls(doc, len(chunks), sum(c.tokens for c in chunks), len({c.section_path for c in chunks}))
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(doc_id, sha256): how pending marks and chunk records name a version."""
+        return self.doc.doc_id, self.doc.sha256
+
+
 def registry_name(collection: str) -> str:
     return f"{collection}-documents"
 
@@ -56,15 +75,16 @@ class Registry:
                                                     configuration={"hnsw": {"sync_threshold": 2, "batch_size": 2}})
 
     # --- writing -------------------------------------------------------
-    def put_many(self, entries: Sequence[tuple[SourceDocument, int, int, int]]) -> None:
-        """Make versions live: (document, chunks, tokens, sections) each; one write, with a new generation."""
+    def put_many(self, versions: Sequence[Version]) -> None:
+        """Make versions live; one write, with a new generation."""
         now = time.time()
-        metas = [{"kind": "doc", "doc_id": d.doc_id, "name": d.name, "path": d.path, "title": d.title,
-                  "sha256": d.sha256, "encoding": d.encoding, "fmt": d.fmt, "n_chunks": n_chunks, "n_tokens": n_tokens,
-                  "sections": sections, "ingested_at": now, "source_map": json.dumps(d.source_map)}
-                 for d, n_chunks, n_tokens, sections in entries]
-        self._col.upsert(ids=[d.doc_id for d, *_ in entries] + [GENERATION_ID], embeddings=[_DUMMY] * (len(entries) + 1),
-                         documents=[d.text for d, *_ in entries] + [""], metadatas=metas + [_generation()])
+        metas = [{"kind": "doc", "doc_id": v.doc.doc_id, "name": v.doc.name, "path": v.doc.path, "title": v.doc.title,
+                  "sha256": v.doc.sha256, "encoding": v.doc.encoding, "fmt": v.doc.fmt, "n_chunks": v.chunks,
+                  "n_tokens": v.tokens, "sections": v.sections, "ingested_at": now,
+                  "source_map": json.dumps(v.doc.source_map)}
+                 for v in versions]
+        self._col.upsert(ids=[v.doc.doc_id for v in versions] + [GENERATION_ID], embeddings=[_DUMMY] * (len(versions) + 1),
+                         documents=[v.doc.text for v in versions] + [""], metadatas=metas + [_generation()])
 
     def remove(self, doc_id: str) -> bool:
         found = bool(self._col.get(ids=[doc_id], include=[])["ids"])
@@ -147,3 +167,14 @@ def _pending_id(doc_id: str, sha256: str) -> str:
 
 def _record(meta: dict) -> DocRecord:
     return DocRecord(**{f: meta[f] for f in _FIELDS})
+
+
+class Store(Protocol):
+    """The open store as the write protocol, the repair and the live snapshot use it (an `Index`): both
+    properties open lazily, so a step that never needs the chunk collection never opens it."""
+
+    @property
+    def collection(self): ...
+
+    @property
+    def registry(self) -> Registry: ...

@@ -20,8 +20,7 @@ from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section
 from assistant.references import matches
 from assistant.textnorm import bigrams, squash, tidy_figures
-from ingest.chunk import sentence_spans
-from ingest.models import SECTION_SEP
+from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.embeddings import Embedder
 from vectordb.index import Hit
 

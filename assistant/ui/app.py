@@ -17,8 +17,8 @@ from assistant.settings import Settings
 from assistant.ui.render import answer_markdown, plain_text, sources_html
 from assistant.ui.uploads import save_upload
 from ingest.load import SUPPORTED_SUFFIXES
-from ingest.pipeline import ingest_paths
 from vectordb.index import Index
+from vectordb.pipeline import ingest_paths, remove_documents
 
 SAMPLE_EXAMPLES = [
     "冀州区2020年地区生产总值是多少？",
@@ -144,9 +144,7 @@ class App:
         msg = "请先选择一个文档"
         if doc_id:
             with self.write_lock:
-                self.index.begin_writes()
-                found = self.index.remove(doc_id)
-                self.index.end_writes()
+                [found] = remove_documents(self.index, [doc_id])
             msg = "已删除" if found else "文档不存在（可能已被删除）"
         choices = self.doc_choices()
         return msg, self.doc_rows(), gr.update(choices=choices), gr.update(choices=choices, value=None)

@@ -8,7 +8,7 @@ import re
 
 from assistant.result import AnswerResult, Citation
 from assistant.textnorm import bigrams
-from ingest.chunk import sentence_spans
+from ingest.zh import sentence_spans
 
 _MARKER = re.compile(r"\[(\d+)\]")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?(?:\[\d+\])*")

@@ -7,8 +7,9 @@ import pytest
 from assistant.chain import Assistant, QuestionError
 from assistant.runtime import open_index
 from assistant.settings import Settings
-from ingest.pipeline import ingest_paths, prepare
+from ingest.documents import prepare
 from vectordb.index import chunk_id
+from vectordb.pipeline import ingest_paths
 
 pytestmark = pytest.mark.integration
 
@@ -68,7 +69,7 @@ def test_interrupted_version_is_invisible_and_collected(kb):
                          documents=["全县新建5G基站999个。"],
                          metadatas=[{"doc_id": doc.doc_id, "sha": doc.sha256, "name": doc.name, "title": doc.title,
                                      "section": "", "index": 0, "start": 0, "end": 1, "tokens": 1}])
-    hits = index.search("5G基站", 10)
+    hits = Assistant(settings, index).retrieve("5G基站", 10)
     assert all("999" not in h.text for h in hits)
     assert index.collect_garbage() == 1
     assert index.count() == sum(r.n_chunks for r in index.documents())
@@ -78,7 +79,7 @@ def test_remove_document(kb):
     settings, index, _ = kb
     rec = next(r for r in index.documents() if r.name == "eco_opinion.txt")
     assert index.remove(rec.doc_id)
-    assert all(h.name != "eco_opinion.txt" for h in index.search("空气质量优良天数比例", 10))
+    assert all(h.name != "eco_opinion.txt" for h in Assistant(settings, index).retrieve("空气质量优良天数比例", 10))
     assert [r.name for r in index.documents()] == ["county_plan.txt"]
 
 

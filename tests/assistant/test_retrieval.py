@@ -8,7 +8,7 @@ from assistant.chain import Assistant
 from assistant.retrieval import HybridSearch, RetrievalConfig
 from assistant.runtime import open_index
 from assistant.settings import Settings
-from ingest.pipeline import ingest_paths
+from vectordb.pipeline import ingest_paths
 
 pytestmark = pytest.mark.integration
 

@@ -1,4 +1,5 @@
-"""Ingest files into the index: load → clean → section → chunk → embed → index, per file.
+"""The one write path, which the CLI, the UI, the benches and the tests all call: ingest files (load → clean →
+section → chunk → embed → index, per file), remove documents, and sync folders whose files are gone.
 
 Incremental: a file whose bytes (and the pipeline version) are unchanged costs nothing.
 One broken file never stops the batch; its reason is reported.
@@ -6,19 +7,18 @@ One broken file never stops the batch; its reason is reported.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from ingest.chunk import ChunkConfig, chunk_document
-from ingest.clean import clean, extract_title
-from ingest.load import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load
+from ingest.documents import expand, prepare
+from ingest.load import MAX_BYTES, LoadError
 from ingest.models import Chunk, SourceDocument
-from vectordb.index import Index, version_entry
+from vectordb.index import Index
+from vectordb.registry import Version
 
-PIPELINE_VERSION = "3"  # bump when cleaning/chunking changes, so documents are re-ingested
 STEP = 64  # chunks embedded per step (at least the embedding batch size)
 WRITE_BATCH = 512  # chunks queued before a write; a document this large is written step by step
 
@@ -57,43 +57,6 @@ class IngestReport:
         return sum(f.tokens for f in self.files)
 
 
-def doc_id_for(path: Path) -> str:
-    return hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
-
-
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, plus supported files found under named folders (sorted, hidden skipped)."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(
-                f for f in sorted(p.rglob("*"))
-                if (f.is_file() or f.is_symlink()) and f.suffix.lower() in SUPPORTED_SUFFIXES  # broken links get reported
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-        else:
-            out.append(p)
-    return out
-
-
-def version_hash(raw: bytes, cfg: ChunkConfig) -> str:
-    h = hashlib.sha256(raw)
-    h.update(f"|pipeline={PIPELINE_VERSION}|max={cfg.max_tokens}|min={cfg.min_tokens}".encode())
-    return h.hexdigest()
-
-
-def prepare(path: Path, cfg: ChunkConfig, max_bytes: int = MAX_BYTES) -> SourceDocument:
-    loaded = load(path, max_bytes)
-    cleaned = clean(loaded.text, join_wraps=True if loaded.fmt == "pdf" else None)
-    if not cleaned.text.strip():
-        raise LoadError("no text left after cleaning")
-    return SourceDocument(
-        doc_id=doc_id_for(path), path=str(path.resolve()), name=path.name,
-        title=extract_title(cleaned) or path.stem, text=cleaned.text, sha256=version_hash(loaded.raw, cfg),
-        encoding=loaded.encoding, fmt=loaded.fmt, source_map=tuple(cleaned.segments()),
-    )
-
-
 class Writer:
     """Writes documents to the index with bounded memory and few store calls: small documents are
     queued and written together once WRITE_BATCH chunks are waiting; a larger one is embedded and
@@ -122,7 +85,7 @@ class Writer:
             try:
                 for part, vectors in self._embed(chunks):
                     self.index.add_chunks(doc, part, vectors)
-                self.index.commit([version_entry(doc, chunks)])
+                self.index.commit([Version.of(doc, chunks)])
             except BaseException:
                 self.index.discard(doc)
                 raise
@@ -180,6 +143,14 @@ def sync_removed(index: Index, roots: Iterable[Path]) -> list[str]:
             index.remove(rec.doc_id)
             removed.append(rec.path)
     return removed
+
+
+def remove_documents(index: Index, doc_ids: Sequence[str]) -> list[bool]:
+    """Remove documents and their chunks; whether each was there."""
+    index.begin_writes()
+    found = [index.remove(doc_id) for doc_id in doc_ids]
+    index.end_writes()
+    return found
 
 
 def ingest_paths(

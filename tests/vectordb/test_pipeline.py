@@ -13,9 +13,9 @@ import pytest
 from assistant.chain import Assistant
 from assistant.runtime import open_index
 from assistant.settings import Settings
-from ingest.pipeline import ingest_paths
 from tests.conftest import CORPUS, SERVER_URL
 from tests.ingest.test_formats import make_docx, make_html, make_pdf
+from vectordb.pipeline import ingest_paths
 
 pytestmark = pytest.mark.integration
 
@@ -118,7 +118,7 @@ def test_killed_ingest_leaves_whole_documents_and_next_run_repairs(home, tmp_pat
         index = open_index(Settings())
         _consistent(index)  # whole documents only, old or new
         live = index.registry.live_versions()
-        assert all(live.get(h.doc_id) for h in index.search("地区生产总值", 20))
+        assert all(live.get(h.doc_id) for h in Assistant(Settings(), index).retrieve("地区生产总值", 20))
     done = subprocess.run([str(planqa), "ingest", str(CORPUS)], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     index = open_index(Settings())
