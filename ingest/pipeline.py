@@ -16,6 +16,7 @@ from ingest.chunk import ChunkConfig, chunk_document
 from ingest.clean import clean, extract_title
 from ingest.load import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load
 from ingest.models import Chunk, SourceDocument
+from ingest.structure import format_structure
 from vectordb.index import Index, version_entry
 
 PIPELINE_VERSION = "3"  # bump when cleaning/chunking changes, so documents are re-ingested
@@ -86,11 +87,13 @@ def prepare(path: Path, cfg: ChunkConfig, max_bytes: int = MAX_BYTES) -> SourceD
     loaded = load(path, max_bytes)
     cleaned = clean(loaded.text, join_wraps=True if loaded.fmt == "pdf" else None)
     if not cleaned.text.strip():
-        raise LoadError("no text left after cleaning")
+        raise LoadError("no document text after removing site boilerplate" if cleaned.boilerplate_chars
+                        else "no text left after cleaning")
     return SourceDocument(
         doc_id=doc_id_for(path), path=str(path.resolve()), name=path.name,
         title=extract_title(cleaned) or path.stem, text=cleaned.text, sha256=version_hash(loaded.raw, cfg),
         encoding=loaded.encoding, fmt=loaded.fmt, source_map=tuple(cleaned.segments()),
+        **format_structure(loaded, cleaned),
     )
 
 
