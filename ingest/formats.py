@@ -94,12 +94,17 @@ class _Builder:
 
     def finish(self) -> Extracted:
         text = "".join(self.parts)
-        # A bold or h1 line among the first lines is the document's title, not a part of it.
-        starts = [m.start() for m in re.finditer(r"(?m)^[ \t\u3000]*\S", text)]
-        firsts = [p for p in starts if not any(t.start <= p < t.end for t in self.tables)][:3]
-        head_end = text.find("\n", firsts[-1]) if firsts else 0
-        head_end = len(text) if head_end < 0 else head_end
-        hints = [h for h in self.hints if not (h[1] == PART_LEVEL and h[0] <= head_end)]
+        # Bold or h1 lines that open the document are its title, not a part of it: PART hints on the
+        # leading lines (up to 3, tables aside) while every one of them is a hint.
+        hinted = {h[0] for h in self.hints}
+        drop = set()
+        for m, _ in zip((m for m in re.finditer(r"(?m)^[ \t\u3000]*(\S)(.*)$", text)
+                         if not any(t.start <= m.start() < t.end for t in self.tables)
+                         and not re.fullmatch(r".{0,10}[:：]", (m.group(1) + m.group(2)).strip())), range(3)):
+            if m.start(1) not in hinted:
+                break
+            drop.add(m.start(1))
+        hints = [h for h in self.hints if not (h[1] == PART_LEVEL and h[0] in drop)]
         return Extracted(text, hints, self.tables)
 
 

@@ -34,6 +34,7 @@ class FileResult:
     tokens: int = 0
     reason: str = ""
     encoding: str = ""
+    warnings: tuple[str, ...] = ()  # e.g. low OCR confidence
 
 
 @dataclass
@@ -41,6 +42,7 @@ class IngestReport:
     files: list[FileResult] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    unsupported: list[str] = field(default_factory=list)  # files under the folders skipped for their type
 
     def count(self, status: str) -> int:
         return sum(f.status == status for f in self.files)
@@ -62,19 +64,33 @@ def doc_id_for(path: Path) -> str:
     return hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, plus supported files found under named folders (sorted, hidden skipped)."""
+def scan(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """Files to ingest (named directly, or supported files under named folders; sorted, hidden skipped)
+    and the files under those folders skipped for their type."""
     out: list[Path] = []
+    unsupported: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(
-                f for f in sorted(p.rglob("*"))
-                if (f.is_file() or f.is_symlink()) and f.suffix.lower() in SUPPORTED_SUFFIXES  # broken links get reported
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
+            for f in sorted(p.rglob("*")):
+                if not (f.is_file() or f.is_symlink()) or any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                # broken links get reported
+                (out if f.suffix.lower() in SUPPORTED_SUFFIXES else unsupported).append(f)
         else:
             out.append(p)
-    return out
+    return out, unsupported
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    return scan(paths)[0]
+
+
+def skipped_by_type(files: Iterable[Path]) -> dict[str, list[str]]:
+    """Skipped files by suffix ("(none)" without one): {".xls": ["a.xls", …]}."""
+    out: dict[str, list[str]] = {}
+    for f in files:
+        out.setdefault(Path(f).suffix.lower() or "(none)", []).append(Path(f).name)
+    return dict(sorted(out.items()))
 
 
 def version_hash(raw: bytes, cfg: ChunkConfig) -> str:
@@ -169,7 +185,7 @@ def ingest_file(
                           encoding=doc.encoding)
     chunks = chunk_document(doc, cfg)
     result = FileResult(str(path), "updated" if existing else "added", len(chunks), sum(c.tokens for c in chunks),
-                        encoding=doc.encoding)
+                        encoding=doc.encoding, warnings=doc.warnings)
     writer.write(doc, chunks, result)
     return result
 
@@ -196,7 +212,8 @@ def ingest_paths(
     report = IngestReport()
     index.collect_garbage()  # repairs whatever an interrupted run left behind
     index.begin_writes()
-    files = expand(paths)
+    files, unsupported = scan(paths)
+    report.unsupported = [str(f) for f in unsupported]
     writer = Writer(index, on_chunks)
     for i, f in enumerate(files):
         try:
