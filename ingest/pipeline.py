@@ -19,7 +19,7 @@ from ingest.models import Chunk, SourceDocument
 from ingest.structure import format_structure
 from vectordb.index import Index, version_entry
 
-PIPELINE_VERSION = "3"  # bump when cleaning/chunking changes, so documents are re-ingested
+PIPELINE_VERSION = "4"  # bump when cleaning/chunking changes, so documents are re-ingested
 STEP = 64  # chunks embedded per step (at least the embedding batch size)
 WRITE_BATCH = 512  # chunks queued before a write; a document this large is written step by step
 

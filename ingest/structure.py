@@ -18,8 +18,11 @@ from ingest.sections import Section
 # A line of a flattened indicator table: a short label, a unit, then numbers glued or spaced
 # ("地区生产总值亿元4523.56180", "粮食产量 万吨 3028 3100 0.5").
 _UNIT = r"(?:亿元|万元|元|亿美元|万美元|美元|万吨|吨|万千瓦|千瓦|亿千瓦时|千瓦时|万人|人|万户|户|个|家|所|公里|千米|米|万亩|亩|公顷|%|％|‰|年|岁|项|座|台|辆|平方米|立方米|万平方米|万立方米|分)"
-_ROW = re.compile(rf"^\S[^。；！？]{{0,30}}?[\s\u3000]*{_UNIT}[\s\u3000]*[-—－]?[0-9０-９][0-9０-９.．,，%％\s\u3000—－-]*$")
-_HEAD = re.compile(r"(?:单位|指标|项目|名称)[\s\u3000]*[:：]?|(?:19|20)\d\d年[\s\u3000]*(?:19|20)\d\d年|基期|目标值|预期")
+_NUM = r"[-—一]?[0-9０-９][0-9０-９.．,，·%％‰]*(?:\s?·\s?[0-9]+)?[%％‰]?"
+_ROW = re.compile(  # a label, then a unit and numbers, or two or more numbers ("\t普通高中\t969 · 8\t750\t一22 · 7％")
+    rf"^[^\s0-9。；！？]{{1,20}}?[\s\u3000]*(?:{_UNIT}[\s\u3000]*{_NUM}(?:[\s\u3000]+{_NUM})*|[\s\u3000]+{_NUM}(?:[\s\u3000]+{_NUM})+)$")
+_BARE_NUM = re.compile(rf"^{_NUM}(?:[\s\u3000]+{_NUM})*[。]?$")  # a cell split onto its own line
+_HEAD = re.compile(r"(?:单位|指标|项目|名称)[\s\u3000]*[:：]?|(?:19|20)\d\d年.{0,8}(?:19|20)\d\d年|基期|目标值|预期")
 FLAT_MIN_ROWS = 3
 
 
@@ -60,9 +63,10 @@ def flattened_tables(text: str, min_rows: int = FLAT_MIN_ROWS) -> tuple[tuple[in
     pos = 0
 
     def close() -> None:
-        if len(run) >= min_rows:
+        if len(run) >= min_rows or (head and len(run) >= 2):
             spans.append(((head or run[0])[0], run[-1][1]))
 
+    labelled = 0
     for line in text.split("\n"):
         s, e = pos, pos + len(line)
         pos = e + 1
@@ -71,11 +75,17 @@ def flattened_tables(text: str, min_rows: int = FLAT_MIN_ROWS) -> tuple[tuple[in
             continue
         if len(bare) <= 60 and _ROW.match(bare):
             run.append((s, e))
+            labelled += 1
             continue
-        close()
-        run = []
+        if (run or head) and len(bare) <= 20 and _BARE_NUM.match(bare):
+            run.append((s, e))
+            continue
+        if labelled:
+            close()
+        run, labelled = [], 0
         head = (s, e) if len(bare) <= 60 and _HEAD.search(bare) else None
-    close()
+    if labelled:
+        close()
     return tuple(spans)
 
 
