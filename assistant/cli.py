@@ -77,10 +77,11 @@ def models_setup(
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="files or folders (.txt .md .docx .pdf .html .htm)"),
+    paths: list[Path] = typer.Argument(..., help="files or folders (.txt .md .docx .doc .wps .pdf .html .htm .xlsx)"),
     sync: bool = typer.Option(False, "--sync", help="also remove documents whose files under these folders are gone"),
 ) -> None:
     """Add or update documents; unchanged files are skipped."""
+    from ingest.documents import skipped_by_type
     from vectordb.pipeline import ingest_paths
 
     s = Settings()
@@ -104,12 +105,19 @@ def ingest(
     for f in report.files:
         if f.status in ("added", "updated"):
             err.print(f"{f.status} {f.path} ({f.encoding}, {f.chunks} chunks)", markup=False, highlight=False)
+            for w in f.warnings:
+                err.print(f"[yellow]warning[/yellow] {f.path}: {w}", highlight=False)
         elif f.status == "skipped":
             err.print(f"[yellow]skipped[/yellow] {f.path}: {f.reason}")
     for f in report.failed:
         err.print(f"[red]failed[/red] {f.path}: {f.reason}")
     for p in report.removed:
         err.print(f"removed {p}")
+    by_type = skipped_by_type(report.unsupported)
+    if by_type:
+        err.print(f"[yellow]not ingested[/yellow] {len(report.unsupported)} file(s) of unsupported types: "
+                  + "; ".join(f"{t} ({len(n)}): {', '.join(n[:5])}{' …' if len(n) > 5 else ''}" for t, n in by_type.items()),
+                  highlight=False)
     err.print(
         f"files {len(report.files)} (added {report.count('added')}, updated {report.count('updated')}, "
         f"unchanged {report.count('unchanged')}, skipped {report.count('skipped')}, failed {len(report.failed)}), removed {len(report.removed)}, "

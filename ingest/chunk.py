@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ingest.models import Chunk, SourceDocument
 from ingest.sections import Section, parse_sections
+from ingest.structure import table_sections
 from ingest.tokens import count_tokens, encoding
 from ingest.zh import sentence_spans
 
@@ -54,8 +55,10 @@ def _pack(text: str, units: list[tuple[int, int]], max_tokens: int) -> list[tupl
     return spans
 
 
-def _merge_small(text: str, items: list[tuple[int, int, tuple[str, ...]]], cfg: ChunkConfig):
-    """Merge a tiny piece with its neighbour in the same top-level section, when the two fit one chunk.
+def _merge_small(text: str, items: list[tuple[int, int, tuple[str, ...]]], cfg: ChunkConfig,
+                 barriers: tuple[int, ...] = ()):
+    """Merge a tiny piece with its neighbour in the same top-level section, when the two fit one chunk
+    and no barrier (a table block's start or end) lies between them.
 
     The merged piece keeps the deeper path when one heading contains the other, else their common prefix.
     """
@@ -64,7 +67,8 @@ def _merge_small(text: str, items: list[tuple[int, int, tuple[str, ...]]], cfg: 
         if out:
             ps, pe, ppath = out[-1]
             small = min(count_tokens(text[ps:pe]), count_tokens(text[s:e])) < cfg.min_tokens
-            if small and ppath[:1] == path[:1] and count_tokens(text[ps:e]) <= cfg.max_tokens:
+            if small and ppath[:1] == path[:1] and count_tokens(text[ps:e]) <= cfg.max_tokens \
+                    and not any(ps < b < e for b in barriers):
                 keep = path if path[: len(ppath)] == ppath else _common(ppath, path)
                 out[-1] = (ps, e, keep)
                 continue
@@ -79,20 +83,31 @@ def _common(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return a[:n]
 
 
-def chunk_spans(text: str, cfg: ChunkConfig = ChunkConfig(), sections: list[Section] | None = None):
+def chunk_spans(text: str, cfg: ChunkConfig = ChunkConfig(), sections: list[Section] | None = None,
+                barriers: tuple[int, ...] = ()):
     """(start, end, section path) for every chunk, in document order."""
     items = []
     for sec in sections if sections is not None else parse_sections(text):
         for s, e in _pack(text, sentence_spans(text, sec.start, sec.end), cfg.max_tokens):
             items.append((s, e, sec.path))
-    return _merge_small(text, items, cfg)
+    return _merge_small(text, items, cfg, barriers)
+
+
+def document_sections(doc: SourceDocument) -> list[Section]:
+    """Sections from the text and the format's heading hints, each table block a section of its own."""
+    sections = parse_sections(doc.text, [(level, head) for _, level, head in doc.hints])
+    return table_sections(sections, doc.tables)
 
 
 def chunk_document(doc: SourceDocument, cfg: ChunkConfig = ChunkConfig()) -> list[Chunk]:
+    barriers = tuple(sorted({b for s, e, _ in doc.tables for b in (s, e)}))
+    spans = chunk_spans(doc.text, cfg, document_sections(doc), barriers)
     return [
         Chunk(
             doc_id=doc.doc_id, name=doc.name, title=doc.title, index=i, start=s, end=e,
             text=doc.text[s:e], tokens=count_tokens(doc.text[s:e]), section_path=path,
+            table=next((name for ts, te, name in doc.tables if ts <= s and e <= te), ""),
+            flattened=any(fs < e and s < fe for fs, fe in doc.flattened_tables),
         )
-        for i, (s, e, path) in enumerate(chunk_spans(doc.text, cfg))
+        for i, (s, e, path) in enumerate(spans)
     ]

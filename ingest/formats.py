@@ -1,32 +1,294 @@
-"""Text out of binary and markup formats, with well-kept libraries (python-docx, pypdf, BeautifulSoup)."""
+"""Text out of binary and markup formats, with well-kept libraries (python-docx, pypdf, pdfplumber,
+BeautifulSoup, openpyxl), plus the structure the formatting shows.
+
+Each extractor returns an ``Extracted``: the text, heading hints from formatting (Word heading styles,
+bold paragraphs and bold run-in leads, HTML h1–h6 and bold spans) as (offset, level, text) into that
+text, and the tables it found. A data table is written after the body as a block of its own:
+
+    表1 主要指标
+    指标：地区生产总值；单位：亿元；2025年目标值：5.5
+    指标：…
+
+a caption line (a hint that opens the table's section) and one line per row with the header names
+repeated, so a chunk that holds a row also holds what its values mean. The extracted text is the
+source the cleaner maps back to, so building it this way keeps the exact source map.
+Scanned PDF pages (no text layer) are read by OCR (ingest.ocr) with a confidence per page.
+"""
 
 from __future__ import annotations
 
 import io
+import os
 import re
+import shutil
+import subprocess
+import tempfile
 import zipfile
+from dataclasses import dataclass, field
+
+PART_LEVEL = 4  # an unnumbered bold paragraph / Heading 1 sits above 一、 (ingest.sections.PART_LEVEL)
+LEAD_LEVEL = 7  # a bold run-in lead ("大力提振消费。…") sits under （一）
+HEADING_MAX = 40
+CELL_PROSE = 120  # a cell this long is layout, not data
+_LEAD_END = "。！？"
+_NOT_HEAD_END = tuple("：:；;，,、")
 
 
 class FormatError(ValueError):
     pass
 
 
-def docx_text(raw: bytes) -> str:
+@dataclass(frozen=True)
+class Table:
+    name: str  # "表1 主要指标"
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    start: int = 0  # span of the block in the extracted text
+    end: int = 0
+
+
+@dataclass
+class Extracted:
+    text: str
+    hints: list[tuple[int, int, str]] = field(default_factory=list)  # (offset, level, heading text)
+    tables: list[Table] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    ocr_pages: list[tuple[int, float]] = field(default_factory=list)  # (page number, mean confidence 0–100)
+
+
+class _Builder:
+    """Paragraphs joined by one newline, hints and tables with their offsets."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+        self.hints: list[tuple[int, int, str]] = []
+        self.tables: list[Table] = []
+        self.pending: list[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]] = []
+
+    def add(self, text: str, hint: tuple[int, str] | None = None) -> None:
+        if self.parts:
+            self.parts.append("\n")
+            self.pos += 1
+        if hint:
+            lead = len(text) - len(text.lstrip())
+            self.hints.append((self.pos + lead, hint[0], hint[1]))
+        self.parts.append(text)
+        self.pos += len(text)
+
+    def table(self, grid: list[list[str]], caption: str = "", caption_start: int | None = None) -> None:
+        """A table written here, in place: its name line (unless the caption paragraph just written
+        names it), then one line per row. ``caption_start``: offset of that caption paragraph."""
+        header, rows = _header_rows(grid)
+        if not rows:
+            return
+        name = _table_name(len(self.tables) + 1, caption, header, rows)
+        if caption_start is not None and caption:
+            start = caption_start
+        else:
+            self.add(name + "：")  # "：" (and "。" after each row): no cleaning pass joins them as wrapped lines
+            start = self.pos - len(name) - 1
+        for row in rows:
+            self.add(row_text(header, row) + "。")
+        self.tables.append(Table(name, header, rows, start, self.pos))
+
+    def finish(self) -> Extracted:
+        text = "".join(self.parts)
+        # Bold or h1 lines that open the document are its title, not a part of it: PART hints on the
+        # leading lines (up to 3, tables aside) while every one of them is a hint.
+        hinted = {h[0] for h in self.hints}
+        drop = set()
+        for m, _ in zip((m for m in re.finditer(r"(?m)^[ \t\u3000]*(\S)(.*)$", text)
+                         if not any(t.start <= m.start() < t.end for t in self.tables)
+                         and not re.fullmatch(r".{0,10}[:：]", (m.group(1) + m.group(2)).strip())), range(3)):
+            if m.start(1) not in hinted:
+                break
+            drop.add(m.start(1))
+        hints = [h for h in self.hints if not (h[1] == PART_LEVEL and h[0] in drop)]
+        return Extracted(text, hints, self.tables)
+
+
+def _cell(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
+
+
+def _label(text: str) -> str:
+    """A header or key cell without the spacing used to justify it ("索 引 号：" → "索引号：")."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff：:])", "", text)
+
+
+def _header_rows(grid: list[list[str]]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    grid = [[_cell(c) for c in row] for row in grid]
+    grid = [row for row in grid if any(row)]
+    if not grid:
+        return (), ()
+    width = max(len(r) for r in grid)
+    grid = [r + [""] * (width - len(r)) for r in grid]
+    if _is_key_value(tuple(grid[0]), tuple(grid[0])):
+        return (), tuple(tuple(r) for r in grid)  # labels beside values: every row is data
+    header = [_label(h) or f"第{i + 1}列" for i, h in enumerate(grid[0])]
+    return tuple(header), tuple(tuple(r) for r in grid[1:])
+
+
+def _is_key_value(header: tuple[str, ...], row: tuple[str, ...]) -> bool:
+    """索引号：| 0001 | 主题分类：| 教育 : labels and values side by side, no header row."""
+    if not header:
+        return True
+    return len(row) % 2 == 0 and bool(row) and all(not c or c.endswith(("：", ":")) for c in row[::2]) \
+        and any(c for c in row[::2])
+
+
+def row_text(header: tuple[str, ...], row: tuple[str, ...]) -> str:
+    """One row as "列名：值；列名：值" (a key-value row as "键：值；键：值")."""
+    if _is_key_value(header, row):
+        pairs = zip(row[::2], row[1::2])
+        return "；".join(f"{_label(k).rstrip('：:')}：{v}" for k, v in pairs if k or v)
+    cells = [(h, v) for h, v in zip(header, row) if v]
+    return "；".join(f"{h}：{v}" for h, v in cells)
+
+
+def _table_name(n: int, caption: str, header: tuple[str, ...], rows=()) -> str:
+    cap = _cell(caption).rstrip("：:")
+    m = re.match(r"^(?:附)?表\s*([0-9０-９一二三四五六七八九十]+)[\s：:.．、]*(.*)$", cap)
+    if m:
+        return f"表{m.group(1)} {m.group(2)}".strip()[:HEADING_MAX]
+    if cap and len(cap) <= HEADING_MAX:
+        return f"表{n} {cap}"[:HEADING_MAX]
+    keys = rows[0][::2] if rows and _is_key_value(header, rows[0]) else header
+    return f"表{n} {'、'.join(_label(h).rstrip('：:') for h in keys[:3] if h)}"[:HEADING_MAX]
+
+
+def _caption(prev: str) -> str:
+    """A short line before a table that names it ("表1 主要指标", "2025年主要预期目标")."""
+    s = _cell(prev)
+    if not s or len(s) > HEADING_MAX or s.endswith(("。", "；", "，")):
+        return ""
+    return s
+
+
+def _head_hint(text: str, level: int) -> tuple[int, str] | None:
+    s = text.strip()
+    if not s or len(s) > HEADING_MAX or s.endswith(_NOT_HEAD_END) or s.endswith(("。", "！", "？")) and level != LEAD_LEVEL:
+        return None
+    return level, s
+
+
+# ---------------------------------------------------------------- .docx
+
+
+def _heading_style_level(paragraph) -> int | None:
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    m = re.match(r"(?i)heading\s*(\d)|标题\s*(\d)", name)
+    if not m:
+        return None
+    n = int(m.group(1) or m.group(2))
+    return min(PART_LEVEL + n - 1, 9)
+
+
+def _bold(run) -> bool:
+    if run.bold is not None:
+        return bool(run.bold)
+    style = run.style
+    while style is not None:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return False
+
+
+def _docx_hint(paragraph, first: bool) -> tuple[int, str] | None:
+    text = paragraph.text
+    if not text.strip():
+        return None
+    level = _heading_style_level(paragraph)
+    if level is not None:
+        return None if first else _head_hint(text, level)
+    runs = [r for r in paragraph.runs if r.text]
+    para_bold = False
+    style = paragraph.style
+    while style is not None and not para_bold:
+        para_bold = bool(style.font.bold)
+        style = style.base_style
+    bold = [(_bold(r) if r.bold is not None or not para_bold else True, r.text) for r in runs]
+    lead = ""
+    for is_bold, t in bold:
+        if is_bold or not t.strip():
+            lead += t
+            continue
+        break
+    lead_s = lead.strip()
+    if not lead_s or first:
+        return None
+    if lead_s == text.strip():  # the whole paragraph is bold
+        return _head_hint(text, PART_LEVEL)
+    rest = text[len(lead):]
+    cut = re.search(f"[{_LEAD_END}]", lead_s)
+    if cut:  # the bold run goes past the lead sentence ("（二）坚持因地制宜，…。突出…")
+        lead_s = lead_s[: cut.end()]
+    elif not rest.startswith(tuple(_LEAD_END)):
+        return None  # bold words inside a sentence, not a lead
+    else:
+        lead_s += rest[0]
+    return _head_hint(lead_s, LEAD_LEVEL)
+
+
+def _docx_grid(table) -> tuple[list[list[str]], bool]:
+    """Cell texts by row (merged cells once), and whether the table is layout rather than data."""
+    grid, layout = [], False
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            if cell.tables or len(cell.text.strip()) > CELL_PROSE:
+                layout = True
+            cells.append(cell.text)
+        grid.append(cells)
+    return grid, layout or len(grid) < 2
+
+
+def docx_extract(raw: bytes) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table as DocxTable
 
     try:
         document = docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise FormatError(f"not a valid .docx file ({type(err).__name__})") from err
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:  # tables after the body text, one row a line
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
-    return "\n".join(lines)
+    b = _Builder()
+    first, prev, prev_at = True, "", None
+    for block in document.iter_inner_content():
+        if isinstance(block, DocxTable):
+            grid, layout = _docx_grid(block)
+            if layout:  # prose laid out in cells: its text stays in place
+                for row in grid:
+                    for cell in row:
+                        if cell.strip():
+                            b.add(cell)
+            else:
+                caption = _caption(prev)
+                b.table(grid, caption, prev_at if caption else None)
+            prev, prev_at = "", None
+            continue
+        text = block.text
+        b.add(text, _docx_hint(block, first))
+        if text.strip():
+            first, prev, prev_at = False, text, b.pos - len(text) + (len(text) - len(text.lstrip()))
+    return b.finish()
 
 
-def pdf_text(raw: bytes) -> str:
+def docx_text(raw: bytes) -> str:
+    return docx_extract(raw).text
+
+
+# ---------------------------------------------------------------- .pdf
+
+
+def pdf_extract(raw: bytes) -> Extracted:
+    """Text by page (pypdf); pages with ruled tables (pdfplumber) give their text outside the tables
+    and the tables as blocks; pages with no text layer are read by OCR."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -37,22 +299,292 @@ def pdf_text(raw: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError) as err:
         raise FormatError(f"not a readable PDF ({err})") from err
-    if not any(p.strip() for p in pages):
-        raise FormatError("PDF has no text layer (scanned images need OCR first)")
-    return "\n".join(p.rstrip("\n") for p in pages)
+    b = _Builder()
+    warnings: list[str] = []
+    ocr_pages: list[tuple[int, float]] = []
+    tables = _pdf_tables(raw, pages)
+    blank = [i for i, p in enumerate(pages) if not p.strip()]
+    ocr: dict[int, tuple[str, float]] = {}
+    if blank:
+        from ingest.ocr import OCRUnavailable, ocr_pdf_pages
 
+        try:
+            ocr = ocr_pdf_pages(raw, blank)
+        except OCRUnavailable as err:
+            if len(blank) == len(pages):
+                raise FormatError(f"PDF has no text layer and OCR is not available ({err})") from err
+            warnings.append(f"{len(blank)} page(s) without a text layer not read: {err}")
+    for i, page in enumerate(pages):
+        if i in ocr:
+            page, conf = ocr[i]
+            ocr_pages.append((i + 1, conf))
+        elif i in tables:
+            page = tables[i][0]
+        b.add(page.rstrip("\n"))
+        for caption, grid in tables.get(i, ("", []))[1]:
+            b.table(grid, caption)
+    out = b.finish()
+    if not out.text.strip():
+        raise FormatError("PDF has no text layer and OCR found no text")
+    low = [(n, c) for n, c in ocr_pages if c < LOW_OCR_CONFIDENCE]
+    if ocr_pages:
+        mean = sum(c for _, c in ocr_pages) / len(ocr_pages)
+        warnings.append(f"OCR used on {len(ocr_pages)} page(s), mean confidence {mean:.0f}")
+    if low:
+        warnings.append("low OCR confidence on page(s) " + ", ".join(f"{n} ({c:.0f})" for n, c in low)
+                        + ": check the text before relying on it")
+    out.warnings, out.ocr_pages = warnings, ocr_pages
+    return out
+
+
+LOW_OCR_CONFIDENCE = 80.0
+
+
+def _pdf_tables(raw: bytes, pages: list[str]) -> dict[int, tuple[str, list[tuple[str, list[list[str]]]]]]:
+    """page index → (text outside the tables, [(caption, grid)]) for pages with ruled data tables."""
+    try:
+        import pdfplumber
+    except ImportError:
+        return {}
+    out = {}
+    try:
+        with pdfplumber.open(io.BytesIO(raw)) as pdf:
+            for i, page in enumerate(pdf.pages):
+                if i >= len(pages) or not pages[i].strip():
+                    continue
+                found = [t for t in page.find_tables() if len(t.rows) >= 2]
+                grids = []
+                for t in found:
+                    grid = [[c or "" for c in row] for row in t.extract()]
+                    if grid and len(grid[0]) >= 2 and all(len(c) <= CELL_PROSE for row in grid for c in row):
+                        grids.append((t, grid))
+                if not grids:
+                    continue
+                outside = page
+                for t, _ in grids:
+                    outside = outside.outside_bbox(t.bbox)
+                text = outside.extract_text() or ""
+                captions = []
+                for t, grid in grids:
+                    above = page.crop((0, max(0, t.bbox[1] - 40), page.width, t.bbox[1])).extract_text() or ""
+                    lines = [ln for ln in above.split("\n") if ln.strip()]
+                    captions.append((_caption(lines[-1]) if lines else "", grid))
+                out[i] = (text, captions)
+    except Exception:  # noqa: BLE001 - table finding is an extra; pypdf's text stands
+        return {}
+    return out
+
+
+def pdf_text(raw: bytes) -> str:
+    return pdf_extract(raw).text
+
+
+# ---------------------------------------------------------------- .html
 
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title")
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 
 
-def html_text(html: str) -> str:
+def _html_grid(table) -> list[list[str]] | None:
+    """Cell texts of a data table, or None for a layout table (nested tables, prose in cells)."""
+    if table.find("table"):
+        return None
+    grid = []
+    for tr in table.find_all("tr"):
+        cells = [c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"])]
+        if any(len(c) > CELL_PROSE for c in cells):
+            return None
+        grid.append(cells)
+    grid = [r for r in grid if any(c.strip() for c in r)]
+    if len(grid) < 2 or max(len(r) for r in grid) < 2:
+        return None
+    return grid
+
+
+def _block_of(tag):
+    p = tag.parent
+    while p is not None and p.name not in _BLOCK_TAGS + ("td", "th", "body", "[document]"):
+        p = p.parent
+    return p
+
+
+def _html_hint_texts(root) -> list[tuple[int, str]]:
+    """(level, text) of h1–h6 and of bold spans that open their block (whole block, or a lead sentence)."""
+    found = []
+    for tag in root.find_all(True):
+        if re.fullmatch(r"h[1-6]", tag.name or ""):
+            found.append((tag, min(PART_LEVEL + int(tag.name[1]) - 1, 9), tag.get_text(" ", strip=True)))
+        elif tag.name in ("strong", "b") or _BOLD_STYLE.search(tag.get("style", "") or ""):
+            if tag.find_parent(["td", "th"]) and tag.find_parent("table") and _html_grid(tag.find_parent("table")):
+                continue  # a label inside a data table
+            if tag.find_parent(["strong", "b"]) or tag.find_parent(style=_BOLD_STYLE):
+                continue
+            bold = tag.get_text("", strip=False).strip()
+            block = _block_of(tag)
+            if not bold or block is None:
+                continue
+            btext = block.get_text("", strip=False).strip()
+            if not btext.startswith(bold):
+                continue
+            if btext == bold:
+                found.append((tag, PART_LEVEL, bold))
+                continue
+            rest = btext[len(bold):]
+            cut = re.search(f"[{_LEAD_END}]", bold)
+            if cut:
+                found.append((tag, LEAD_LEVEL, bold[: cut.end()]))
+            elif rest[:1] in _LEAD_END:
+                found.append((tag, LEAD_LEVEL, bold + rest[0]))
+    out = []
+    for _, level, text in found:
+        hint = _head_hint(re.sub(r"\s+", " ", text), level)
+        if hint:
+            out.append(hint)
+    return out
+
+
+def html_extract(html: str) -> Extracted:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "form", "iframe", "aside"]):
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
+    hint_texts = _html_hint_texts(root)
+    found = []
+    for table in root.find_all("table"):
+        if table.parent is None:
+            continue
+        grid = _html_grid(table)
+        if grid is None:
+            continue
+        cap = table.find("caption")
+        caption = cap.get_text(" ", strip=True) if cap else ""
+        from_text = False
+        if not caption:
+            prev = table.find_previous(string=lambda t: t.strip())
+            caption = _caption(prev) if prev and not prev.find_parent("table") else ""
+            from_text = bool(caption)
+        table.replace_with(f"\n\x00T{len(found)}\x00\n")
+        found.append((grid, caption, from_text))
     for tag in root.find_all(_BLOCK_TAGS):
         tag.insert_after("\n")
-    text = root.get_text()
-    return re.sub(r"[ \t\u00a0]+\n", "\n", text)
+    text = re.sub(r"[ \t\u00a0]+\n", "\n", root.get_text())
+    b = _Builder()
+    for k, seg in enumerate(re.split(r"\x00T(\d+)\x00", text)):
+        if k % 2 == 0:
+            b.add(seg)
+            continue
+        grid, caption, from_text = found[int(seg)]
+        body = "".join(b.parts).rstrip()
+        at = len(body) - len(caption) if from_text and body.endswith(caption) else None
+        b.table(grid, caption, at)
+    full = "".join(b.parts)
+    # Hints by text, in order: each is found at a line start after the previous one.
+    pos = 0
+    for level, h in hint_texts:
+        for m in re.finditer(re.escape(h), full[pos:]):
+            at = pos + m.start()
+            line_start = full.rfind("\n", 0, at) + 1
+            if not full[line_start:at].strip():
+                b.hints.append((at, level, h))
+                pos = at + len(h)
+                break
+    return b.finish()
+
+
+def html_text(html: str) -> str:
+    return html_extract(html).text
+
+
+# ---------------------------------------------------------------- .xlsx
+
+
+def xlsx_extract(raw: bytes) -> Extracted:
+    """Each non-empty sheet is a table named after the sheet (its first row is the header)."""
+    try:
+        import openpyxl
+    except ImportError as err:  # pragma: no cover - a declared dependency
+        raise FormatError("reading .xlsx needs openpyxl") from err
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+        raise FormatError(f"not a valid .xlsx file ({type(err).__name__})") from err
+    b = _Builder()
+    for n, ws in enumerate(wb.worksheets, 1):
+        grid = [["" if v is None else _xlsx_value(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        grid = [r for r in grid if any(str(c).strip() for c in r)]
+        if not grid:
+            continue
+        # A title row (one filled cell above a wider header) names the sheet's table.
+        caption = ws.title
+        if len(grid) > 2 and sum(bool(c) for c in grid[0]) == 1 and sum(bool(c) for c in grid[1]) > 1:
+            caption = next(c for c in grid[0] if c)
+            grid = grid[1:]
+        if len(grid) == 1:
+            grid.append([""] * len(grid[0]))
+        b.table(grid, caption)
+    wb.close()
+    return b.finish()
+
+
+def _xlsx_value(v) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if hasattr(v, "strftime"):
+        return v.strftime("%Y-%m-%d")
+    return str(v)
+
+
+# ---------------------------------------------------------------- .doc / .wps
+
+CONVERT_TIMEOUT_S = 180
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def doc_extract(raw: bytes, suffix: str = ".doc") -> Extracted:
+    """Old Word (.doc) and WPS (.wps) files: LibreOffice (libreoffice-writer-nogui) converts them to
+    .docx, read like any .docx (tables and bold headings included); antiword (plain text, .doc only)
+    when LibreOffice is not installed."""
+    if not raw.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file: Word 97–2003, WPS
+        if raw.startswith(b"PK\x03\x04"):
+            return docx_extract(raw)  # a .docx saved with the old extension
+        raise FormatError(f"not a Word 97–2003 {suffix} file")
+    office = _soffice()
+    if office:
+        with tempfile.TemporaryDirectory(prefix="planqa-doc-") as tmp:
+            src = os.path.join(tmp, "in" + suffix)
+            with open(src, "wb") as f:
+                f.write(raw)
+            profile = "file://" + os.path.join(tmp, "profile")
+            try:
+                proc = subprocess.run(
+                    [office, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", os.path.join(tmp, "out"), src],
+                    capture_output=True, text=True, timeout=CONVERT_TIMEOUT_S,
+                    env={**os.environ, "HOME": tmp},
+                )
+            except subprocess.TimeoutExpired as err:
+                raise FormatError(f"{suffix} conversion timed out after {CONVERT_TIMEOUT_S} s") from err
+            out = os.path.join(tmp, "out", "in.docx")
+            if proc.returncode == 0 and os.path.exists(out):
+                with open(out, "rb") as f:
+                    return docx_extract(f.read())
+            raise FormatError(f"LibreOffice could not convert this {suffix} file")
+    if suffix == ".doc" and shutil.which("antiword"):
+        with tempfile.NamedTemporaryFile(suffix=".doc") as f:
+            f.write(raw)
+            f.flush()
+            proc = subprocess.run(["antiword", "-m", "UTF-8.txt", "-w", "0", f.name], capture_output=True,
+                                  timeout=CONVERT_TIMEOUT_S)
+        text = proc.stdout.decode("utf-8", "replace")
+        if proc.returncode != 0 or not text.strip():
+            raise FormatError(f"antiword could not read this .doc file ({proc.stderr.decode('utf-8', 'replace').strip()[:120]})")
+        b = _Builder()
+        b.add(text)
+        return b.finish()
+    raise FormatError(f"reading {suffix} needs LibreOffice (apt-get install libreoffice-writer-nogui)"
+                      + (" or antiword" if suffix == ".doc" else ""))

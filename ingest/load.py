@@ -1,4 +1,5 @@
-"""Read a file into text: the format's library for .docx/.pdf/.html, encoding detection for text."""
+"""Read a file into text: the format's library for .docx/.pdf/.html/.xlsx (a converter for .doc/.wps),
+encoding detection for text. Formats with markup also give heading hints and tables (ingest.formats)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.formats import FormatError, docx_text, html_text, pdf_text
+from ingest.formats import Extracted, FormatError, Table, doc_extract, docx_extract, html_extract, pdf_extract, xlsx_extract
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
+WORD_SUFFIXES = {".doc", ".wps"}  # converted by LibreOffice (or antiword)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | {".docx", ".pdf", ".xlsx"}
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -25,6 +27,9 @@ class Loaded:
     encoding: str  # of a text file; the format name otherwise
     raw: bytes
     fmt: str
+    hints: tuple[tuple[int, int, str], ...] = ()  # (offset in text, level, heading text) from formatting
+    tables: tuple[Table, ...] = ()  # table blocks written into text
+    warnings: tuple[str, ...] = ()  # e.g. low OCR confidence
 
 
 def _looks_textual(text: str) -> bool:
@@ -82,16 +87,22 @@ def load(path: Path, max_bytes: int = MAX_BYTES) -> Loaded:
     fmt = suffix.lstrip(".")
     try:
         if suffix == ".docx":
-            text, enc = docx_text(raw), "docx"
+            ex, enc = docx_extract(raw), "docx"
+        elif suffix in WORD_SUFFIXES:
+            ex, enc = doc_extract(raw, suffix), fmt
         elif suffix == ".pdf":
-            text, enc = pdf_text(raw), "pdf"
+            ex, enc = pdf_extract(raw), "pdf"
+        elif suffix == ".xlsx":
+            ex, enc = xlsx_extract(raw), "xlsx"
         elif suffix in HTML_SUFFIXES:
             html, enc = decode(raw)
-            text, fmt = html_text(html), "html"
+            ex, fmt = html_extract(html), "html"
         else:
             text, enc = decode(raw)
+            ex = Extracted(text)
     except FormatError as err:
         raise LoadError(str(err)) from err
-    if not text.strip():
+    if not ex.text.strip():
         raise LoadError("empty file (no text)")
-    return Loaded(text=text, encoding=enc, raw=raw, fmt=fmt)
+    return Loaded(text=ex.text, encoding=enc, raw=raw, fmt=fmt, hints=tuple(ex.hints), tables=tuple(ex.tables),
+                  warnings=tuple(ex.warnings))

@@ -24,6 +24,11 @@ class SourceDocument:
     encoding: str
     fmt: str = "txt"
     source_map: tuple[tuple[int, int, int], ...] = ()  # (clean_start, source_start, length) runs
+    # From the file's format (ingest.structure), offsets into ``text``:
+    hints: tuple[tuple[int, int, str], ...] = ()  # (offset, level, heading text): bold/heading-style lines
+    tables: tuple[tuple[int, int, str], ...] = ()  # (start, end, name) of each table block
+    flattened_tables: tuple[tuple[int, int], ...] = ()  # tables already flattened into digit runs
+    warnings: tuple[str, ...] = ()  # for the ingest report (e.g. low OCR confidence)
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class Chunk:
     text: str  # == document.text[start:end]
     tokens: int
     section_path: tuple[str, ...] = field(default_factory=tuple)
+    table: str = ""  # name of the table block this chunk holds rows of
+    flattened: bool = False  # overlaps a table already flattened into text (digit runs, not prose)
 
     @property
     def section(self) -> str:

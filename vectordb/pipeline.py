@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from ingest.chunk import ChunkConfig, chunk_document
-from ingest.documents import expand, prepare
+from ingest.documents import prepare, scan
 from ingest.load import MAX_BYTES, LoadError
 from ingest.models import Chunk, SourceDocument
 from vectordb.index import Index
@@ -33,6 +33,7 @@ class FileResult:
     tokens: int = 0
     reason: str = ""
     encoding: str = ""
+    warnings: tuple[str, ...] = ()  # e.g. low OCR confidence
 
 
 @dataclass
@@ -40,6 +41,7 @@ class IngestReport:
     files: list[FileResult] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    unsupported: list[str] = field(default_factory=list)  # files under the folders skipped for their type
 
     def count(self, status: str) -> int:
         return sum(f.status == status for f in self.files)
@@ -129,7 +131,7 @@ def ingest_file(
                           encoding=doc.encoding)
     chunks = chunk_document(doc, cfg)
     result = FileResult(str(path), "updated" if existing else "added", len(chunks), sum(c.tokens for c in chunks),
-                        encoding=doc.encoding)
+                        encoding=doc.encoding, warnings=doc.warnings)
     writer.write(doc, chunks, result)
     return result
 
@@ -164,7 +166,8 @@ def ingest_paths(
     report = IngestReport()
     index.collect_garbage()  # repairs whatever an interrupted run left behind
     index.begin_writes()
-    files = expand(paths)
+    files, unsupported = scan(paths)
+    report.unsupported = [str(f) for f in unsupported]
     writer = Writer(index, on_chunks)
     for i, f in enumerate(files):
         try:

@@ -34,9 +34,9 @@ def test_bad_files_get_a_clear_reason(tmp_path, content, reason):
 
 
 def test_unsupported_and_missing(tmp_path):
-    f = tmp_path / "table.xlsx"
+    f = tmp_path / "slides.pptx"
     f.write_bytes(b"PK")
-    with pytest.raises(LoadError, match="unsupported file type .xlsx"):
+    with pytest.raises(LoadError, match="unsupported file type .pptx"):
         load(f)
     with pytest.raises(LoadError, match="cannot read"):
         load(tmp_path / "missing.txt")

@@ -62,9 +62,10 @@ def test_bad_inputs_each_get_a_reason(home, tmp_path, small_corpus):
     with open(small_corpus / "huge.txt", "wb") as f:
         f.truncate(50 * 1024 * 1024)
     (small_corpus / "sheet.xlsx").write_bytes(b"PK")
+    (small_corpus / "slides.pptx").write_bytes(b"PK")
     s = Settings()
     index = open_index(s)
-    report = ingest_paths(index, [small_corpus, small_corpus / "sheet.xlsx"], s.chunking())
+    report = ingest_paths(index, [small_corpus, small_corpus / "slides.pptx"], s.chunking())
     got = {Path(f.path).name: (f.status, f.reason) for f in report.files}
     assert got["county_plan.txt"][0] == "added" and got["eco_opinion.txt"][0] == "added"
     assert got["z_copy_of_plan.txt"] == ("skipped", "same content as county_plan.txt (already ingested)")
@@ -73,7 +74,9 @@ def test_bad_inputs_each_get_a_reason(home, tmp_path, small_corpus):
     assert "undecodable" in got["noise.txt"][1]
     assert "cannot read" in got["gone.txt"][1]
     assert "over the 20 MiB limit" in got["huge.txt"][1]
-    assert "unsupported file type .xlsx" in got["sheet.xlsx"][1]
+    assert "not a valid .xlsx file" in got["sheet.xlsx"][1]
+    assert "unsupported file type .pptx" in got["slides.pptx"][1]  # named directly: a failure with its reason
+    assert [Path(p).name for p in report.unsupported] == ["slides.pptx"]  # found in the folder: listed as skipped
     assert all("\n" not in reason for _, reason in got.values())
     _consistent(index)
 
