@@ -29,6 +29,7 @@ _D = "0-9０-９"
 # A number as written: spaced digits ("2 9 0 0", "6 .5"), thousands commas ("10,300"), decimals (".", "．", OCR "·").
 NUMBER = rf"[{_D}](?:[ ]?[{_D}])*(?:[,，][{_D}]{{3}}(?![{_D}]))*(?:[ ]?[.．·][ ]?[{_D}](?:[ ]?[{_D}])*)?"
 _MASK = "XxＸｘ×*＊"
+_YEAR = rf"[12](?:[ ]?[{_D}]){{3}}[ ]?年"  # "2020年", "2 0 0 1年", "2010 年"
 _DASH = "-—–~～－"
 _SENT_END = "。！？!?\n"
 _CLAUSE = "，,；;：:。！？!?\n（(）)"
@@ -109,7 +110,7 @@ def vocab() -> Vocab:
     rules: dict[str, list[str]] = {}
     for line in _lines("target_rules.txt"):
         key, _, words = line.partition(" ")
-        if key == "compare":
+        if key in ("compare", "review_year"):
             rules[key] = [words.strip()]
         else:
             rules[key] = [w.strip() for w in words.split("|") if w.strip()]
@@ -165,6 +166,15 @@ def document_year(text: str) -> int | None:
         m = rx.search(head)
         if m and (y := _num(m.group(1))) and 1949 < y < 2100:
             return int(y)
+    m = re.search(vocab().words("review_year")[0], text)
+    if m and (y := _num(m.group("y") or m.group("y2"))):
+        return int(y) + 1
+    # a plan names its five-year period in the title: "十四五规划", "第十个五年计划"
+    m = re.search(r"第([一二三四五六七八九十]{1,3})个五年|[“\"]?([十一二三四五六七八九]{1,3}五)[”\"]?(?:规划|计划)", text[:300])
+    if m:
+        first = _fyp_years().get(m.group(1) + "五" if m.group(1) else m.group(2))
+        if first:
+            return first
     m = _TARGET_YEAR.search(text)
     if m and (y := _num(m.group(1))) and 1949 < y < 2100:
         return int(y)
@@ -185,6 +195,11 @@ def _sentence_span(text: str, pos: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
     return s, e
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    i = text.find("\n", pos)
+    return len(text) if i < 0 else i
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -263,8 +278,10 @@ def _subject(clause: str, v: Vocab) -> tuple[str, dict]:
     _, time_rx = _patterns()
     s = clause
     s = re.sub(r"按[^，,；;。]{0,12}?(?:价格|不变价)计算的?", "", s)
+    s = re.sub(rf"(?:比|较|相比)(?:“?[十一二三四五六七八九]{{1,3}}五”?末?|{_YEAR}(?:底|末)?|上年|去年|同期)(?:的)?|(?:较|相比)", "", s)
     s = time_rx.sub(lambda m: "" if not m.group("avg") else m.group(0), s)
-    s = re.sub(r"(?:比|较|相比)(?:“?[十一二三四五六七八九]{1,3}五”?末?|[12][0-9０-９]{3}年(?:底|末)?|上年|去年|同期)(?:的)?|(?:较|相比)", "", s)
+    s = re.sub(rf"是{_YEAR}的$", "", s)
+    s = re.sub(rf"^[{_D}]+[个家项名户所座]", "", s)  # "304个省列重大项目完成投资"
     s = re.sub(r"[\s“”\"'‘’《》【】\[\]［］]", "", s)
     s = re.sub(r"^[、，,；;：:]+", "", s)
     for _ in range(3):
@@ -304,8 +321,8 @@ def canonical(subject: str, verbs: Sequence[str], unit: str) -> str:
 
 # --- kind, time ---------------------------------------------------------------
 
-def _time_before(text: str, start: int, end: int):
-    """The last time expression in text[start:end]: (year, period, is_avg)."""
+def _time_before(text: str, start: int, end: int, first: bool = False):
+    """The last (or first) time expression in text[start:end]: (match, period, is_avg)."""
     _, time_rx = _patterns()
     year, period, avg = None, "", False
     for m in time_rx.finditer(text, start, end):
@@ -315,7 +332,13 @@ def _time_before(text: str, start: int, end: int):
         if m.group("avg"):
             avg = True
             continue
-        year, period = m, m.group(0)
+        if m.group("pre") and m.start() > 0 and text[m.start() - 1] in "长加高升降少大小":
+            period = m.group(0)[len(m.group("pre")):]  # "增长到2020年": 到 belongs to the verb
+        else:
+            period = m.group(0)
+        year = m
+        if first:
+            break
     return year, period, avg
 
 
@@ -336,7 +359,7 @@ def _resolve_year(m: re.Match | None, doc_year: int | None) -> int | None:
 
 
 def _kind(before: str, paragraph_lead: str, section: Sequence[str], year: int | None, period: str,
-          doc_year: int | None, clause: str) -> str:
+          doc_year: int | None, clause: str, plan_doc: bool = False) -> str:
     v = vocab()
     target, result, plan = v.rx("target"), v.rx("result"), v.rx("plan")
     if target.search(before) or (period.startswith(("到", "至")) and (doc_year is None or (year or 0) >= doc_year)):
@@ -358,8 +381,11 @@ def _kind(before: str, paragraph_lead: str, section: Sequence[str], year: int | 
             future = False
         elif v.rx("future_section").search(heads):
             future = True
+        elif plan_doc:
+            future = True
     if future:
-        return "plan" if plan.search(clause) and not target.search(paragraph_lead) else "target"
+        goal = target.search(paragraph_lead) or v.rx("target_section").search("".join(section))
+        return "plan" if plan.search(clause) and not goal else "target"
     return "result"
 
 
@@ -376,7 +402,11 @@ def extract_targets(text: str, sections: Sequence[Section] | None = None, doc_ye
     rows: list[TargetRow] = []
     pos = 0
     fyp = _fyp_years()
+    plan_doc = bool(v.rx("plan_doc").search(text[:300])) and not _is_report(text)
     while pos < len(text):
+        if text[pos] in _SENT_END or text[pos].isspace():
+            pos += 1
+            continue
         s0, s1 = _sentence_span(text, pos)
         pos = max(s1, pos + 1)
         if s1 <= s0:
@@ -419,13 +449,13 @@ def extract_targets(text: str, sections: Sequence[Section] | None = None, doc_ye
             if after_prev:
                 pv = values[i - 1]
                 pstart = _clause_start(text, pv.match_start, s0)
-                lead_m = re.search(rf"(?:由|从)(?:(?P<y>[12][{_D}]{{3}})年(?:底|末)?|上年|去年|“?[十一二三四五六七八九]{{1,3}}五”?末)?的?(?:平均)?$",
+                lead_m = re.search(rf"(?:由|从)(?:(?P<y>{_YEAR})(?:底|末)?|上年|去年|“?[十一二三四五六七八九]{{1,3}}五”?末)?的?(?:平均)?$",
                                    text[pstart: pv.match_start])
                 mid = text[pv.unit_end: val.match_start]
-                if lead_m and re.fullmatch(rf"[^，,；;。]{{0,8}}?(?:到|至)(?:[12][{_D}]{{3}}年(?:底|末)?的?)?", mid):
+                if lead_m and re.fullmatch(rf"[^，,；;。]{{0,8}}?(?:到|至)[ ]?(?:{_YEAR}(?:底|末)?的?)?", mid):
                     base_value = text[pv.start: pv.unit_end]
                     if lead_m.group("y"):
-                        base_year = int(_num(lead_m.group("y")))
+                        base_year = int(_num(lead_m.group("y").rstrip("年 ")))
                     if rows and rows[-1].value_start == pv.start:
                         rows.pop()
                     clause = text[pstart: pstart + lead_m.start()] + mid
@@ -445,11 +475,20 @@ def extract_targets(text: str, sections: Sequence[Section] | None = None, doc_ye
                 sub_all, f2 = _subject(head, v)
                 facts["verbs"] += _subject(clause[clause.index("分别") + 2:], v)[1]["verbs"]
                 parts = [p for p in re.split(r"[、和及与]", sub_all) if p]
+                for pair in v.words("pair"):  # "城乡居民人均可支配收入分别增长5%、6.5%"
+                    word, *halves = pair.split()
+                    if len(parts) == 1 and parts[0].startswith(word):
+                        parts = [h + parts[0][len(word):] for h in halves]
                 n_group = 1
                 j = i + 1
                 while j < len(values) and re.fullmatch(r"[、和及与\s]*", text[values[j - 1].unit_end + len(values[j - 1].qualifier_post if values[j - 1].qualifier_post != values[j - 1].approx else ""): values[j].match_start]):
                     n_group += 1
                     j += 1
+                if not parts and n_group > 1 and len(rows) >= n_group and all(
+                        r.sentence_start == s0 for r in rows[-n_group:]):
+                    # "产业类投资553.1亿元、研发投入133.5亿元，分别增长10.6%、10.3%": the subjects came before
+                    parts = [r.subject for r in rows[-n_group:]]
+                    facts["scope"] = rows[-n_group].scope
                 if len(parts) == n_group and n_group > 1:
                     last = parts[-1]
                     group = [p + last[len(p):] if len(p) <= 4 and len(last) > len(p) and all(len(q) == len(p) for q in parts[:-1]) else p
@@ -475,17 +514,15 @@ def extract_targets(text: str, sections: Sequence[Section] | None = None, doc_ye
             # time, qualifier, kind
             tm, period, avg = _time_before(text, s0, val.match_start)
             if tm is None:  # the paragraph's time, then the section heading's
-                tm, period, _ = _time_before(text, para, s0)
+                tm, period, _ = _time_before(text, para, _paragraph_end(text, s1), first=True)
             if tm is None and section:
                 heads = "\n".join(section)
-                tm, period, _ = _time_before(heads, 0, len(heads))
+                tm, period, _ = _time_before(heads, 0, len(heads), first=True)
             year = _resolve_year(tm, doc_year)
-            pre_q = [w for w in facts["pre"] if w in v.pre]
-            lead = text[cstart: val.match_start]
-            pre_q += [q for q in v.pre if q in lead and q not in pre_q and q not in ("近",)]
-            qualifier = "".join(dict.fromkeys(pre_q[:1] + ([val.qualifier_post] if val.qualifier_post else [])))
+            pre_q = sorted(dict.fromkeys(w for w in facts["pre"] if w in v.pre), key=clause.rfind)
+            qualifier = "".join(pre_q + ([val.qualifier_post] if val.qualifier_post else []))
             before = text[s0: val.match_start]
-            kind = _kind(before, paragraph_lead, section, year, period, doc_year, clause)
+            kind = _kind(before, paragraph_lead, section, year, period, doc_year, clause, plan_doc)
             if year is None and doc_year is not None and _is_report(text) and not re.search(
                     r"[十一二三四五六七八九]五|五年|以来", period + paragraph_lead + text[s0:val.match_start]):
                 # a work report speaks of this year's goals and last year's results
@@ -498,9 +535,13 @@ def extract_targets(text: str, sections: Sequence[Section] | None = None, doc_ye
             if m_attr:
                 attribute = m_attr.group(1)
             if base_year is None:
-                cm = re.search(rf"(?:比|较|相比)(?P<y>[12][{_D}]{{3}})年", clause)
-                if cm:
-                    base_year = int(_num(cm.group("y")))
+                cm = re.search(rf"(?:比|较|相比)(?P<y>{_YEAR})", text[s0: val.match_start][-40:])
+                if cm and not re.search(r"[，,；;。]", text[s0: val.match_start][-40:][cm.end():]):
+                    base_year = int(_num(cm.group("y").rstrip("年 ")))
+                else:  # "是2010年的2.1倍": a multiple of a base year
+                    cm = re.search(rf"是(?P<y>{_YEAR})的$", text[max(s0, val.match_start - 12): val.match_start])
+                    if cm:
+                        base_year = int(_num(cm.group("y").rstrip("年 ")))
             value = text[val.start: val.end]
             row = TargetRow(
                 indicator=canonical(subject, facts["verbs"], val.unit), subject=subject, value=value,
