@@ -332,6 +332,8 @@ def _time_before(text: str, start: int, end: int, first: bool = False):
         if m.group("avg"):
             avg = True
             continue
+        if m.group("rel") == "全年" and year is not None:
+            continue  # "过去一年，全年实现…": 全年 adds nothing to a named year
         if m.group("pre") and m.start() > 0 and text[m.start() - 1] in "长加高升降少大小":
             period = m.group(0)[len(m.group("pre")):]  # "增长到2020年": 到 belongs to the verb
         else:
