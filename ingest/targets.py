@@ -516,10 +516,12 @@ def extract_targets(text: str, sections: Sequence[Section] | None = None, doc_ye
             # time, qualifier, kind
             tm, period, avg = _time_before(text, s0, val.match_start)
             if tm is None:  # the paragraph's time, then the section heading's
-                tm, period, _ = _time_before(text, para, _paragraph_end(text, s1), first=True)
+                tm, period, _ = _time_before(text, para, s0, first=True)
             if tm is None and section:
                 heads = "\n".join(section)
                 tm, period, _ = _time_before(heads, 0, len(heads), first=True)
+            if tm is None:  # "…年均增长8%左右，到2005年，…": a time later in the paragraph
+                tm, period, _ = _time_before(text, val.unit_end, _paragraph_end(text, s1), first=True)
             year = _resolve_year(tm, doc_year)
             pre_q = sorted(dict.fromkeys(w for w in facts["pre"] if w in v.pre), key=clause.rfind)
             qualifier = "".join(pre_q + ([val.qualifier_post] if val.qualifier_post else []))
