@@ -268,10 +268,6 @@ def _strip_words(s: str, words: Iterable[str], at_start: bool) -> tuple[str, lis
     return s, found
 
 
-_BASE_FROM = re.compile(rf"(?:由|从)(?:(?P<y>[12][{_D}]{{3}})年(?:底|末)?的?)?(?P<v>{NUMBER}[ ]?[^\s，,；;。0-9]{{0,5}}?)(?:[^，,；;。]{{0,12}}?)?(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩小)?(?:到|至)(?:[12][{_D}]{{3}}年(?:底|末)?的?)?$")
-_BASE_CMP = re.compile(rf"(?:比|较|相比)(?:“?(?P<fyp>[十一二三四五六七八九]{{1,3}}五)”?末?|(?P<y>[12][{_D}]{{3}})年(?:底|末)?|上年|去年|同期)?")
-
-
 def _subject(clause: str, v: Vocab) -> tuple[str, dict]:
     """Split the text between a clause start and a value into (subject, facts)."""
     facts: dict = {"verbs": [], "pre": [], "scope": ""}
@@ -421,7 +417,6 @@ def extract_targets(text: str, sections: Sequence[Section] | None = None, doc_ye
         paragraph_lead = text[para:lead_end + 1] if lead_end >= 0 else ""
         section = _section_at(sections, s0)
         prev_subject, prev_verbs, group, prev_end = "", [], [], s0
-        consumed: set[int] = set()
         for i, val in enumerate(values):
             # trailing qualifier: 左右/以上 after the unit
             tail = text[val.unit_end: val.unit_end + 3]
@@ -429,8 +424,6 @@ def extract_targets(text: str, sections: Sequence[Section] | None = None, doc_ye
             val.qualifier_post = post or val.approx
         follow = v.rx("follow")
         for i, val in enumerate(values):
-            if i in consumed:
-                continue
             k = val.unit_end + (len(val.qualifier_post) if val.qualifier_post != val.approx else 0)
             while k < s1 and text[k] == " ":
                 k += 1
