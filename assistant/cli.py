@@ -30,6 +30,9 @@ app.add_typer(docs_app, name="docs")
 from eval.cli import eval_app  # noqa: E402
 
 app.add_typer(eval_app, name="eval")
+from assistant.targets_cli import targets_app  # noqa: E402
+
+app.add_typer(targets_app, name="targets")
 
 err = Console(stderr=True)
 
