@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from assistant.answer.extractive import Candidate
-from assistant.evidence import Scope, has_figure, passage_text
+from assistant.evidence import Scope, passage_text, type_match
 from assistant.glossary import Glossary
 from assistant.question import QuestionInfo, synonyms
 from assistant.textnorm import bigrams, squash
@@ -25,12 +25,6 @@ from vectordb.index import Hit
 
 DEFAULT_MODEL = Path(__file__).parent / "data" / "answerability.json"
 FORMAT = "planqa-answerability/1"
-
-_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月\d{1,2}日|\d{1,2}月|年底|年末|月底|年初|上半年|下半年")
-_BODY = re.compile(r"(?:委员会|人民政府|政府|办公室|办公厅|领导小组|小组|局|厅|部|委|中心|院|会议|大会)")
-_PERSON_TITLE = re.compile(r"(?:总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长|委员|代表)")
-_ITEMS = re.compile(r"[、；;]|[一二三四五六七八九十][是要]|[（(][一二三四五六七八九十\d]+[）)]")
-
 
 def soft_presence(term: str, text: str, glossary: Glossary) -> float:
     """How well a squashed text holds a term: 1.0 verbatim (or a glossary synonym), else the share of the term's
@@ -47,20 +41,6 @@ def soft_presence(term: str, text: str, glossary: Glossary) -> float:
     return best
 
 
-def type_match(info: QuestionInfo, sentence: str) -> float:
-    """Does the sentence hold the kind of thing the question word asks for?"""
-    s = squash(sentence)
-    if info.kind == "figure":
-        return 1.0 if has_figure(s, info.unit) else 0.0
-    if info.kind == "when":
-        return 1.0 if _DATE.search(s) else 0.0
-    if info.kind == "who":
-        return 1.0 if _PERSON_TITLE.search(s) or _BODY.search(s) else 0.0
-    if info.kind == "list":
-        return min(1.0, len(_ITEMS.findall(s)) / 3)
-    return 1.0
-
-
 KINDS = ("figure", "list", "time", "section", "other")
 
 
@@ -73,7 +53,7 @@ def _kind_group(info: QuestionInfo) -> str:
 
 
 FEATURES = (
-    "best_score", "best_pass_score", "has_passing", "best_sim", "best_overlap", "best_term_cov",
+    "best_score", "best_pass_score", "has_passing", "has_typed", "best_sim", "best_overlap", "best_term_cov",
     "passage_cov", "passage_soft_cov", "missing_terms", "n_terms", "top_dense", "top_rerank",
     "years_missing", "years_missing_all", "has_years", "type_ok", "masked", "scope_named", "free_place_missing",
     "unit_asked", "best_rank", *(f"kind_{k}" for k in KINDS),
@@ -103,6 +83,8 @@ def features(info: QuestionInfo, hits: Sequence[Hit], passages: Sequence[Hit], c
     best_text = texts[best.passage - 1]
     f.update(best_score=best.score, best_sim=best.sim, best_overlap=best.overlap, best_term_cov=best.term_cov,
              best_rank=1.0 / best.passage, masked=float(best.check.masked))
+    typed = [c for c in cands if not c.check.masked and type_match(info, c.text) > 0]
+    f["has_typed"] = float(bool(typed))
     if passing:
         f["has_passing"] = 1.0
         f["best_pass_score"] = passing[0].score

@@ -99,10 +99,15 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     places = [_place_key(p) for p in info.places] + _XX_PLACE.findall(info.text)
     sets, free = [], []
     refs = [(g, "opening") for g in genres] + [(g, "title") for g in short] + [(p, "place") for p in places]
+    # A document whose title and opening name no genre (a report that starts at 各位代表) is not excluded by one.
+    unknown = frozenset(d for d, label in labels.items()
+                        if not any(squash(g) in label.opening for g in GENRES + TITLE_GENRES))
     for ref, field in refs:
         key = squash(ref)
         docs = frozenset(d for d, label in labels.items()
                          if key in (label.opening if field in ("opening", "place") else label.title))
+        if docs and field != "place":
+            docs |= unknown
         if not docs:
             if field == "place":
                 free.append(ref)
@@ -183,3 +188,25 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary) -> Che
     if info.kind == "when" and not _TIME.search(squash(sentence)):
         return Check(False, "the sentence has no date")
     return Check(True)
+
+
+_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月\d{1,2}日|\d{1,2}月|年底|年末|月底|年初|上半年|下半年")
+_BODY = re.compile(r"(?:委员会|人民政府|政府|办公室|办公厅|领导小组|小组|局|厅|部|委|中心|院|会议|大会)")
+_PERSON_TITLE = re.compile(r"(?:总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长|委员|代表)")
+_ITEMS = re.compile(r"[、；;]|[一二三四五六七八九十][是要]|[（(][一二三四五六七八九十\d]+[）)]")
+
+
+def type_match(info: QuestionInfo, sentence: str) -> float:
+    """Does the sentence hold the kind of thing the question word asks for?"""
+    s = squash(sentence)
+    if info.kind == "figure":
+        return 1.0 if has_figure(s, info.unit) else 0.0
+    if info.kind == "when":
+        return 1.0 if _DATE.search(s) else 0.0
+    if info.kind == "who":
+        return 1.0 if _PERSON_TITLE.search(s) or _BODY.search(s) else 0.0
+    if info.kind == "list":
+        return min(1.0, len(_ITEMS.findall(s)) / 3)
+    return 1.0
+
+

@@ -25,11 +25,19 @@ from eval.match import quote_in
 from eval.suite import load_suite
 
 
-def collect(assistant, cases, k: int, progress=print) -> list[dict]:
-    """Feature rows: {"id", "doc", "label", "real", "answerable", "features"}."""
+def collect(assistant, cases, k: int, progress=print, sink: Path | None = None, neg_every: int = 1) -> list[dict]:
+    """Feature rows: {"id", "doc", "label", "real", "answerable", "features"}; appended to `sink` as they come,
+    and cases already there are not measured again (a long run can be resumed)."""
     docs = {r.name: r.doc_id for r in assistant.index.documents()}
     rows = []
+    if sink is not None and sink.is_file():
+        rows = [json.loads(x) for x in sink.read_text(encoding="utf-8").splitlines() if x.strip()]
+    done = {r["id"] for r in rows}
+    out = sink.open("a", encoding="utf-8") if sink is not None else None
     for n, case in enumerate(cases, 1):
+        if case.id in done:
+            continue
+        first = len(rows)
         ev_docs = sorted({e.doc for e in case.evidence})
         group = ev_docs[0] if ev_docs else next((t for t in case.tags[1:] if t not in ("paraphrase",)), case.id)
         hits = assistant.gather(case.question, k)
@@ -37,12 +45,15 @@ def collect(assistant, cases, k: int, progress=print) -> list[dict]:
         held = any(p.name == e.doc and quote_in(e.quote, p.text) for p in passages for e in case.evidence)
         rows.append({"id": case.id, "doc": group, "answerable": case.answerable, "real": True,
                      "label": (1 if held else None) if case.answerable else 0, "features": judgement.features})
-        if case.answerable and ev_docs and all(d in docs for d in ev_docs):
+        if case.answerable and ev_docs and all(d in docs for d in ev_docs) and n % neg_every == 0:
             keep = [i for name, i in docs.items() if name not in ev_docs]
             hits = assistant.gather(case.question, k, keep)
             judgement, _, _ = assistant.assess(case.question, hits, keep)
             rows.append({"id": case.id + "/neg", "doc": group, "answerable": False, "real": False, "label": 0,
                          "features": judgement.features})
+        if out is not None:
+            out.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows[first:]))
+            out.flush()
         if n % 25 == 0:
             progress(f"{n}/{len(cases)} cases")
     return rows
@@ -94,7 +105,8 @@ def fit(rows: list[dict], min_precision: float, folds: int = 5, c: float = 1.0) 
         tr = tr[train[tr]]
         scaler, lr = model_for(tr)
         oof[te] = lr.predict_proba(scaler.transform(X[te]))[:, 1]
-    forced = X[:, FEATURES.index("has_passing")] == 0
+    # the extractive answer refuses anyway when no sentence of the asked type is there
+    forced = (X[:, FEATURES.index("has_passing")] == 0) & (X[:, FEATURES.index("has_typed")] == 0)
     real = np.array([r["real"] for r in rows])
     answerable = np.array([r["answerable"] for r in rows])
     threshold, scores = choose_threshold(oof[real], answerable[real], forced[real], oof[~real], forced[~real],
@@ -112,12 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("suites", nargs="+", type=Path)
     ap.add_argument("--out", type=Path, default=Path("assistant/data/answerability.json"))
-    ap.add_argument("--rows", type=Path, help="also write the feature rows (JSONL), or read them if the file exists")
+    ap.add_argument("--rows", type=Path, help="feature rows (JSONL): appended as measured; a rerun resumes")
+    ap.add_argument("--neg-every", type=int, default=1, help="negatives-only variant of every N-th answerable case")
+    ap.add_argument("--reuse", action="store_true", help="fit on the rows file as it is, measuring nothing")
     ap.add_argument("--k", type=int, default=None)
     ap.add_argument("--precision", type=float, default=0.90, help="refusal precision the threshold must reach")
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     args = ap.parse_args(argv)
-    if args.rows and args.rows.is_file():
+    if args.rows and args.rows.is_file() and args.reuse:
         rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines() if line.strip()]
     else:
         from assistant.chain import Assistant
@@ -128,9 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         index = open_index(settings)
         assistant = Assistant(settings, index, answerability=AnswerabilityModel.neutral())
         cases = [c for s in args.suites for c in load_suite(s)]
-        rows = collect(assistant, cases, args.k or settings.top_k, progress=lambda m: print(m, file=sys.stderr))
-        if args.rows:
-            args.rows.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        rows = collect(assistant, cases, args.k or settings.top_k, progress=lambda m: print(m, file=sys.stderr, flush=True),
+                       sink=args.rows, neg_every=args.neg_every)
     model = fit(rows, args.precision, c=args.c)
     model.meta.update({
         "trained": date.today().isoformat(),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.evidence import Check, check_sentence, coverage
+from assistant.evidence import Check, check_sentence, coverage, type_match
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section
@@ -190,6 +190,9 @@ class ExtractiveBackend:
         passing = [c for c in ranked if c.check.ok]
         if passing and ranked[0].check.masked and ranked[0].score - passing[0].score > self.cfg.masked_gap:
             return Draft(REFUSAL, refused=True, reason="the best matching sentence masks the figure (XX)")
+        if not passing:
+            # The answerability judgement accepted these passages: quote the best sentence of the asked type.
+            passing = [c for c in ranked if not c.check.masked and type_match(info, c.text) > 0][:1]
         if not passing:
             reason = ranked[0].check.reason if ranked and not ranked[0].check.ok else "no sentence answers the question"
             return Draft(REFUSAL, refused=True, reason=reason)
