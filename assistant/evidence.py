@@ -84,6 +84,8 @@ class DocLabel:
 def doc_label(title: str, name: str, opening: str) -> DocLabel:
     """How questions can name one document, from its metadata (title, file name, opening lines)."""
     t, o = squash(title), squash(f"{title}\n{opening}")
+    if len(t) > 60 or re.search(r"[,。;:]", t):
+        t = ""  # a document without a title line: its first sentence names no genre
     years = set(_YEAR.findall(t)) | set(_YEAR.findall(name)) | set(_DATELINE.findall(o))
     plans = {m.group(1) + "五" for m in _PLAN_ORDINAL.finditer(t)}
     return DocLabel(t, o, frozenset(years), frozenset(plans))
@@ -101,7 +103,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     refs = [(g, "opening") for g in genres] + [(g, "title") for g in short] + [(p, "place") for p in places]
     # A document whose title and opening name no genre (a report that starts at 各位代表) is not excluded by one.
     unknown = frozenset(d for d, label in labels.items()
-                        if not any(squash(g) in label.opening for g in GENRES + TITLE_GENRES))
+                        if not any(g in label.opening for g in GENRES) and not any(g in label.title for g in TITLE_GENRES))
     for ref, field in refs:
         key = squash(ref)
         docs = frozenset(d for d, label in labels.items()
