@@ -87,3 +87,13 @@ def test_contradicting_references_do_not_refuse():
 def test_place_no_document_covers_is_free():
     scope = doc_scope(analyse("江苏省今年的GDP增长目标是多少"), LABELS)
     assert scope.docs is None and scope.free_places == ("江苏",)
+
+
+def test_unknown_genre_stays_in_scope():
+    # a report that starts at 各位代表 has no title: its first sentence (…提出意见) names no genre
+    labels = dict(LABELS, f=doc_label("各位代表：现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。",
+                                      "gov_report_2019_national.txt", "各位代表"))
+    assert labels["f"].title == ""
+    assert doc_scope(analyse("2019年政府工作报告里赤字率是多少？"), labels).docs == {"f"}
+    # unknown is not a mismatch: it stays beside the 意见, while titled reports drop out
+    assert doc_scope(analyse("乡村振兴那个意见提出了哪些原则"), labels).docs == {"d", "f"}
