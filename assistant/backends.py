@@ -43,7 +43,8 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
 
 
 def extractive_backend(settings: Settings, embedder: Embedder) -> ExtractiveBackend:
-    return ExtractiveBackend(embedder, ExtractiveConfig(max_sentences=settings.max_answer_sentences),
+    return ExtractiveBackend(embedder, ExtractiveConfig(max_sentences=settings.max_answer_sentences,
+                                                        typed_fallback=settings.answerability == "model"),
                              Glossary.load(settings.glossary_path))
 
 

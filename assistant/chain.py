@@ -98,7 +98,8 @@ class Assistant:
         self.model = model if model is not None or backend is not None else chat_model(settings)
         self.backend = backend or make_backend(settings, index.embedder, self.model)
         self.extractive = extractive_backend(settings, index.embedder)
-        self.answerability = answerability or AnswerabilityModel.load(settings.answerability_model)
+        self.answerability = answerability or (AnswerabilityModel.load(settings.answerability_model)
+                                               if settings.answerability == "model" else AnswerabilityModel.neutral())
         self._labels: tuple[str, dict[str, DocLabel]] | None = None
         self._pipeline: Runnable | None = None
 
@@ -222,11 +223,15 @@ class Assistant:
         contexts = [Context(doc=h.name, section=h.section, text=h.text, score=round(h.score, 6)) for h in hits]
         yield AddableDict(standalone=q, contexts=contexts)
         t2 = time.perf_counter()
-        judgement, evidence, _ = self.assess(q, hits, x.get("doc_ids"))
-        reason = explain(judgement.features) if hits else "nothing retrieved"
-        if not judgement.answerable:
-            evidence = []
-        elif analyse(q).kind == "list":
+        judgement = None
+        if self.settings.answerability == "model":
+            judgement, evidence, _ = self.assess(q, hits, x.get("doc_ids"))
+            reason = explain(judgement.features) if hits else "nothing retrieved"
+            if not judgement.answerable:
+                evidence = []
+        else:
+            evidence, reason = self.gate(q, hits)
+        if evidence and analyse(q).kind == "list":
             evidence = self.complete_list(q, evidence)
         notice, draft = "", Draft(REFUSAL, refused=True, reason=reason)
         if evidence:
@@ -255,9 +260,10 @@ class Assistant:
             grounding=round(checked.grounding, 4) if checked else None,
             flags=[Flag(kind=f.kind, sentence=f.sentence, detail=f.detail) for f in checked.flags] if checked else [],
             backend=self.backend.name, notice=notice, reason=draft.reason if draft.refused else "",
-            answerability={"probability": judgement.probability, "threshold": self.answerability.threshold
-                           if self.settings.refusal_threshold is None else self.settings.refusal_threshold,
-                           "features": {k: round(v, 4) for k, v in judgement.features.items()}},
+            answerability=None if judgement is None else {
+                "probability": judgement.probability, "threshold": self.answerability.threshold
+                if self.settings.refusal_threshold is None else self.settings.refusal_threshold,
+                "features": {k: round(v, 4) for k, v in judgement.features.items()}},
             timings_ms=Timings(condense=x["condense_ms"], retrieve=x["retrieve_ms"], answer=(t3 - t2) * 1000,
                                total=(t3 - x["t0"]) * 1000),
         )

@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         from assistant.runtime import open_index
         from assistant.settings import Settings
 
-        settings = Settings()
+        settings = Settings(answerability="model")
         index = open_index(settings)
         assistant = Assistant(settings, index, answerability=AnswerabilityModel.neutral())
         cases = [c for s in args.suites for c in load_suite(s)]

@@ -76,6 +76,8 @@ class ExtractiveConfig:
     relative_cut: float = 0.06  # keep sentences within this of the best one
     list_cut: float = 0.15  # wider for list and cross-document questions
     max_quote_chars: int = 160  # longer sentences are cut to their best clauses
+    min_sentence_score: float = 0.45  # rules mode: below this no sentence answers
+    typed_fallback: bool = False  # model mode: the judgement accepted, so quote the best sentence of the asked type
     max_span_chars: int = 80  # a figure/date/person answer: the clauses that hold it, no longer than this
     masked_gap: float = 0.2  # refuse when the best sentence masks the figure and the next answer is this far behind
 
@@ -190,10 +192,10 @@ class ExtractiveBackend:
         passing = [c for c in ranked if c.check.ok]
         if passing and ranked[0].check.masked and ranked[0].score - passing[0].score > self.cfg.masked_gap:
             return Draft(REFUSAL, refused=True, reason="the best matching sentence masks the figure (XX)")
-        if not passing:
+        if not passing and self.cfg.typed_fallback:
             # The answerability judgement accepted these passages: quote the best sentence of the asked type.
             passing = [c for c in ranked if not c.check.masked and type_match(info, c.text) > 0][:1]
-        if not passing:
+        if not passing or (not self.cfg.typed_fallback and passing[0].score < self.cfg.min_sentence_score):
             reason = ranked[0].check.reason if ranked and not ranked[0].check.ok else "no sentence answers the question"
             return Draft(REFUSAL, refused=True, reason=reason)
         if info.cross_doc:

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from assistant.cli import app
 from ingest.clean import clean, extract_title
 from ingest.models import SourceDocument
+from vectordb.registry import Version
 
 REPORT_X = """2026年甲省政府工作报告
 各位代表：
@@ -38,13 +39,13 @@ def registry_kb(home):
     """A knowledge base whose registry holds live versions (no chunks are needed to list indicator rows)."""
     from assistant.settings import Settings
     from vectordb.chroma_store import open_client
-    from vectordb.registry import Registry
+    from vectordb.registry import Registry, Version
     from vectordb.targets import clear_cache
 
     clear_cache()
     store = Settings().store()
     registry = Registry(open_client(store), store.collection)
-    registry.put_many([(_doc("report_x.txt", REPORT_X, "x1"), 1, 1, 1), (_doc("report_y.txt", REPORT_Y, "y1"), 1, 1, 1)])
+    registry.put_many([Version(_doc("report_x.txt", REPORT_X, "x1"), 1, 1, 1), Version(_doc("report_y.txt", REPORT_Y, "y1"), 1, 1, 1)])
     return registry
 
 
@@ -100,7 +101,7 @@ def test_rows_follow_the_live_version(registry_kb):
     view = RegistryView(registry_kb)
     before = [r.value for r in live_targets(view) if r.doc_name == "report_y.txt" and r.kind == "target"]
     assert before == ["4.5%—5"]
-    registry_kb.put_many([(_doc("report_y.txt", REPORT_Y.replace("4.5%—5%", "6%左右"), "y2"), 1, 1, 1)])
+    registry_kb.put_many([Version(_doc("report_y.txt", REPORT_Y.replace("4.5%—5%", "6%左右"), "y2"), 1, 1, 1)])
     after = [r for r in live_targets(view) if r.doc_name == "report_y.txt" and r.kind == "target"]
     assert [(r.value, r.qualifier) for r in after] == [("6", "左右")]
     registry_kb.remove("id-report_y.txt")

@@ -12,8 +12,8 @@ from tests.conftest import CORPUS, REPO, run
 
 pytestmark = pytest.mark.integration
 CORPUS_DEV = CORPUS.parent / "corpus-dev"
-TEST_GATE = ["hit@5=__HIT5__", "refusal_f1=__RF1__", "refusal_precision=__RP__", "figures=__FIG__",
-             "evidence_hit=__EV__", "negatives_refused=__NEG__", "citation_exact=1.0"]
+TEST_GATE = ["hit@5=0.50", "refusal_f1=0.30", "refusal_precision=0.25", "figures=0.40",
+             "evidence_hit=0.50", "negatives_refused=0.50", "citation_exact=1.0"]
 
 
 @pytest.fixture(scope="module")
