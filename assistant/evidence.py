@@ -78,6 +78,7 @@ class DocLabel:
     title: str  # squashed title: places name documents by it (冀州区…, XX县…)
     opening: str  # squashed title and opening lines: genres too (a speech's subtitle says 讲话)
     years: frozenset[str] = frozenset()  # the document's own year(s): title, file name, dateline
+    where: str = ""  # squashed text that names the document's place: title, dateline (…在广东省…会议上)
     plans: frozenset[str] = frozenset()  # 十四五 for 第十四个五年规划: how users name a plan
 
 
@@ -88,7 +89,8 @@ def doc_label(title: str, name: str, opening: str) -> DocLabel:
         t = ""  # a document without a title line: its first sentence names no genre
     years = set(_YEAR.findall(t)) | set(_YEAR.findall(name)) | set(_DATELINE.findall(o))
     plans = {m.group(1) + "五" for m in _PLAN_ORDINAL.finditer(t)}
-    return DocLabel(t, o, frozenset(years), frozenset(plans))
+    where = t + "".join(o[m.end():m.end() + 40] for m in _DATELINE.finditer(o)) if t else o
+    return DocLabel(t, o, frozenset(years), where=where, plans=frozenset(plans))
 
 
 def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
@@ -106,8 +108,10 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
                         if not any(g in label.opening for g in GENRES) and not any(g in label.title for g in TITLE_GENRES))
     for ref, field in refs:
         key = squash(ref)
+        # Places name a document by its title and dateline (its opening when it has no title): a place
+        # mentioned in passing in an opening (城镇, 全省) names nothing.
         docs = frozenset(d for d, label in labels.items()
-                         if key in (label.opening if field in ("opening", "place") else label.title))
+                         if key in {"opening": label.opening, "place": label.where or label.title}.get(field, label.title))
         if docs and field != "place":
             docs |= unknown
         if not docs:

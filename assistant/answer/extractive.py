@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.evidence import Check, check_sentence, coverage, type_match
+from assistant.evidence import Check, check_sentence, coverage, has_figure, type_match
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section
@@ -32,7 +32,8 @@ _SUBCLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 _DATE_SPAN = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|年底|年末|月底|年初")
 _PERSON_SPAN = re.compile(r"总理|省长|市长|县长|区长|主席|书记|主任|局长|厅长|部长|组长")
 _BODY_SPAN = re.compile(r"委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
-_SEVERAL = re.compile(r"分别|各是|各为|和|与|及|以及|、")
+_SEVERAL = re.compile(r"分别|各是|各为|各自|和|与|及|、")
+_DIGIT_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?")  # an Arabic figure that is not a year
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
 _ORDINAL = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
@@ -149,27 +150,34 @@ class ExtractiveBackend:
         return "".join(clauses[lo:hi + 1])
 
     def _span(self, info: QuestionInfo, c: Candidate) -> str | None:
-        """The shortest run of clauses that answers a figure/date/person question: the clause holding the answer,
-        the clause before it when that one names the subject, and following clauses that carry more figures
-        when several are asked (分别, 和). None when the question is not of such a type."""
+        """The shortest run of clauses that answers a figure/date/person question: the clause holding the answer
+        that best matches the question (with the clause before it when that one names the subject), then the
+        following clauses while they carry figures (年均增长…, 市区…). None when no clause holds such an answer."""
         if info.kind not in ("figure", "when", "who"):
             return None
         clauses = [m.group(0) for m in _SUBCLAUSE.finditer(c.text)]
         if len(clauses) < 2:
             return None
-        focus = c.check.focus.strip("，,；;：: ") if c.check.focus else ""
-        hold = [i for i, x in enumerate(clauses) if focus and focus in x]
-        for want in {"when": (_DATE_SPAN,), "who": (_PERSON_SPAN, _BODY_SPAN)}.get(info.kind, ()):
-            hold = hold or [i for i, x in enumerate(clauses) if want.search(x)]  # a person before a body
+        if info.kind == "figure":
+            hold = [i for i, x in enumerate(clauses) if _DIGIT_FIGURE.search(tidy_figures(x)) and has_figure(x, info.unit)]
+        else:
+            hold = []
+            for want in {"when": (_DATE_SPAN,), "who": (_PERSON_SPAN, _BODY_SPAN)}[info.kind]:
+                hold = hold or [i for i, x in enumerate(clauses) if want.search(x)]  # a person before a body
         if not hold:
             return None
         qgrams = bigrams(info.text)
-        i = max(hold, key=lambda j: (len(qgrams & bigrams(clauses[j])), -j))
+
+        def match(j: int) -> int:
+            return len(qgrams & bigrams("".join(clauses[max(0, j - 1): j + 1])))
+
+        i = max(hold, key=lambda j: (match(j), -j))
         lo, hi = i, i
         if i > 0 and len(qgrams & bigrams(clauses[i - 1])) > len(qgrams & bigrams(clauses[i])) / 2:
             lo = i - 1
-        several = info.kind == "figure" and _SEVERAL.search(info.text)
-        while several and hi + 1 < len(clauses) and _HAS_FIGURE.search(clauses[hi + 1]) \
+        several = bool(_SEVERAL.search(info.text))
+        while info.kind == "figure" and hi + 1 < len(clauses) and _DIGIT_FIGURE.search(tidy_figures(clauses[hi + 1])) \
+                and (several or qgrams & bigrams(clauses[hi + 1])) \
                 and len("".join(clauses[lo:hi + 2])) <= self.cfg.max_span_chars:
             hi += 1
         span = "".join(clauses[lo:hi + 1])
