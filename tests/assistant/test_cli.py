@@ -25,7 +25,7 @@ def test_gdp_2020_answer_cites_001(corpus_kb):
     out = run(["ask", "--json", "冀州区2020年地区生产总值是多少？"], env, root).stdout
     result = json.loads(out)  # exactly one JSON object, nothing else on stdout
     assert set(result) == {"question", "standalone_question", "answer", "refused", "citations", "contexts",
-                           "grounding", "flags", "backend", "notice", "reason", "timings_ms"}
+                           "grounding", "flags", "backend", "notice", "reason", "answerability", "timings_ms"}
     assert result["backend"] == "extractive" and result["grounding"] == 1.0 and result["flags"] == []
     assert result["refused"] is False
     assert "111亿元" in result["answer"]
