@@ -39,15 +39,9 @@ def _source():
 def _doc_ids(source, names: list[str]) -> list[str] | None:
     if not names:
         return None
-    records = source.documents()
-    ids = []
-    for name in names:
-        match = [r.doc_id for r in records if name in (r.doc_id, r.name, r.path)]
-        if not match:
-            err.print(f"[red]no document named {name!r}; see `planqa docs list`[/red]")
-            raise typer.Exit(2)
-        ids.extend(match)
-    return ids
+    from assistant.cli import _resolve_docs  # cli mounts this module: import at call time
+
+    return _resolve_docs(source, names)
 
 
 def _rows(docs: list[str], indicator: Optional[str], year: Optional[int], kind: Optional[str]):
