@@ -135,9 +135,9 @@ def store_of(env: dict):
     return open_client(cfg), cfg.collection
 
 
-def run(args, env, cwd, check=True, stdin=None):
+def run(args, env, cwd, check=True, stdin=None, timeout=600):
     """The real `planqa` executable."""
-    r = subprocess.run([PLANQA, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600, input=stdin)
+    r = subprocess.run([PLANQA, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout, input=stdin)
     if check:
         assert r.returncode == 0, r.stderr
     return r

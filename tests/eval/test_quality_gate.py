@@ -30,7 +30,7 @@ def all_kb(tmp_path_factory, isolated_env):
             if p.is_file() and p.name != "README.md":
                 shutil.copy(p, docs / p.name)
     env = dict(os.environ, PLANQA_HOME=str(root / "kb"))
-    r = run(["ingest", str(docs)], env, root)
+    r = run(["ingest", str(docs)], env, root, timeout=2400)  # 3,565 chunks: minutes on 2 cores
     assert "added 34" in r.stderr, r.stderr
     return root, env
 
@@ -39,7 +39,7 @@ def test_test_split_meets_the_gate(all_kb):
     root, env = all_kb
     out = root / "test-split"
     r = run(["eval", "--split", "test", "--negatives", "--out", str(out), *[f"--fail-under={t}" for t in TEST_GATE]],
-            env, root, check=False)
+            env, root, check=False, timeout=3000)  # 219 cases and 167 negatives
     assert r.returncode == 0, r.stdout + r.stderr
     summary = json.loads((out / "results.json").read_text(encoding="utf-8"))["summary"]
     assert summary["errors"] == 0 and summary["cases"] >= 200
