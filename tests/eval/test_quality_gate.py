@@ -44,4 +44,4 @@ def test_test_split_meets_the_gate(all_kb):
     summary = json.loads((out / "results.json").read_text(encoding="utf-8"))["summary"]
     assert summary["errors"] == 0 and summary["cases"] >= 200
     assert summary["fact_answer_chars_p50"] <= 80
-    assert "reliability" in r.stdout
+    assert summary["negatives_refused"] is not None and "negatives_refused" in r.stdout
