@@ -240,7 +240,8 @@ def compare_runs(
 @eval_app.command("validate")
 def validate(
     suite: Path = typer.Argument(..., exists=True, dir_okay=False),
-    corpus: Path = typer.Option(..., exists=True, file_okay=False, help="folder holding the suite's documents"),
+    corpus: list[Path] = typer.Option(..., exists=True, file_okay=False,
+                                      help="folder holding the suite's documents; repeat for several"),
 ) -> None:
     """Check a suite: every line parses and every gold quote is in its document."""
     from eval.suite import SuiteError, load_suite, validate_quotes

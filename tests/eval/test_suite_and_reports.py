@@ -37,6 +37,17 @@ def test_project_suite_is_valid_and_big_enough():
     assert validate_quotes(cases, CORPUS) == []
 
 
+def test_dev_and_test_splits_are_valid_and_split_by_document():
+    folders = [CORPUS, CORPUS.parent / "corpus-dev"]
+    docs = {}
+    for split in ("dev", "test"):
+        cases = load_suite(REPO / "eval" / "suites" / f"{split}.jsonl")
+        assert sum(not c.answerable for c in cases) >= 0.2 * len(cases)
+        assert validate_quotes(cases, folders) == []
+        docs[split] = {e.doc for c in cases for e in c.evidence}
+    assert len(docs["test"]) >= 8 and not docs["dev"] & docs["test"]
+
+
 def test_validator_names_bad_quotes_and_missing_documents(tmp_path):
     (tmp_path / "a.txt").write_text("到2025 年,全区森林覆盖率达到35%以上。", encoding="gb18030")
     suite = tmp_path / "s.jsonl"
