@@ -13,7 +13,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGES = ("ingest", "vectordb", "assistant", "eval")
-APP = ("assistant.cli", "assistant.ui")  # the app layer on top: only it may mount eval
+APP = ("assistant.cli", "assistant.targets_cli", "assistant.ui")  # the app layer on top: only it may mount eval
 
 
 def _module_name(path: Path) -> str:
