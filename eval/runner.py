@@ -28,12 +28,7 @@ NEGATIVE = "negatives-only"  # tag of a case asked with its source documents fil
 def negatives(cases: Sequence[Case]) -> list[Case]:
     """Every answerable case with evidence, asked again without its source documents: it must be refused."""
     return [Case(id=f"{c.id}/neg", question=c.question, answerable=False, tags=[NEGATIVE, *c.tags],
-                 reference_answer=json_docs(c)) for c in cases if c.answerable and c.evidence]
-
-
-def json_docs(case: Case) -> str:
-    """The left-out documents, kept in reference_answer (a negatives case has no answer to compare)."""
-    return "|".join(sorted({e.doc for e in case.evidence}))
+                 left_out=sorted({e.doc for e in c.evidence})) for c in cases if c.answerable and c.evidence]
 
 
 class CaseResult(BaseModel):
@@ -107,14 +102,13 @@ def verdict(case: Case, r: CaseResult) -> tuple[bool, str]:
 def run_cases(assistant: Asker, cases: Sequence[Case], k: int,
               on_case: Callable[[int, int, CaseResult], None] = lambda i, n, r: None) -> list[CaseResult]:
     results = []
-    ids = assistant.document_ids() if any(NEGATIVE in c.tags for c in cases) else {}
+    ids = assistant.document_ids() if any(c.left_out for c in cases) else {}
     for i, case in enumerate(cases, 1):
         try:
             t0 = time.perf_counter()
             keep = None
-            if NEGATIVE in case.tags:
-                left_out = set(case.reference_answer.split("|"))
-                keep = [d for name, d in ids.items() if name not in left_out]
+            if case.left_out:
+                keep = [d for name, d in ids.items() if name not in case.left_out]
             ranked_hits = assistant.gather(case.question, max(RANKED, k), keep)  # the retrieval answers use
             ranked = [M.Passage(h.name, h.text) for h in ranked_hits]
             result = assistant.ask(case.question, k=k, doc_ids=keep)

@@ -24,6 +24,8 @@ class Case(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     answerable: bool = True
     tags: list[str] = Field(default_factory=list)
+    left_out: list[str] = Field(default_factory=list, description="documents filtered out when it is asked "
+                                "(negatives-only cases)")
 
     @model_validator(mode="after")
     def _evidence_for_answerable(self) -> "Case":
