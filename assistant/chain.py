@@ -155,7 +155,7 @@ class Assistant:
         info = analyse(question)
         scope = doc_scope(info, self.doc_labels(doc_ids))
         docs = sorted(scope.docs & set(doc_ids) if doc_ids and scope.docs else scope.docs or [])
-        if info.cross_doc and len(docs) > 1:
+        if (info.cross_doc or scope.several) and len(docs) > 1:
             per = max(3, k // 2)
             hits = [h for d in docs for h in self.retrieve(question, per, [d], section_prefix)]
             return sorted(hits, key=lambda h: -h.score)

@@ -9,7 +9,7 @@ unit asked (`XX亿元` is a placeholder, not a figure).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from assistant.glossary import Glossary
@@ -71,6 +71,9 @@ class Scope:
 
     docs: frozenset[str] | None = None  # allowed doc ids; None: any
     free_places: tuple[str, ...] = ()  # places no document is labelled with: the passage text must name them
+    several: bool = False  # the references name different documents (江西和内蒙古…): answer from each
+    years: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
+    # doc id -> the years a document speaks of without writing them (a 2024 report's 今年 and 去年)
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     genres = [g for g in genres if not any(g != o and g in o for o in genres)]  # 工作报告 inside 政府工作报告
     short = [g for g in TITLE_GENRES if g in info.text and not any(g in o for o in genres)]
     places = [_place_key(p) for p in info.places] + _XX_PLACE.findall(info.text)
-    sets, free = [], []
+    sets, free, place_sets = [], [], []
     refs = [(g, "opening") for g in genres] + [(g, "title") for g in short] + [(p, "place") for p in places]
     # A document whose title and opening name no genre (a report that starts at 各位代表) is not excluded by one.
     unknown = frozenset(d for d, label in labels.items()
@@ -119,22 +122,43 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
                 free.append(ref)
         elif len(docs) < len(labels):
             sets.append(docs)
+            if field == "place":
+                place_sets.append(docs)
     soft = []  # years and plan ordinals: metadata a document may lack, so they narrow but never empty the scope
     for year in info.doc_years:
         soft.append(frozenset(d for d, label in labels.items() if year in label.years))
     for plan in dict.fromkeys(_PLAN_SHORT.findall(info.text)):
         soft.append(frozenset(d for d, label in labels.items() if plan + "五" in label.plans))
     soft = [docs for docs in soft if docs and len(docs) < len(labels)]
+    years = {d: implied_years(label) for d, label in labels.items() if label.years}
     if not sets and not soft:
-        return Scope(None, tuple(free))
-    if info.cross_doc:
-        return Scope(frozenset().union(*sets, *soft), tuple(free))
+        return Scope(None, tuple(free), years=years)
+    by_place = len(place_sets) > 1 and not frozenset.intersection(*place_sets)
+    if info.cross_doc or by_place:
+        # References that name different documents (江西和内蒙古, 2024年和2025年的报告): any of them. Places name
+        # different documents of one kind: the other references still narrow them (a place and a genre that name
+        # different documents name none: 2024年冀州区政府工作报告 when only a 冀州 plan exists).
+        hard = frozenset().union(*sets) if sets else None
+        if by_place and not info.cross_doc:
+            hard = frozenset().union(*place_sets)
+            for docs in sets:
+                if docs not in place_sets:
+                    hard &= docs
+        loose = frozenset().union(*soft) if soft else None
+        allowed = hard if loose is None else loose if hard is None else (hard & loose) or hard
+        return Scope(allowed, tuple(free), several=True, years=years)
     allowed = frozenset.intersection(*sets) if sets else None
     for docs in soft:
         narrowed = docs if allowed is None else allowed & docs
         if narrowed:
             allowed = narrowed
-    return Scope(allowed, tuple(free))
+    return Scope(allowed, tuple(free), years=years)
+
+
+def implied_years(label: DocLabel) -> frozenset[str]:
+    """The years a dated document speaks of without always writing them: its own (今年) and the one before, which
+    a report reviews (去年)."""
+    return frozenset(label.years | {str(int(y) - 1) for y in label.years})
 
 
 def in_scope(hits: Sequence[Hit], scope: Scope) -> list[Hit]:
@@ -151,7 +175,7 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
         if squash(place) not in text:
             return Check(False, f"the passage is not about {place}")
     for year in info.years:
-        if year not in text:
+        if year not in text and year not in scope.years.get(hit.doc_id, ()):
             return Check(False, f"the passage does not mention {year}")
     cov = coverage(info, text, glossary)
     if cov < min_coverage:
@@ -164,9 +188,10 @@ def has_figure(sentence: str, unit: str | None = None) -> bool | None:
     s = squash(sentence)
     if unit:
         u = re.escape(squash(unit))
-        if re.search(rf"\d+(?:\.\d+)?(?:[多余]|以上|左右)?{u}", s):
+        mag = "[十百千万亿]{0,2}"  # 2万亿元 is a figure in 元, 100万人 one in 人
+        if re.search(rf"\d+(?:\.\d+)?(?:[多余]|以上|左右)?{mag}{u}", s):
             return True
-        return False if re.search(rf"[xX]+(?:[多余]|以上|左右)?{u}", s) else None
+        return False if re.search(rf"[xX]+(?:[多余]|以上|左右)?{mag}{u}", s) else None
     if FIGURE.search(s):
         return True
     return False if _MASK.search(s) else None
@@ -181,12 +206,13 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary) -> Che
     unmasked figure in the unit asked; `focus` is that clause."""
     if info.kind == "figure":
         clauses = [m.group(0) for m in _CLAUSE.finditer(sentence)] or [sentence]
+        figs = [has_figure(c, info.unit) for c in clauses]
+        alone = figs.count(True) == 1  # no neighbour's figure to confuse: the subject may be clauses before
         masked = False
-        for i, clause in enumerate(clauses):
-            fig = has_figure(clause, info.unit)
+        for i, (clause, fig) in enumerate(zip(clauses, figs)):
             masked |= fig is False
             if fig is True:
-                cov = coverage(info, squash("".join(clauses[max(0, i - 1): i + 1])), glossary)
+                cov = coverage(info, squash("".join(clauses[0 if alone else max(0, i - 1): i + 1])), glossary)
                 if cov >= MIN_CLAUSE_COVERAGE:
                     return Check(True, coverage=cov, focus=clause)
         what = f"figure in {info.unit}" if info.unit else "figure"

@@ -1,9 +1,9 @@
 """Reranking stage behind one interface: `rerank(question, hits, k) -> hits`.
 
-- `sentence` (default, no model): a passage scores by its best sentence. Long
-  chunks dilute a passage's vector; the one sentence that answers carries the
-  question's exact terms and years. Score = 0.3 × fused-rank prior + the best
-  sentence's question-bigram recall (+ year agreement).
+- `sentence` (default, no model): a weighted sum of cheap signals, weights
+  fitted on the dev split (docs/PERFORMANCE.md): the fused (RRF) score, the
+  passage's cosine to the question, the question-bigram recall of the whole
+  passage, of its best sentence (+ year agreement) and of its own heading.
 - `cross-encoder:<name or folder>`: a sentence-transformers CrossEncoder the
   user has locally (loaded offline).
 - `none`: keep the fused order.
@@ -12,11 +12,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Protocol, Sequence
 
 from assistant.textnorm import bigrams, tidy_figures
-from ingest.zh import sentence_spans
+from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.index import Hit
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -57,20 +57,36 @@ class NoReranker:
         return list(hits[:k])
 
 
+@dataclass(frozen=True)
+class RerankWeights:
+    """Fitted on the dev split's gold passages (MRR), checked on the regression suite; the best-sentence score alone
+    ranked worse than the fused order there (MRR 0.51 vs 0.60), the blend 0.62 (regression 0.89 -> 0.92)."""
+
+    fused: float = 0.5  # RRF score relative to the best candidate's
+    dense: float = 0.5  # cosine similarity of passage and question
+    passage: float = 0.6  # share of the question's bigrams anywhere in the passage
+    sentence: float = 0.25  # the best sentence's bigram recall (+ year agreement)
+    heading: float = 0.3  # share of the question's bigrams in the passage's own heading
+
+
 class SentenceReranker:
     name = "sentence"
 
-    def __init__(self, weight: float = 1.0, prior: float = 0.3):
-        self.weight, self.prior = weight, prior
+    def __init__(self, weights: RerankWeights = RerankWeights()):
+        self.w = weights
+
+    def score(self, qgrams: set[str], question: str, hit: Hit, top: float) -> float:
+        w = self.w
+        heading = hit.section.split(SECTION_SEP)[-1] if hit.section else ""
+        recall = (lambda text: len(qgrams & bigrams(text)) / len(qgrams)) if qgrams else (lambda text: 0.0)
+        return (w.fused * (hit.score / top if top > 0 else 0.0) + w.dense * hit.dense + w.passage * recall(hit.text)
+                + w.sentence * best_sentence(question, hit.text, qgrams)[0] + w.heading * recall(heading))
 
     def rerank(self, question: str, hits: Sequence[Hit], k: int) -> list[Hit]:
         qgrams = bigrams(question)
-        n = len(hits)
-        scored = []
-        for rank, h in enumerate(hits):
-            prior = 1.0 - rank / n  # keeps the fused order as a tie-breaker
-            scored.append((self.prior * prior + self.weight * best_sentence(question, h.text, qgrams)[0], rank, h))
-        scored.sort(key=lambda t: (-t[0], t[1]))
+        top = max((h.score for h in hits), default=0.0)
+        scored = sorted(((self.score(qgrams, question, h, top), rank, h) for rank, h in enumerate(hits)),
+                        key=lambda t: (-t[0], t[1]))  # the fused order breaks ties
         return [replace(h, score=round(score, 6)) for score, _, h in scored[:k]]
 
 
