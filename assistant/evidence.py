@@ -61,8 +61,12 @@ _XX_PLACE = re.compile(r"X+[县市区]")
 _DATELINE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CN_ORD = "一二三四五六七八九十"
-_PLAN_ORDINAL = re.compile(rf"第([{_CN_ORD}]{{1,3}})个五年(?:规划|计划)")
+_PLAN_ORDINAL = re.compile(rf"第([{_CN_ORD}]{{1,3}})个五年(?:[（(][^）)]{{0,24}}[）)])?(?:规划|计划)")
+NAME_CHARS = 160  # a document names itself (第十二个五年规划纲要, 第二十次全国代表大会上的报告) within its opening
 _PLAN_SHORT = re.compile(rf"(?<![{_CN_ORD}第])([{_CN_ORD}]{{1,3}})五(?=规划|计划|纲要)")
+# A party congress report: 第二十次全国代表大会 in its title, 二十大报告 in questions.
+_CONGRESS = re.compile(rf"第([{_CN_ORD}]{{1,3}})次全国代表大会")
+_CONGRESS_SHORT = re.compile(rf"(?<![{_CN_ORD}第])([{_CN_ORD}]{{2,3}})大(?=报告|上的报告|的报告)")
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ class DocLabel:
     opening: str  # squashed title and opening lines: genres too (a speech's subtitle says 讲话)
     years: frozenset[str] = frozenset()  # the document's own year(s): title, file name, dateline
     where: str = ""  # squashed text that names the document's place: title, dateline (…在广东省…会议上)
-    plans: frozenset[str] = frozenset()  # 十四五 for 第十四个五年规划: how users name a plan
+    plans: frozenset[str] = frozenset()  # 十四五 for 第十四个五年规划, 二十大 for 第二十次全国代表大会: short names
 
 
 def doc_label(title: str, name: str, opening: str) -> DocLabel:
@@ -91,7 +95,10 @@ def doc_label(title: str, name: str, opening: str) -> DocLabel:
     if len(t) > 60 or re.search(r"[,。;:]", t):
         t = ""  # a document without a title line: its first sentence names no genre
     years = set(_YEAR.findall(t)) | set(_YEAR.findall(name)) | set(_DATELINE.findall(o))
-    plans = {m.group(1) + "五" for m in _PLAN_ORDINAL.finditer(t)}
+    head = squash(title) + o[:NAME_CHARS]  # the title line may be cut short, or be the first sentence
+    plan, congress = _PLAN_ORDINAL.search(head), _CONGRESS.search(head)  # the first: later ones cite others
+    plans = {plan.group(1) + "五"} if plan else set()
+    plans |= {congress.group(1) + "大"} if congress else set()
     where = t + "".join(o[m.end():m.end() + 40] for m in _DATELINE.finditer(o)) if t else o
     return DocLabel(t, o, frozenset(years), where=where, plans=frozenset(plans))
 
@@ -127,8 +134,9 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     soft = []  # years and plan ordinals: metadata a document may lack, so they narrow but never empty the scope
     for year in info.doc_years:
         soft.append(frozenset(d for d, label in labels.items() if year in label.years))
-    for plan in dict.fromkeys(_PLAN_SHORT.findall(info.text)):
-        soft.append(frozenset(d for d, label in labels.items() if plan + "五" in label.plans))
+    short = [p + "五" for p in _PLAN_SHORT.findall(info.text)] + [c + "大" for c in _CONGRESS_SHORT.findall(info.text)]
+    for name in dict.fromkeys(short):
+        soft.append(frozenset(d for d, label in labels.items() if name in label.plans))
     soft = [docs for docs in soft if docs and len(docs) < len(labels)]
     years = {d: implied_years(label) for d, label in labels.items() if label.years}
     if not sets and not soft:

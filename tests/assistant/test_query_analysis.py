@@ -113,3 +113,69 @@ def test_near_duplicates_are_dropped_keeping_the_first():
     b = _hit("到2025年,全区森林覆盖率达到35%以上,城市建成区绿地率达到37.8%以上。 ", 1)
     c = _hit("到2025年,全区粮食播种面积稳定在100万亩左右。", 2)
     assert drop_near_duplicates([a, b, c], 0.85) == [a, c]
+
+
+def test_figures_with_a_magnitude_are_in_the_unit_asked():
+    assert has_figure("全年减税降费近2万亿元", "元") is True
+    assert has_figure("城镇新增就业1100万人以上", "万人") is True
+    assert has_figure("全年减税降费XX万亿元", "元") is False
+    assert has_figure("全年减税降费规模较大", "元") is None
+
+
+def test_only_figure_of_a_sentence_takes_its_subject_from_earlier_clauses():
+    g = Glossary.load()
+    info = analyse("高职院校今年要扩招多少？")
+    alone = "改革完善高职院校考试招生办法，鼓励更多应届高中毕业生报考，今年大规模扩招100万人。"
+    assert check_sentence(info, alone, g).ok
+    # With a neighbour's figure in the sentence, only the clause and the one before it may name the subject.
+    crowded = "高职院校招生办法更加完善，就业形势稳定，职业培训补贴发放50亿元，新增创业主体30万户。"
+    assert not check_sentence(info, crowded, g).ok
+
+
+def _label(title, opening="", name=""):
+    from assistant.evidence import doc_label
+    return doc_label(title, name, opening)
+
+
+def test_several_places_naming_different_documents_answer_from_each():
+    labels = {
+        "jx": _label("2026年江西省政府工作报告"),
+        "nm": _label("2026年内蒙古自治区政府工作报告"),
+        "gd": _label("2026年广东省政府工作报告"),
+    }
+    scope = doc_scope(analyse("江西和内蒙古2026年的经济增速目标是多少？"), labels)
+    assert scope.docs == {"jx", "nm"} and scope.several
+    assert not doc_scope(analyse("江西2026年的经济增速目标是多少？"), labels).several
+
+
+def test_a_dated_document_implies_its_year_and_the_year_before():
+    from assistant.evidence import check_passage
+    labels = {"r24": _label("2024年政府工作报告"), "r25": _label("2025年政府工作报告")}
+    info = analyse("2024年政府工作报告说，2023年国内生产总值增长了多少？")
+    assert info.years == ("2023",) and info.doc_years == ("2024",)
+    scope = doc_scope(info, labels)
+    assert scope.docs == {"r24"} and scope.years["r24"] == {"2024", "2023"}
+    hit = Hit("r24", "r24.txt", "2024年政府工作报告", "一、2023年工作回顾", 0, 0, 20, "去年国内生产总值增长5.2%。", 1.0, 0.9)
+    assert check_passage(info, hit, Glossary.load(), 0.5, scope).ok
+    other = Hit("r25", "r25.txt", "2025年政府工作报告", "", 0, 0, 20, "去年国内生产总值增长5%。", 1.0, 0.9)
+    assert not check_passage(info, other, Glossary.load(), 0.5, doc_scope(info, {"r25": labels["r25"]})).ok
+
+
+def test_plans_and_congress_reports_named_by_their_short_names():
+    labels = {
+        "p12": _label("", "中华人民共和国国民经济和社会发展第十二个五年（2011—2015年）规划纲要，根据建议编制"),
+        "c20": _label("高举中国特色社会主义伟大旗帜", "高举中国特色社会主义伟大旗帜\n——在中国共产党第二十次全国代表大会上的报告"),
+        "r": _label("2025年政府工作报告", "各位代表：深入贯彻党的二十大精神"),
+    }
+    assert labels["p12"].plans == {"十二五"} and labels["c20"].plans == {"二十大"} and not labels["r"].plans
+    assert doc_scope(analyse("十二五规划里森林覆盖率要提高到多少？"), labels).docs == {"p12"}
+    assert doc_scope(analyse("二十大报告提出的中心任务是什么？"), labels).docs == {"c20"}
+
+
+def test_rerank_blend_prefers_the_passage_under_the_asked_heading():
+    from assistant.rerank import SentenceReranker
+    q = "战略定位是什么？"
+    other = Hit("d", "d.txt", "规划", "第四章 › 二、发展环境", 0, 0, 40, "京津冀协同发展带来机遇。", 0.05, 0.80)
+    under = Hit("d", "d.txt", "规划", "第四章 › 三、战略定位", 1, 40, 80, "打造现代化中心城区、先进制造业聚集区。", 0.045, 0.80)
+    ranked = SentenceReranker().rerank(q, [other, under], 2)
+    assert ranked[0].index == 1 and ranked[0].score > ranked[1].score
