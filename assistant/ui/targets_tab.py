@@ -26,7 +26,8 @@ from ingest.targets import TargetRow
 from vectordb.targets import live_targets, select
 
 MAX_SHOWN = 3000  # rows shown in the table (exports hold all)
-LIST_HEADERS = ["文件", "章节", "指标", "数值", "年份/时期", "类型", "基数", "属性", "位置"]
+LIST_HEADERS = ["文件", "章节", "指标", "数值", "年份/时期", "类型", "备注"]
+LIST_WIDTHS = ["19%", "21%", "22%", "12%", "10%", "6%", "10%"]
 ALL = ""
 KIND_CHOICES = [("全部", ALL)] + [(f"{KIND_LABELS[k]}（{k}）", k) for k in KINDS]
 EMPTY_PASSAGE = '<div class="targets-empty">点击表中的数值，这里显示它的原文段落（数值按原文位置高亮）。</div>'
@@ -36,6 +37,12 @@ Key = tuple[str, int, int, str]
 
 def _esc(s) -> str:
     return html.escape(str(s))
+
+
+def _note(r: TargetRow) -> str:
+    """Base value and year, attribute (预期性/约束性), scope."""
+    base = f"基数{r.base_value}{f'（{r.base_year}年）' if r.base_year else ''}" if r.base_value else ""
+    return " ".join(x for x in (base, r.attribute, r.scope) if x)
 
 
 class TargetsView:
@@ -80,10 +87,8 @@ class TargetsView:
     def list_view(self, docs, indicator, year, kind) -> tuple[pd.DataFrame, dict, str]:
         rows = self.rows(docs, indicator, year, kind)
         shown = rows[:MAX_SHOWN]
-        data = [[r.doc_name, r.section[-1] if r.section else "", r.indicator, value_text(r),
-                 when(r), KIND_LABELS.get(r.kind, r.kind),
-                 f"{r.base_value}{f'（{r.base_year}年）' if r.base_year else ''}", r.attribute,
-                 f"{r.value_start}:{r.value_end}"] for r in shown]
+        data = [[r.doc_name, r.section[-1] if r.section else "", r.indicator, value_text(r), when(r),
+                 KIND_LABELS.get(r.kind, r.kind), _note(r)] for r in shown]
         keys = [row_key(r) for r in rows]
         state = {"mode": "list", "keys": keys, "cells": [[[i]] * len(LIST_HEADERS) for i in range(len(shown))]}
         more = f"（表中显示前 {MAX_SHOWN} 条，导出包含全部）" if len(rows) > MAX_SHOWN else ""
@@ -199,26 +204,37 @@ def targets_tab(app) -> TargetsView:
         with gr.Row():
             with gr.Column(scale=3):
                 table = gr.Dataframe(pd.DataFrame([], columns=LIST_HEADERS), label="指标表", interactive=False,
-                                     wrap=True, max_height=560, elem_id="targets-table")
+                                     wrap=True, max_height=560, column_widths=LIST_WIDTHS, elem_id="targets-table")
             with gr.Column(scale=2):
                 gr.Markdown("### 原文")
                 source = gr.HTML(EMPTY_PASSAGE, elem_id="targets-passage")
         with gr.Row():
             to_csv = gr.Button("导出 CSV", elem_id="targets-csv", scale=1)
             to_xlsx = gr.Button("导出 XLSX", elem_id="targets-xlsx", scale=1)
-            download = gr.File(label="导出文件", interactive=False, elem_id="targets-file", scale=3, height=90)
+            download = gr.File(label="导出文件", interactive=False, visible=False, elem_id="targets-file", scale=3)
 
         filters = [docs, indicator, year, kind]
-        show.click(view.list_view, filters, [table, state, status], api_name=False)
-        compare.click(view.compare_view, filters, [table, state, status], api_name=False)
+        def show_list(*args):
+            df, st, msg = view.list_view(*args)
+            return gr.update(value=df, column_widths=LIST_WIDTHS), st, msg
+
+        def show_grid(*args):
+            df, st, msg = view.compare_view(*args)
+            n = max(1, len(df.columns) - 1)
+            return gr.update(value=df, column_widths=["28%"] + [f"{72 / n:.1f}%"] * n), st, msg
+
+        show.click(show_list, filters, [table, state, status], api_name=False)
+        compare.click(show_grid, filters, [table, state, status], api_name=False)
 
         def on_select(st: dict, evt: gr.SelectData) -> str:
             row, col = evt.index if isinstance(evt.index, (list, tuple)) else (evt.index, 0)
             return view.cell_passages(st, int(row), int(col))
 
         table.select(on_select, [state], [source], api_name=False)
-        to_csv.click(lambda st: view.export(st, "csv"), [state], [download], api_name=False)
-        to_xlsx.click(lambda st: view.export(st, "xlsx"), [state], [download], api_name=False)
+        to_csv.click(lambda st: gr.update(value=view.export(st, "csv"), visible=True), [state], [download],
+                     api_name=False)
+        to_xlsx.click(lambda st: gr.update(value=view.export(st, "xlsx"), visible=True), [state], [download],
+                      api_name=False)
 
         def refresh(selected):  # documents may have been added or removed in the 知识库 tab
             return (gr.update(choices=view.doc_choices()), gr.update(choices=view.indicator_choices(selected)),
