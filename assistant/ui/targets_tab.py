@@ -137,15 +137,14 @@ class TargetsView:
         span, chunk = self._chunk_span(r)
         p = passage(text, r, span)
         t = p.text
-        cuts = sorted({0, p.sentence_start, p.value_start, p.value_end, p.sentence_end, len(t)})
-        body = []
-        for a, b in zip(cuts, cuts[1:]):
-            seg = _esc(t[a:b])
-            if p.value_start <= a and b <= p.value_end:
-                seg = f'<mark class="target-value" style="background:#ffd33d;font-weight:600">{seg}</mark>'
-            elif p.sentence_start <= a and b <= p.sentence_end:
-                seg = f'<span class="target-sentence" style="background:#fff8c5">{seg}</span>'
-            body.append(seg)
+        mark = (f'<mark class="target-value" style="background:#ffd33d;font-weight:600">'
+                f'{_esc(t[p.value_start:p.value_end])}</mark>')
+        if p.sentence_start <= p.value_start and p.value_end <= p.sentence_end:  # the sentence holds the value
+            sentence = (f'<span class="target-sentence" style="background:#fff8c5">'
+                        f'{_esc(t[p.sentence_start:p.value_start])}{mark}{_esc(t[p.value_end:p.sentence_end])}</span>')
+            body = [_esc(t[:p.sentence_start]), sentence, _esc(t[p.sentence_end:])]
+        else:
+            body = [_esc(t[:p.value_start]), mark, _esc(t[p.value_end:])]
         title = self.titles().get(r.doc_id, r.doc_name)
         section = _esc(SECTION_SEP.join(r.section) or "（无章节）")
         facts = [f"{_esc(when(r))}" if when(r) else "", KIND_LABELS.get(r.kind, r.kind), _esc(r.attribute),
