@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 from typing import Optional
 
@@ -13,15 +10,14 @@ from rich.console import Console
 from rich.table import Table
 
 from assistant.settings import Settings
+from assistant.targets_table import (COLUMNS, KINDS, citation, compare_order, csv_text, json_text, records, value_text,
+                                     write_xlsx)
 
 targets_app = typer.Typer(help="Indicator table: every quantitative target and result, exact and cited.",
                           invoke_without_command=True)
 err = Console(stderr=True)
 FORMATS = ("table", "csv", "xlsx", "json")
-KINDS = ("target", "result", "plan", "baseline")
-COLUMNS = ("doc_name", "section", "indicator", "subject", "value", "unit", "qualifier", "year", "period", "kind",
-           "base_value", "base_year", "attribute", "scope", "value_start", "value_end", "sentence_start",
-           "sentence_end", "doc_id")
+__all__ = ["COLUMNS", "FORMATS", "KINDS", "citation", "targets_app"]
 
 
 def _source():
@@ -56,20 +52,6 @@ def _rows(docs: list[str], indicator: Optional[str], year: Optional[int], kind: 
     return select(live_targets(source, _doc_ids(source, docs)), indicator, year, kind)
 
 
-def citation(r) -> str:
-    section = f" §{r.section_path}" if r.section else ""
-    return f"{r.doc_name}{section} [{r.value_start}:{r.value_end}]"
-
-
-def _records(rows) -> list[dict]:
-    out = []
-    for r in rows:
-        d = r.to_dict()
-        out.append({c: d.get(c) for c in COLUMNS} | {"number": r.number, "number_high": r.number_high,
-                                                     "citation": citation(r)})
-    return out
-
-
 def _emit(records: list[dict], fmt: str, out: Optional[Path], table: Table | None) -> None:
     if fmt not in FORMATS:
         err.print(f"[red]--format must be one of {', '.join(FORMATS)}[/red]")
@@ -84,14 +66,7 @@ def _emit(records: list[dict], fmt: str, out: Optional[Path], table: Table | Non
         if out is None:
             err.print("[red]--format xlsx needs --out FILE[/red]")
             raise typer.Exit(2)
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = "指标"
-        keys = list(records[0]) if records else list(COLUMNS)
-        ws.append(keys)
-        for rec in records:
-            ws.append([rec.get(k) for k in keys])
-        wb.save(out)
+        write_xlsx(records, out)
         err.print(f"{len(records)} rows -> {out}")
         return
     if fmt == "table":
@@ -101,26 +76,13 @@ def _emit(records: list[dict], fmt: str, out: Optional[Path], table: Table | Non
         Console().print(table)
         err.print(f"{len(records)} rows")
         return
-    if fmt == "json":
-        text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    else:
-        buf = io.StringIO()
-        keys = list(records[0]) if records else list(COLUMNS)
-        w = csv.DictWriter(buf, fieldnames=keys)
-        w.writeheader()
-        w.writerows(records)
-        text = buf.getvalue()
+    text = json_text(records) if fmt == "json" else csv_text(records)
     if out is None:
         typer.echo(text, nl=False)
     else:
         # utf-8-sig: Excel opens a CSV with a BOM as UTF-8
         out.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
         err.print(f"{len(records)} rows -> {out}")
-
-
-def _value(r) -> str:
-    return f"{r.value}{r.unit}{r.qualifier if r.qualifier in ('左右', '以上', '以内', '以下') else ''}" + (
-        f" ({r.qualifier})" if r.qualifier and r.qualifier not in ("左右", "以上", "以内", "以下") else "")
 
 
 @targets_app.callback()
@@ -140,9 +102,9 @@ def targets(
     table = Table("document", "section", "indicator", "value", "year", "kind", "base", "offsets")
     for r in rows:
         base = f"{r.base_value}{f' ({r.base_year})' if r.base_year else ''}" if r.base_value or r.base_year else ""
-        table.add_row(r.doc_name, r.section_path[-30:], r.indicator, _value(r), str(r.year or r.period or ""),
+        table.add_row(r.doc_name, r.section_path[-30:], r.indicator, value_text(r), str(r.year or r.period or ""),
                       r.kind, base, f"{r.value_start}:{r.value_end}")
-    _emit(_records(rows), fmt, out, table)
+    _emit(records(rows), fmt, out, table)
 
 
 @targets_app.command("compare")
@@ -156,8 +118,8 @@ def compare(
 ) -> None:
     """Line one indicator up across documents and years; each cell cites its document, section and offsets."""
     rows = _rows(docs, indicator, year, kind)
-    rows.sort(key=lambda r: (r.doc_name, r.year or 0, r.period, r.kind, r.value_start))
+    rows = compare_order(rows)
     table = Table("document", "year / period", "kind", indicator, "citation", title=f"{indicator}: {len(rows)} values")
     for r in rows:
-        table.add_row(r.doc_name, str(r.year) if r.year else (r.period or "-"), r.kind, _value(r), citation(r))
-    _emit(_records(rows), fmt, out, table)
+        table.add_row(r.doc_name, str(r.year) if r.year else (r.period or "-"), r.kind, value_text(r), citation(r))
+    _emit(records(rows), fmt, out, table)

@@ -15,6 +15,7 @@ import gradio as gr
 from assistant.chain import Assistant, QuestionError
 from assistant.settings import Settings
 from assistant.ui.render import answer_markdown, plain_text, sources_html
+from assistant.ui.targets_tab import targets_tab
 from assistant.ui.uploads import save_upload
 from ingest.load import SUPPORTED_SUFFIXES
 from vectordb.index import Index
@@ -201,6 +202,7 @@ def build_app(settings: Settings, index: Index, assistant: Assistant | None = No
             removed = gr.Markdown()
             ingest_btn.click(app.ingest, [files], [log, table, docs, pick], api_name=False)
             remove.click(app.remove, [pick], [removed, table, docs, pick], api_name=False)
+        targets_tab(app)  # 指标: the indicator table (assistant/ui/targets_tab.py)
         gr.api(app.ask_api, api_name="ask")
     demo.queue(default_concurrency_limit=settings.ui_concurrency, max_size=settings.ui_queue_size)
     return demo

@@ -95,6 +95,38 @@ def test_xlsx_needs_openpyxl(registry_kb, tmp_path):
         assert r.exit_code == 0 and (tmp_path / "t.xlsx").exists()
 
 
+def test_xlsx_reads_back_with_header_and_rows(registry_kb, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from assistant.targets_table import EXPORT_COLUMNS
+
+    out = tmp_path / "gdp.xlsx"
+    runner = CliRunner()
+    r = runner.invoke(app, ["targets", "--indicator", "地区生产总值增速", "--format", "xlsx", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    ws = openpyxl.load_workbook(out, read_only=True).active
+    assert ws.title == "指标"
+    header, *rows = [list(x) for x in ws.iter_rows(values_only=True)]
+    assert header == list(EXPORT_COLUMNS)
+    got = [dict(zip(header, x)) for x in rows]
+    # the same rows, in the same order, as the JSON output
+    r = runner.invoke(app, ["targets", "--indicator", "地区生产总值增速", "--format", "json"])
+    want = json.loads(r.stdout)
+    assert len(got) == len(want) == 4
+    assert [(g["doc_name"], g["value"], g["unit"], g["qualifier"] or "", g["year"], g["kind"]) for g in got] == [
+        ("report_x.txt", "5.3", "%", "", 2025, "result"), ("report_x.txt", "5", "%", "左右", 2026, "target"),
+        ("report_y.txt", "5.8", "%", "", 2025, "result"), ("report_y.txt", "4.5%—5", "%", "", 2026, "target")]
+    for g, w in zip(got, want):
+        assert (g["value_start"], g["value_end"], g["citation"]) == (w["value_start"], w["value_end"], w["citation"])
+        assert registry_kb.text(g["doc_id"])[g["value_start"]:g["value_end"]] == g["value"]
+    # no rows: the header alone
+    empty = tmp_path / "none.xlsx"
+    r = runner.invoke(app, ["targets", "--indicator", "没有这个指标", "--format", "xlsx", "--out", str(empty)])
+    assert r.exit_code == 0, r.output
+    assert [list(x) for x in openpyxl.load_workbook(empty).active.iter_rows(values_only=True)] == [list(EXPORT_COLUMNS)]
+    r = runner.invoke(app, ["targets", "--format", "xlsx"])
+    assert r.exit_code == 2 and "--out" in r.output
+
+
 def test_rows_follow_the_live_version(registry_kb):
     from vectordb.targets import RegistryView, live_targets
 

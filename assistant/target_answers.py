@@ -1,0 +1,187 @@
+"""Figure and comparison questions answered from the indicator table (vectordb.targets), with chunk citations.
+
+``figure_question(q)`` reads what a question asks for: indicators (ingest/data/indicators.txt synonyms, e.g.
+GDP增长 → 地区生产总值增速), years ("2026年", "十四五末" → 2025), the kind (目标 → target, 完成/实现 → result) and
+whether it compares ("比…提高多少", "分别", "各省"). ``find_rows(index, fq, doc_ids)`` returns the live rows
+that match, each with the chunk that holds its value (id, section, offsets: what the chat cites).
+``answer_figures(index, q, doc_ids)`` puts both together and, for a comparison of exactly two comparable values
+of one indicator in one document, computes their difference from those two cited values only (and says so).
+
+Not wired into assistant/chain.py: see ``answer_figures`` for the contract the chain can use."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from assistant.targets_table import citation, value_text
+from ingest.targets import TargetRow, vocab
+from vectordb.targets import live_targets
+
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_FYP_END = re.compile(r"[“\"]?(十[一二三四五六]?五|[六七八九]五)[”\"]?(?:时期|期间|规划)?(末|期末|收官之年)")
+_TARGET = re.compile(r"目标|预期|力争|计划|规划|要达到|将达到|争取")
+_RESULT = re.compile(r"完成|实现了|实际|达到了|去年|上年|过去|回顾|已经|取得")
+_COMPARE = re.compile(r"比|相比|对比|比较|提高了?多少|增加了?多少|下降了?多少|差|变化|分别|各省|各市|各地|哪个|哪些省")
+_GROWTH = re.compile(r"^(?:的)?(?:年均|平均)?(?:增长|增速|增幅)")
+_RATE = re.compile(r"(?:率|比重|比例|涨幅|增速|增幅|强度|占比|降幅)$")
+_ALL_TARGETS = re.compile(r"(?:主要|预期|发展)(?:预期)?目标(?:和指标)?(?:有哪些|是什么|包括哪些|都有什么)|(?:主要|哪些)指标")
+
+
+@dataclass(frozen=True)
+class FigureQuestion:
+    indicators: tuple[str, ...]  # canonical names, in the order the question names them; () = every indicator
+    years: tuple[int, ...] = ()
+    kind: str | None = None  # target | result | None (either)
+    compare: bool = False
+
+
+@dataclass(frozen=True)
+class CitedRow:
+    row: TargetRow
+    chunk_id: str | None  # the live chunk holding the value (None when the index has no chunk table)
+    chunk_start: int | None
+    chunk_end: int | None
+    section: str  # the row's section path
+
+    @property
+    def citation(self) -> str:
+        return citation(self.row)
+
+
+@dataclass(frozen=True)
+class Difference:
+    earlier: CitedRow
+    later: CitedRow
+    delta: float
+    unit: str  # "百分点" for two percentages, else the values' unit
+
+    @property
+    def text(self) -> str:
+        a, b = self.earlier.row, self.later.row
+        d = f"{self.delta:+.2f}".rstrip("0").rstrip(".")
+        return (f"{b.indicator}{_label(b)}{value_text(b)}，{_label(a)}{value_text(a)}，相差{d}{self.unit}"
+                "（由所引用的两个数值计算）")
+
+
+@dataclass
+class FigureAnswer:
+    question: FigureQuestion
+    rows: list[CitedRow] = field(default_factory=list)
+    difference: Difference | None = None
+
+    def lines(self) -> list[str]:
+        """One line per row, numbered like answer citations: "[n] 文件 年份 指标 数值"."""
+        out = [f"[{i}] {c.row.doc_name} {_label(c.row)}{c.row.indicator}：{value_text(c.row)}"
+               for i, c in enumerate(self.rows, 1)]
+        if self.difference is not None:
+            out.append(self.difference.text)
+        return out
+
+
+def _label(r: TargetRow) -> str:
+    return f"{r.year}年" if r.year else (r.period or "")
+
+
+def _indicator_names() -> set[str]:
+    return {canon for _, canon in vocab().synonyms}
+
+
+def figure_question(question: str) -> FigureQuestion | None:
+    """What a figure question asks for; None when it names no known indicator (and does not ask for the main
+    targets as a whole: "这份报告的主要预期目标有哪些" asks for every target row in scope)."""
+    q = question.replace(" ", "")
+    names: list[str] = []
+    known = _indicator_names()
+    taken = [False] * len(q)
+    for syn, canon in vocab().synonyms:  # longest synonym first
+        for m in re.finditer(re.escape(syn), q):
+            if any(taken[m.start():m.end()]):
+                continue
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+            name = canon
+            if not _RATE.search(name) and _GROWTH.match(q[m.end():]):
+                name += "增速"  # GDP增长 / 生产总值增长目标 → 地区生产总值增速
+            if name not in names and (name in known or name.endswith("增速")):
+                names.append(name)
+    if not names and not _ALL_TARGETS.search(q):
+        return None
+    years = [int(y) for y in _YEAR.findall(q)]
+    fyp = {w.partition(" ")[0]: int(w.partition(" ")[2]) for w in vocab().words("fyp")}
+    years += [fyp[m.group(1)] + 4 for m in _FYP_END.finditer(q) if m.group(1) in fyp]
+    kind = "target" if _TARGET.search(q) and not _RESULT.search(q) else (
+        "result" if _RESULT.search(q) and not _TARGET.search(q) else None)
+    if not names:
+        kind = "target"
+    return FigureQuestion(tuple(names), tuple(dict.fromkeys(years)), kind, bool(_COMPARE.search(q)) or len(years) > 1)
+
+
+def _chunks(index):
+    live = getattr(index, "live", None)
+    if live is None:
+        return None
+    try:
+        return live()
+    except Exception:  # noqa: BLE001 - rows are still cited by document, section and offsets
+        return None
+
+
+def cite(index, rows: Sequence[TargetRow]) -> list[CitedRow]:
+    """Each row with the live chunk that holds its value."""
+    table = _chunks(index)
+    out = []
+    for r in rows:
+        hit = None
+        if table is not None:
+            for cid in table.by_doc.get(r.doc_id, []):
+                c = table.rows[cid]
+                if c.start <= r.value_start < c.end:
+                    hit = c
+                    break
+        out.append(CitedRow(r, hit.id if hit else None, hit.start if hit else None, hit.end if hit else None,
+                            r.section_path))
+    return out
+
+
+def find_rows(index, fq: FigureQuestion, doc_ids: Sequence[str] | None = None) -> list[CitedRow]:
+    """The live rows of the question's indicators (and years and kind, when it names them), in document then
+    year order, each with its chunk citation. A row whose kind is not the asked one is dropped only when a row of
+    the asked kind exists for the same document, indicator and year ("十四五末目标比十三五末提高多少": the 2025
+    target and the 2020 result)."""
+    rows = [r for r in live_targets(index, doc_ids) if not fq.indicators or r.indicator in fq.indicators]
+    if fq.years:
+        rows = [r for r in rows if r.year in fq.years]
+    if fq.kind:
+        have = {(r.doc_id, r.indicator, r.year) for r in rows if r.kind == fq.kind}
+        rows = [r for r in rows if r.kind == fq.kind or (fq.indicators and (r.doc_id, r.indicator, r.year) not in have)]
+    order = {name: i for i, name in enumerate(fq.indicators)}
+    rows.sort(key=lambda r: (r.doc_name, order.get(r.indicator, 0), r.year or 0, r.value_start))
+    return cite(index, rows)
+
+
+def difference(cited: Sequence[CitedRow]) -> Difference | None:
+    """later − earlier, when the rows hold exactly two values of one indicator in one document, for two years,
+    in the same unit, and neither is a range."""
+    if len(cited) != 2:
+        return None
+    a, b = sorted(cited, key=lambda c: c.row.year or 0)
+    ra, rb = a.row, b.row
+    if (ra.doc_id != rb.doc_id or ra.indicator != rb.indicator or not ra.year or not rb.year or ra.year == rb.year
+            or ra.unit != rb.unit or ra.number_high is not None or rb.number_high is not None):
+        return None
+    unit = "个百分点" if ra.unit in ("%", "％") else ra.unit
+    return Difference(a, b, round(rb.number - ra.number, 6), unit)
+
+
+def answer_figures(index, question: str, doc_ids: Sequence[str] | None = None) -> FigureAnswer | None:
+    """The rows answering a figure or comparison question, with citations; None when the question names no
+    known indicator or no row matches (the chain then answers from passages as usual)."""
+    fq = figure_question(question)
+    if fq is None:
+        return None
+    rows = find_rows(index, fq, doc_ids)
+    if not rows:
+        return None
+    return FigureAnswer(fq, rows, difference(rows) if fq.compare else None)

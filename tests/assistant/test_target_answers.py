@@ -1,0 +1,137 @@
+"""Figure and comparison questions answered from the indicator table, with chunk citations."""
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from assistant.target_answers import FigureQuestion, answer_figures, difference, figure_question, find_rows
+from ingest.clean import clean
+from ingest.sections import parse_sections
+from ingest.targets import extract_targets
+from tests.assistant.test_targets_cli import REPORT_X, REPORT_Y
+from vectordb.targets import clear_cache
+
+PLAN = """某市国民经济和社会发展第十四个五年规划纲要
+第一章 发展基础
+“十三五”期间，经济社会发展取得新成就。2020年，全市常住人口城镇化率达到56.5%。
+第二章 主要目标
+到2025年，常住人口城镇化率达到62%左右，地区生产总值年均增长6%以上。
+"""
+
+
+@dataclass
+class _Doc:
+    doc_id: str
+    name: str
+    path: str
+    sha256: str
+    title: str = ""
+
+
+@dataclass
+class _Chunk:
+    id: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Live:
+    by_doc: dict = field(default_factory=dict)
+    rows: dict = field(default_factory=dict)
+
+
+class FakeIndex:
+    """documents(), text() and live() of an Index: each document cut into two chunks at its middle line."""
+
+    def __init__(self, docs: dict[str, str]):
+        self.texts = {f"id-{n}": clean(t).text for n, t in docs.items()}
+        self.docs = [_Doc(f"id-{n}", n, f"/d/{n}", f"sha-{n}") for n in docs]
+        self.table = _Live()
+        for d in self.docs:
+            text = self.texts[d.doc_id]
+            cut = text.index("\n", len(text) // 2) + 1
+            chunks = [_Chunk(f"{d.doc_id}#0", 0, cut), _Chunk(f"{d.doc_id}#1", cut, len(text))]
+            self.table.by_doc[d.doc_id] = [c.id for c in chunks]
+            self.table.rows.update({c.id: c for c in chunks})
+
+    def documents(self):
+        return self.docs
+
+    def text(self, doc_id):
+        return self.texts.get(doc_id)
+
+    def live(self):
+        return self.table
+
+
+@pytest.fixture()
+def index():
+    clear_cache()
+    return FakeIndex({"report_x.txt": REPORT_X, "report_y.txt": REPORT_Y, "plan.txt": PLAN})
+
+
+def test_reading_figure_questions():
+    assert figure_question("各省2026年GDP增长目标分别是多少") == FigureQuestion(("地区生产总值增速",), (2026,), "target", True)
+    assert figure_question("十四五末城镇化率目标比十三五末提高多少") == FigureQuestion(
+        ("常住人口城镇化率",), (2025, 2020), "target", True)
+    assert figure_question("2025年全年粮食产量完成多少") == FigureQuestion(("粮食产量",), (2025,), "result", False)
+    assert figure_question("这份报告的主要预期目标有哪些") == FigureQuestion((), (), "target", False)
+    assert figure_question("讲话中“走出六条新路”具体是哪六条？") is None
+
+
+def test_each_province_target_with_its_chunk(index):
+    got = answer_figures(index, "各省2026年GDP增长目标分别是多少")
+    assert [(c.row.doc_name, c.row.value, c.row.qualifier, c.row.kind) for c in got.rows] == [
+        ("report_x.txt", "5", "左右", "target"), ("report_y.txt", "4.5%—5", "", "target")]
+    for c in got.rows:
+        text = index.text(c.row.doc_id)
+        assert text[c.row.value_start:c.row.value_end] == c.row.value  # exact, at its offsets
+        assert c.chunk_start <= c.row.value_start < c.chunk_end and c.chunk_id == f"{c.row.doc_id}#1"
+        assert c.section.startswith("二、2026年工作安排") and c.citation.startswith(c.row.doc_name)
+    assert got.difference is None  # two documents: nothing to subtract
+    assert got.lines()[0] == "[1] report_x.txt 2026年地区生产总值增速：5%左右"
+    # the scope: one document only
+    only_y = answer_figures(index, "2026年GDP增长目标是多少", doc_ids=["id-report_y.txt"])
+    assert [c.row.doc_name for c in only_y.rows] == ["report_y.txt"]
+
+
+def test_a_difference_only_from_the_cited_values(index):
+    got = answer_figures(index, "十四五末城镇化率目标比十三五末提高多少", doc_ids=["id-plan.txt"])
+    assert [(c.row.year, c.row.value, c.row.kind) for c in got.rows] == [(2020, "56.5", "result"), (2025, "62", "target")]
+    d = got.difference
+    assert d is not None and d.delta == pytest.approx(5.5) and d.unit == "个百分点"
+    assert (d.earlier, d.later) == (got.rows[0], got.rows[1])
+    assert d.text == "常住人口城镇化率2025年62%左右，2020年56.5%，相差+5.5个百分点（由所引用的两个数值计算）"
+    assert got.lines()[-1] == d.text
+    # no difference across documents, within one year, or with a range
+    x_y = find_rows(index, FigureQuestion(("地区生产总值增速",), (2026,), "target", True))
+    assert len(x_y) == 2 and difference(x_y) is None
+    x = find_rows(index, FigureQuestion(("地区生产总值增速",), (2025, 2026), None, True), ["id-report_y.txt"])
+    assert [c.row.value for c in x] == ["5.8", "4.5%—5"] and difference(x) is None  # 4.5%—5%: a range
+
+
+def test_main_targets_of_a_report(index):
+    got = answer_figures(index, "这份报告的主要预期目标有哪些", doc_ids=["id-report_x.txt"])
+    assert [(c.row.indicator, c.row.value) for c in got.rows] == [("地区生产总值增速", "5"), ("城镇调查失业率", "5.5")]
+    assert all(c.row.kind == "target" for c in got.rows)
+
+
+def test_no_rows_no_answer(index):
+    assert answer_figures(index, "森林覆盖率目标是多少") is None  # known indicator, not in these documents
+    assert answer_figures(index, "讲话讲了什么") is None
+
+
+def test_without_a_chunk_table_rows_are_still_cited(index):
+    class NoChunks(FakeIndex):
+        live = None
+
+    plain = NoChunks({"report_x.txt": REPORT_X})
+    got = answer_figures(plain, "2026年GDP增长目标是多少")
+    assert [c.chunk_id for c in got.rows] == [None] and got.rows[0].citation.endswith(
+        f"[{got.rows[0].row.value_start}:{got.rows[0].row.value_end}]")
+
+
+def test_rows_match_the_extractor(index):
+    text = index.text("id-plan.txt")
+    assert {r.indicator for r in extract_targets(text, parse_sections(text))} >= {"常住人口城镇化率", "地区生产总值增速"}
