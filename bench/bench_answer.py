@@ -48,6 +48,11 @@ def main() -> None:
 
     cases = sample(load_suite(args.suite), args.every, args.stratify)
     rows, per_kind = [], {}
+    title = (f"answer backends on {args.suite.name}: {len(cases)} cases ({sum(not c.answerable for c in cases)} "
+             f"unanswerable; every {args.every}{' after ordering by kind' if args.stratify else ''})")
+    if args.out:
+        args.out.with_name(args.out.stem + "-cases.txt").write_text(" ".join(c.id for c in cases) + "\n")
+    by_id = {c.id: kind(c) for c in cases}
     with Progress(console=Console(stderr=True)) as bar:
         for spec in args.backends.split(","):
             name, _, model = spec.partition("@")
@@ -59,24 +64,23 @@ def main() -> None:
             task = bar.add_task(spec, total=len(cases))
             results = run_cases(assistant, cases, args.k, on_case=lambda i, n, r, t=task: bar.update(t, completed=i))
             rows.append((spec, summarise(results, args.k)))
-            by_id = {c.id: kind(c) for c in cases}
             for r in results:
                 per_kind.setdefault(by_id[r.id], {}).setdefault(spec, []).append(r.passed)
+            _tables(title, rows, per_kind, args.out)  # after every backend: a long run keeps what it has
+    if tmp:
+        tmp.cleanup()
+
+
+def _tables(title: str, rows: list, per_kind: dict, out) -> None:
     table = [[name, f"{r['passed']}/{r['cases']}"] + [
         "–" if r[c] is None else (f"{r[c]:.0f}" if c.endswith("_ms") else f"{r[c]:.3f}") for c in COLUMNS]
         for name, r in rows]
-    title = (f"answer backends on {args.suite.name}: {len(cases)} cases ({sum(not c.answerable for c in cases)} "
-             f"unanswerable; every {args.every}{' after ordering by kind' if args.stratify else ''})")
-    show_table(title, ["backend", "passed", *COLUMNS], table, args.out)
+    show_table(title, ["backend", "passed", *COLUMNS], table, out)
     kinds = [k for k in (*KINDS, "other") if k in per_kind]
     kind_rows = [[spec] + [f"{sum(per_kind[k].get(spec, []))}/{len(per_kind[k].get(spec, []))}" for k in kinds]
                  for spec, _ in rows]
-    kind_out = args.out.with_name(args.out.stem + "-kinds.md") if args.out else None
-    show_table("passed, by kind of question", ["backend", *kinds], kind_rows, kind_out)
-    if args.out:
-        args.out.with_name(args.out.stem + "-cases.txt").write_text(" ".join(c.id for c in cases) + "\n")
-    if tmp:
-        tmp.cleanup()
+    show_table("passed, by kind of question", ["backend", *kinds], kind_rows,
+               out.with_name(out.stem + "-kinds.md") if out else None)
 
 
 if __name__ == "__main__":

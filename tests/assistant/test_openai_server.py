@@ -42,7 +42,7 @@ def test_the_server_is_real(llama_server):
         models = json.load(r)["data"]
     assert [m["id"] for m in models] == [ALIAS] and models[0]["owned_by"] == "me"  # llama_cpp.server's own reply
     reply = chat_model(Settings(answer_backend="openai", llm_base_url=llama_server.url, llm_model=ALIAS,
-                                llm_temperature=0, llm_max_tokens=8)).invoke("1+1=? 只回答数字")
+                                llm_temperature=0, llm_max_tokens=16)).invoke("1+1=? 只回答数字")
     assert "2" in reply.content
 
 
