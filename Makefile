@@ -42,12 +42,14 @@ serve: setup
 	$(BIN)/planqa serve
 
 # Everything against the embedded store (test_server_mode starts its own server), then the integration tests
-# again against a real Chroma server (model provisioning, server-mode tests and the quality gate need no second pass).
+# again against a real Chroma server (model provisioning, server-mode tests, the quality gate and the openai backend
+# against a real llama.cpp server, which tests the model server and not the store, need no second pass).
 test: setup-local
 	$(BIN)/python -m pytest
 	$(BIN)/python -m vectordb.server --url-env PLANQA_TEST_CHROMA_URL -- \
 		$(BIN)/python -m pytest -m integration --ignore=tests/vectordb/test_provision.py \
-		--ignore=tests/vectordb/test_server_mode.py --ignore=tests/eval/test_quality_gate.py
+		--ignore=tests/vectordb/test_server_mode.py --ignore=tests/eval/test_quality_gate.py \
+		--ignore=tests/assistant/test_openai_server.py
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not integration"
