@@ -31,10 +31,14 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
                           temperature=settings.llm_temperature, max_tokens=settings.llm_max_tokens,
                           timeout=settings.llm_timeout, max_retries=1)
     if settings.answer_backend.startswith("llamacpp"):
-        from assistant.answer.gguf import ensure_default_gguf
+        from assistant.answer.gguf import resolve
         from assistant.answer.llamacpp import LlamaCppChat
+        from vectordb.provision import ProvisionError
 
-        path = settings.llamacpp_model or ensure_default_gguf(settings.cache_dir)
+        try:
+            path = resolve(settings.llamacpp_model, settings.cache_dir)
+        except ProvisionError as e:
+            raise BackendError(f"the local LLM is not available: {e} (make setup-local)") from e
         if not Path(path).is_file():
             raise BackendError(f"GGUF model file not found: {path}")
         return LlamaCppChat(model_path=str(path), n_ctx=settings.llamacpp_ctx, n_threads=settings.llamacpp_threads,

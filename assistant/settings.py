@@ -50,9 +50,10 @@ class Settings(BaseSettings):
     llm_temperature: float = Field(0.1, ge=0, le=2)
     llm_max_tokens: int = Field(400, ge=16, le=8192)
     llm_timeout: float = Field(120, gt=0)
-    llamacpp_model: Path | None = Field(None, description="GGUF file (default: the Qwen2.5-Coder-0.5B built from wheels)")
+    llamacpp_model: str | Path = Field("qwen2.5-coder-1.5b", description="built-in local LLM (qwen2.5-coder-1.5b, "
+                                       "qwen2.5-coder-0.5b: assembled from the `local` extra's wheels) or a GGUF file")
     llamacpp_ctx: int = Field(4096, ge=512)
-    llamacpp_threads: int | None = None
+    llamacpp_threads: int | None = Field(None, ge=1, description="CPU threads for llama.cpp (default: all cores)")
     top_k: int = Field(5, ge=1, le=50)
     candidates: int = Field(30, ge=1, le=500, description="dense and BM25 candidates each, before fusion")
     rerank_candidates: int = Field(20, ge=1, le=200, description="fused candidates the reranker sees")

