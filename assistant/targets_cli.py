@@ -12,7 +12,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from assistant.settings import Settings
 
 targets_app = typer.Typer(help="Indicator table: every quantitative target and result, exact and cited.",
                           invoke_without_command=True)
@@ -26,14 +25,12 @@ COLUMNS = ("doc_name", "section", "indicator", "subject", "value", "unit", "qual
 
 def _source():
     """The live documents, read from the registry only (no embedding model is opened)."""
-    from vectordb.chroma_store import open_client
-    from vectordb.registry import Registry
+    from assistant.builder import open_registry
+    from eval.cli import command_settings
     from vectordb.targets import RegistryView
 
-    store = Settings().store()
-    if not (store.url or store.path.exists()):
-        return None
-    return RegistryView(Registry(open_client(store), store.collection))
+    registry = open_registry(command_settings())
+    return RegistryView(registry) if registry is not None else None
 
 
 def _doc_ids(source, names: list[str]) -> list[str] | None:

@@ -43,6 +43,17 @@ eval_app = typer.Typer(cls=_DefaultRun, no_args_is_help=True,
 VERSIONS = ("planqa", "sentence-transformers", "transformers", "torch", "chromadb", "langchain-core", "jieba", "bm25s")
 
 
+def command_settings(**overrides) -> "Settings":
+    """Settings for a command of this run: the command line's own options (`planqa --chroma-url URL …` leaves them in
+    the root context's obj) and `overrides` (None: not given) over PLANQA_* and planqa.toml."""
+    from assistant.settings import Settings
+
+    ctx = click.get_current_context(silent=True)
+    given = dict(ctx.find_root().obj or {}) if ctx is not None and isinstance(ctx.find_root().obj, dict) else {}
+    given.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**given)
+
+
 def _versions() -> dict[str, str]:
     out_ = {"python": platform.python_version()}
     for name in VERSIONS:
@@ -110,8 +121,7 @@ def run(
 ) -> None:
     """Run every case through the assistant and write results.json, report.md and report.html."""
     from assistant.chain import Assistant
-    from assistant.runtime import open_index
-    from assistant.settings import Settings
+    from assistant.builder import open_index
     from eval.report import fmt, metric_rows, write_reports
     from eval.runner import run_cases, summarise
     from eval.suite import SuiteError, load_suite, validate_quotes
@@ -133,7 +143,7 @@ def run(
     cases = cases[:limit] if limit else cases
     if with_negatives:
         cases = cases + negatives(cases)
-    settings = Settings(**({"answer_backend": backend} if backend else {}))
+    settings = command_settings(answer_backend=backend)
     k = k or settings.top_k
     index = open_index(settings, progress=lambda m: err.print(f"[dim]· {m}[/dim]"))
     if index.count() == 0:
