@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from assistant.textnorm import squash
+from ingest.zh import DECIMAL, squash
 from vectordb.index import Hit
 
 _MARKER_FORMS = re.compile(r"[\[【［]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】］]")
 _MARKER = re.compile(r"\[(\d+)\]")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?(?:\s*\[\d+\])*")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE = re.compile(DECIMAL)
 
 
 @dataclass(frozen=True)

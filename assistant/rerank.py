@@ -15,11 +15,12 @@ import re
 from dataclasses import replace
 from typing import Protocol, Sequence
 
-from assistant.textnorm import bigrams, tidy_figures
+from ingest.zh import bigrams, tidy_figures
 from ingest.zh import sentence_spans
 from vectordb.index import Hit
+from ingest.zh import YEAR
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(YEAR)
 
 
 class Reranker(Protocol):
