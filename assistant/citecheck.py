@@ -28,7 +28,6 @@ class Checked:
     answer: str
     flags: list[Flag] = field(default_factory=list)
     grounding: float = 0.0  # share of sentences with a citation whose passages hold all their figures
-    sentences: int = 0
 
 
 def normalise_markers(answer: str) -> str:
@@ -66,4 +65,4 @@ def check_citations(answer: str, passages: Sequence[Hit]) -> Checked:
             flags.append(Flag("figure_not_in_source", s, "、".join(missing)))
             continue
         grounded += 1
-    return Checked(answer.strip(), flags, grounded / len(sentences) if sentences else 0.0, len(sentences))
+    return Checked(answer.strip(), flags, grounded / len(sentences) if sentences else 0.0)

@@ -74,7 +74,7 @@ class Scope:
 
 @dataclass(frozen=True)
 class DocLabel:
-    title: str  # squashed title: places name documents by it (冀州区…, XX县…)
+    title: str  # squashed title: places name documents by it (某某区…, 某某县…)
     opening: str  # squashed title and opening lines: genres too (a speech's subtitle says 讲话)
     years: frozenset[str] = frozenset()  # the document's own year(s): title, file name, dateline
     where: str = ""  # squashed text that names the document's place: title, dateline (…在广东省…会议上)

@@ -39,7 +39,6 @@ _FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿]|比[例重�
 UNITS = vocabulary("asked_units")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")")
 _MONEY = re.compile(r"多少钱")
-_PERCENT = re.compile(r"百分之|百分比|比例|比重|占比|[率]")
 # Words that frame a question rather than name its subject (ingest/data/question_words.txt).
 GENERIC = frozenset(vocabulary("question_words"))
 _KEEP_POS = ("n", "v", "eng", "j", "l", "nz", "a")
@@ -71,7 +70,7 @@ class QuestionInfo:
     years: tuple[str, ...]  # years the question asks about
     unit: str | None
     terms: tuple[str, ...]  # content words the evidence must mention
-    places: tuple[str, ...]  # place names (冀州, 北京市…) the evidence must be about
+    places: tuple[str, ...]  # place names (北京市, 广东省…) the evidence must be about
     section_refs: tuple[str, ...]
     cross_doc: bool
     doc_years: tuple[str, ...] = ()  # years by which it names a document
@@ -131,10 +130,6 @@ def analyse(question: str) -> QuestionInfo:
         terms=tuple(dict.fromkeys(terms)), places=tuple(dict.fromkeys(places)), section_refs=refs,
         cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2),
     )
-
-
-def is_percent_question(info: QuestionInfo) -> bool:
-    return info.unit == "%" or bool(_PERCENT.search(info.text))
 
 
 def synonyms(term: str, glossary: Glossary) -> tuple[str, ...]:

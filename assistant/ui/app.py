@@ -25,7 +25,7 @@ EXAMPLES = [
     "到2025年的主要发展目标有哪些？",
     "地区生产总值年均增长目标是多少？",
     "这些文件对乡村振兴提了哪些要求？",
-    "哪些文件提到要发展新时代“枫桥经验”？",
+    "哪些文件提到了优化营商环境？",
     "第二章讲的是什么？",
 ]
 COPY_JS = "(text) => { if (text && navigator.clipboard) { navigator.clipboard.writeText(text); } return text; }"
