@@ -73,15 +73,17 @@ class BackendSpec:
 # Chat models by kind: one instance per process serves every backend of that kind.
 CHAT_MODELS: dict[str, Callable[[Settings], BaseChatModel]] = {"openai": _openai_model, "llamacpp": _llamacpp_model}
 
+EXTRACTIVE = "extractive"  # the backend without an LLM: quotes sentences; the fallback of the others
+
 _SPECS = (
-    BackendSpec("extractive", None, lambda _s, extractive, _m: extractive, lambda _s: True),
+    BackendSpec(EXTRACTIVE, None, lambda _s, extractive, _m: extractive, lambda _s: True),
     BackendSpec("openai", "openai", _chat("openai"), lambda s: bool(s.llm_base_url)),
     BackendSpec("llamacpp", "llamacpp", _chat("llamacpp"), _has_llamacpp),
     BackendSpec("llamacpp-constrained", "llamacpp", _constrained, _has_llamacpp),
 )
 REGISTRY: dict[str, BackendSpec] = {s.name: s for s in _SPECS}
 BACKENDS: tuple[str, ...] = tuple(REGISTRY)  # the names, in the order menus and help show them
-DEFAULT_BACKEND = "extractive"  # no LLM: matches llamacpp-constrained on the suite at a ninth of the latency
+DEFAULT_BACKEND = EXTRACTIVE  # no LLM: matches llamacpp-constrained on the suite at a ninth of the latency
 
 
 def spec(name: str) -> BackendSpec:

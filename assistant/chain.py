@@ -16,6 +16,7 @@ from langchain_core.runnables.utils import AddableDict
 
 from assistant.answer import REFUSAL, AnswerBackend, Draft, Piece
 from assistant.answerability import AnswerabilityModel, Judgement, explain, features
+from assistant.backends import EXTRACTIVE
 from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
@@ -226,7 +227,7 @@ class Assistant:
     # --- the chain: prepare, then answer events ---------------------------
     def condense(self, question: str, history: Sequence[dict]) -> str:
         mode = self.settings.condense
-        if self.model is not None and (mode == "llm" or (mode == "auto" and self.backend.name != "extractive")):
+        if self.model is not None and (mode == "llm" or (mode == "auto" and self.backend.name != EXTRACTIVE)):
             return condense_llm(self.model, question, history)
         return condense_rules(question, history)
 
@@ -269,7 +270,7 @@ class Assistant:
                     else:
                         draft = event
             except Exception as e:  # noqa: BLE001 - a model server down must not lose the question
-                if self.backend.name == "extractive":
+                if self.backend.name == EXTRACTIVE:
                     raise
                 draft = self.extractive.answer(q.standalone, d.evidence)
                 notice = f"模型服务出错（{type(e).__name__}），已改为直接摘录文件原文。"
@@ -280,7 +281,7 @@ class Assistant:
         """Citation check; an LLM answer that fails it (low grounding, a figure not in its sources) gives way to
         the extractive answer."""
         checked = check_citations(draft.answer, evidence) if not draft.refused else None
-        if checked is not None and self.backend.name != "extractive" and not notice and (
+        if checked is not None and self.backend.name != EXTRACTIVE and not notice and (
                 checked.grounding < MIN_GROUNDING or any(f.kind == "figure_not_in_source" for f in checked.flags)):
             draft, notice = self.extractive.answer(q.standalone, evidence), FALLBACK_NOTICE
             checked = check_citations(draft.answer, evidence) if not draft.refused else None
