@@ -18,7 +18,7 @@ COLUMNS = ("figures", "refusal_f1", "citation_precision", "faithfulness", "citat
 def main() -> None:
     ap = parser(__doc__)
     ap.add_argument("--every", type=int, default=1, help="use every Nth case")
-    ap.add_argument("--backends", default="extractive,llamacpp,llamacpp-constrained")
+    ap.add_argument("--backends", default="extractive,llamacpp,llamacpp-constrained", help="names of assistant/backends.py")
     args = ap.parse_args()
     _, index, tmp = open_corpus_index(args)
     from rich.console import Console
@@ -31,9 +31,10 @@ def main() -> None:
 
     cases = load_suite(args.suite)[:: args.every]
     rows = []
+    base = Assistant(Settings(), index)  # one set of components (search, reranker, models) for every backend
     with Progress(console=Console(stderr=True)) as bar:
         for name in args.backends.split(","):
-            assistant = Assistant(Settings(answer_backend=name), index)
+            assistant = base.with_backend(name)
             assistant.warm()
             task = bar.add_task(name, total=len(cases))
             results = run_cases(assistant, cases, args.k, on_case=lambda i, n, r, t=task: bar.update(t, completed=i))
