@@ -58,6 +58,12 @@ def _index(settings: Settings):
     return open_index(settings, progress=_say)
 
 
+def _build(settings: Settings):
+    from assistant.builder import build
+
+    return build(settings, progress=_say)
+
+
 @models_app.command("setup")
 def models_setup(
     force: bool = typer.Option(False, help="rebuild even if a verified build exists"),
@@ -175,9 +181,9 @@ def ask(
         err.print("give either a QUESTION or --batch FILE")
         raise typer.Exit(2)
     s = command_settings(answer_backend=backend)
-    index = _index(s)
-    doc_ids = _resolve_docs(index, doc) if doc else None
-    assistant = Assistant(s, index)
+    parts = _build(s)
+    doc_ids = _resolve_docs(parts.index, doc) if doc else None
+    assistant = Assistant(s, parts=parts)
     assistant.warm()
     if batch is None:
         try:
@@ -302,10 +308,9 @@ def serve(
     except UIError as e:
         err.print(str(e), style="red", markup=False, soft_wrap=True)
         raise typer.Exit(2)
-    index = _index(s)
-    assistant = Assistant(s, index)
+    assistant = Assistant(s, parts=_build(s))  # one set of components for every backend the UI offers
     assistant.warm()
-    demo = build_app(s, index, assistant)
+    demo = build_app(s, assistant.index, assistant)
     err.print(f"PlanQA UI on http://{host}:{port} ({'auth on' if credentials else 'no auth, loopback only'})")
     demo.launch(server_name=host, server_port=port, auth=credentials, share=False, css=CSS, show_error=True,
                 footer_links=["api"])
