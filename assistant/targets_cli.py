@@ -23,13 +23,13 @@ COLUMNS = ("doc_name", "section", "indicator", "subject", "value", "unit", "qual
            "sentence_end", "doc_id")
 
 
-def _source():
+def _source(ctx: typer.Context | None = None):
     """The live documents, read from the registry only (no embedding model is opened)."""
     from assistant.builder import open_registry
     from eval.cli import command_settings
     from vectordb.targets import RegistryView
 
-    registry = open_registry(command_settings())
+    registry = open_registry(command_settings(ctx))
     return RegistryView(registry) if registry is not None else None
 
 
@@ -41,13 +41,13 @@ def _doc_ids(source, names: list[str]) -> list[str] | None:
     return _resolve_docs(source, names)
 
 
-def _rows(docs: list[str], indicator: Optional[str], year: Optional[int], kind: Optional[str]):
+def _rows(ctx: typer.Context | None, docs: list[str], indicator: Optional[str], year: Optional[int], kind: Optional[str]):
     from vectordb.targets import live_targets, select
 
     if kind and kind not in KINDS:
         err.print(f"[red]--kind must be one of {', '.join(KINDS)}[/red]")
         raise typer.Exit(2)
-    source = _source()
+    source = _source(ctx)
     if source is None:
         return []
     return select(live_targets(source, _doc_ids(source, docs)), indicator, year, kind)
@@ -133,7 +133,7 @@ def targets(
     """List the indicator rows of the live documents (values exact, each with its citation)."""
     if ctx.invoked_subcommand is not None:
         return
-    rows = _rows(doc, indicator, year, kind)
+    rows = _rows(ctx, doc, indicator, year, kind)
     table = Table("document", "section", "indicator", "value", "year", "kind", "base", "offsets")
     for r in rows:
         base = f"{r.base_value}{f' ({r.base_year})' if r.base_year else ''}" if r.base_value or r.base_year else ""
@@ -144,6 +144,7 @@ def targets(
 
 @targets_app.command("compare")
 def compare(
+    ctx: typer.Context,
     indicator: str = typer.Option(..., "--indicator", help="normalised name, e.g. 地区生产总值增速"),
     docs: list[str] = typer.Option([], "--docs", "--doc", help="only these documents; repeatable"),
     kind: Optional[str] = typer.Option(None, "--kind", help="target, result, plan or baseline"),
@@ -152,7 +153,7 @@ def compare(
     out: Optional[Path] = typer.Option(None, "--out"),
 ) -> None:
     """Line one indicator up across documents and years; each cell cites its document, section and offsets."""
-    rows = _rows(docs, indicator, year, kind)
+    rows = _rows(ctx, docs, indicator, year, kind)
     rows.sort(key=lambda r: (r.doc_name, r.year or 0, r.period, r.kind, r.value_start))
     table = Table("document", "year / period", "kind", indicator, "citation", title=f"{indicator}: {len(rows)} values")
     for r in rows:

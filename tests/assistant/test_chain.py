@@ -89,13 +89,17 @@ def test_one_registry_of_backends():
 def test_chroma_url_travels_in_settings_not_the_environment(monkeypatch):
     import os
 
-    import click
+    from typer.testing import CliRunner
 
+    import assistant.cli as cli
     from eval.cli import command_settings
 
     monkeypatch.delenv("PLANQA_CHROMA_URL", raising=False)
-    with click.Context(click.Command("planqa"), obj={"chroma_url": "http://127.0.0.1:8001"}):
-        s = command_settings(answer_backend=None)
-    assert s.chroma_url == "http://127.0.0.1:8001" and s.store().url == "http://127.0.0.1:8001"
+    seen = []
+    monkeypatch.setattr(cli, "command_settings", lambda ctx, **kw: seen.append(command_settings(ctx, **kw)) or seen[-1])
+    monkeypatch.setattr("assistant.builder.open_registry", lambda s: None)
+    r = CliRunner().invoke(cli.app, ["--chroma-url", "http://127.0.0.1:8001", "docs", "list", "--json"])
+    assert r.exit_code == 0, r.output
+    assert seen[-1].chroma_url == "http://127.0.0.1:8001" and seen[-1].store().url == "http://127.0.0.1:8001"
     assert "PLANQA_CHROMA_URL" not in os.environ
-    assert command_settings().chroma_url is None  # outside a command: env and planqa.toml only
+    assert command_settings(None).chroma_url is None  # outside a command: env and planqa.toml only
