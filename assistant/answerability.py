@@ -20,7 +20,7 @@ from assistant.answer.extractive import Candidate
 from assistant.evidence import Scope, passage_text, type_match
 from assistant.glossary import Glossary
 from assistant.question import QuestionInfo, synonyms
-from assistant.textnorm import bigrams, squash
+from ingest.zh import bigrams, squash
 from vectordb.index import Hit
 
 DEFAULT_MODEL = Path(__file__).parent / "data" / "answerability.json"

@@ -8,30 +8,27 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Any, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Iterator, Sequence
 
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
 from langchain_core.runnables.utils import AddableDict
 
 from assistant.answer import REFUSAL, AnswerBackend, Draft, Piece
 from assistant.answerability import AnswerabilityModel, Judgement, explain, features
-from assistant.backends import chat_model, extractive_backend, make_backend
-from assistant.citecheck import check_citations
+from assistant.backends import EXTRACTIVE
+from assistant.builder import Components, components
+from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
-from assistant.evidence import DocLabel, Scope, check_passage, doc_label, doc_scope, in_scope
-from assistant.glossary import Glossary
+from assistant.evidence import DocLabel, Scope, check_passage, in_scope
+from assistant.params import LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING
+from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section
-from assistant.rerank import make_reranker
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
-from assistant.retrieval import HybridSearch, PlanqaRetriever
+from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
-from assistant.textnorm import squash
 from vectordb.index import Hit, Index
 
-MAX_QUESTION_CHARS = 1000
-LIST_EXTRA = 8  # more chunks of the same section for list questions
-LABEL_CHARS = 300  # a document's opening lines name it too (a speech's subtitle says 讲话)
-MIN_GROUNDING = 0.5  # an LLM answer below this (or with a figure not in its sources) gives way to the extractive one
 FALLBACK_NOTICE = "模型的回答未通过引用核查，已改为直接摘录文件原文。"
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -86,22 +83,55 @@ def renumber(answer: str, hits: Sequence[Hit]) -> tuple[str, list[Citation]]:
     return _MARKER.sub(repl, answer), citations
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What the chain's first step hands the second: the query, its passages, the clock so far."""
+
+    query: Query
+    hits: list[Hit]
+    started: float  # perf_counter at the start
+    condense_ms: float
+    retrieve_ms: float
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The passages that may answer (empty: refuse, and why), and the learnt judgement when it decided."""
+
+    evidence: list[Hit]
+    reason: str
+    judgement: Judgement | None = None
+
+
 class Assistant:
-    def __init__(self, settings: Settings, index: Index, backend: AnswerBackend | None = None,
-                 search: HybridSearch | None = None, model=None, answerability: AnswerabilityModel | None = None):
-        self.settings = settings
-        self.index = index
-        self.search = search or HybridSearch(
-            index, settings.retrieval(), Glossary.load(settings.glossary_path),
-            make_reranker(settings.reranker, settings.embedding_device),
-        )
-        self.model = model if model is not None or backend is not None else chat_model(settings)
-        self.backend = backend or make_backend(settings, index.embedder, self.model)
-        self.extractive = extractive_backend(settings, index.embedder)
-        self.answerability = answerability or (AnswerabilityModel.load(settings.answerability_model)
-                                               if settings.answerability == "model" else AnswerabilityModel.neutral())
-        self._labels: tuple[str, dict[str, DocLabel]] | None = None
+    """The chain over components built once (assistant/builder.py), answering with one backend.
+
+    `Assistant(settings, index)` builds the components; `Assistant(settings, parts=parts)` shares them, and
+    `with_backend(name)` gives an Assistant on the same components that answers with another backend.
+    """
+
+    def __init__(self, settings: Settings, index: Index | None = None, backend: AnswerBackend | None = None,
+                 search=None, model=None, answerability: AnswerabilityModel | None = None,
+                 parts: Components | None = None, backend_name: str | None = None):
+        if parts is None:
+            if index is None:
+                raise ValueError("give an index or the components")
+            parts = components(settings, index, search=search, answerability=answerability)
+        self.parts = parts
+        self.settings = parts.settings
+        self.index, self.search, self.extractive = parts.index, parts.search, parts.extractive
+        self.answerability = answerability or parts.answerability
+        name = backend_name or settings.answer_backend
+        if backend is None and model is None:
+            backend, model = parts.backend(name), parts.chat_model(name)
+        elif backend is None:
+            backend = parts.make_backend(name, model)
+        self.backend, self.model = backend, model
         self._pipeline: Runnable | None = None
+
+    def with_backend(self, name: str) -> "Assistant":
+        """The same components answering with backend `name`."""
+        return self if name == self.backend.name else Assistant(self.settings, parts=self.parts, backend_name=name)
 
     # --- retrieval -----------------------------------------------------
     def retriever(self, k: int | None = None, doc_ids: Sequence[str] | None = None,
@@ -128,134 +158,144 @@ class Assistant:
         return None
 
     def doc_labels(self, doc_ids: Sequence[str] | None = None) -> dict[str, DocLabel]:
-        """How questions name documents (title; opening lines), per live set; only `doc_ids` when given (a question
-        asked of some documents can only name those)."""
-        labels = self._all_labels()
-        return {d: label for d, label in labels.items() if d in set(doc_ids)} if doc_ids else labels
+        """How questions name documents (title; opening lines), per live set; only `doc_ids` when given."""
+        return self.parts.labels.of(doc_ids)
 
-    def _all_labels(self) -> dict[str, DocLabel]:
-        key = self.index.live().key
-        if self._labels is None or self._labels[0] != key:
-            labels = {}
-            texts = self.index.registry.texts()
-            for r in self.index.documents():
-                text = texts.get(r.doc_id, "")
-                labels[r.doc_id] = doc_label(r.title, r.name, text[:LABEL_CHARS])
-            self._labels = (key, labels)
-        return self._labels[1]
+    def query(self, question: str | Query, k: int | None = None, doc_ids: Sequence[str] | None = None,
+              section_prefix: str | None = None, asked: str | None = None) -> Query:
+        """The question read once (`question` is the standalone text; `asked` the words the user typed)."""
+        if isinstance(question, Query):
+            return question
+        return make_query(asked if asked is not None else question, question, self.parts.labels,
+                          k or self.settings.top_k, doc_ids, section_prefix)
 
     def retrieve(self, question: str, k: int | None = None, doc_ids: Sequence[str] | None = None,
                  section_prefix: str | None = None) -> list[Hit]:
         return self.search.retrieve(question, k or self.settings.top_k, doc_ids, section_prefix)
 
-    def gather(self, question: str, k: int | None = None, doc_ids: Sequence[str] | None = None,
+    def gather(self, question: str | Query, k: int | None = None, doc_ids: Sequence[str] | None = None,
                section_prefix: str | None = None) -> list[Hit]:
-        """Retrieval shaped by the question: per document for cross-document questions."""
-        k = k or self.settings.top_k
-        info = analyse(question)
-        scope = doc_scope(info, self.doc_labels(doc_ids))
-        docs = sorted(scope.docs & set(doc_ids) if doc_ids and scope.docs else scope.docs or [])
-        if (info.cross_doc or scope.several) and len(docs) > 1:
-            per = max(3, k // 2)
-            hits = [h for d in docs for h in self.retrieve(question, per, [d], section_prefix)]
+        """Retrieval shaped by the question: per document for cross-document questions; only the documents the
+        question names when it names some."""
+        q = self.query(question, k, doc_ids, section_prefix)
+        docs = q.named_docs
+        if (q.info.cross_doc or q.scope.several) and len(docs) > 1:
+            per = max(3, q.k // 2)
+            hits = [h for d in docs for h in self.retrieve(q.standalone, per, [d], q.section_prefix)]
             return sorted(hits, key=lambda h: -h.score)
-        # Only the documents the question names can answer it: search them alone.
-        return self.retrieve(question, k, docs or doc_ids, section_prefix)
+        return self.retrieve(q.standalone, q.k, docs or q.doc_ids, q.section_prefix)
 
-    def complete_list(self, question: str, evidence: list[Hit]) -> list[Hit]:
+    def complete_list(self, question: str | Query, evidence: list[Hit]) -> list[Hit]:
         """List questions whose numbered items span chunks: add the rest of the best passage's section."""
         best = next((h for h in evidence if h.section), None)
         if best is None:
             return evidence
+        q = self.query(question)
         parent = enumeration_section(best.section)
         seen = {h.chunk_id for h in evidence}
-        more = [h for h in self.retrieve(question, LIST_EXTRA, [best.doc_id], parent) if h.chunk_id not in seen]
-        return evidence + self.gate(question, more)[0]
+        more = [h for h in self.retrieve(q.standalone, LIST_EXTRA, [best.doc_id], parent) if h.chunk_id not in seen]
+        return evidence + self.gate(q, more)[0]
 
-    def gate(self, question: str, hits: Sequence[Hit]) -> tuple[list[Hit], str]:
-        """The passages that may answer (assistant/evidence.py), or none and why."""
+    def _weak(self, hits: Sequence[Hit]) -> bool:
+        return max(h.dense for h in hits) < self.settings.min_score
+
+    def gate(self, question: str | Query, hits: Sequence[Hit]) -> tuple[list[Hit], str]:
+        """The rule gate: the passages that may answer (assistant/evidence.py), or none and why."""
         if not hits:
             return [], "nothing retrieved"
-        if max(h.dense for h in hits) < self.settings.min_score:
+        if self._weak(hits):
             return [], "retrieval evidence is weak"
-        info = analyse(question)
-        scope = doc_scope(info, self.doc_labels())
-        checks = [check_passage(info, h, self.search.glossary, self.settings.min_coverage, scope) for h in hits]
+        q = self.query(question)
+        checks = [check_passage(q.info, h, self.search.glossary, self.settings.min_coverage, q.gate_scope)
+                  for h in hits]
         kept = [h for h, c in zip(hits, checks) if c.ok]
         return kept, "" if kept else checks[0].reason
 
-    def assess(self, question: str, hits: Sequence[Hit], doc_ids: Sequence[str] | None = None
+    def assess(self, question: str | Query, hits: Sequence[Hit], doc_ids: Sequence[str] | None = None
                ) -> tuple[Judgement, list[Hit], list]:
         """The answerability judgement (assistant/answerability.py) over the retrieved passages, the passages in
         the question's scope, and their scored sentences."""
-        info = analyse(question)
-        scope = doc_scope(info, self.doc_labels(doc_ids)) if hits else Scope()
+        q = self.query(question, doc_ids=doc_ids)
+        scope = q.scope if hits else Scope()
         passages = in_scope(hits, scope)
-        if hits and max(h.dense for h in hits) < self.settings.min_score:
+        if hits and self._weak(hits):
             passages = []
-        cands = self.extractive.candidates(info, passages) if passages else []
-        feats = features(info, hits, passages, cands, scope, self.search.glossary)
+        cands = self.extractive.candidates(q.info, passages) if passages else []
+        feats = features(q.info, hits, passages, cands, scope, self.search.glossary)
         return self.answerability.judge(feats, self.settings.refusal_threshold), passages, cands
 
-    # --- the chain -------------------------------------------------------
+    # --- the chain: prepare, then answer events ---------------------------
     def condense(self, question: str, history: Sequence[dict]) -> str:
         mode = self.settings.condense
-        if self.model is not None and (mode == "llm" or (mode == "auto" and self.backend.name != "extractive")):
+        if self.model is not None and (mode == "llm" or (mode == "auto" and self.backend.name != EXTRACTIVE)):
             return condense_llm(self.model, question, history)
         return condense_rules(question, history)
 
-    def _prepare(self, x: dict) -> dict:
+    def _prepare(self, x: dict) -> Prepared:
+        """Validate, condense, read the question once, retrieve."""
         t0 = time.perf_counter()
         question = validate_question(x.get("question"))
         history = validate_history(x.get("history"))
         standalone = self.condense(question, history) if history else question
         t1 = time.perf_counter()
-        hits = self.gather(standalone, x.get("k"), x.get("doc_ids"), x.get("section_prefix"))
+        q = self.query(standalone, x.get("k"), x.get("doc_ids"), x.get("section_prefix"), asked=question)
+        hits = self.gather(q)
         t2 = time.perf_counter()
-        return {"question": question, "standalone": standalone, "hits": hits, "t0": t0,
-                "condense_ms": (t1 - t0) * 1000, "retrieve_ms": (t2 - t1) * 1000}
+        return Prepared(q, hits, started=t0, condense_ms=(t1 - t0) * 1000, retrieve_ms=(t2 - t1) * 1000)
 
-    def _answer_events(self, inputs: Iterator[dict]) -> Iterator[AddableDict]:
-        x: dict[str, Any] = {}
-        for item in inputs:
-            x = item
-        q, hits = x["standalone"], x["hits"]
-        contexts = [Context(doc=h.name, section=h.section, text=h.text, score=round(h.score, 6)) for h in hits]
-        yield AddableDict(standalone=q, contexts=contexts)
-        t2 = time.perf_counter()
+    def _decide(self, q: Query, hits: list[Hit]) -> Decision:
+        """Refuse or not: the rule gate, or the learnt judgement when configured; list questions get the rest of
+        their section."""
         judgement = None
         if self.settings.answerability == "model":
-            judgement, evidence, _ = self.assess(q, hits, x.get("doc_ids"))
+            judgement, evidence, _ = self.assess(q, hits)
             reason = explain(judgement.features) if hits else "nothing retrieved"
             if not judgement.answerable:
                 evidence = []
         else:
             evidence, reason = self.gate(q, hits)
-        if evidence and analyse(q).kind == "list":
+        if evidence and q.info.kind == "list":
             evidence = self.complete_list(q, evidence)
-        notice, draft = "", Draft(REFUSAL, refused=True, reason=reason)
-        if evidence:
+        return Decision(evidence, reason, judgement)
+
+    def _draft(self, q: Query, d: Decision) -> Iterator[AddableDict | tuple[Draft, str]]:
+        """The backend's answer, streamed as {"piece"} events; ends with (draft, notice). A model server that
+        fails gives the extractive answer instead."""
+        draft, notice = Draft(REFUSAL, refused=True, reason=d.reason), ""
+        if d.evidence:
             try:
-                for event in self.backend.stream(q, evidence):
+                for event in self.backend.stream(q.standalone, d.evidence):
                     if isinstance(event, Piece):
                         yield AddableDict(piece=event.text)
                     else:
                         draft = event
             except Exception as e:  # noqa: BLE001 - a model server down must not lose the question
-                if self.backend.name == "extractive":
+                if self.backend.name == EXTRACTIVE:
                     raise
-                draft, notice = self.extractive.answer(q, evidence), f"模型服务出错（{type(e).__name__}），已改为直接摘录文件原文。"
+                draft = self.extractive.answer(q.standalone, d.evidence)
+                notice = f"模型服务出错（{type(e).__name__}），已改为直接摘录文件原文。"
+        yield draft, notice
+
+    def _guard(self, q: Query, evidence: list[Hit], draft: Draft, notice: str
+               ) -> tuple[Draft, Checked | None, str]:
+        """Citation check; an LLM answer that fails it (low grounding, a figure not in its sources) gives way to
+        the extractive answer."""
         checked = check_citations(draft.answer, evidence) if not draft.refused else None
-        if checked is not None and self.backend.name != "extractive" and not notice and (
+        if checked is not None and self.backend.name != EXTRACTIVE and not notice and (
                 checked.grounding < MIN_GROUNDING or any(f.kind == "figure_not_in_source" for f in checked.flags)):
-            draft, notice = self.extractive.answer(q, evidence), FALLBACK_NOTICE
+            draft, notice = self.extractive.answer(q.standalone, evidence), FALLBACK_NOTICE
             checked = check_citations(draft.answer, evidence) if not draft.refused else None
         if draft.fallback and not notice:
             notice = FALLBACK_NOTICE
-        answer, citations = renumber(checked.answer if checked else draft.answer, evidence)
-        t3 = time.perf_counter()
-        result = AnswerResult(
-            question=x["question"], standalone_question=q if q != x["question"] else None,
+        return draft, checked, notice
+
+    def _result(self, p: Prepared, contexts: list[Context], d: Decision, draft: Draft, checked: Checked | None,
+                notice: str, answer_ms: float) -> AnswerResult:
+        q, judgement = p.query, d.judgement
+        answer, citations = renumber(checked.answer if checked else draft.answer, d.evidence)
+        total_ms = (time.perf_counter() - p.started) * 1000
+        return AnswerResult(
+            question=q.question, standalone_question=q.standalone if q.standalone != q.question else None,
             answer=answer, refused=draft.refused, citations=citations, contexts=contexts,
             grounding=round(checked.grounding, 4) if checked else None,
             flags=[Flag(kind=f.kind, sentence=f.sentence, detail=f.detail) for f in checked.flags] if checked else [],
@@ -264,10 +304,28 @@ class Assistant:
                 "probability": judgement.probability, "threshold": self.answerability.threshold
                 if self.settings.refusal_threshold is None else self.settings.refusal_threshold,
                 "features": {k: round(v, 4) for k, v in judgement.features.items()}},
-            timings_ms=Timings(condense=x["condense_ms"], retrieve=x["retrieve_ms"], answer=(t3 - t2) * 1000,
-                               total=(t3 - x["t0"]) * 1000),
+            timings_ms=Timings(condense=p.condense_ms, retrieve=p.retrieve_ms, answer=answer_ms, total=total_ms),
         )
-        yield AddableDict(result=result)
+
+    def _answer_events(self, inputs: Iterator[Prepared]) -> Iterator[AddableDict]:
+        p: Prepared | None = None
+        for item in inputs:
+            p = item
+        assert p is not None
+        q, hits = p.query, p.hits
+        contexts = [Context(doc=h.name, section=h.section, text=h.text, score=round(h.score, 6)) for h in hits]
+        yield AddableDict(standalone=q.standalone, contexts=contexts)
+        t2 = time.perf_counter()
+        decision = self._decide(q, hits)
+        draft, notice = Draft(REFUSAL, refused=True, reason=decision.reason), ""
+        for event in self._draft(q, decision):
+            if isinstance(event, tuple):
+                draft, notice = event
+            else:
+                yield event
+        draft, checked, notice = self._guard(q, decision.evidence, draft, notice)
+        answer_ms = (time.perf_counter() - t2) * 1000
+        yield AddableDict(result=self._result(p, contexts, decision, draft, checked, notice, answer_ms))
 
     def pipeline(self) -> Runnable:
         """The LCEL chain: input {"question", "history"?, "k"?, "doc_ids"?, "section_prefix"?}; `.stream()`

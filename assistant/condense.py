@@ -15,10 +15,11 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from assistant.answer import prompt
 from assistant.glossary import normalise_query
 from assistant.question import analyse
+from ingest.zh import YEAR
 
 _LEAD = re.compile(r"^(那么|那|还有|另外|同样|再问一下|请问)[，,、\s]*")
 _TAIL = re.compile(r"[呢吗啊呀]?[?？。!！\s]*$")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(YEAR)
 MAX_HISTORY_TURNS = 6
 
 

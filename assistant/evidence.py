@@ -14,14 +14,15 @@ from typing import Sequence
 
 from assistant.glossary import Glossary
 from assistant.question import QuestionInfo, synonyms
-from assistant.textnorm import squash
+from ingest.zh import squash
 from vectordb.index import Hit
+from ingest.zh import ARABIC_FIGURE, YEAR, vocabulary
 
 _CN_NUM = "一二三四五六七八九十百千两"
 # A figure: a number that is not a year, or a Chinese numeral before a counter (八个方面, 五方面).
-FIGURE = re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?|[{_CN_NUM}]+(?=[个项条家所方篇大座户名倍])")
+FIGURE = re.compile(rf"{ARABIC_FIGURE}|[{_CN_NUM}]+(?=[个项条家所方篇大座户名倍])")
 _MASK = re.compile(r"[xX]{1,4}(?:\.[xX]+)?")
-_TIME = re.compile(r"(?:19|20)\d\d年|年底|年年底|月底|\d+月")
+_TIME = re.compile(rf"{YEAR}年|年底|年年底|月底|\d+月")
 
 
 @dataclass(frozen=True)
@@ -52,14 +53,12 @@ def passage_text(hit: Hit) -> str:
     return squash(f"{hit.title}\n{hit.section}\n{hit.text}")
 
 
-# Words by which a question names a document rather than its subject. Long ones are looked up in a document's
-# title and opening lines; short ones, which also occur as subjects (征求意见, 管理办法), in its title only.
-GENRES = ("政府工作报告", "工作报告", "实施意见", "指导意见", "规划纲要", "纲要", "讲话", "总体思路", "行动计划",
-          "实施方案", "五年计划", "五年规划")
-TITLE_GENRES = ("意见", "办法", "通知", "条例", "决定")
+# Words by which a question names a document rather than its subject (ingest/data/genres.txt, title_genres.txt).
+GENRES = vocabulary("genres")
+TITLE_GENRES = vocabulary("title_genres")
 _XX_PLACE = re.compile(r"X+[县市区]")
-_DATELINE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATELINE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日")
+_YEAR = re.compile(YEAR)
 _CN_ORD = "一二三四五六七八九十"
 _PLAN_ORDINAL = re.compile(rf"第([{_CN_ORD}]{{1,3}})个五年(?:[（(][^）)]{{0,24}}[）)])?(?:规划|计划)")
 NAME_CHARS = 160  # a document names itself (第十二个五年规划纲要, 第二十次全国代表大会上的报告) within its opening
@@ -82,7 +81,7 @@ class Scope:
 
 @dataclass(frozen=True)
 class DocLabel:
-    title: str  # squashed title: places name documents by it (冀州区…, XX县…)
+    title: str  # squashed title: places name documents by it (某某区…, 某某县…)
     opening: str  # squashed title and opening lines: genres too (a speech's subtitle says 讲话)
     years: frozenset[str] = frozenset()  # the document's own year(s): title, file name, dateline
     where: str = ""  # squashed text that names the document's place: title, dateline (…在广东省…会议上)
@@ -230,7 +229,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary) -> Che
     return Check(True)
 
 
-_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月\d{1,2}日|\d{1,2}月|年底|年末|月底|年初|上半年|下半年")
+_DATE = re.compile(rf"{YEAR}年(?:\d{{1,2}}月)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月|年底|年末|月底|年初|上半年|下半年")
 _BODY = re.compile(r"(?:委员会|人民政府|政府|办公室|办公厅|领导小组|小组|局|厅|部|委|中心|院|会议|大会)")
 _PERSON_TITLE = re.compile(r"(?:总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长|委员|代表)")
 _ITEMS = re.compile(r"[、；;]|[一二三四五六七八九十][是要]|[（(][一二三四五六七八九十\d]+[）)]")

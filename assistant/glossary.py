@@ -7,10 +7,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.zh import join_digit_spaces
+
 DEFAULT_GLOSSARY = Path(__file__).parent / "data" / "glossary.txt"
 _CN_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789"))
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
-_SPACED = re.compile(r"(?<=\d) +(?=\D)|(?<=\D) +(?=\d)")
 _BARE_YI = re.compile(r"(?<=[\d多少几])亿(?!元)")  # "多少亿" asks for 亿元
 
 
@@ -23,7 +24,7 @@ def normalise_query(text: str) -> str:
     `多少亿` → `多少亿元`."""
     text = "".join(unicodedata.normalize("NFKC", ch) if ord(ch) >= 0xFF01 and ord(ch) <= 0xFF5E else ch for ch in text)
     text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(0)), text)
-    return _BARE_YI.sub("亿元", _SPACED.sub("", text)).strip()
+    return _BARE_YI.sub("亿元", join_digit_spaces(text)).strip()
 
 
 @dataclass(frozen=True)

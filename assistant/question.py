@@ -16,35 +16,31 @@ from assistant.references import heading_prefixes
 from ingest.zh import HEADING_REF as _SECTION_REF
 from ingest.zh import SECTION_SEP
 from vectordb.lexical import jieba_tokenizer
+from ingest.zh import YEAR, vocabulary
 
 Kind = Literal["figure", "list", "when", "yesno", "section", "which_section", "who", "what"]
 
-_YEAR = re.compile(r"(?:19|20)\d\d(?=年|$|\D)")
+_YEAR = re.compile(rf"{YEAR}(?=年|$|\D)")
 # A year that names a document (2023年政府工作报告, 广东2026年的报告) rather than asks about that year.
-_DOC_YEAR = re.compile(r"((?:19|20)\d\d)年?度?的?[\u4e00-\u9fff]{0,8}?(?:政府工作报告|工作报告|报告|规划|计划|纲要|意见|"
+_DOC_YEAR = re.compile(rf"({YEAR})年?度?的?[\u4e00-\u9fff]{{0,8}}?(?:政府工作报告|工作报告|报告|规划|计划|纲要|意见|"
                        r"方案|通知|办法|讲话)")
 _WHICH_SECTION = re.compile(r"哪[一几]?[篇章节]")
 _SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章")
 _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
 _EACH = re.compile(r"分别|各是|各自|各提|各有")
-DOC_WORDS = ("规划", "纲要", "实施意见", "意见", "讲话", "报告", "总体思路", "计划", "方案", "通知", "办法")
+DOC_WORDS = vocabulary("doc_words")  # kinds of document (ingest/data/doc_words.txt)
 _LIST = re.compile(r"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪[一二三四五六七八九十两几]+[条个项类篇方大]")
 _LIST_FIRST = re.compile(r"哪些|哪几|哪[一二三四五六七八九十两]+[条个项类方大]")
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
 _WHO = re.compile(r"是谁|谁是|哪位")
 _FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿]|比[例重率]|占比|增速|增长率|多[长大高久远]|百分之|规模|总量|达到多")
-# Measure units a figure question can ask for, longest first; the answer sentence must carry one (unmasked).
-# Counters (个 项 家 所 条 户…) are not checked: documents count "项目10 项" for a question's "多少个项目".
-UNITS = ("万千瓦", "亿元", "万元", "万亩", "万吨", "万人", "公里", "平方米", "元", "%", "亩", "天", "倍", "吨")
+# Measure units a figure question can ask for, longest first (ingest/data/asked_units.txt).
+UNITS = vocabulary("asked_units")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")")
 _MONEY = re.compile(r"多少钱")
-_PERCENT = re.compile(r"百分之|百分比|比例|比重|占比|[率]")
-# Words that frame a question rather than name its subject.
-GENERIC = frozenset("""是 有 要 达到 提出 打算 用 来 进行 实现 计划 目标 要求 情况 问题 方面 内容 具体 主要 分别 各 文件 规划 讲话
-报告 政府 工作 中 提到 里 这份 那位 书记 实施意见 纲要 意思 指 希望 能 做到 多大 多长 多少 什么 哪些 哪几 怎样 怎么 如何 时候
-时间表 一 到 年 共 包括 标题 主题 讲 专门 哪 篇 章 节 第 为 对 等 将 并 其 该 本 这个 全 各自 所 上 下 今后 以来 已经 新
-区 县 市 省 意见 实施 推进 部分 项 条 款 分成 分为 几大""".split())
+# Words that frame a question rather than name its subject (ingest/data/question_words.txt).
+GENERIC = frozenset(vocabulary("question_words"))
 _KEEP_POS = ("n", "v", "eng", "j", "l", "nz", "a")
 _GENERIC_POS = ("r", "m", "u", "p", "c", "x", "f", "d", "y", "q", "o", "zg")
 
@@ -74,7 +70,7 @@ class QuestionInfo:
     years: tuple[str, ...]  # years the question asks about
     unit: str | None
     terms: tuple[str, ...]  # content words the evidence must mention
-    places: tuple[str, ...]  # place names (冀州, 北京市…) the evidence must be about
+    places: tuple[str, ...]  # place names (北京市, 广东省…) the evidence must be about
     section_refs: tuple[str, ...]
     cross_doc: bool
     doc_years: tuple[str, ...] = ()  # years by which it names a document
@@ -134,10 +130,6 @@ def analyse(question: str) -> QuestionInfo:
         terms=tuple(dict.fromkeys(terms)), places=tuple(dict.fromkeys(places)), section_refs=refs,
         cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2),
     )
-
-
-def is_percent_question(info: QuestionInfo) -> bool:
-    return info.unit == "%" or bool(_PERCENT.search(info.text))
 
 
 def synonyms(term: str, glossary: Glossary) -> tuple[str, ...]:

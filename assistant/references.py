@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ingest.zh import CN_DIGITS
+
 _DIGITS = "零一二三四五六七八九"
-_NUM = r"[一二三四五六七八九十百零〇两\d]+"
+_NUM = rf"[{CN_DIGITS}\d]+"
 _REF = re.compile(
     rf"第\s*(?P<n1>{_NUM})\s*(?P<unit>部分|篇|章|节|编|条|项)"
     rf"|第\s*[（(]\s*(?P<n2>{_NUM})\s*[）)]\s*(?:项|条|点|部分)?"

@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Protocol, Sequence
 
-from assistant.textnorm import bigrams, tidy_figures
-from ingest.zh import SECTION_SEP, sentence_spans
+from ingest.zh import SECTION_SEP, bigrams, sentence_spans, tidy_figures
 from vectordb.index import Hit
+from ingest.zh import YEAR
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(YEAR)
 
 
 class Reranker(Protocol):

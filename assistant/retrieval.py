@@ -15,7 +15,7 @@ from assistant.glossary import Expanded, Glossary, normalise_query
 from assistant.question import SECTION_SEP
 from assistant.references import heading_prefixes, matches
 from assistant.rerank import Reranker, SentenceReranker, best_sentence
-from assistant.textnorm import bigrams
+from ingest.zh import bigrams
 from ingest.zh import HEADING_REF
 from vectordb.fusion import RRF_K, rrf
 from vectordb.index import Hit, Index

@@ -14,6 +14,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from assistant.backends import BACKENDS, DEFAULT_BACKEND
 from assistant.retrieval import RetrievalConfig
 from ingest.chunk import ChunkConfig
 from vectordb.chroma_store import StoreConfig
@@ -42,7 +43,7 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server")
     collection: str = Field("planqa_chunks", min_length=3, max_length=500, pattern=r"^[A-Za-z0-9._-]+$")
 
-    answer_backend: Literal["extractive", "openai", "llamacpp", "llamacpp-constrained"] = "extractive"
+    answer_backend: Literal[BACKENDS] = Field(DEFAULT_BACKEND, description="one of assistant/backends.py's names")
     condense: Literal["auto", "rules", "llm"] = Field("auto", description="follow-up rewriting: auto = LLM if the backend has one")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible /v1 URL (vLLM, Ollama, llama.cpp server, DeepSeek, Qwen)")
     llm_model: str = "qwen2.5"

@@ -9,7 +9,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from assistant.settings import Settings
 from assistant.targets_table import (COLUMNS, KINDS, citation, compare_order, csv_text, json_text, records, value_text,
                                      write_xlsx)
 
@@ -20,16 +19,14 @@ FORMATS = ("table", "csv", "xlsx", "json")
 __all__ = ["COLUMNS", "FORMATS", "KINDS", "citation", "targets_app"]
 
 
-def _source():
+def _source(ctx: typer.Context | None = None):
     """The live documents, read from the registry only (no embedding model is opened)."""
-    from vectordb.chroma_store import open_client
-    from vectordb.registry import Registry
+    from assistant.builder import open_registry
+    from eval.cli import command_settings
     from vectordb.targets import RegistryView
 
-    store = Settings().store()
-    if not (store.url or store.path.exists()):
-        return None
-    return RegistryView(Registry(open_client(store), store.collection))
+    registry = open_registry(command_settings(ctx))
+    return RegistryView(registry) if registry is not None else None
 
 
 def _doc_ids(source, names: list[str]) -> list[str] | None:
@@ -40,13 +37,13 @@ def _doc_ids(source, names: list[str]) -> list[str] | None:
     return _resolve_docs(source, names)
 
 
-def _rows(docs: list[str], indicator: Optional[str], year: Optional[int], kind: Optional[str]):
+def _rows(ctx: typer.Context | None, docs: list[str], indicator: Optional[str], year: Optional[int], kind: Optional[str]):
     from vectordb.targets import live_targets, select
 
     if kind and kind not in KINDS:
         err.print(f"[red]--kind must be one of {', '.join(KINDS)}[/red]")
         raise typer.Exit(2)
-    source = _source()
+    source = _source(ctx)
     if source is None:
         return []
     return select(live_targets(source, _doc_ids(source, docs)), indicator, year, kind)
@@ -98,7 +95,7 @@ def targets(
     """List the indicator rows of the live documents (values exact, each with its citation)."""
     if ctx.invoked_subcommand is not None:
         return
-    rows = _rows(doc, indicator, year, kind)
+    rows = _rows(ctx, doc, indicator, year, kind)
     table = Table("document", "section", "indicator", "value", "year", "kind", "base", "offsets")
     for r in rows:
         base = f"{r.base_value}{f' ({r.base_year})' if r.base_year else ''}" if r.base_value or r.base_year else ""
@@ -109,6 +106,7 @@ def targets(
 
 @targets_app.command("compare")
 def compare(
+    ctx: typer.Context,
     indicator: str = typer.Option(..., "--indicator", help="normalised name, e.g. 地区生产总值增速"),
     docs: list[str] = typer.Option([], "--docs", "--doc", help="only these documents; repeatable"),
     kind: Optional[str] = typer.Option(None, "--kind", help="target, result, plan or baseline"),
@@ -117,8 +115,7 @@ def compare(
     out: Optional[Path] = typer.Option(None, "--out"),
 ) -> None:
     """Line one indicator up across documents and years; each cell cites its document, section and offsets."""
-    rows = _rows(docs, indicator, year, kind)
-    rows = compare_order(rows)
+    rows = compare_order(_rows(ctx, docs, indicator, year, kind))
     table = Table("document", "year / period", "kind", indicator, "citation", title=f"{indicator}: {len(rows)} values")
     for r in rows:
         table.add_row(r.doc_name, str(r.year) if r.year else (r.period or "-"), r.kind, value_text(r), citation(r))

@@ -34,7 +34,8 @@ def main() -> None:
     ap = parser(__doc__)
     ap.add_argument("--every", type=int, default=1, help="use every Nth case")
     ap.add_argument("--stratify", action="store_true", help="order the cases by kind first (a stratified sample)")
-    ap.add_argument("--backends", default="extractive,llamacpp,llamacpp-constrained")
+    ap.add_argument("--backends", default="extractive,llamacpp,llamacpp-constrained",
+                    help="names of assistant/backends.py, name@model for a local GGUF")
     ap.add_argument("--threads", type=int, help="llama.cpp threads (default: PLANQA_LLAMACPP_THREADS, else all cores)")
     args = ap.parse_args()
     _, index, tmp = open_corpus_index(args)

@@ -18,7 +18,7 @@ def main() -> None:
     corpus = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus")
     with tempfile.TemporaryDirectory() as home:
         os.environ["PLANQA_HOME"] = home
-        from assistant.runtime import open_index
+        from assistant.builder import open_index
         from assistant.settings import Settings
         from vectordb.pipeline import ingest_paths
 

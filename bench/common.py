@@ -28,7 +28,7 @@ def open_corpus_index(args: argparse.Namespace):
         tmp = tempfile.TemporaryDirectory()
         args.home = Path(tmp.name)
     os.environ["PLANQA_HOME"] = str(args.home)
-    from assistant.runtime import open_index
+    from assistant.builder import open_index
     from assistant.settings import Settings
     from vectordb.pipeline import ingest_paths
 

@@ -108,7 +108,7 @@ def disk_mib(*paths: Path) -> float:
 # --- one run (child process) ---------------------------------------------------
 def child(args: argparse.Namespace) -> None:
     from assistant.chain import Assistant
-    from assistant.runtime import open_index
+    from assistant.builder import open_index
     from assistant.settings import Settings
     from vectordb.pipeline import ingest_paths
 

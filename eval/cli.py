@@ -43,6 +43,17 @@ eval_app = typer.Typer(cls=_DefaultRun, no_args_is_help=True,
 VERSIONS = ("planqa", "sentence-transformers", "transformers", "torch", "chromadb", "langchain-core", "jieba", "bm25s")
 
 
+def command_settings(ctx: typer.Context | None = None, **overrides) -> "Settings":
+    """Settings for a command of this run: the command line's own options (`planqa --chroma-url URL …` leaves them in
+    the root context's obj) and `overrides` (None: not given) over PLANQA_* and planqa.toml."""
+    from assistant.settings import Settings
+
+    root = ctx.find_root() if ctx is not None else None
+    given = dict(root.obj) if root is not None and isinstance(root.obj, dict) else {}
+    given.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**given)
+
+
 def _versions() -> dict[str, str]:
     out_ = {"python": platform.python_version()}
     for name in VERSIONS:
@@ -96,6 +107,7 @@ def suite_for(suite: Optional[Path], split: Optional[str]) -> Path:
 
 @eval_app.command("run")
 def run(
+    ctx: typer.Context,
     suite: Optional[Path] = typer.Argument(None, dir_okay=False, help="suite JSONL (or use --split)"),
     split: Optional[str] = typer.Option(None, help="run a built-in split: dev, test or regression"),
     with_negatives: bool = typer.Option(False, "--negatives", help="also ask every answerable case with its source "
@@ -110,8 +122,7 @@ def run(
 ) -> None:
     """Run every case through the assistant and write results.json, report.md and report.html."""
     from assistant.chain import Assistant
-    from assistant.runtime import open_index
-    from assistant.settings import Settings
+    from assistant.builder import open_index
     from eval.report import fmt, metric_rows, write_reports
     from eval.runner import run_cases, summarise
     from eval.suite import SuiteError, load_suite, validate_quotes
@@ -133,7 +144,7 @@ def run(
     cases = cases[:limit] if limit else cases
     if with_negatives:
         cases = cases + negatives(cases)
-    settings = Settings(**({"answer_backend": backend} if backend else {}))
+    settings = command_settings(ctx, answer_backend=backend)
     k = k or settings.top_k
     index = open_index(settings, progress=lambda m: err.print(f"[dim]· {m}[/dim]"))
     if index.count() == 0:

@@ -12,17 +12,17 @@ is inside the passage.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ingest.zh import DECIMAL, squash
 
 MIN_PART = 6
-_WS = re.compile(r"\s+")
 _SPLIT = re.compile(r"[。!?;:,、]")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER = re.compile(DECIMAL)
 _MARKER = re.compile(r"\[\d+\]")
 
 
 def normalise(text: str) -> str:
-    return _WS.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return squash(text)
 
 
 def longest_part(quote: str) -> str:

@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines() if line.strip()]
     else:
         from assistant.chain import Assistant
-        from assistant.runtime import open_index
+        from assistant.builder import open_index
         from assistant.settings import Settings
 
         settings = Settings(answerability="model")

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.sections import heading_of
+from ingest.zh import CN_DIGITS, HEADING_LEVELS
 
 BOILERPLATE_FILE = Path(__file__).with_name("data") / "boilerplate.txt"
 ZONES = ("line", "head", "label", "crumb", "tail")
@@ -49,7 +50,7 @@ _PAGE_MARKER = re.compile(r"^(\d{1,4})、", re.M)
 _TOC_HEAD = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录", re.M)
 _TOC_PAGE = re.compile(r"(?:[ \t.…·]{2,}\d{1,4}|[（(〈]\s*\d{1,3}\S?\s*[)）〉])[ \t]*$")
 _TOC_PAGE_INSIDE = re.compile(r"[（(〈]\d{2,3}[)）〉]\S")  # "…综合指标（315）第一章…"
-_TOC_KEYS = re.compile(r"第[一二三四五六七八九十百零〇两=\d]+[编篇章节]")
+_TOC_KEYS = re.compile(rf"第[{CN_DIGITS}=\d]+[编{HEADING_LEVELS}]")
 _DOTTED = re.compile(r"^\S.{1,80}?(?:[.．…·_]{4,}|…{2,}|(?:\. ){3,})\s*\d{1,4}$")
 _SENTENCE_END = tuple("。！？；;：:!?”」』）)…")
 

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-NUM = "一二三四五六七八九十百零〇两"
-_ORD = rf"[{NUM}0-9０-９]+"  # 第X篇 with Chinese or Arabic numerals
+from ingest.zh import CN_DIGITS as NUM
+from ingest.zh import ORDINAL as _ORD  # 第X篇 with Chinese or Arabic numerals
+
 _OPEN, _CLOSE = "（(〈〔［", "）)〕〉］"  # OCR mixes bracket shapes: 〈一）, （五〕
 APPENDIX_LEVEL = 1  # 附件N, 名词解释, 注释: a part of its own, beside the numbered parts
 PART_LEVEL = 4  # an unnumbered part title ("“十四五”时期工作回顾") sits above 一、

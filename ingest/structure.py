@@ -14,6 +14,7 @@ from typing import Iterable
 import numpy as np
 
 from ingest.sections import Section
+from ingest.zh import YEAR
 
 # A line of a flattened indicator table: a short label, a unit, then numbers glued or spaced
 # ("地区生产总值亿元4523.56180", "粮食产量 万吨 3028 3100 0.5").
@@ -22,7 +23,7 @@ _NUM = r"[-—一]?[0-9０-９][0-9０-９.．,，·%％‰]*(?:\s?·\s?[0-9]+)?
 _ROW = re.compile(  # a label, then a unit and numbers, or two or more numbers ("\t普通高中\t969 · 8\t750\t一22 · 7％")
     rf"^[^\s0-9。；！？]{{1,20}}?[\s\u3000]*(?:{_UNIT}[\s\u3000]*{_NUM}(?:[\s\u3000]+{_NUM})*|[\s\u3000]+{_NUM}(?:[\s\u3000]+{_NUM})+)$")
 _BARE_NUM = re.compile(rf"^{_NUM}(?:[\s\u3000]+{_NUM})*[。]?$")  # a cell split onto its own line
-_HEAD = re.compile(r"(?:单位|指标|项目|名称)[\s\u3000]*[:：]?|(?:19|20)\d\d年.{0,8}(?:19|20)\d\d年|基期|目标值|预期")
+_HEAD = re.compile(rf"(?:单位|指标|项目|名称)[\s\u3000]*[:：]?|{YEAR}年.{{0,8}}{YEAR}年|基期|目标值|预期")
 FLAT_MIN_ROWS = 3
 
 

@@ -110,7 +110,7 @@ def embedder(isolated_env):
 @pytest.fixture()
 def kb(home, small_corpus):
     """The small corpus ingested in process: (settings, index, corpus folder)."""
-    from assistant.runtime import open_index
+    from assistant.builder import open_index
     from assistant.settings import Settings
     from vectordb.pipeline import ingest_paths
 

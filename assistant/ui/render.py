@@ -7,7 +7,7 @@ import html
 import re
 
 from assistant.result import AnswerResult, Citation
-from assistant.textnorm import bigrams
+from ingest.zh import bigrams
 from ingest.zh import sentence_spans
 
 _MARKER = re.compile(r"\[(\d+)\]")

@@ -1,8 +1,9 @@
-"""Chinese-text rules every layer shares, one copy each: numerals, the 第X篇/章/节 heading reference,
-the heading-path separator, sentence spans and token counts.
+"""Chinese-text rules every layer shares, one copy each: numerals, the 第X篇/章/节 heading reference, the
+heading-path separator, year and figure patterns, the spaces extraction puts around digits, sentence spans,
+normalisation for matching, token counts, and the vocabularies (ingest/data/*.txt).
 
-ingest/ cuts documents with them, vectordb/ maps headings to chunks with them, assistant/ reads questions
-and quotes sentences with them, so a rule changed here changes everywhere at once.
+ingest/ cuts documents with them, vectordb/ tokenises and maps headings to chunks with them, assistant/ reads
+questions and quotes sentences with them, eval/ matches quotes with them: a rule changed here changes everywhere.
 """
 
 from __future__ import annotations
@@ -10,15 +11,22 @@ from __future__ import annotations
 import re
 
 from ingest.tokens import count_tokens
+from ingest.zh.normalise import bigrams, fold_width, join_digit_spaces, squash, tidy_figures
+from ingest.zh.vocab import vocabulary
 
-__all__ = ["CN_DIGITS", "HEADING_LEVELS", "HEADING_REF", "SECTION_SEP", "count_tokens", "heading_level",
-           "sentence_spans"]
+__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "SECTION_SEP", "YEAR", "bigrams",
+           "count_tokens", "fold_width", "heading_level", "join_digit_spaces", "sentence_spans", "squash",
+           "tidy_figures", "vocabulary"]
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"  # the characters of a Chinese numeral (一百二十, 两, 〇)
+ORDINAL = rf"[{CN_DIGITS}0-9０-９]+"  # the X of 第X篇/章/节/条: Chinese or Arabic (half- or full-width) numerals
 HEADING_LEVELS = "篇章节"  # most significant first
 # How documents head, and questions name, a part, chapter or section: 第七篇, 第三章, 第1节.
-HEADING_REF = re.compile(rf"第[{CN_DIGITS}\d]+[{HEADING_LEVELS}]")
+HEADING_REF = re.compile(rf"第{ORDINAL}[{HEADING_LEVELS}]")
 SECTION_SEP = " › "  # between the headings of a heading path ("第二篇 … › 第三章 …")
+YEAR = r"(?:19|20)\d\d"  # a year of these documents: 1900–2099
+DECIMAL = r"\d+(?:\.\d+)?"  # an Arabic number: 12, 2.5
+ARABIC_FIGURE = rf"(?<![\d.])(?!{YEAR}年){DECIMAL}"  # an Arabic figure that is not a year (2020年)
 
 # A sentence runs to 。！？；!?; (plus closing quotes/brackets) or to a line end.
 _SENTENCE = re.compile(r"[^\n。！？；!?;]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")

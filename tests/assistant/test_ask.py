@@ -5,7 +5,7 @@ import re
 import pytest
 
 from assistant.chain import Assistant, QuestionError
-from assistant.runtime import open_index
+from assistant.builder import open_index
 from assistant.settings import Settings
 from ingest.documents import prepare
 from vectordb.index import chunk_id

@@ -6,7 +6,7 @@ from assistant.evidence import DocLabel, check_sentence, doc_scope, has_figure
 from assistant.glossary import Glossary, GlossaryError, normalise_query
 from assistant.question import analyse, enumeration_section
 from assistant.retrieval import drop_near_duplicates, section_refs
-from assistant.textnorm import squash
+from ingest.zh import squash
 from vectordb.fusion import rrf
 from vectordb.index import Hit
 

@@ -6,7 +6,7 @@ from langchain_core.documents import Document
 
 from assistant.chain import Assistant
 from assistant.retrieval import HybridSearch, RetrievalConfig
-from assistant.runtime import open_index
+from assistant.builder import open_index
 from assistant.settings import Settings
 from vectordb.pipeline import ingest_paths
 

@@ -24,3 +24,30 @@ def test_arabic_numbered_chapters_are_headings():
 def test_sentence_spans_trim_and_end_at_marks_or_lines():
     text = " 一是增长。 二是转型！\n三是开放"
     assert [text[s:e] for s, e in sentence_spans(text, 0, len(text))] == ["一是增长。", "二是转型！", "三是开放"]
+
+
+def test_year_and_figure_patterns():
+    import re
+
+    from ingest.zh import ARABIC_FIGURE, YEAR
+
+    assert re.findall(YEAR, "2020年到2035年，1899年不算") == ["2020", "2035"]
+    assert re.findall(ARABIC_FIGURE, "2025年达到200亿元，增长7.5%") == ["200", "7.5"]  # 2025年 is a year
+
+
+def test_spaces_around_figures_and_matching_forms():
+    from ingest.zh import bigrams, join_digit_spaces, squash, tidy_figures
+
+    assert join_digit_spaces("2020 年的 PM 2.5 为 49.4 亿元") == "2020年的 PM2.5为49.4亿元"
+    assert tidy_figures("2020 年的111 亿元") == "2020年的111亿元"
+    assert squash("１１１ 亿元 ") == "111亿元"
+    assert "多少" not in bigrams("生产总值是多少") and "总值" in bigrams("生产总值是多少")
+
+
+def test_vocabularies_are_data_files_read_once():
+    from ingest.zh import vocabulary
+
+    units = vocabulary("asked_units")
+    assert units[:2] == ("万千瓦", "亿元") and "%" in units  # file order: longest first
+    assert vocabulary("asked_units") is units
+    assert "十四五" in vocabulary("planning_terms") and "政府工作报告" in vocabulary("genres")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.runtime import open_index
+from assistant.builder import open_index
 from assistant.settings import Settings
 from assistant.ui.app import build_app
 from assistant.ui.render import CSS

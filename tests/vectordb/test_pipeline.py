@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.chain import Assistant
-from assistant.runtime import open_index
+from assistant.builder import open_index
 from assistant.settings import Settings
 from tests.conftest import CORPUS, SERVER_URL
 from tests.ingest.test_formats import make_docx, make_html, make_pdf

@@ -1,19 +1,30 @@
-"""Small text normalisations shared by answering and matching."""
+"""Normalisations for matching (never for what is shown or cited): widths, spaces around figures, bigrams."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from ingest.zh.vocab import vocabulary
+
 # "2020 年的111 亿元" → "2020年的111亿元": extraction puts spaces between figures and units.
 _SPACE_AFTER_DIGIT = re.compile(r"(?<=[\d%％])[ \u3000]+(?=[^\x00-\x7f])")
 _SPACE_BEFORE_DIGIT = re.compile(r"(?<=[^\x00-\x7f])[ \u3000]+(?=\d)")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]+|\d+(?:\.\d+)?")
-STOP_BIGRAMS = {"多少", "什么", "哪些", "怎么", "如何", "是否", "为什", "是多", "有哪", "哪几", "怎样", "提出", "要求"}
+# "2020 年" → "2020年", "PM 2.5" → "PM2.5": every run of ASCII spaces between a digit and a non-digit.
+_DIGIT_SPACE = re.compile(r"(?<=\d) +(?=\D)|(?<=\D) +(?=\d)")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]+|\d+(?:\.\d+)?")  # = DECIMAL (ingest.zh)
+STOP_BIGRAMS = frozenset(vocabulary("stop_bigrams"))  # question words: no evidence of a topic
+_WS = re.compile(r"\s+")
 
 
 def tidy_figures(text: str) -> str:
+    """Spaces (ASCII or ideographic) between a figure and a Chinese character removed, for quoting."""
     return _SPACE_BEFORE_DIGIT.sub("", _SPACE_AFTER_DIGIT.sub("", text))
+
+
+def join_digit_spaces(text: str) -> str:
+    """ASCII spaces next to a digit removed, for tokenising and reading questions."""
+    return _DIGIT_SPACE.sub("", text)
 
 
 def fold_width(text: str) -> str:
@@ -31,10 +42,6 @@ def bigrams(text: str) -> set[str]:
         else:
             grams.update(run[i : i + 2] for i in range(len(run) - 1))
     return grams - STOP_BIGRAMS
-
-
-
-_WS = re.compile(r"\s+")
 
 
 def squash(text: str) -> str:

@@ -1,0 +1,14 @@
+"""The answering chain's tuned numbers, in one place (measured on the dev split: docs/PERFORMANCE.md).
+
+User-facing knobs (top_k, min_score, min_coverage, fusion weights…) live in Settings; these are the fixed ones.
+"""
+
+from __future__ import annotations
+
+# assistant/chain.py
+LIST_EXTRA = 8  # a list question's items can span chunks: this many more chunks of the best passage's section
+MIN_GROUNDING = 0.5  # an LLM answer below this grounding (or with a figure not in its sources) gives way to extractive
+MAX_QUESTION_CHARS = 1000  # a longer question is refused before anything runs
+
+# assistant/query.py
+LABEL_CHARS = 300  # a document's opening lines name it too (a speech's subtitle says 讲话)

@@ -1,0 +1,72 @@
+"""A question, read once: the `Query` every step of the chain works from.
+
+Built by `Assistant.query` after validation and condensing, it carries the question as asked, the standalone
+question, its analysis (normalised text, kind, years, terms… from assistant/question.py), the documents it
+names (scope) and the caller's filters (k, documents, section prefix), so no step recomputes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from assistant.evidence import DocLabel, Scope, doc_label, doc_scope
+from assistant.params import LABEL_CHARS
+from assistant.question import QuestionInfo, analyse
+from vectordb.index import Index
+
+
+class DocLabels:
+    """How questions name documents (title, file name, opening lines), computed once per live set."""
+
+    def __init__(self, index: Index):
+        self.index = index
+        self._cache: tuple[str, dict[str, DocLabel]] | None = None
+
+    def all(self) -> dict[str, DocLabel]:
+        key = self.index.live().key
+        cache = self._cache
+        if cache is None or cache[0] != key:
+            texts = self.index.registry.texts()
+            labels = {r.doc_id: doc_label(r.title, r.name, texts.get(r.doc_id, "")[:LABEL_CHARS])
+                      for r in self.index.documents()}
+            cache = self._cache = (key, labels)
+        return cache[1]
+
+    def of(self, doc_ids: Sequence[str] | None = None) -> dict[str, DocLabel]:
+        """Only `doc_ids` when given: a question asked of some documents can only name those."""
+        labels = self.all()
+        return {d: label for d, label in labels.items() if d in set(doc_ids)} if doc_ids else labels
+
+
+@dataclass(frozen=True)
+class Query:
+    question: str  # as asked (validated)
+    standalone: str  # after condensing a follow-up; the question itself without history
+    info: QuestionInfo  # analyse(standalone): normalised text, kind, years, unit, terms, places, parts
+    scope: Scope  # the documents it names, among those it may search (doc_ids)
+    gate_scope: Scope  # the same among every live document: what the rule gate holds passages to
+    k: int  # passages per answer
+    doc_ids: tuple[str, ...] | None = None  # search only these documents
+    section_prefix: str | None = None  # search only under this heading path
+
+    @property
+    def text(self) -> str:
+        """The normalised standalone question."""
+        return self.info.text
+
+    @property
+    def named_docs(self) -> list[str]:
+        """The documents the question names, within doc_ids when given (sorted; empty: it names none)."""
+        docs = self.scope.docs
+        return sorted(docs & set(self.doc_ids) if self.doc_ids and docs else docs or [])
+
+
+def make_query(question: str, standalone: str, labels: DocLabels, k: int, doc_ids: Sequence[str] | None = None,
+               section_prefix: str | None = None) -> Query:
+    info = analyse(standalone)
+    ids = tuple(doc_ids) if doc_ids else None
+    scope = doc_scope(info, labels.of(ids))
+    gate_scope = scope if ids is None else doc_scope(info, labels.all())
+    return Query(question=question, standalone=standalone, info=info, scope=scope, gate_scope=gate_scope, k=k,
+                 doc_ids=ids, section_prefix=section_prefix)

@@ -1,0 +1,17 @@
+"""The word lists (stop words, planning terms, genres, units…) as data files under ingest/data/, read once."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@functools.lru_cache(maxsize=None)
+def vocabulary(name: str) -> tuple[str, ...]:
+    """The words of ingest/data/<name>.txt, in file order: whitespace-separated, `#` starts a comment."""
+    words: list[str] = []
+    for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        words.extend(line.split("#", 1)[0].split())
+    return tuple(words)

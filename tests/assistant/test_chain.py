@@ -1,0 +1,105 @@
+"""The chain on the fake embedder (tests/fake_embedder.py): the Query read once, the builder's shared components,
+the backend registry and the CLI's settings overrides, without loading the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import backends
+from assistant.builder import components
+from assistant.chain import Assistant, QuestionError
+from assistant.query import Query
+from assistant.settings import Settings
+from ingest.tokens import ensure_offline_tiktoken
+from tests.fake_embedder import FakeEmbedder
+from vectordb.index import Index
+from vectordb.lexical import jieba_tokenizer
+from vectordb.pipeline import ingest_paths
+
+
+@pytest.fixture()
+def fake_kb(home, small_corpus):
+    settings = Settings()
+    ensure_offline_tiktoken(settings.cache_dir / "tiktoken")
+    jieba_tokenizer(str(settings.cache_dir / "jieba"))
+    index = Index(settings.store(), settings.home, FakeEmbedder(), cache_dir=settings.cache_dir / "jieba")
+    report = ingest_paths(index, [small_corpus], settings.chunking())
+    assert [f.status for f in report.files] == ["added", "added"]
+    return settings, index
+
+
+def test_fake_embedder_is_deterministic_and_normalised():
+    e = FakeEmbedder()
+    a, b = e.embed_queries(["地区生产总值"]), e.embed_passages(["地区生产总值"])
+    assert (a == b).all() and abs(float((a[0] ** 2).sum()) - 1.0) < 1e-5
+    near, far = e.embed_passages(["全县地区生产总值突破200亿元", "空气质量优良天数比例"]) @ a[0]
+    assert near > far
+
+
+def test_the_question_is_read_once_into_a_query(fake_kb):
+    settings, index = fake_kb
+    a = Assistant(settings, index)
+    eco = next(r.doc_id for r in index.documents() if r.name == "eco_opinion.txt")
+    q = a.query("那个实施意见里PM2.5要下降到多少？", k=3, doc_ids=[eco])
+    assert isinstance(q, Query) and q.k == 3 and q.doc_ids == (eco,) and q.question == q.standalone
+    assert q.info.kind == "figure" and q.text == q.info.text
+    # 实施意见 names eco: among the documents asked (only eco) that restricts nothing; among all it does
+    assert q.scope.docs is None and q.gate_scope.docs == frozenset({eco})
+    assert a.query(q) is q  # every step takes the Query as it is
+    plain = a.query("全县生产总值是多少？")
+    assert plain.k == settings.top_k and plain.doc_ids is None and plain.gate_scope is plain.scope
+
+
+def test_the_chain_answers_and_refuses_through_one_query(fake_kb):
+    settings, index = fake_kb
+    a = Assistant(settings, index)
+    r = a.ask("到2025年全县地区生产总值要达到多少？")
+    assert not r.refused and "200亿元" in r.answer and r.citations[0].doc == "county_plan.txt"
+    assert r.timings_ms.total >= r.timings_ms.retrieve
+    events = list(a.stream("到2025年全县地区生产总值要达到多少？"))
+    assert "standalone" in events[0] and "result" in events[-1]
+    refused = a.ask("火星基地的建设目标是什么？")
+    assert refused.refused and refused.reason
+    with pytest.raises(QuestionError):
+        a.ask("  ")
+
+
+def test_backends_share_one_set_of_components(fake_kb):
+    settings, index = fake_kb
+    a = Assistant(settings, index)
+    assert a.with_backend("extractive") is a
+    parts = components(settings, index)
+    b1 = Assistant(settings, parts=parts)
+    b2 = Assistant(settings, parts=parts, backend_name="extractive")
+    assert b1.search is b2.search and b1.extractive is b2.extractive and b1.backend is b2.backend
+    assert b1.backend is parts.extractive  # the extractive backend is the shared extractive scorer
+
+
+def test_one_registry_of_backends():
+    assert backends.BACKENDS == ("extractive", "openai", "llamacpp", "llamacpp-constrained")
+    assert backends.available(Settings(llm_base_url="http://127.0.0.1:9/v1"))[:2] == ["extractive", "openai"]
+    assert "openai" not in backends.available(Settings())
+    assert backends.chat_model(Settings()) is None
+    with pytest.raises(backends.BackendError):
+        backends.spec("nope")
+    with pytest.raises(backends.BackendError, match="PLANQA_LLM_BASE_URL"):
+        backends.chat_model(Settings(answer_backend="openai"))
+
+
+def test_chroma_url_travels_in_settings_not_the_environment(monkeypatch):
+    import os
+
+    from typer.testing import CliRunner
+
+    import assistant.cli as cli
+    from eval.cli import command_settings
+
+    monkeypatch.delenv("PLANQA_CHROMA_URL", raising=False)
+    seen = []
+    monkeypatch.setattr(cli, "command_settings", lambda ctx, **kw: seen.append(command_settings(ctx, **kw)) or seen[-1])
+    monkeypatch.setattr("assistant.builder.open_registry", lambda s: None)
+    r = CliRunner().invoke(cli.app, ["--chroma-url", "http://127.0.0.1:8001", "docs", "list", "--json"])
+    assert r.exit_code == 0, r.output
+    assert seen[-1].chroma_url == "http://127.0.0.1:8001" and seen[-1].store().url == "http://127.0.0.1:8001"
+    assert "PLANQA_CHROMA_URL" not in os.environ
+    assert command_settings(None).chroma_url is None  # outside a command: env and planqa.toml only
