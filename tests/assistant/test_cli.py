@@ -90,7 +90,7 @@ def test_unloadable_model_gives_one_clear_line(tmp_path, isolated_env):
 
 SUITE = Path(__file__).resolve().parents[2] / "eval" / "suites" / "planning_corpus.jsonl"
 # The quality gate: the targets of the retrieval and answering work, on the project's suite.
-GATE = ["hit@5=0.90", "mrr@10=0.75", "refusal_f1=0.85", "figures=0.80", "citation_exact=1.0"]
+GATE = ["hit@5=0.94", "mrr@10=0.86", "refusal_f1=0.90", "figures=0.88", "citation_exact=1.0"]  # measured 0.977, 0.907, 0.955, 0.932
 
 
 def test_eval_suite_meets_the_targets(corpus_kb):
