@@ -21,12 +21,13 @@ from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
 from assistant.evidence import DocLabel, Scope, check_passage, in_scope
-from assistant.params import LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING
+from assistant.params import LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
+from assistant.target_answers import answer_figures
 from vectordb.index import Hit, Index
 
 FALLBACK_NOTICE = "模型的回答未通过引用核查，已改为直接摘录文件原文。"
@@ -254,9 +255,29 @@ class Assistant:
                 evidence = []
         else:
             evidence, reason = self.gate(q, hits)
+        rows = self.indicator_passages(q, hits)
+        if rows:  # the table matched document, indicator and year: its passages answer first
+            evidence = rows + [h for h in evidence if h.chunk_id not in {r.chunk_id for r in rows}]
         if evidence and q.info.kind == "list":
             evidence = self.complete_list(q, evidence)
         return Decision(evidence, reason, judgement)
+
+    def indicator_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
+        """The passages holding the indicator-table values a figure question asks for (assistant/target_answers.py):
+        only when it names its document(s) and a year, so a near-miss year or indicator matches no row."""
+        if not self.settings.indicator_rows or q.info.kind != "figure" or not q.named_docs:
+            return []
+        found = answer_figures(self.index, q.standalone, q.named_docs)
+        if found is None or not found.question.years or not found.question.indicators:
+            return []
+        ids = list(dict.fromkeys(c.chunk_id for c in found.rows if c.chunk_id))[:ROW_PASSAGES]
+        if not ids:
+            return []
+        top = max((h.score for h in hits), default=1.0)
+        qvec = self.index.embedder.embed_queries([q.info.text])[0]
+        rows = self.index.hits([(i, top) for i in ids], {}, qvec)
+        # The table vouches for the indicator, not for the scope: places, years and documents are checked as usual.
+        return [h for h in rows if check_passage(q.info, h, self.search.glossary, 0.0, q.gate_scope).ok]
 
     def _draft(self, q: Query, d: Decision) -> Iterator[AddableDict | tuple[Draft, str]]:
         """The backend's answer, streamed as {"piece"} events; ends with (draft, notice). A model server that

@@ -12,3 +12,6 @@ MAX_QUESTION_CHARS = 1000  # a longer question is refused before anything runs
 
 # assistant/query.py
 LABEL_CHARS = 300  # a document's opening lines name it too (a speech's subtitle says 讲话)
+
+# assistant/chain.py: figure questions and the indicator table
+ROW_PASSAGES = 3  # indicator-table passages a figure question takes at most (one per matching value)

@@ -71,6 +71,8 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(20, gt=0, description="larger files are refused with a clear reason")
     min_score: float = Field(0.0, ge=0, le=1, description="best passage similarity below which the assistant refuses")
     min_coverage: float = Field(0.5, ge=0, le=1, description="share of the question's terms a passage must hold to answer")
+    indicator_rows: bool = Field(True, description="figure questions that name a document, an indicator and a year "
+                                 "also take the passages holding those values in the indicator table (指标表)")
     answerability: Literal["rules", "model"] = Field("rules", description="refusal decision: rules (document scope, "
         "years, places, term coverage, sentence checks) or model (the learnt judgement; see docs/PERFORMANCE.md)")
     answerability_model: Path | None = Field(None, description="answerability artefact (default: the built-in one)")

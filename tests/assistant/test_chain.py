@@ -103,3 +103,16 @@ def test_chroma_url_travels_in_settings_not_the_environment(monkeypatch):
     assert seen[-1].chroma_url == "http://127.0.0.1:8001" and seen[-1].store().url == "http://127.0.0.1:8001"
     assert "PLANQA_CHROMA_URL" not in os.environ
     assert command_settings(None).chroma_url is None  # outside a command: env and planqa.toml only
+
+
+def test_figure_questions_take_the_indicator_tables_passages(fake_kb):
+    settings, index = fake_kb
+    a = Assistant(settings, index)
+    q = a.query("十四五规划纲要里2025年GDP总量目标是多少？")  # names the plan, the indicator and the year
+    rows = a.indicator_passages(q, a.gather(q))
+    assert rows and all(h.name == "county_plan.txt" for h in rows) and "200亿元" in rows[0].text
+    assert not a.indicator_passages(a.query("十四五规划纲要里2027年GDP总量目标是多少？"), [])  # a year no row has
+    assert not a.indicator_passages(a.query("北京十四五规划纲要里2025年GDP总量目标是多少？"), [])  # a place it is not about
+    assert not a.indicator_passages(a.query("2025年GDP总量目标是多少？"), [])  # names no document
+    off = Assistant(settings.model_copy(update={"indicator_rows": False}), index)
+    assert not off.indicator_passages(off.query("十四五规划纲要里2025年GDP总量目标是多少？"), [])
