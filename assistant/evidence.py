@@ -16,9 +16,9 @@ from assistant.glossary import Glossary
 from assistant.question import QuestionInfo, synonyms
 from ingest.zh import squash
 from vectordb.index import Hit
-from ingest.zh import ARABIC_FIGURE, YEAR, vocabulary
+from ingest.zh import ARABIC_FIGURE, CN_SMALL, YEAR, vocabulary
 
-_CN_NUM = "一二三四五六七八九十百千两"
+_CN_NUM = CN_SMALL + "百千两"
 # A figure: a number that is not a year, or a Chinese numeral before a counter (八个方面, 五方面).
 FIGURE = re.compile(rf"{ARABIC_FIGURE}|[{_CN_NUM}]+(?=[个项条家所方篇大座户名倍])")
 _MASK = re.compile(r"[xX]{1,4}(?:\.[xX]+)?")
@@ -59,7 +59,7 @@ TITLE_GENRES = vocabulary("title_genres")
 _XX_PLACE = re.compile(r"X+[县市区]")
 _DATELINE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日")
 _YEAR = re.compile(YEAR)
-_CN_ORD = "一二三四五六七八九十"
+_CN_ORD = CN_SMALL
 _PLAN_ORDINAL = re.compile(rf"第([{_CN_ORD}]{{1,3}})个五年(?:[（(][^）)]{{0,24}}[）)])?(?:规划|计划)")
 NAME_CHARS = 160  # a document names itself (第十二个五年规划纲要, 第二十次全国代表大会上的报告) within its opening
 _PLAN_SHORT = re.compile(rf"(?<![{_CN_ORD}第])([{_CN_ORD}]{{1,3}})五(?=规划|计划|纲要)")
@@ -232,7 +232,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary) -> Che
 _DATE = re.compile(rf"{YEAR}年(?:\d{{1,2}}月)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月|年底|年末|月底|年初|上半年|下半年")
 _BODY = re.compile(r"(?:委员会|人民政府|政府|办公室|办公厅|领导小组|小组|局|厅|部|委|中心|院|会议|大会)")
 _PERSON_TITLE = re.compile(r"(?:总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长|委员|代表)")
-_ITEMS = re.compile(r"[、；;]|[一二三四五六七八九十][是要]|[（(][一二三四五六七八九十\d]+[）)]")
+_ITEMS = re.compile(rf"[、；;]|[{CN_SMALL}][是要]|[（(][{CN_SMALL}\d]+[）)]")
 
 
 def type_match(info: QuestionInfo, sentence: str) -> float:

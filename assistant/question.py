@@ -14,7 +14,7 @@ from typing import Literal
 from assistant.glossary import Glossary, normalise_query
 from assistant.references import heading_prefixes
 from ingest.zh import HEADING_REF as _SECTION_REF
-from ingest.zh import SECTION_SEP
+from ingest.zh import CN_SMALL, SECTION_SEP
 from vectordb.lexical import jieba_tokenizer
 from ingest.zh import YEAR, vocabulary
 
@@ -29,8 +29,8 @@ _SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章"
 _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
 _EACH = re.compile(r"分别|各是|各自|各提|各有")
 DOC_WORDS = vocabulary("doc_words")  # kinds of document (ingest/data/doc_words.txt)
-_LIST = re.compile(r"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪[一二三四五六七八九十两几]+[条个项类篇方大]")
-_LIST_FIRST = re.compile(r"哪些|哪几|哪[一二三四五六七八九十两]+[条个项类方大]")
+_LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪[{CN_SMALL}两几]+[条个项类篇方大]")
+_LIST_FIRST = re.compile(rf"哪些|哪几|哪[{CN_SMALL}两]+[条个项类方大]")
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
 _WHO = re.compile(r"是谁|谁是|哪位")
@@ -54,7 +54,7 @@ def _posseg():
 
 
 # A numbered item: （一）… / 一是… / 一要… (the answer of a list question, one per item).
-ITEM = re.compile(r"^(?:[（(]([一二三四五六七八九十])[）)]|([一二三四五六七八九十])[是要])(.{2,200})")
+ITEM = re.compile(rf"^(?:[（(]([{CN_SMALL}])[）)]|([{CN_SMALL}])[是要])(.{{2,200}})")
 
 
 def enumeration_section(section: str) -> str:

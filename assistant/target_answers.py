@@ -17,9 +17,10 @@ from typing import Sequence
 
 from assistant.targets_table import citation, value_text
 from ingest.targets import TargetRow, vocab
+from ingest.zh import YEAR
 from vectordb.targets import live_targets
 
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_YEAR = re.compile(rf"(?<!\d)({YEAR})\s*年")
 _FYP_END = re.compile(r"[“\"]?(十[一二三四五六]?五|[六七八九]五)[”\"]?(?:时期|期间|规划)?(末|期末|收官之年)")
 _TARGET = re.compile(r"目标|预期|力争|计划|规划|要达到|将达到|争取")
 _RESULT = re.compile(r"完成|实现了|实际|达到了|去年|上年|过去|回顾|已经|取得")

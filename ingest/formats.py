@@ -26,6 +26,8 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 
+from ingest.zh import CN_SMALL
+
 PART_LEVEL = 4  # an unnumbered bold paragraph / Heading 1 sits above 一、 (ingest.sections.PART_LEVEL)
 LEAD_LEVEL = 7  # a bold run-in lead ("大力提振消费。…") sits under （一）
 HEADING_MAX = 40
@@ -149,7 +151,7 @@ def row_text(header: tuple[str, ...], row: tuple[str, ...]) -> str:
 
 def _table_name(n: int, caption: str, header: tuple[str, ...], rows=()) -> str:
     cap = _cell(caption).rstrip("：:")
-    m = re.match(r"^(?:附)?表\s*([0-9０-９一二三四五六七八九十]+)[\s：:.．、]*(.*)$", cap)
+    m = re.match(rf"^(?:附)?表\s*([0-9０-９{CN_SMALL}]+)[\s：:.．、]*(.*)$", cap)
     if m:
         return f"表{m.group(1)} {m.group(2)}".strip()[:HEADING_MAX]
     if cap and len(cap) <= HEADING_MAX:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ingest.zh import CN_DIGITS as NUM
+from ingest.zh import CN_SMALL
 from ingest.zh import ORDINAL as _ORD  # 第X篇 with Chinese or Arabic numerals
 
 _OPEN, _CLOSE = "（(〈〔［", "）)〕〉］"  # OCR mixes bracket shapes: 〈一）, （五〕
@@ -33,8 +34,8 @@ _RULES: list[tuple[int, re.Pattern[str]]] = [
 _ARTICLE = re.compile(rf"^第{_ORD}条")
 _GAP = re.compile(r"[\u3000\u2002\u2003 ]{2,}|[\u3000\u2002\u2003]+ +|\u3000\u2002")  # title | body in one line
 _GLUED_NEXT = re.compile(rf"[\u3000\u2002\u2003 ]{{2,}}(?=第{_ORD}[篇编章节条])")  # 第一章　总则　　第一条　…
-_APPENDIX = re.compile(r"^(?:附件\s*[0-9一二三四五六七八九十]{0,3}[:：]?(?:\S.{0,38})?|.{0,20}名词(?:解释|注释)|注释|附注)$")
-_BOX = re.compile(r"^专栏\s*[0-9一二三四五六七八九十]{1,3}(?![0-9])")
+_APPENDIX = re.compile(rf"^(?:附件\s*[0-9{CN_SMALL}]{{0,3}}[:：]?(?:\S.{{0,38}})?|.{{0,20}}名词(?:解释|注释)|注释|附注)$")
+_BOX = re.compile(rf"^专栏\s*[0-9{CN_SMALL}]{{1,3}}(?![0-9])")
 _STANDALONE_SHI = re.compile(rf"^[{NUM}]{{1,2}}是[^。]{{2,28}}[。.]?$")  # 002: "一是实施主导产业培育行动。"
 _LEAD_SHI = re.compile(rf"^[{NUM}]{{1,2}}是([^。；，,]{{2,30}})[。；，,]")  # Ningxia: "一是突出打好“六个攻坚战”，…"
 _YAO = re.compile(rf"^[{NUM}]{{1,2}}要")  # 004: "一要…" paragraph openers
@@ -150,7 +151,7 @@ def find_headings(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[tupl
         indent = len(line) - len(line.lstrip())
         found = heading_of(line)
         if found and found[0] == APPENDIX_LEVEL and heads and heads[-1][1] == APPENDIX_LEVEL \
-                and re.fullmatch(r"附件\s*[0-9一二三四五六七八九十]{0,3}", heads[-1][2]) and k and heads[-1][0] >= offsets[nonblank[k - 1]]:
+                and re.fullmatch(rf"附件\s*[0-9{CN_SMALL}]{{0,3}}", heads[-1][2]) and k and heads[-1][0] >= offsets[nonblank[k - 1]]:
             heads[-1] = (heads[-1][0], APPENDIX_LEVEL, f"{heads[-1][2]} {found[1]}")  # 附件2 / 名词解释: one title
         elif found:
             heads.append((pos + indent, found[0], found[1]))

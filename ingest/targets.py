@@ -21,6 +21,7 @@ from typing import Iterable, Sequence
 
 from ingest.models import SECTION_SEP
 from ingest.sections import Section
+from ingest.zh import CN_SMALL
 
 DATA = Path(__file__).with_name("data")
 KINDS = ("target", "result", "plan", "baseline")
@@ -170,7 +171,7 @@ def document_year(text: str) -> int | None:
     if m and (y := _num(m.group("y") or m.group("y2"))):
         return int(y) + 1
     # a plan names its five-year period in the title: "十四五规划", "第十个五年计划"
-    m = re.search(r"第([一二三四五六七八九十]{1,3})个五年|[“\"]?([十一二三四五六七八九]{1,3}五)[”\"]?(?:规划|计划)", text[:300])
+    m = re.search(rf"第([{CN_SMALL}]{{1,3}})个五年|[“\"]?([{CN_SMALL}]{{1,3}}五)[”\"]?(?:规划|计划)", text[:300])
     if m:
         first = _fyp_years().get(m.group(1) + "五" if m.group(1) else m.group(2))
         if first:

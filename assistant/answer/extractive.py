@@ -23,7 +23,7 @@ from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.embeddings import Embedder
 from vectordb.index import Hit
-from ingest.zh import ARABIC_FIGURE, CN_DIGITS, YEAR
+from ingest.zh import ARABIC_FIGURE, CN_DIGITS, CN_SMALL, YEAR
 
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;]")
 _YEAR = re.compile(YEAR)
@@ -36,8 +36,8 @@ _SEVERAL = re.compile(r"分别|各是|各为|各自|和|与|及|、")
 _DIGIT_FIGURE = re.compile(ARABIC_FIGURE)  # an Arabic figure that is not a year
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
-_ORDINAL = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
-_ASKS_SEVERAL = re.compile(r"哪些|哪几|哪([一二三四五六七八九十两]+)([条个项类方大篇])")
+_ORDINAL = {c: i for i, c in enumerate(CN_SMALL, 1)}
+_ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类方大篇])")
 
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")

@@ -14,11 +14,12 @@ from ingest.tokens import count_tokens
 from ingest.zh.normalise import bigrams, fold_width, join_digit_spaces, squash, tidy_figures
 from ingest.zh.vocab import vocabulary
 
-__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "SECTION_SEP", "YEAR", "bigrams",
+__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_SMALL", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "SECTION_SEP", "YEAR", "bigrams",
            "count_tokens", "fold_width", "heading_level", "join_digit_spaces", "sentence_spans", "squash",
            "tidy_figures", "vocabulary"]
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"  # the characters of a Chinese numeral (一百二十, 两, 〇)
+CN_SMALL = "一二三四五六七八九十"  # one to ten: item ordinals (（三）, 三是), plan ordinals (十四五)
 ORDINAL = rf"[{CN_DIGITS}0-9０-９]+"  # the X of 第X篇/章/节/条: Chinese or Arabic (half- or full-width) numerals
 HEADING_LEVELS = "篇章节"  # most significant first
 # How documents head, and questions name, a part, chapter or section: 第七篇, 第三章, 第1节.
