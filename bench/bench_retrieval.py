@@ -57,7 +57,7 @@ def main() -> None:
     args = parser(__doc__).parse_args()
     s, index, tmp = open_corpus_index(args)
     from assistant.glossary import Glossary
-    from assistant.rerank import NoReranker, SentenceReranker
+    from assistant.rerank import NoReranker, RerankWeights, SentenceReranker
     from assistant.retrieval import HybridSearch, RetrievalConfig
     from eval.metrics import Passage
     from eval.suite import load_suite
@@ -74,8 +74,10 @@ def main() -> None:
         ("fusion (dense + BM25)", plain, NoReranker()),
         ("+ section references", replace(plain, section_weight=2.0), NoReranker()),
         ("+ glossary expansion", replace(plain, section_weight=2.0, expand=True), NoReranker()),
-        ("+ sentence rerank = PlanQA", RetrievalConfig(), SentenceReranker()),
-        ("BM25 only + sentence rerank", replace(RetrievalConfig(), use_dense=False), SentenceReranker()),
+        ("+ best-sentence rerank (the earlier default's signal)", RetrievalConfig(),
+         SentenceReranker(RerankWeights(fused=0.3, dense=0.0, passage=0.0, sentence=1.0, heading=0.0))),
+        ("+ blend rerank (fitted on dev) = PlanQA", RetrievalConfig(), SentenceReranker()),
+        ("BM25 only + blend rerank", replace(RetrievalConfig(), use_dense=False), SentenceReranker()),
         ("PlanQA + neighbour merge", RetrievalConfig(neighbours=True), SentenceReranker()),
         ("PlanQA without expansion", RetrievalConfig(expand=False), SentenceReranker()),
     ]
