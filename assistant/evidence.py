@@ -144,7 +144,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     if info.cross_doc or by_place:
         # References that name different documents (江西和内蒙古, 2024年和2025年的报告): any of them. Places name
         # different documents of one kind: the other references still narrow them (a place and a genre that name
-        # different documents name none: 2024年冀州区政府工作报告 when only a 冀州 plan exists).
+        # different documents name none: a 2024年某县政府工作报告 when only that county's plan is in the base).
         hard = frozenset().union(*sets) if sets else None
         if by_place and not info.cross_doc:
             hard = frozenset().union(*place_sets)

@@ -24,11 +24,10 @@ sys.path.insert(0, str(ROOT))
 from ingest.chunk import ChunkConfig, chunk_spans  # noqa: E402
 from ingest.clean import clean  # noqa: E402
 from ingest.load import load  # noqa: E402
+from ingest.zh import CN_SMALL as NUMERALS  # noqa: E402
 
-NUMERALS = "一二三四五六七八九十"
-PLACES = ("冀州区", "枣强县", "武邑县", "深州市", "安平县", "故城县", "景县", "阜城县", "饶阳县", "武强县", "桃城区",
-          "永年区", "临漳县", "成安县", "大名县", "涉县", "磁县", "肥乡区", "邱县", "鸡泽县", "广平县", "馆陶县",
-          "魏县", "曲周县", "武安市", "平山县", "灵寿县", "赞皇县", "无极县", "赵县", "辛集市", "晋州市", "新乐市")
+# Invented place names: synthetic documents must not look like any real one.
+PLACES = tuple(f"{a}{b}{c}" for a in "东西南北" for b in "山河湖川林石泉岭" for c in "县区市")[:33]
 YEARS = ("2020年", "2021年", "2022年", "2023年", "2024年", "2025年", "2035年")
 _SENTENCE = re.compile(r"(?:(?<=[。；！？])|^)([\u4e00-\u9fff“（][^。；！？]{13,89}[。；])")
 _CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十]+章\s*(\S.{1,24})$", re.M)
