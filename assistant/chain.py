@@ -257,7 +257,8 @@ class Assistant:
             evidence, reason = self.gate(q, hits)
         rows = self.indicator_passages(q, hits)
         if rows:  # the table matched document, indicator and year: its passages answer first
-            evidence = rows + [h for h in evidence if h.chunk_id not in {r.chunk_id for r in rows}]
+            taken = {r.chunk_id for r in rows}
+            evidence = rows + [h for h in evidence if h.chunk_id not in taken]
         if evidence and q.info.kind == "list":
             evidence = self.complete_list(q, evidence)
         return Decision(evidence, reason, judgement)
