@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -56,6 +57,9 @@ def resolve_model_path(cfg: EmbeddingConfig, progress: Callable[[str], None] = l
     return cfg.model
 
 
+RECENT_QUERIES = 64  # query vectors kept: a question and its stages, across a few concurrent users
+
+
 class Embedder:
     """Query and passage embeddings (L2-normalised float32) from one model, loaded lazily."""
 
@@ -64,6 +68,8 @@ class Embedder:
         self._progress = progress
         self._model = None
         self._lock = threading.Lock()
+        # Retrieval, the row lookup and the extractive scorer all embed the same question: keep the last few.
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @property
     def model_id(self) -> str:
@@ -111,7 +117,20 @@ class Embedder:
         return np.asarray(vecs, dtype=np.float32)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self._encode(texts, "query")
+        if not texts:
+            return self._encode(texts, "query")
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._recent]
+        fresh = dict(zip(missing, self._encode(missing, "query"))) if missing else {}
+        with self._lock:
+            self._recent.update(fresh)
+            vecs = np.stack([fresh[t] if t in fresh else self._recent[t] for t in texts])
+            for t in texts:
+                if t in self._recent:
+                    self._recent.move_to_end(t)
+            while len(self._recent) > RECENT_QUERIES:
+                self._recent.popitem(last=False)
+        return vecs
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts, "passage")
