@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Sequence
 
 from assistant.glossary import Glossary
@@ -87,6 +88,12 @@ class DocLabel:
     where: str = ""  # squashed text that names the document's place: title, dateline (…在广东省…会议上)
     plans: frozenset[str] = frozenset()  # 十四五 for 第十四个五年规划, 二十大 for 第二十次全国代表大会: short names
 
+    @cached_property  # labels are built once per live set; every question's scope reads this
+    def implied_years(self) -> frozenset[str]:
+        """The years a dated document speaks of without always writing them: its own (今年) and the one before,
+        which a report reviews (去年)."""
+        return frozenset(self.years | {str(int(y) - 1) for y in self.years})
+
 
 def doc_label(title: str, name: str, opening: str) -> DocLabel:
     """How questions can name one document, from its metadata (title, file name, opening lines)."""
@@ -137,7 +144,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     for name in dict.fromkeys(short):
         soft.append(frozenset(d for d, label in labels.items() if name in label.plans))
     soft = [docs for docs in soft if docs and len(docs) < len(labels)]
-    years = {d: implied_years(label) for d, label in labels.items() if label.years}
+    years = {d: label.implied_years for d, label in labels.items() if label.years}
     if not sets and not soft:
         return Scope(None, tuple(free), years=years)
     by_place = len(place_sets) > 1 and not frozenset.intersection(*place_sets)
@@ -160,12 +167,6 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         if narrowed:
             allowed = narrowed
     return Scope(allowed, tuple(free), years=years)
-
-
-def implied_years(label: DocLabel) -> frozenset[str]:
-    """The years a dated document speaks of without always writing them: its own (今年) and the one before, which
-    a report reviews (去年)."""
-    return frozenset(label.years | {str(int(y) - 1) for y in label.years})
 
 
 def in_scope(hits: Sequence[Hit], scope: Scope) -> list[Hit]:
