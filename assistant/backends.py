@@ -53,10 +53,11 @@ def _has_llamacpp(_settings: Settings) -> bool:
 
 
 def _chat(name: str) -> Callable[[Settings, ExtractiveBackend, BaseChatModel | None], AnswerBackend]:
-    def make(settings: Settings, _extractive: ExtractiveBackend, model: BaseChatModel | None) -> AnswerBackend:
+    def make(settings: Settings, extractive: ExtractiveBackend, model: BaseChatModel | None) -> AnswerBackend:
         from assistant.answer.llm import ChatBackend
 
-        return ChatBackend(model, name, settings.token_budget)
+        return ChatBackend(model, name, settings.token_budget,
+                           extractive if settings.llm_context == "sentences" else None)
     return make
 
 

@@ -14,7 +14,7 @@ from typing import Iterator, Sequence
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
 from langchain_core.runnables.utils import AddableDict
 
-from assistant.answer import REFUSAL, AnswerBackend, Draft, Piece
+from assistant.answer import REFUSAL, AnswerBackend, Draft, Piece, stream_by_sentence
 from assistant.answerability import AnswerabilityModel, Judgement, explain, features
 from assistant.backends import EXTRACTIVE
 from assistant.builder import Components, components
@@ -27,7 +27,7 @@ from assistant.question import analyse, enumeration_section
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
-from assistant.target_answers import answer_figures
+from assistant.target_answers import answer_figures, row_answer
 from vectordb.index import Hit, Index
 
 FALLBACK_NOTICE = "模型的回答未通过引用核查，已改为直接摘录文件原文。"
@@ -102,6 +102,7 @@ class Decision:
     evidence: list[Hit]
     reason: str
     judgement: Judgement | None = None
+    rows: Draft | None = None  # the answer written from the indicator table (its markers point into evidence)
 
 
 class Assistant:
@@ -248,6 +249,9 @@ class Assistant:
         """Refuse or not: the rule gate, or the learnt judgement when configured; list questions get the rest of
         their section."""
         judgement = None
+        written = self.rows_answer(q, hits)
+        if written is not None:
+            return Decision(written[0], "", None, written[1])
         if self.settings.answerability == "model":
             judgement, evidence, _ = self.assess(q, hits)
             reason = explain(judgement.features) if hits else "nothing retrieved"
@@ -272,18 +276,48 @@ class Assistant:
         if found is None or not found.question.years or not found.question.indicators:
             return []
         ids = list(dict.fromkeys(c.chunk_id for c in found.rows if c.chunk_id))[:ROW_PASSAGES]
-        if not ids:
-            return []
+        return self._row_hits(q, ids, hits) if ids else []
+
+    def _row_hits(self, q: Query, chunk_ids: Sequence[str], hits: Sequence[Hit]) -> list[Hit]:
+        """Hits for chunks the indicator table points at, held to the question's scope, places and years."""
         top = max((h.score for h in hits), default=1.0)
         qvec = self.index.embedder.embed_queries([q.info.text])[0]
-        rows = self.index.hits([(i, top) for i in ids], {}, qvec)
+        rows = self.index.hits([(i, top) for i in chunk_ids], {}, qvec)
         # The table vouches for the indicator, not for the scope: places, years and documents are checked as usual.
         return [h for h in rows if check_passage(q.info, h, self.search.glossary, 0.0, q.gate_scope).ok]
+
+    def rows_answer(self, q: Query, hits: Sequence[Hit]) -> tuple[list[Hit], Draft] | None:
+        """Figure questions across named documents or comparing two years of one, answered from the indicator
+        table: each value cited to the passage that holds it, a difference computed only from two cited values
+        (assistant/target_answers.py). None: answer from the passages as usual."""
+        if not self.settings.indicator_rows or q.info.kind != "figure" or not q.named_docs:
+            return None
+        several = len(q.named_docs) > 1 and (q.info.cross_doc or q.scope.several)
+        labels = self.parts.labels.of(q.named_docs)
+        own = {d: sorted(int(y) for y in label.years) for d, label in labels.items()}
+        names = {r.doc_id: r.title if 1 < len(r.title) <= 40 else r.name for r in self.index.documents()}
+        found = row_answer(self.index, q.standalone, q.named_docs, own, names, several)
+        if found is None:
+            return None
+        ids = list(dict.fromkeys(c.chunk_id for c in found.rows))
+        evidence = self._row_hits(q, ids, hits)
+        if len(evidence) != len(ids):
+            return None
+        number = {h.chunk_id: i for i, h in enumerate(evidence, 1)}
+        text = "".join(piece + (f"[{number[c.chunk_id]}]" if c is not None else "")
+                       for s in found.sentences for piece, c in s.pieces)
+        return evidence, Draft(text, refused=False, used=list(number.values()))
 
     def _draft(self, q: Query, d: Decision) -> Iterator[AddableDict | tuple[Draft, str]]:
         """The backend's answer, streamed as {"piece"} events; ends with (draft, notice). A model server that
         fails gives the extractive answer instead."""
         draft, notice = Draft(REFUSAL, refused=True, reason=d.reason), ""
+        if d.rows is not None:  # written from the table: the same for every backend
+            for event in stream_by_sentence(d.rows):
+                if isinstance(event, Piece):
+                    yield AddableDict(piece=event.text)
+            yield d.rows, ""
+            return
         if d.evidence:
             try:
                 for event in self.backend.stream(q.standalone, d.evidence):

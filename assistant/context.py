@@ -43,3 +43,23 @@ def build_context(passages: Sequence[Hit], budget: int) -> PromptContext:
         if total >= budget:
             break
     return PromptContext("\n".join(parts), used, total)
+
+
+def build_focused(passages: Sequence[Hit], picks: dict[int, list[str]], budget: int) -> PromptContext:
+    """Only the sentences that matter: for each passage number n in `picks`, its chosen sentences (in the
+    passage's order) under its title and section, numbered as the passages are (so [n] means passages[n-1])."""
+    parts, used, total = [], [], 0
+    for n, hit in enumerate(passages, start=1):
+        chosen = picks.get(n)
+        if not chosen:
+            continue
+        chosen = sorted(chosen, key=lambda s: hit.text.find(s))
+        head = f'<passage id="{n}" title="{_escape(hit.title)}" section="{_escape(hit.section)}">\n'
+        body = _escape("……".join(chosen))
+        cost = count_tokens(head + body) + 4
+        if total + cost > budget and used:
+            break
+        parts.append(f"{head}{body}\n</passage>")
+        used.append(hit)
+        total += cost
+    return PromptContext("\n".join(parts), used, total)

@@ -7,7 +7,7 @@ that match, each with the chunk that holds its value (id, section, offsets: what
 ``answer_figures(index, q, doc_ids)`` puts both together and, for a comparison of exactly two comparable values
 of one indicator in one document, computes their difference from those two cited values only (and says so).
 
-Not wired into assistant/chain.py: see ``answer_figures`` for the contract the chain can use."""
+``row_answer`` writes the answer itself for comparisons across documents and years (the chain uses it)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from assistant.citecheck import COMPUTED_NOTE
 from assistant.targets_table import citation, value_text
 from ingest.targets import TargetRow, vocab
 from ingest.zh import YEAR
@@ -63,7 +64,7 @@ class Difference:
         a, b = self.earlier.row, self.later.row
         d = f"{self.delta:+.2f}".rstrip("0").rstrip(".")
         return (f"{b.indicator}{_label(b)}{value_text(b)}，{_label(a)}{value_text(a)}，相差{d}{self.unit}"
-                "（由所引用的两个数值计算）")
+                + COMPUTED_NOTE)
 
 
 @dataclass
@@ -186,3 +187,131 @@ def answer_figures(index, question: str, doc_ids: Sequence[str] | None = None) -
     if not rows:
         return None
     return FigureAnswer(fq, rows, difference(rows) if fq.compare else None)
+
+
+# --- answers written from the rows (the chain uses these) -----------------------------------------------------
+
+# Years a dated document speaks of without writing them, as offsets from its own year.
+_RELATIVE_YEAR = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1}
+_RELATIVE = re.compile("|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True)))
+_KIND_WORD = {"target": "目标", "plan": "安排", "result": "", "baseline": ""}
+_COUNTABLE = re.compile(r"[人户家个件座条所项台辆套名万亿千百]")
+
+
+@dataclass(frozen=True)
+class RowSentence:
+    """One sentence of a row answer: text pieces, each followed by the citation of its row (None: no marker)."""
+
+    pieces: tuple[tuple[str, CitedRow | None], ...]
+
+
+@dataclass(frozen=True)
+class RowAnswer:
+    sentences: tuple[RowSentence, ...]
+
+    @property
+    def rows(self) -> list[CitedRow]:
+        return [c for s in self.sentences for _, c in s.pieces if c is not None]
+
+
+def _years_for(fq: FigureQuestion, question: str, own: Sequence[int]) -> tuple[int, ...]:
+    """The years a question asks of one document: those it writes, and 今年/去年… read against the document's
+    own year (a 2026 report's 今年 is 2026)."""
+    years = list(fq.years)
+    if own:
+        years += [max(own) + _RELATIVE_YEAR[m.group(0)] for m in _RELATIVE.finditer(question)]
+    years = list(dict.fromkeys(years))
+    # A year that names the document (2019年政府工作报告) is asked only when the question asks nothing else of it.
+    inner = [y for y in years if y not in own]
+    return tuple(inner if inner and len(years) > 2 else years)
+
+
+def _pick(rows: Sequence[CitedRow], kind: str | None) -> CitedRow | None:
+    """The row of the asked kind, else the only kind there is; the first the document states."""
+    if kind:
+        same = [c for c in rows if c.row.kind == kind]
+        if same:
+            return same[0]
+    kinds = {c.row.kind for c in rows}
+    return rows[0] if len(kinds) == 1 and rows else None
+
+
+def _per_year(rows: Sequence[CitedRow], years: Sequence[int], kind: str | None) -> list[CitedRow] | None:
+    """One row per asked year (per indicator), or None when a year has none. Comparing two years without a kind
+    asked: the later year is the target, the earlier one the result (a report reviews last year and sets this one's
+    targets; a plan starts from a base year)."""
+    out = []
+    ordered = sorted(years)
+    for y in ordered:
+        at = [c for c in rows if c.row.year == y]
+        want = kind
+        if want is None and len(ordered) == 2:
+            want = "target" if y == ordered[-1] else "result"
+        picked = _pick(at, want)
+        if picked is None:
+            return None
+        out.append(picked)
+    return out
+
+
+def _value_piece(c: CitedRow, with_year: bool = True) -> str:
+    r = c.row
+    label = f"{r.year}年" if with_year and r.year else ""
+    return f"{label}{r.indicator}{_KIND_WORD.get(r.kind, '')}{value_text(r)}"
+
+
+def _difference_sentence(d: Difference) -> RowSentence:
+    a, b = d.earlier.row, d.later.row
+    up = d.delta > 0
+    word = ("多" if up else "少") if _COUNTABLE.search(b.unit) else ("高" if up else "低")
+    size = f"{abs(d.delta):.4f}".rstrip("0").rstrip(".")
+    approx = "约" if a.qualifier or b.qualifier else ""
+    return RowSentence(((f"{_value_piece(d.later)}", d.later), (f"，{_value_piece(d.earlier)}", d.earlier),
+                        (f"；前者比后者{word}{approx}{size}{d.unit}{COMPUTED_NOTE}。", None)))
+
+
+_PERIOD = re.compile(r"年均|期间|时期|五年|以来")
+
+
+def row_answer(index, question: str, docs: Sequence[str], own_years: dict[str, Sequence[int]],
+               names: dict[str, str], several: bool) -> RowAnswer | None:
+    """A figure question answered from the indicator table, or None (the chain then answers from passages).
+
+    Two shapes, all or nothing: several named documents (`several`), each giving one row per indicator and year
+    ("江西和内蒙古2026年的经济增速目标分别是多少"); or one document, a comparison of one indicator in two years,
+    answered with both cited values and their difference ("今年的增速目标比去年实际高多少"). A question about a
+    period (年均, 期间) is left to the passages: rows are read by year."""
+    fq = figure_question(question)
+    if fq is None or not fq.indicators or _PERIOD.search(question):
+        return None
+    if several and len(docs) < 2 or not several and (len(docs) != 1 or not fq.compare or len(fq.indicators) != 1):
+        return None
+    sentences = []
+    for d in docs:
+        own = own_years.get(d, ())
+        years = _years_for(fq, question, own)
+        if several:
+            years = tuple(y for y in years if y in own) or years
+        elif len(years) != 2:
+            return None
+        if not years:
+            return None
+        rows = find_rows(index, FigureQuestion(fq.indicators, years, None, fq.compare), [d])
+        picked: list[CitedRow] = []
+        for name in fq.indicators:
+            got = _per_year([c for c in rows if c.row.indicator == name], years, fq.kind)
+            if not got:
+                return None
+            picked += got
+        if any(c.chunk_id is None for c in picked):
+            return None
+        if several:
+            pieces = tuple(((f"{names.get(d, d)}：" if i == 0 else "，") + _value_piece(c), c)
+                           for i, c in enumerate(picked))
+            sentences.append(RowSentence(pieces + (("。", None),)))
+        else:
+            diff = difference(picked)
+            if diff is None:
+                return None
+            sentences.append(_difference_sentence(diff))
+    return RowAnswer(tuple(sentences))

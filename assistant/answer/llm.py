@@ -10,7 +10,9 @@ from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.answer import REFUSAL, Draft, Piece, collect, prompt, stream_by_sentence
 from assistant.citecheck import figures
-from assistant.context import build_context
+from assistant.context import build_context, build_focused
+from assistant.params import LLM_SENTENCES
+from assistant.question import analyse
 from vectordb.index import Hit
 
 _REFUSAL_HEAD = REFUSAL[:12]
@@ -30,13 +32,24 @@ def answer_messages(question: str, context: str) -> list:
 class ChatBackend:
     """Any langchain chat model (OpenAI-compatible server, llama.cpp) answering from the passages."""
 
-    def __init__(self, model: BaseChatModel, name: str, token_budget: int):
+    def __init__(self, model: BaseChatModel, name: str, token_budget: int, extractive=None):
         self.model, self.name, self.token_budget = model, name, token_budget
+        self.extractive = extractive  # when given, the prompt holds only its best sentences, not whole passages
+
+    def context(self, question: str, passages: Sequence[Hit]) -> str:
+        """The 【资料】 of the prompt: the extractive scorer's best sentences under their passage numbers (a small
+        model on 2 cores reads ~75 tokens/s and loses the answer in whole chunks), else whole passages."""
+        if self.extractive is not None:
+            picks: dict[int, list[str]] = {}
+            for c in self.extractive.candidates(analyse(question), passages)[:LLM_SENTENCES]:
+                picks.setdefault(c.passage, []).append(c.text)
+            if picks:
+                return build_focused(passages, picks, self.token_budget).text
+        return build_context(passages, self.token_budget).text
 
     def stream(self, question: str, passages: Sequence[Hit]) -> Iterator[Piece | Draft]:
-        ctx = build_context(passages, self.token_budget)
         text = ""
-        for piece in _stream_text(self.model, answer_messages(question, ctx.text)):
+        for piece in _stream_text(self.model, answer_messages(question, self.context(question, passages))):
             text += piece
             yield Piece(piece)
         text = text.strip()

@@ -116,3 +116,58 @@ def test_figure_questions_take_the_indicator_tables_passages(fake_kb):
     assert not a.indicator_passages(a.query("2025年GDP总量目标是多少？"), [])  # names no document
     off = Assistant(settings.model_copy(update={"indicator_rows": False}), index)
     assert not off.indicator_passages(off.query("十四五规划纲要里2025年GDP总量目标是多少？"), [])
+
+
+REPORTS = {
+    "report_sx.txt": """2026年山西省政府工作报告
+各位代表：
+一、2025年工作回顾
+过去一年，全省地区生产总值增长5.1%，城镇新增就业46万人。
+二、2026年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业45万人以上。
+""",
+    "report_jl.txt": """2026年吉林省政府工作报告
+各位代表：
+一、2025年工作回顾
+过去一年，全省地区生产总值增长4.6%，城镇新增就业25万人。
+二、2026年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%—5.5%，城镇新增就业22万人以上。
+""",
+}
+
+
+@pytest.fixture()
+def two_reports(home, tmp_path):
+    d = tmp_path / "reports"
+    d.mkdir()
+    for name, text in REPORTS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    settings = Settings()
+    ensure_offline_tiktoken(settings.cache_dir / "tiktoken")
+    jieba_tokenizer(str(settings.cache_dir / "jieba"))
+    index = Index(settings.store(), settings.home, FakeEmbedder(), cache_dir=settings.cache_dir / "jieba")
+    ingest_paths(index, [d], settings.chunking())
+    return settings, index
+
+
+def test_figures_across_documents_are_written_from_the_indicator_table(two_reports):
+    settings, index = two_reports
+    a = Assistant(settings, index)
+    r = a.ask("山西和吉林2026年的经济增速目标分别是多少？")
+    assert not r.refused, r.reason
+    assert "5%左右" in r.answer and "5%—5.5%" in r.answer and len(r.citations) == 2
+    for c in r.citations:  # each value cited to the passage of its own report
+        value = "5%左右" if c.doc == "report_sx.txt" else "5%—5.5%"
+        assert value in c.text and c.text == index.text(index_id(index, c.doc))[c.start:c.end]
+    assert r.flags == []
+    # one report, two years: both cited values and their difference, marked as computed
+    d = a.ask("山西今年城镇新增就业目标比去年实际少多少？")
+    assert not d.refused and "45万人以上" in d.answer and "46万人" in d.answer and "少约1万人" in d.answer
+    assert "由所引用的两个数值计算" in d.answer and d.flags == []
+    # without the table (PLANQA_INDICATOR_ROWS=false) the answer comes from the passages
+    off = Assistant(settings.model_copy(update={"indicator_rows": False}), index).ask("山西今年城镇新增就业目标比去年实际少多少？")
+    assert "由所引用的两个数值计算" not in off.answer
+
+
+def index_id(index, name):
+    return next(r.doc_id for r in index.documents() if r.name == name)

@@ -4,7 +4,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from assistant.target_answers import FigureQuestion, answer_figures, difference, figure_question, find_rows
+from assistant.citecheck import check_citations
+from assistant.target_answers import (FigureQuestion, answer_figures, difference, figure_question, find_rows,
+                                      row_answer)
 from ingest.clean import clean
 from ingest.sections import parse_sections
 from ingest.targets import extract_targets
@@ -135,3 +137,65 @@ def test_without_a_chunk_table_rows_are_still_cited(index):
 def test_rows_match_the_extractor(index):
     text = index.text("id-plan.txt")
     assert {r.indicator for r in extract_targets(text, parse_sections(text))} >= {"常住人口城镇化率", "地区生产总值增速"}
+
+
+def _written(found):
+    """The answer text with a marker after each cited value (numbered by chunk, as the chain does)."""
+    number: dict[str, int] = {}
+    out = ""
+    for sentence in found.sentences:
+        for piece, c in sentence.pieces:
+            out += piece
+            if c is not None:
+                out += f"[{number.setdefault(c.chunk_id, len(number) + 1)}]"
+    return out
+
+
+NAMES = {"id-report_x.txt": "甲省报告", "id-report_y.txt": "乙省报告"}
+OWN = {"id-report_x.txt": [2026], "id-report_y.txt": [2026], "id-plan.txt": [2021]}
+
+
+def test_each_document_answers_its_own_value(index):
+    found = row_answer(index, "甲省和乙省2026年的经济增速目标分别是多少", ["id-report_x.txt", "id-report_y.txt"],
+                       OWN, NAMES, several=True)
+    assert _written(found) == ("甲省报告：2026年地区生产总值增速目标5%左右[1]。"
+                               "乙省报告：2026年地区生产总值增速目标4.5%—5%[2]。")
+    # 今年 is each report's own year; 去年 the year it reviews
+    last = row_answer(index, "甲省和乙省去年经济增长了多少", ["id-report_x.txt", "id-report_y.txt"], OWN, NAMES, True)
+    assert [c.row.value for c in last.rows] == ["5.3", "5.8"] and all(c.row.kind == "result" for c in last.rows)
+
+
+def test_all_or_nothing_across_documents(index):
+    docs = ["id-report_x.txt", "id-plan.txt"]
+    # the plan states no 2026 value: no row answer at all, the passages answer instead
+    assert row_answer(index, "这两份文件2026年的GDP增长目标分别是多少", docs, OWN, NAMES, True) is None
+    # a period is not a year: left to the passages
+    assert row_answer(index, "甲省和乙省“十五五”期间GDP年均增速目标各是多少", list(NAMES), OWN, NAMES, True) is None
+    # one document is not a comparison across documents
+    assert row_answer(index, "2026年GDP增长目标是多少", ["id-report_x.txt"], OWN, NAMES, True) is None
+
+
+def test_a_difference_of_two_years_in_one_document(index):
+    found = row_answer(index, "甲省今年的经济增速目标比去年实际增速低多少", ["id-report_x.txt"], OWN, NAMES, False)
+    text = _written(found)
+    assert text == ("2026年地区生产总值增速目标5%左右[1]，2025年地区生产总值增速5.3%[2]；"
+                    "前者比后者低约0.3个百分点（由所引用的两个数值计算）。")
+    plan = row_answer(index, "十四五末城镇化率目标比十三五末提高多少", ["id-plan.txt"], OWN, NAMES, False)
+    assert "前者比后者高约5.5个百分点" in _written(plan)
+    # a range has no single difference; no second year, no comparison
+    assert row_answer(index, "乙省今年的经济增速目标比去年高多少", ["id-report_y.txt"], OWN, NAMES, False) is None
+    assert row_answer(index, "甲省2026年GDP增长目标是多少", ["id-report_x.txt"], OWN, NAMES, False) is None
+
+
+def test_the_check_accepts_only_a_true_difference_of_quoted_figures():
+    @dataclass
+    class P:
+        text: str
+
+    passages = [P("今年地区生产总值增长5%左右。"), P("地区生产总值增长5.3%。")]
+    ok = "增速目标5%左右[1]，去年5.3%[2]；前者比后者低约0.3个百分点（由所引用的两个数值计算）。"
+    assert check_citations(ok, passages).flags == []
+    wrong = ok.replace("0.3", "0.4")
+    assert [f.kind for f in check_citations(wrong, passages).flags] == ["figure_not_in_source"]
+    unmarked = "增速目标5%左右[1]，去年5.3%[2]，低0.3个百分点。"  # a figure no passage holds, not marked computed
+    assert [f.kind for f in check_citations(unmarked, passages).flags] == ["figure_not_in_source"]
