@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -20,7 +21,7 @@ from assistant.backends import EXTRACTIVE
 from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
-from assistant.evidence import DocLabel, Scope, check_passage, in_scope
+from assistant.evidence import DocLabel, Scope, check_passage, in_scope, place_key
 from assistant.params import LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section
@@ -295,8 +296,15 @@ class Assistant:
         several = len(q.named_docs) > 1 and (q.info.cross_doc or q.scope.several)
         labels = self.parts.labels.of(q.named_docs)
         own = {d: sorted(int(y) for y in label.years) for d, label in labels.items()}
-        names = {r.doc_id: r.title if 1 < len(r.title) <= 40 else r.name for r in self.index.documents()}
-        found = row_answer(self.index, q.standalone, q.named_docs, own, names, several)
+        docs = self.index.documents()
+        counts = Counter(r.title for r in docs)
+        # A document is named by its title, unless another one has the same title (政府工作报告) or it is long.
+        names = {r.doc_id: r.title if 1 < len(r.title) <= 40 and counts[r.title] == 1 else r.name for r in docs}
+        places = [place_key(p) for p in q.info.places]
+        # documents in the order the question names them (江西和内蒙古: 江西 first)
+        order = sorted(q.named_docs, key=lambda d: next(
+            (i for i, p in enumerate(places) if d in labels and labels[d].names_place(p)), len(places)))
+        found = row_answer(self.index, q.standalone, order, own, names, several)
         if found is None:
             return None
         ids = list(dict.fromkeys(c.chunk_id for c in found.rows))

@@ -17,6 +17,7 @@ from assistant.glossary import Glossary
 from assistant.question import QuestionInfo, synonyms
 from ingest.zh import squash
 from vectordb.index import Hit
+from vectordb.lexical import jieba_tokenizer
 from ingest.zh import ARABIC_FIGURE, CN_SMALL, YEAR, vocabulary
 
 _CN_NUM = CN_SMALL + "百千两"
@@ -46,7 +47,7 @@ def coverage(info: QuestionInfo, text: str, glossary: Glossary) -> float:
     return sum(term_present(t, text, glossary) for t in info.terms) / len(info.terms)
 
 
-def _place_key(place: str) -> str:
+def place_key(place: str) -> str:
     return place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
 
 
@@ -75,7 +76,7 @@ class Scope:
 
     docs: frozenset[str] | None = None  # allowed doc ids; None: any
     free_places: tuple[str, ...] = ()  # places no document is labelled with: the passage text must name them
-    several: bool = False  # the references name different documents (江西和内蒙古…): answer from each
+    several: bool = False  # the references name different documents (甲省和乙省…): answer from each
     years: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
     # doc id -> the years a document speaks of without writing them (a 2024 report's 今年 and 去年)
 
@@ -85,8 +86,26 @@ class DocLabel:
     title: str  # squashed title: places name documents by it (某某区…, 某某县…)
     opening: str  # squashed title and opening lines: genres too (a speech's subtitle says 讲话)
     years: frozenset[str] = frozenset()  # the document's own year(s): title, file name, dateline
-    where: str = ""  # squashed text that names the document's place: title, dateline (…在广东省…会议上)
+    where: str = ""  # squashed text that names the document's place: title, dateline (…在某省…会议上)
     plans: frozenset[str] = frozenset()  # 十四五 for 第十四个五年规划, 二十大 for 第二十次全国代表大会: short names
+
+    @cached_property
+    def _where_tokens(self) -> tuple[dict[int, int], frozenset[int]]:
+        """Word starts (start -> word length) and word ends of `where`, cut by jieba."""
+        starts, ends, at = {}, set(), 0
+        for w in jieba_tokenizer().lcut(self.where or self.title):
+            starts[at] = len(w)
+            at += len(w)
+            ends.add(at)
+        return starts, frozenset(ends)
+
+    def names_place(self, key: str) -> bool:
+        """The place is written in the title or dateline as a word of its own (or the start of one: 海南 in
+        海南省), not across two words (上海 in 会议上海南省)."""
+        text = self.where or self.title
+        starts, ends = self._where_tokens
+        return any(m.start() in starts and (m.end() in ends or starts[m.start()] >= len(key))
+                   for m in re.finditer(re.escape(key), text))
 
     @cached_property  # labels are built once per live set; every question's scope reads this
     def implied_years(self) -> frozenset[str]:
@@ -116,7 +135,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     genres = [g for g in GENRES if g in info.text]
     genres = [g for g in genres if not any(g != o and g in o for o in genres)]  # 工作报告 inside 政府工作报告
     short = [g for g in TITLE_GENRES if g in info.text and not any(g in o for o in genres)]
-    places = [_place_key(p) for p in info.places] + _XX_PLACE.findall(info.text)
+    places = [place_key(p) for p in info.places] + _XX_PLACE.findall(info.text)
     sets, free, place_sets = [], [], []
     refs = [(g, "opening") for g in genres] + [(g, "title") for g in short] + [(p, "place") for p in places]
     # A document whose title and opening name no genre (a report that starts at 各位代表) is not excluded by one.
@@ -127,7 +146,8 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         # Places name a document by its title and dateline (its opening when it has no title): a place
         # mentioned in passing in an opening (城镇, 全省) names nothing.
         docs = frozenset(d for d, label in labels.items()
-                         if key in {"opening": label.opening, "place": label.where or label.title}.get(field, label.title))
+                         if (label.names_place(key) if field == "place" else
+                             key in (label.opening if field == "opening" else label.title)))
         if docs and field != "place":
             docs |= unknown
         if not docs:
@@ -149,7 +169,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         return Scope(None, tuple(free), years=years)
     by_place = len(place_sets) > 1 and not frozenset.intersection(*place_sets)
     if info.cross_doc or by_place:
-        # References that name different documents (江西和内蒙古, 2024年和2025年的报告): any of them. Places name
+        # References that name different documents (甲省和乙省, 2024年和2025年的报告): any of them. Places name
         # different documents of one kind: the other references still narrow them (a place and a genre that name
         # different documents name none: a 2024年某县政府工作报告 when only that county's plan is in the base).
         hard = frozenset().union(*sets) if sets else None

@@ -21,7 +21,7 @@ from ingest.zh import YEAR, vocabulary
 Kind = Literal["figure", "list", "when", "yesno", "section", "which_section", "who", "what"]
 
 _YEAR = re.compile(rf"{YEAR}(?=年|$|\D)")
-# A year that names a document (2023年政府工作报告, 广东2026年的报告) rather than asks about that year.
+# A year that names a document (2023年政府工作报告, 某省2026年的报告) rather than asks about that year.
 _DOC_YEAR = re.compile(rf"({YEAR})年?度?的?[\u4e00-\u9fff]{{0,8}}?(?:政府工作报告|工作报告|报告|规划|计划|纲要|意见|"
                        r"方案|通知|办法|讲话)")
 _WHICH_SECTION = re.compile(r"哪[一几]?[篇章节]")
@@ -70,7 +70,7 @@ class QuestionInfo:
     years: tuple[str, ...]  # years the question asks about
     unit: str | None
     terms: tuple[str, ...]  # content words the evidence must mention
-    places: tuple[str, ...]  # place names (北京市, 广东省…) the evidence must be about
+    places: tuple[str, ...]  # place names (北京市, 某某省…) the evidence must be about
     section_refs: tuple[str, ...]
     cross_doc: bool
     doc_years: tuple[str, ...] = ()  # years by which it names a document

@@ -194,7 +194,10 @@ def answer_figures(index, question: str, doc_ids: Sequence[str] | None = None) -
 # Years a dated document speaks of without writing them, as offsets from its own year.
 _RELATIVE_YEAR = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1}
 _RELATIVE = re.compile("|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True)))
-_KIND_WORD = {"target": "目标", "plan": "安排", "result": "", "baseline": ""}
+_KIND_WORD = {"target": "目标", "plan": "安排", "result": "实际", "baseline": "基数"}
+_DIFFERENCE = re.compile(r"比|较|相差|差[了几多距]|变化")  # a comparison of two values, not 分别/各
+_CLAUSE_END = "，,；;。：:\n"
+MAX_CLAUSE = 60  # a longer clause is written as indicator and value instead of quoted
 _COUNTABLE = re.compile(r"[人户家个件座条所项台辆套名万亿千百]")
 
 
@@ -254,19 +257,37 @@ def _per_year(rows: Sequence[CitedRow], years: Sequence[int], kind: str | None) 
     return out
 
 
-def _value_piece(c: CitedRow, with_year: bool = True) -> str:
+def _clause(text: str | None, r: TargetRow) -> str:
+    """The clause of the document that states the value, as written (so the answer quotes its source)."""
+    if not text:
+        return ""
+    lo = max((text.rfind(ch, r.sentence_start, r.value_start) for ch in _CLAUSE_END), default=-1)
+    lo = max(lo + 1, r.sentence_start)
+    ends = [i for i in (text.find(ch, r.value_end, r.sentence_end + 1) for ch in _CLAUSE_END) if i != -1]
+    hi = min(ends + [r.sentence_end])
+    clause = text[lo:hi].strip()
+    return clause if 0 < len(clause) <= MAX_CLAUSE else ""
+
+
+def _value_piece(c: CitedRow, text: str | None) -> str:
+    """"2026年目标：地区生产总值增长5%左右": the year and kind, then the clause as written (or indicator and value)."""
     r = c.row
-    label = f"{r.year}年" if with_year and r.year else ""
-    return f"{label}{r.indicator}{_KIND_WORD.get(r.kind, '')}{value_text(r)}"
+    label = f"{r.year}年{_KIND_WORD.get(r.kind, '')}" if r.year else _KIND_WORD.get(r.kind, "")
+    said = _clause(text, r)
+    if not said:
+        said = f"{r.indicator}{value_text(r)}"
+    elif r.subject not in said and r.indicator not in said:  # the clause leaves its subject to an earlier one
+        label += f"（{r.indicator}）"
+    return f"{label}：{said}" if label else said
 
 
-def _difference_sentence(d: Difference) -> RowSentence:
+def _difference_sentence(d: Difference, text: str | None) -> RowSentence:
     a, b = d.earlier.row, d.later.row
     up = d.delta > 0
     word = ("多" if up else "少") if _COUNTABLE.search(b.unit) else ("高" if up else "低")
     size = f"{abs(d.delta):.4f}".rstrip("0").rstrip(".")
     approx = "约" if a.qualifier or b.qualifier else ""
-    return RowSentence(((f"{_value_piece(d.later)}", d.later), (f"，{_value_piece(d.earlier)}", d.earlier),
+    return RowSentence(((_value_piece(d.later, text), d.later), (f"；{_value_piece(d.earlier, text)}", d.earlier),
                         (f"；前者比后者{word}{approx}{size}{d.unit}{COMPUTED_NOTE}。", None)))
 
 
@@ -278,13 +299,14 @@ def row_answer(index, question: str, docs: Sequence[str], own_years: dict[str, S
     """A figure question answered from the indicator table, or None (the chain then answers from passages).
 
     Two shapes, all or nothing: several named documents (`several`), each giving one row per indicator and year
-    ("江西和内蒙古2026年的经济增速目标分别是多少"); or one document, a comparison of one indicator in two years,
+    ("甲省和乙省2026年的经济增速目标分别是多少"); or one document, a comparison of one indicator in two years,
     answered with both cited values and their difference ("今年的增速目标比去年实际高多少"). A question about a
     period (年均, 期间) is left to the passages: rows are read by year."""
     fq = figure_question(question)
     if fq is None or not fq.indicators or _PERIOD.search(question):
         return None
-    if several and len(docs) < 2 or not several and (len(docs) != 1 or not fq.compare or len(fq.indicators) != 1):
+    if several and len(docs) < 2 or not several and (
+            len(docs) != 1 or not _DIFFERENCE.search(question) or len(fq.indicators) != 1):
         return None
     sentences = []
     for d in docs:
@@ -305,13 +327,14 @@ def row_answer(index, question: str, docs: Sequence[str], own_years: dict[str, S
             picked += got
         if any(c.chunk_id is None for c in picked):
             return None
+        text = index.text(d)
         if several:
-            pieces = tuple(((f"{names.get(d, d)}：" if i == 0 else "，") + _value_piece(c), c)
+            pieces = tuple(((f"{names.get(d, d)}，" if i == 0 else "；") + _value_piece(c, text), c)
                            for i, c in enumerate(picked))
             sentences.append(RowSentence(pieces + (("。", None),)))
         else:
             diff = difference(picked)
             if diff is None:
                 return None
-            sentences.append(_difference_sentence(diff))
+            sentences.append(_difference_sentence(diff, text))
     return RowAnswer(tuple(sentences))

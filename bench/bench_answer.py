@@ -36,6 +36,7 @@ def main() -> None:
     ap.add_argument("--stratify", action="store_true", help="order the cases by kind first (a stratified sample)")
     ap.add_argument("--backends", default="extractive,llamacpp,llamacpp-constrained",
                     help="names of assistant/backends.py, name@model for a local GGUF")
+    ap.add_argument("--kinds", help="only cases of these kinds (comma-separated, e.g. multi-hop,section)")
     ap.add_argument("--threads", type=int, help="llama.cpp threads (default: PLANQA_LLAMACPP_THREADS, else all cores)")
     args = ap.parse_args()
     _, index, tmp = open_corpus_index(args)
@@ -47,10 +48,15 @@ def main() -> None:
     from eval.runner import run_cases, summarise
     from eval.suite import load_suite
 
-    cases = sample(load_suite(args.suite), args.every, args.stratify)
+    cases = load_suite(args.suite)
+    if args.kinds:
+        wanted = set(args.kinds.split(","))
+        cases = [c for c in cases if kind(c) in wanted]
+    cases = sample(cases, args.every, args.stratify)
     rows, per_kind = [], {}
     title = (f"answer backends on {args.suite.name}: {len(cases)} cases ({sum(not c.answerable for c in cases)} "
-             f"unanswerable; every {args.every}{' after ordering by kind' if args.stratify else ''})")
+             f"unanswerable; every {args.every}{' after ordering by kind' if args.stratify else ''}"
+             f"{'; kinds ' + args.kinds if args.kinds else ''})")
     if args.out:
         args.out.with_name(args.out.stem + "-cases.txt").write_text(" ".join(c.id for c in cases) + "\n")
     by_id = {c.id: kind(c) for c in cases}

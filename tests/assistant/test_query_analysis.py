@@ -148,6 +148,18 @@ def test_several_places_naming_different_documents_answer_from_each():
     assert not doc_scope(analyse("江西2026年的经济增速目标是多少？"), labels).several
 
 
+def test_a_place_names_a_document_only_as_a_word_of_its_dateline():
+    # 会议上海南省: 上海 is written across two words and names nothing; 海南 starts the word 海南省
+    labels = {
+        "hn": _label("政府工作报告", "政府工作报告\n——2026年1月26日在海南省第七届人民代表大会第五次会议上海南省省长"),
+        "sh": _label("2026年上海市政府工作报告"),
+    }
+    assert labels["hn"].names_place("海南") and not labels["hn"].names_place("上海")
+    assert labels["sh"].names_place("上海")
+    assert doc_scope(analyse("上海2026年的经济增速目标是多少？"), labels).docs == {"sh"}
+    assert doc_scope(analyse("海南2026年的经济增速目标是多少？"), labels).docs == {"hn"}
+
+
 def test_a_dated_document_implies_its_year_and_the_year_before():
     from assistant.evidence import check_passage
     labels = {"r24": _label("2024年政府工作报告"), "r25": _label("2025年政府工作报告")}

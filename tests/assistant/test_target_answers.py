@@ -158,8 +158,9 @@ OWN = {"id-report_x.txt": [2026], "id-report_y.txt": [2026], "id-plan.txt": [202
 def test_each_document_answers_its_own_value(index):
     found = row_answer(index, "甲省和乙省2026年的经济增速目标分别是多少", ["id-report_x.txt", "id-report_y.txt"],
                        OWN, NAMES, several=True)
-    assert _written(found) == ("甲省报告：2026年地区生产总值增速目标5%左右[1]。"
-                               "乙省报告：2026年地区生产总值增速目标4.5%—5%[2]。")
+    # each value as its document writes it, under the year and kind it is for
+    assert _written(found) == ("甲省报告，2026年目标：地区生产总值增长5%左右[1]。"
+                               "乙省报告，2026年目标：地区生产总值增长4.5%—5%[2]。")
     # 今年 is each report's own year; 去年 the year it reviews
     last = row_answer(index, "甲省和乙省去年经济增长了多少", ["id-report_x.txt", "id-report_y.txt"], OWN, NAMES, True)
     assert [c.row.value for c in last.rows] == ["5.3", "5.8"] and all(c.row.kind == "result" for c in last.rows)
@@ -178,13 +179,15 @@ def test_all_or_nothing_across_documents(index):
 def test_a_difference_of_two_years_in_one_document(index):
     found = row_answer(index, "甲省今年的经济增速目标比去年实际增速低多少", ["id-report_x.txt"], OWN, NAMES, False)
     text = _written(found)
-    assert text == ("2026年地区生产总值增速目标5%左右[1]，2025年地区生产总值增速5.3%[2]；"
+    assert text == ("2026年目标：地区生产总值增长5%左右[1]；2025年实际（地区生产总值增速）：增长5.3%[2]；"
                     "前者比后者低约0.3个百分点（由所引用的两个数值计算）。")
     plan = row_answer(index, "十四五末城镇化率目标比十三五末提高多少", ["id-plan.txt"], OWN, NAMES, False)
     assert "前者比后者高约5.5个百分点" in _written(plan)
     # a range has no single difference; no second year, no comparison
     assert row_answer(index, "乙省今年的经济增速目标比去年高多少", ["id-report_y.txt"], OWN, NAMES, False) is None
     assert row_answer(index, "甲省2026年GDP增长目标是多少", ["id-report_x.txt"], OWN, NAMES, False) is None
+    # two years but no comparison asked (a report named by its year, a value of the year before): not a difference
+    assert row_answer(index, "2026年甲省报告说2025年经济增长了多少", ["id-report_x.txt"], OWN, NAMES, False) is None
 
 
 def test_the_check_accepts_only_a_true_difference_of_quoted_figures():
