@@ -28,7 +28,7 @@ from assistant.question import analyse, enumeration_section
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
-from assistant.target_answers import answer_figures, row_answer
+from assistant.target_answers import EVERY_PLACE, answer_figures, row_answer
 from vectordb.index import Hit, Index
 
 FALLBACK_NOTICE = "模型的回答未通过引用核查，已改为直接摘录文件原文。"
@@ -291,10 +291,15 @@ class Assistant:
         """Figure questions across named documents or comparing two years of one, answered from the indicator
         table: each value cited to the passage that holds it, a difference computed only from two cited values
         (assistant/target_answers.py). None: answer from the passages as usual."""
-        if not self.settings.indicator_rows or q.info.kind != "figure" or not q.named_docs:
+        if not self.settings.indicator_rows or q.info.kind != "figure":
             return None
-        several = len(q.named_docs) > 1 and (q.info.cross_doc or q.scope.several)
-        labels = self.parts.labels.of(q.named_docs)
+        named, partial = q.named_docs, False
+        if not named and EVERY_PLACE.search(q.text):  # 各省…: every document that states the value
+            named, partial = sorted(q.doc_ids or self.parts.labels.all()), True
+        if not named:
+            return None
+        several = len(named) > 1 and (q.info.cross_doc or q.scope.several or partial)
+        labels = self.parts.labels.of(named)
         own = {d: sorted(int(y) for y in label.years) for d, label in labels.items()}
         docs = self.index.documents()
         counts = Counter(r.title for r in docs)
@@ -302,9 +307,9 @@ class Assistant:
         names = {r.doc_id: r.title if 1 < len(r.title) <= 40 and counts[r.title] == 1 else r.name for r in docs}
         places = [place_key(p) for p in q.info.places]
         # documents in the order the question names them (江西和内蒙古: 江西 first)
-        order = sorted(q.named_docs, key=lambda d: next(
+        order = sorted(named, key=lambda d: next(
             (i for i, p in enumerate(places) if d in labels and labels[d].names_place(p)), len(places)))
-        found = row_answer(self.index, q.standalone, order, own, names, several)
+        found = row_answer(self.index, q.standalone, order, own, names, several, partial)
         if found is None:
             return None
         ids = list(dict.fromkeys(c.chunk_id for c in found.rows))

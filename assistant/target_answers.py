@@ -294,14 +294,19 @@ def _difference_sentence(d: Difference, text: str | None) -> RowSentence:
 _PERIOD = re.compile(r"年均|期间|时期|五年|以来")
 
 
+# Every place asked at once (各省2026年GDP增长目标分别是多少): every document that states the value answers.
+EVERY_PLACE = re.compile(r"各(?:个)?(?:省|地|市|区|县|自治区)|哪些(?:省|地方|城市)")
+
+
 def row_answer(index, question: str, docs: Sequence[str], own_years: dict[str, Sequence[int]],
-               names: dict[str, str], several: bool) -> RowAnswer | None:
+               names: dict[str, str], several: bool, partial: bool = False) -> RowAnswer | None:
     """A figure question answered from the indicator table, or None (the chain then answers from passages).
 
     Two shapes, all or nothing: several named documents (`several`), each giving one row per indicator and year
     ("甲省和乙省2026年的经济增速目标分别是多少"); or one document, a comparison of one indicator in two years,
-    answered with both cited values and their difference ("今年的增速目标比去年实际高多少"). A question about a
-    period (年均, 期间) is left to the passages: rows are read by year."""
+    answered with both cited values and their difference ("今年的增速目标比去年实际高多少"). With `partial`
+    (a question about every place, 各省…) the documents that state no such value are left out instead, and at
+    least two must answer. A question about a period (年均, 期间) is left to the passages: rows are read by year."""
     fq = figure_question(question)
     if fq is None or not fq.indicators or _PERIOD.search(question):
         return None
@@ -313,19 +318,16 @@ def row_answer(index, question: str, docs: Sequence[str], own_years: dict[str, S
         own = own_years.get(d, ())
         years = _years_for(fq, question, own)
         if several:
-            years = tuple(y for y in years if y in own) or years
+            mine = tuple(y for y in years if y in own)
+            if partial and not mine:
+                continue  # every place: only the documents of the year asked (its reports), not a passing mention
+            years = mine or years
         elif len(years) != 2:
             return None
-        if not years:
-            return None
-        rows = find_rows(index, FigureQuestion(fq.indicators, years, None, fq.compare), [d])
-        picked: list[CitedRow] = []
-        for name in fq.indicators:
-            got = _per_year([c for c in rows if c.row.indicator == name], years, fq.kind)
-            if not got:
-                return None
-            picked += got
-        if any(c.chunk_id is None for c in picked):
+        picked = _picked(index, fq, d, years) if years else None
+        if picked is None:
+            if partial:
+                continue
             return None
         text = index.text(d)
         if several:
@@ -337,4 +339,18 @@ def row_answer(index, question: str, docs: Sequence[str], own_years: dict[str, S
             if diff is None:
                 return None
             sentences.append(_difference_sentence(diff, text))
+    if partial and len(sentences) < 2:
+        return None
     return RowAnswer(tuple(sentences))
+
+
+def _picked(index, fq: FigureQuestion, doc: str, years: Sequence[int]) -> list[CitedRow] | None:
+    """One cited row per indicator and year of one document, or None when one is missing."""
+    rows = find_rows(index, FigureQuestion(fq.indicators, tuple(years), None, fq.compare), [doc])
+    picked: list[CitedRow] = []
+    for name in fq.indicators:
+        got = _per_year([c for c in rows if c.row.indicator == name], years, fq.kind)
+        if not got:
+            return None
+        picked += got
+    return None if any(c.chunk_id is None for c in picked) else picked

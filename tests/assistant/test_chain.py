@@ -163,6 +163,9 @@ def test_figures_across_documents_are_written_from_the_indicator_table(two_repor
     assert [c.doc for c in r.citations] == ["report_sx.txt", "report_jl.txt"]  # in the order the question names them
     swapped = a.ask("吉林和山西2026年的经济增速目标分别是多少？")
     assert [c.doc for c in swapped.citations] == ["report_jl.txt", "report_sx.txt"]
+    # every province at once: each report that states the value
+    every = a.ask("各省2026年的经济增速目标分别是多少？")
+    assert not every.refused and "5%左右" in every.answer and "5%—5.5%" in every.answer and len(every.citations) == 2
     # one report, two years: both cited values and their difference, marked as computed
     d = a.ask("山西今年城镇新增就业目标比去年实际少多少？")
     assert not d.refused and "45万人以上" in d.answer and "46万人" in d.answer and "少约1万人" in d.answer

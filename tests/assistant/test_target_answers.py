@@ -202,3 +202,12 @@ def test_the_check_accepts_only_a_true_difference_of_quoted_figures():
     assert [f.kind for f in check_citations(wrong, passages).flags] == ["figure_not_in_source"]
     unmarked = "增速目标5%左右[1]，去年5.3%[2]，低0.3个百分点。"  # a figure no passage holds, not marked computed
     assert [f.kind for f in check_citations(unmarked, passages).flags] == ["figure_not_in_source"]
+
+
+def test_every_place_answers_from_the_documents_that_state_it(index):
+    docs = ["id-plan.txt", "id-report_x.txt", "id-report_y.txt"]
+    found = row_answer(index, "各省2026年GDP增长目标分别是多少", docs, OWN, NAMES, True, partial=True)
+    assert [c.row.doc_name for c in found.rows] == ["report_x.txt", "report_y.txt"]  # the plan states none
+    # all or nothing without `partial`; and one document alone is no comparison across places
+    assert row_answer(index, "各省2026年GDP增长目标分别是多少", docs, OWN, NAMES, True) is None
+    assert row_answer(index, "各省2026年GDP增长目标分别是多少", docs[:2], OWN, NAMES, True, partial=True) is None
