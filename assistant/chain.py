@@ -32,6 +32,7 @@ from assistant.target_answers import EVERY_PLACE, answer_figures, row_answer
 from vectordb.index import Hit, Index
 
 FALLBACK_NOTICE = "模型的回答未通过引用核查，已改为直接摘录文件原文。"
+REFUSED_NOTICE = "模型未从这些段落中作答，已改为直接摘录文件原文。"
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
@@ -343,6 +344,12 @@ class Assistant:
                     raise
                 draft = self.extractive.answer(q.standalone, d.evidence)
                 notice = f"模型服务出错（{type(e).__name__}），已改为直接摘录文件原文。"
+            if draft.refused and self.backend.name != EXTRACTIVE and not self.settings.llm_may_refuse:
+                # The refusal decision is the gate's (it passed these passages); a small model that will not
+                # answer from them gives way to the quote rather than refusing on its own.
+                quoted = self.extractive.answer(q.standalone, d.evidence)
+                if not quoted.refused:
+                    draft, notice = quoted, REFUSED_NOTICE
         yield draft, notice
 
     def _guard(self, q: Query, evidence: list[Hit], draft: Draft, notice: str

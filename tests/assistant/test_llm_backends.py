@@ -8,7 +8,7 @@ import re
 import pytest
 
 from assistant.answer import REFUSAL
-from assistant.chain import FALLBACK_NOTICE, Assistant
+from assistant.chain import FALLBACK_NOTICE, REFUSED_NOTICE, Assistant
 from assistant.settings import Settings
 from tests.assistant.conftest import llm_missing
 from tests.assistant.fake_llm import FakeLLM
@@ -105,9 +105,14 @@ def test_wrong_figure_falls_back_to_the_extractive_answer(kb, llm):
     _cites_exact_slices(result, kb[1])
 
 
-def test_model_refusal_is_a_refusal(kb, llm):
+def test_model_refusal_gives_way_to_the_quote_unless_it_may_refuse(kb, llm):
     server = llm(lambda m: REFUSAL)
-    result = _assistant(kb, server.url).ask("到2025年全县地区生产总值要达到多少？")
+    # the refusal gate passed these passages: the model's refusal gives way to the quote, and says so
+    quoted = _assistant(kb, server.url).ask("到2025年全县地区生产总值要达到多少？")
+    assert not quoted.refused and "200亿元" in quoted.answer and quoted.notice == REFUSED_NOTICE
+    _cites_exact_slices(quoted, kb[1])
+    # PLANQA_LLM_MAY_REFUSE=true: the model's refusal stands
+    result = _assistant(kb, server.url, llm_may_refuse=True).ask("到2025年全县地区生产总值要达到多少？")
     assert result.refused and result.citations == [] and result.answer == REFUSAL
     assert result.contexts  # the closest passages, shown as possibly related
 
