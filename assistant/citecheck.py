@@ -37,8 +37,11 @@ def normalise_markers(answer: str) -> str:
     return _MARKER_FORMS.sub(lambda m: "".join(f"[{n}]" for n in re.split(r"\s*[,，、]\s*", m.group(1))), answer)
 
 
+_TITLE = re.compile(r"《[^《》]{1,80}》")  # a document's name (《2026年某省政府工作报告》) states no figure
+
+
 def figures(text: str) -> list[str]:
-    return _FIGURE.findall(squash(_MARKER.sub("", text)))
+    return _FIGURE.findall(squash(_TITLE.sub("", _MARKER.sub("", text))))
 
 
 def _computed(figure: str, quoted: Sequence[str]) -> bool:

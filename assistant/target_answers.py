@@ -18,7 +18,7 @@ from typing import Sequence
 from assistant.citecheck import COMPUTED_NOTE
 from assistant.targets_table import citation, value_text
 from ingest.targets import TargetRow, vocab
-from ingest.zh import YEAR
+from ingest.zh import YEAR, squash
 from vectordb.targets import live_targets
 
 _YEAR = re.compile(rf"(?<!\d)({YEAR})\s*年")
@@ -269,10 +269,21 @@ def _clause(text: str | None, r: TargetRow) -> str:
     return clause if 0 < len(clause) <= MAX_CLAUSE else ""
 
 
+def _when_written(c: CitedRow, text: str | None) -> str:
+    """The row's year or period as its cited chunk writes it ("2025年", "今年", "过去一年"), or "" when the chunk
+    writes neither: every figure of an answer must be in its cited passage, years included."""
+    r = c.row
+    chunk = squash(text[c.chunk_start:c.chunk_end]) if text and c.chunk_start is not None else ""
+    for when in (f"{r.year}年" if r.year else "", r.period):
+        if when and squash(when) in chunk:
+            return when
+    return ""
+
+
 def _value_piece(c: CitedRow, text: str | None) -> str:
     """"2026年目标：地区生产总值增长5%左右": the year and kind, then the clause as written (or indicator and value)."""
     r = c.row
-    label = f"{r.year}年{_KIND_WORD.get(r.kind, '')}" if r.year else _KIND_WORD.get(r.kind, "")
+    label = _when_written(c, text) + _KIND_WORD.get(r.kind, "")
     said = _clause(text, r)
     if not said:
         said = f"{r.indicator}{value_text(r)}"
@@ -331,7 +342,7 @@ def row_answer(index, question: str, docs: Sequence[str], own_years: dict[str, S
             return None
         text = index.text(d)
         if several:
-            pieces = tuple(((f"{names.get(d, d)}，" if i == 0 else "；") + _value_piece(c, text), c)
+            pieces = tuple(((f"《{names.get(d, d)}》" if i == 0 else "；") + _value_piece(c, text), c)
                            for i, c in enumerate(picked))
             sentences.append(RowSentence(pieces + (("。", None),)))
         else:

@@ -159,8 +159,8 @@ def test_each_document_answers_its_own_value(index):
     found = row_answer(index, "甲省和乙省2026年的经济增速目标分别是多少", ["id-report_x.txt", "id-report_y.txt"],
                        OWN, NAMES, several=True)
     # each value as its document writes it, under the year and kind it is for
-    assert _written(found) == ("甲省报告，2026年目标：地区生产总值增长5%左右[1]。"
-                               "乙省报告，2026年目标：地区生产总值增长4.5%—5%[2]。")
+    assert _written(found) == ("《甲省报告》2026年目标：地区生产总值增长5%左右[1]。"
+                               "《乙省报告》今年目标：地区生产总值增长4.5%—5%[2]。")  # as each chunk writes it
     # 今年 is each report's own year; 去年 the year it reviews
     last = row_answer(index, "甲省和乙省去年经济增长了多少", ["id-report_x.txt", "id-report_y.txt"], OWN, NAMES, True)
     assert [c.row.value for c in last.rows] == ["5.3", "5.8"] and all(c.row.kind == "result" for c in last.rows)
@@ -200,6 +200,8 @@ def test_the_check_accepts_only_a_true_difference_of_quoted_figures():
     assert check_citations(ok, passages).flags == []
     wrong = ok.replace("0.3", "0.4")
     assert [f.kind for f in check_citations(wrong, passages).flags] == ["figure_not_in_source"]
+    titled = "《2026年某省政府工作报告》今年目标：增长5%左右[1]。"  # a document's name states no figure
+    assert check_citations(titled, passages).flags == []
     unmarked = "增速目标5%左右[1]，去年5.3%[2]，低0.3个百分点。"  # a figure no passage holds, not marked computed
     assert [f.kind for f in check_citations(unmarked, passages).flags] == ["figure_not_in_source"]
 
