@@ -345,7 +345,7 @@ class Assistant:
                 draft = self.extractive.answer(q.standalone, d.evidence)
                 notice = f"模型服务出错（{type(e).__name__}），已改为直接摘录文件原文。"
             if draft.refused and self.backend.name != EXTRACTIVE and not self.settings.llm_may_refuse:
-                # The refusal decision is the gate's (it passed these passages); a small model that will not
+                # Opt-in: the gate alone decides (it passed these passages), so a small model that will not
                 # answer from them gives way to the quote rather than refusing on its own.
                 quoted = self.extractive.answer(q.standalone, d.evidence)
                 if not quoted.refused:

@@ -67,10 +67,10 @@ class Settings(BaseSettings):
     dedupe: float = Field(0.85, gt=0, le=1.0, description="bigram Jaccard above which passages are near duplicates")
     neighbours: bool = Field(False, description="merge the adjacent chunk when the best sentence is at a chunk edge")
     token_budget: int = Field(3000, ge=200)
-    llm_may_refuse: bool = Field(False, description="an LLM backend's refusal stands (true), or gives way to the "
-                                 "extractive answer when the refusal gate passed the passages (false)")
-    llm_context: Literal["sentences", "passages"] = Field("sentences", description="what an LLM backend reads: the "
-                                                          "best sentences of the passages (short prompts) or whole passages")
+    llm_may_refuse: bool = Field(True, description="an LLM backend's refusal stands (true: the model is one more "
+                                 "refusal signal), or gives way to the extractive answer when the gate passed the passages")
+    llm_context: Literal["sentences", "passages"] = Field("passages", description="what an LLM backend reads: whole "
+                                                          "passages, or only their best sentences (short prompts)")
     chunk_tokens: int = Field(350, ge=50, le=4000)
     max_file_mb: float = Field(20, gt=0, description="larger files are refused with a clear reason")
     min_score: float = Field(0.0, ge=0, le=1, description="best passage similarity below which the assistant refuses")

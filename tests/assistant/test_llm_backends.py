@@ -105,14 +105,14 @@ def test_wrong_figure_falls_back_to_the_extractive_answer(kb, llm):
     _cites_exact_slices(result, kb[1])
 
 
-def test_model_refusal_gives_way_to_the_quote_unless_it_may_refuse(kb, llm):
+def test_model_refusal_stands_unless_the_gate_decides(kb, llm):
     server = llm(lambda m: REFUSAL)
-    # the refusal gate passed these passages: the model's refusal gives way to the quote, and says so
-    quoted = _assistant(kb, server.url).ask("到2025年全县地区生产总值要达到多少？")
+    # PLANQA_LLM_MAY_REFUSE=false: the refusal gate passed these passages, so the quote replaces the model's refusal
+    quoted = _assistant(kb, server.url, llm_may_refuse=False).ask("到2025年全县地区生产总值要达到多少？")
     assert not quoted.refused and "200亿元" in quoted.answer and quoted.notice == REFUSED_NOTICE
     _cites_exact_slices(quoted, kb[1])
-    # PLANQA_LLM_MAY_REFUSE=true: the model's refusal stands
-    result = _assistant(kb, server.url, llm_may_refuse=True).ask("到2025年全县地区生产总值要达到多少？")
+    # by default the model's refusal stands: one more refusal signal
+    result = _assistant(kb, server.url).ask("到2025年全县地区生产总值要达到多少？")
     assert result.refused and result.citations == [] and result.answer == REFUSAL
     assert result.contexts  # the closest passages, shown as possibly related
 
