@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -253,7 +252,7 @@ class Assistant:
         judgement = None
         written = self.rows_answer(q, hits)
         if written is not None:
-            return Decision(written[0], "", None, written[1])
+            return Decision(written[0], "", rows=written[1])
         if self.settings.answerability == "model":
             judgement, evidence, _ = self.assess(q, hits)
             reason = explain(judgement.features) if hits else "nothing retrieved"
@@ -302,15 +301,11 @@ class Assistant:
         several = len(named) > 1 and (q.info.cross_doc or q.scope.several or partial)
         labels = self.parts.labels.of(named)
         own = {d: sorted(int(y) for y in label.years) for d, label in labels.items()}
-        docs = self.index.documents()
-        counts = Counter(r.title for r in docs)
-        # A document is named by its title, unless another one has the same title (政府工作报告) or it is long.
-        names = {r.doc_id: r.title if 1 < len(r.title) <= 40 and counts[r.title] == 1 else r.name for r in docs}
         places = [place_key(p) for p in q.info.places]
         # documents in the order the question names them (江西和内蒙古: 江西 first)
         order = sorted(named, key=lambda d: next(
             (i for i, p in enumerate(places) if d in labels and labels[d].names_place(p)), len(places)))
-        found = row_answer(self.index, q.standalone, order, own, names, several, partial)
+        found = row_answer(self.index, q.standalone, order, own, self.parts.labels.names(), several, partial)
         if found is None:
             return None
         ids = list(dict.fromkeys(c.chunk_id for c in found.rows))

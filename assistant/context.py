@@ -23,11 +23,14 @@ def _escape(text: str) -> str:
     return text.replace("<passage", "＜passage").replace("</passage", "＜/passage")
 
 
+def _open_tag(n: int, hit: Hit) -> str:
+    return f'<passage id="{n}" title="{_escape(hit.title)}" section="{_escape(hit.section)}">\n'
+
+
 def build_context(passages: Sequence[Hit], budget: int) -> PromptContext:
     parts, used, total = [], [], 0
     for hit in passages:
-        n = len(used) + 1
-        head = f'<passage id="{n}" title="{_escape(hit.title)}" section="{_escape(hit.section)}">\n'
+        head = _open_tag(len(used) + 1, hit)
         body = _escape(hit.text)
         cost = count_tokens(head + body) + 4
         if total + cost > budget:
@@ -54,7 +57,7 @@ def build_focused(passages: Sequence[Hit], picks: dict[int, list[str]], budget: 
         if not chosen:
             continue
         chosen = sorted(chosen, key=lambda s: hit.text.find(s))
-        head = f'<passage id="{n}" title="{_escape(hit.title)}" section="{_escape(hit.section)}">\n'
+        head = _open_tag(n, hit)
         body = _escape("……".join(chosen))
         cost = count_tokens(head + body) + 4
         if total + cost > budget and used:

@@ -7,6 +7,7 @@ names (scope) and the caller's filters (k, documents, section prefix), so no ste
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -21,17 +22,27 @@ class DocLabels:
 
     def __init__(self, index: Index):
         self.index = index
-        self._cache: tuple[str, dict[str, DocLabel]] | None = None
+        self._cache: tuple[str, dict[str, DocLabel], dict[str, str]] | None = None
 
-    def all(self) -> dict[str, DocLabel]:
+    def _current(self) -> tuple[str, dict[str, DocLabel], dict[str, str]]:
         key = self.index.live().key
         cache = self._cache
         if cache is None or cache[0] != key:
             texts = self.index.registry.texts()
-            labels = {r.doc_id: doc_label(r.title, r.name, texts.get(r.doc_id, "")[:LABEL_CHARS])
-                      for r in self.index.documents()}
-            cache = self._cache = (key, labels)
-        return cache[1]
+            docs = self.index.documents()
+            labels = {r.doc_id: doc_label(r.title, r.name, texts.get(r.doc_id, "")[:LABEL_CHARS]) for r in docs}
+            counts = Counter(r.title for r in docs)
+            # A document is named by its title, unless another one has the same title (政府工作报告) or it is long.
+            names = {r.doc_id: r.title if 1 < len(r.title) <= 40 and counts[r.title] == 1 else r.name for r in docs}
+            cache = self._cache = (key, labels, names)
+        return cache
+
+    def all(self) -> dict[str, DocLabel]:
+        return self._current()[1]
+
+    def names(self) -> dict[str, str]:
+        """How an answer names each document to a reader: its title, or its file name."""
+        return self._current()[2]
 
     def of(self, doc_ids: Sequence[str] | None = None) -> dict[str, DocLabel]:
         """Only `doc_ids` when given: a question asked of some documents can only name those."""

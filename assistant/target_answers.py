@@ -18,7 +18,7 @@ from typing import Sequence
 from assistant.citecheck import COMPUTED_NOTE
 from assistant.targets_table import citation, value_text
 from ingest.targets import TargetRow, vocab
-from ingest.zh import YEAR, squash
+from ingest.zh import RELATIVE_YEARS, YEAR, squash
 from vectordb.targets import live_targets
 
 _YEAR = re.compile(rf"(?<!\d)({YEAR})\s*年")
@@ -191,14 +191,14 @@ def answer_figures(index, question: str, doc_ids: Sequence[str] | None = None) -
 
 # --- answers written from the rows (the chain uses these) -----------------------------------------------------
 
-# Years a dated document speaks of without writing them, as offsets from its own year.
-_RELATIVE_YEAR = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1}
-_RELATIVE = re.compile("|".join(sorted(_RELATIVE_YEAR, key=len, reverse=True)))
+# The relative years a question may use of a dated document (offsets: ingest.zh.RELATIVE_YEARS).
+_RELATIVE = re.compile("|".join(sorted(("今年", "本年", "明年", "去年", "上年", "上一年"), key=len, reverse=True)))
 _KIND_WORD = {"target": "目标", "plan": "安排", "result": "实际", "baseline": "基数"}
 _DIFFERENCE = re.compile(r"比|较|相差|差[了几多距]|变化")  # a comparison of two values, not 分别/各
 _CLAUSE_END = "，,；;。：:\n"
 MAX_CLAUSE = 60  # a longer clause is written as indicator and value instead of quoted
 _COUNTABLE = re.compile(r"[人户家个件座条所项台辆套名万亿千百]")
+_PERIOD = re.compile(r"年均|期间|时期|五年|以来")  # a question about a period, not a year: left to the passages
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ def _years_for(fq: FigureQuestion, question: str, own: Sequence[int]) -> tuple[i
     own year (a 2026 report's 今年 is 2026)."""
     years = list(fq.years)
     if own:
-        years += [max(own) + _RELATIVE_YEAR[m.group(0)] for m in _RELATIVE.finditer(question)]
+        years += [max(own) + RELATIVE_YEARS[m.group(0)] for m in _RELATIVE.finditer(question)]
     years = list(dict.fromkeys(years))
     # A year that names the document (2019年政府工作报告) is asked only when the question asks nothing else of it.
     inner = [y for y in years if y not in own]
@@ -300,9 +300,6 @@ def _difference_sentence(d: Difference, text: str | None) -> RowSentence:
     approx = "约" if a.qualifier or b.qualifier else ""
     return RowSentence(((_value_piece(d.later, text), d.later), (f"；{_value_piece(d.earlier, text)}", d.earlier),
                         (f"；前者比后者{word}{approx}{size}{d.unit}{COMPUTED_NOTE}。", None)))
-
-
-_PERIOD = re.compile(r"年均|期间|时期|五年|以来")
 
 
 # Every place asked at once (各省2026年GDP增长目标分别是多少): every document that states the value answers.

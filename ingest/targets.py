@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 
 from ingest.models import SECTION_SEP
 from ingest.sections import Section
-from ingest.zh import CN_SMALL
+from ingest.zh import CN_SMALL, RELATIVE_YEARS
 
 DATA = Path(__file__).with_name("data")
 KINDS = ("target", "result", "plan", "baseline")
@@ -353,8 +353,8 @@ def _resolve_year(m: re.Match | None, doc_year: int | None) -> int | None:
     rel = m.group("rel")
     if doc_year is None:
         return None
-    return {"今年": doc_year, "全年": None, "明年": doc_year + 1, "去年": doc_year - 1, "上年": doc_year - 1,
-            "过去一年": doc_year - 1}.get(rel)
+    offset = RELATIVE_YEARS.get(rel)  # 全年, 过去五年: no one year
+    return None if offset is None else doc_year + offset
 
 
 def _kind(before: str, paragraph_lead: str, section: Sequence[str], year: int | None, period: str,

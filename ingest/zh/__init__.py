@@ -14,7 +14,7 @@ from ingest.tokens import count_tokens
 from ingest.zh.normalise import bigrams, fold_width, join_digit_spaces, squash, tidy_figures
 from ingest.zh.vocab import vocabulary
 
-__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_SMALL", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "SECTION_SEP", "YEAR", "bigrams",
+__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_SMALL", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "bigrams",
            "count_tokens", "fold_width", "heading_level", "join_digit_spaces", "sentence_spans", "squash",
            "tidy_figures", "vocabulary"]
 
@@ -28,6 +28,8 @@ SECTION_SEP = " › "  # between the headings of a heading path ("第二篇 … 
 YEAR = r"(?:19|20)\d\d"  # a year of these documents: 1900–2099
 DECIMAL = r"\d+(?:\.\d+)?"  # an Arabic number: 12, 2.5
 ARABIC_FIGURE = rf"(?<![\d.])(?!{YEAR}年){DECIMAL}"  # an Arabic figure that is not a year (2020年)
+# Years a dated text speaks of without writing them, as offsets from its own year (a 2026 report's 去年 is 2025).
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1}
 
 # A sentence runs to 。！？；!?; (plus closing quotes/brackets) or to a line end.
 _SENTENCE = re.compile(r"[^\n。！？；!?;]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
