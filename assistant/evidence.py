@@ -8,21 +8,24 @@ unit asked (`XX亿元` is a placeholder, not a figure).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Sequence
 
 from assistant.glossary import Glossary
-from assistant.question import QuestionInfo, synonyms
+from assistant.question import QuestionInfo, posseg, synonyms
 from ingest.zh import squash
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
-from ingest.zh import ARABIC_FIGURE, CN_SMALL, YEAR, vocabulary
+from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, RELATIVE_YEARS, YEAR, vocabulary
 
 _CN_NUM = CN_SMALL + "百千两"
-# A figure: a number that is not a year, or a Chinese numeral before a counter (八个方面, 五方面).
-FIGURE = re.compile(rf"{ARABIC_FIGURE}|[{_CN_NUM}]+(?=[个项条家所方篇大座户名倍])")
+# A figure: a number that is not a year, a Chinese numeral before a counter (八个方面, 五方面), or one written
+# out with its magnitude (百分之九十五, 三万九千八百元).
+FIGURE = re.compile(rf"{ARABIC_FIGURE}|[{_CN_NUM}]+(?=[个项条家所方篇大座户名倍])|{CN_FIGURE}")
+_NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_FIGURE})"  # a figure's number, before its unit
 _MASK = re.compile(r"[xX]{1,4}(?:\.[xX]+)?")
 _TIME = re.compile(rf"{YEAR}年|年底|年年底|月底|\d+月")
 
@@ -36,19 +39,43 @@ class Check:
     masked: bool = False  # the figure asked for is a placeholder (XX) here
 
 
+# A long term counts as present when its first and last bigrams occur close together, in order, and this share
+# of all its bigrams is there (人均收入 in 人均可支配收入; the head of a compound is its end: 预算收入 is not 预算支出).
+SOFT_SHARE = 2 / 3
+
+
 def term_present(term: str, text: str, glossary: Glossary) -> bool:
-    return any(squash(t) in text for t in synonyms(term, glossary))
+    for t in synonyms(term, glossary):
+        t = squash(t)
+        if t in text:
+            return True
+        if len(t) >= 4 and re.search(f"{re.escape(t[:2])}.{{0,{len(t)}}}?{re.escape(t[-2:])}", text):
+            grams = {t[i:i + 2] for i in range(len(t) - 1)}
+            if sum(g in text for g in grams) >= SOFT_SHARE * len(grams):
+                return True
+    return False
 
 
-def coverage(info: QuestionInfo, text: str, glossary: Glossary) -> float:
-    """Share of the question's content terms found in an already squashed text."""
-    if not info.terms:
+def coverage(info: QuestionInfo, text: str, glossary: Glossary, context: str = "") -> float:
+    """Share of the question's content terms found in an already squashed text. Terms the context holds (the
+    passage's title and heading path: the words that name the document or part) are left out, unless all are."""
+    terms = [t for t in info.terms if not (context and term_present(t, context, glossary))] or info.terms
+    if not terms:
         return 1.0
-    return sum(term_present(t, text, glossary) for t in info.terms) / len(info.terms)
+    return sum(term_present(t, text, glossary) for t in terms) / len(terms)
 
 
 def place_key(place: str) -> str:
     return place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
+
+
+PLACES = frozenset(vocabulary("places"))  # ingest/data/places.txt
+_ADMIN = re.compile(r"..+[省市县区州盟旗镇乡]")
+
+
+def real_place(word: str) -> bool:
+    """A word the tagger calls a place that is one (杭州, 某某县), not an ordinary word (城镇, 上岗, 上海港)."""
+    return word in PLACES or place_key(word) in PLACES or bool(_ADMIN.fullmatch(word) or _XX_PLACE.fullmatch(word))
 
 
 def passage_text(hit: Hit) -> str:
@@ -136,6 +163,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     genres = [g for g in genres if not any(g != o and g in o for o in genres)]  # 工作报告 inside 政府工作报告
     short = [g for g in TITLE_GENRES if g in info.text and not any(g in o for o in genres)]
     places = [place_key(p) for p in info.places] + _XX_PLACE.findall(info.text)
+    real = {place_key(p) for p in info.places if real_place(p)} | set(_XX_PLACE.findall(info.text))
     sets, free, place_sets = [], [], []
     refs = [(g, "opening") for g in genres] + [(g, "title") for g in short] + [(p, "place") for p in places]
     # A document whose title and opening name no genre (a report that starts at 各位代表) is not excluded by one.
@@ -151,7 +179,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         if docs and field != "place":
             docs |= unknown
         if not docs:
-            if field == "place":
+            if field == "place" and ref in real:
                 free.append(ref)
         elif len(docs) < len(labels):
             sets.append(docs)
@@ -194,6 +222,19 @@ def in_scope(hits: Sequence[Hit], scope: Scope) -> list[Hit]:
     return [h for h in hits if scope.docs is None or h.doc_id in scope.docs]
 
 
+_YEAR_RANGE = re.compile(rf"({YEAR})\s*年?\s*[-－—–~～至到]\s*({YEAR})")
+
+
+def heading_years(section: str) -> set[str]:
+    """The years a heading path is about: each year it writes, and every year of a range (2021—2025年)."""
+    s = squash(section)
+    years = set(_YEAR.findall(s))
+    for a, b in _YEAR_RANGE.findall(s):
+        if int(a) < int(b) <= int(a) + 30:
+            years |= {str(y) for y in range(int(a), int(b) + 1)}
+    return years
+
+
 def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage: float,
                   scope: Scope = Scope()) -> Check:
     text = passage_text(hit)
@@ -205,6 +246,10 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
     for year in info.years:
         if year not in text and year not in scope.years.get(hit.doc_id, ()):
             return Check(False, f"the passage does not mention {year}")
+    dated = heading_years(hit.section)
+    if info.years and dated and not dated & set(info.years) and not any(w in info.text for w in RELATIVE_YEARS):
+        # 一、2025年工作回顾 answers about 2025, not the 2026 target its report also states
+        return Check(False, f"the passage's section is about {'、'.join(sorted(dated))}")
     cov = coverage(info, text, glossary)
     if cov < min_coverage:
         return Check(False, f"the passage covers {cov:.0%} of the question's terms", cov)
@@ -217,7 +262,7 @@ def has_figure(sentence: str, unit: str | None = None) -> bool | None:
     if unit:
         u = re.escape(squash(unit))
         mag = "[十百千万亿]{0,2}"  # 2万亿元 is a figure in 元, 100万人 one in 人
-        if re.search(rf"\d+(?:\.\d+)?(?:[多余]|以上|左右)?{mag}{u}", s):
+        if re.search(rf"{_NUMBER}(?:[多余]|以上|左右)?{mag}{u}", s) or (u == "%" and "百分之" in s):
             return True
         return False if re.search(rf"[xX]+(?:[多余]|以上|左右)?{mag}{u}", s) else None
     if FIGURE.search(s):
@@ -225,13 +270,23 @@ def has_figure(sentence: str, unit: str | None = None) -> bool | None:
     return False if _MASK.search(s) else None
 
 
+def names_head(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
+    """The text names the indicator a figure question counts (QuestionInfo.head): each of its nouns, or the
+    whole phrase (a glossary synonym of 研发经费 is 研发投入)."""
+    if not info.head:
+        return True
+    return (all(term_present(h, text, glossary) for h in info.head)
+            or term_present("".join(info.head), text, glossary))
+
+
 MIN_CLAUSE_COVERAGE = 0.3  # a quoted figure must be about what was asked, not a neighbour's figure
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 
 
-def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary) -> Check:
+def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, context: str = "") -> Check:
     """For a figure question, some clause (with the one before it) must name what was asked and carry an
-    unmasked figure in the unit asked; `focus` is that clause."""
+    unmasked figure in the unit asked; `focus` is that clause. `context` (squashed title and heading path) names
+    the document and part: the clause need not repeat it."""
     if info.kind == "figure":
         clauses = [m.group(0) for m in _CLAUSE.finditer(sentence)] or [sentence]
         figs = [has_figure(c, info.unit) for c in clauses]
@@ -240,11 +295,14 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary) -> Che
         for i, (clause, fig) in enumerate(zip(clauses, figs)):
             masked |= fig is False
             if fig is True:
-                cov = coverage(info, squash("".join(clauses[0 if alone else max(0, i - 1): i + 1])), glossary)
-                if cov >= MIN_CLAUSE_COVERAGE:
+                window = squash("".join(clauses[0 if alone else max(0, i - 1): i + 1]))
+                cov = coverage(info, window, glossary, context)
+                if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + squash(sentence), glossary):
                     return Check(True, coverage=cov, focus=clause)
         what = f"figure in {info.unit}" if info.unit else "figure"
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)
+    if info.kind == "who" and not _OTHER_ASK.search(info.text) and not names_person(sentence):
+        return Check(False, "the sentence names no person")
     if info.kind == "when" and not _TIME.search(squash(sentence)):
         return Check(False, "the sentence has no date")
     return Check(True)
@@ -253,6 +311,21 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary) -> Che
 _DATE = re.compile(rf"{YEAR}年(?:\d{{1,2}}月)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月|年底|年末|月底|年初|上半年|下半年")
 _BODY = re.compile(r"(?:委员会|人民政府|政府|办公室|办公厅|领导小组|小组|局|厅|部|委|中心|院|会议|大会)")
 _PERSON_TITLE = re.compile(r"(?:总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长|委员|代表)")
+_OTHER_ASK = re.compile(r"哪次|哪天|哪一天|何时|什么时候|哪里|在哪|什么会")  # 谁…在哪次会议: a person is only part of it
+_OFFICE = re.compile(r"(?:总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长)")
+
+
+def names_person(sentence: str) -> bool:
+    """A 谁 question's answer names a person: an office (省长, 组长) or a name the tagger knows as one."""
+    s = squash(sentence)
+    if _OFFICE.search(s):
+        return True
+    return any(f == "nr" and len(w) >= 2 for w, f in _person_words(s))
+
+
+@functools.lru_cache(maxsize=4096)
+def _person_words(s: str) -> tuple[tuple[str, str], ...]:
+    return tuple((w, f) for w, f in posseg().lcut(s))  # the question reader's tagger (planning terms included)
 _ITEMS = re.compile(rf"[、；;]|[{CN_SMALL}][是要]|[（(][{CN_SMALL}\d]+[）)]")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.glossary import Glossary, normalise_query
-from assistant.references import heading_prefixes
+from assistant.references import heading_prefixes, without_refs
 from ingest.zh import HEADING_REF as _SECTION_REF
 from ingest.zh import CN_SMALL, SECTION_SEP
 from vectordb.lexical import jieba_tokenizer
@@ -24,11 +24,15 @@ _YEAR = re.compile(rf"{YEAR}(?=年|$|\D)")
 # A year that names a document (2023年政府工作报告, 某省2026年的报告) rather than asks about that year.
 _DOC_YEAR = re.compile(rf"({YEAR})年?度?的?[\u4e00-\u9fff]{{0,8}}?(?:政府工作报告|工作报告|报告|规划|计划|纲要|意见|"
                        r"方案|通知|办法|讲话)")
+# A year listed with one that names a document names one too (2019年和2021年的报告, 甲省2026年和乙省2025年报告).
+_HAN = re.compile(r"[和与、及\u4e00-\u9fff]+")
+_LISTED_YEAR = re.compile(rf"({YEAR})年?度?的?(?=[和与、及][\u4e00-\u9fff]{{0,4}}?{YEAR})")
 _WHICH_SECTION = re.compile(r"哪[一几]?[篇章节]")
 _SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章")
 _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
 _EACH = re.compile(r"分别|各是|各自|各提|各有")
 DOC_WORDS = vocabulary("doc_words")  # kinds of document (ingest/data/doc_words.txt)
+_SHORT_NAME = re.compile(rf"[{CN_SMALL}]{{1,3}}[五大]")  # 十四五 (plan), 二十大 (congress)
 _LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪[{CN_SMALL}两几]+[条个项类篇方大]")
 _LIST_FIRST = re.compile(rf"哪些|哪几|哪[{CN_SMALL}两]+[条个项类方大]")
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月")
@@ -46,7 +50,7 @@ _GENERIC_POS = ("r", "m", "u", "p", "c", "x", "f", "d", "y", "q", "o", "zg")
 
 
 @functools.lru_cache(maxsize=1)
-def _posseg():
+def posseg():
     import jieba.posseg as pseg
 
     jieba_tokenizer()  # the same dictionary (planning terms included) as the lexical index
@@ -75,11 +79,12 @@ class QuestionInfo:
     cross_doc: bool
     doc_years: tuple[str, ...] = ()  # years by which it names a document
     parts: tuple[tuple[str, ...], ...] = ()  # heading prefixes of the parts it names (assistant/references.py)
+    head: tuple[str, ...] = ()  # what a figure question counts: the nouns around 多少 (社会消费品零售总额, 集装箱)
 
 
 @functools.lru_cache(maxsize=1024)
 def _words(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((w, f) for w, f in _posseg().lcut(text))
+    return tuple((w, f) for w, f in posseg().lcut(text))
 
 
 @functools.lru_cache(maxsize=1024)  # pure: the chain asks about one question at several steps
@@ -114,22 +119,79 @@ def analyse(question: str) -> QuestionInfo:
     elif kind == "figure" and re.search("百分之|百分比", q):
         unit = "%"
     terms, places = [], []
-    for w, f in _words(q):
+    # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name
+    counted = {unit, *re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q)} - {None}
+    words = _words(without_refs(q))
+    for i, (w, f) in enumerate(words):
         w = w.strip()
+        if _SHORT_NAME.fullmatch(w) and "".join(x for x, _ in words[i + 1:i + 3]).lstrip("的").startswith(DOC_WORDS):
+            continue  # 二十大报告, 十二五规划: the short name of a document, not a subject
         if (not w or w in GENERIC or f == "e" or f.startswith(_GENERIC_POS) or _YEAR.fullmatch(w) or w.isdigit()
-                or re.fullmatch(r"[Xx]+", w)):  # XX is a masking placeholder, not a subject
+                or re.fullmatch(r"[Xx]+", w)  # XX is a masking placeholder, not a subject
+                or w in counted):
             continue
         if f == "ns":
             places.append(w)
         elif f.startswith(_KEEP_POS) and (len(w) > 1 or f.startswith("n")):
-            terms.append(w)
-    named = tuple(dict.fromkeys(_DOC_YEAR.findall(q)))
-    asked = _YEAR.findall(_DOC_YEAR.sub(lambda m: m.group(0)[len(m.group(1)):], q))
+            terms.append(w[1:] if len(w) > 2 and w[0] in _GLUED else w)
+    head = _head(words, set(terms)) if kind == "figure" else ()
+    named = _DOC_YEAR.findall(q)
+    spans = [m.span(1) for m in _DOC_YEAR.finditer(q)]
+    while True:  # years listed before a naming year, right to left (2019年、2020年和2021年的报告)
+        more = [m for m in _LISTED_YEAR.finditer(q) if m.span(1) not in spans and any(
+            0 < start - m.end() <= 5 and q[m.end()] in "和与、及" and _HAN.fullmatch(q[m.end():start])
+            for start, _ in spans)]
+        if not more:
+            break
+        spans += [m.span(1) for m in more]
+        named += [m.group(1) for m in more]
+    named = tuple(dict.fromkeys(sorted(named, key=q.find)))
+    blanked = "".join("#" if any(s <= i < e for s, e in spans) else c for i, c in enumerate(q))
+    asked = _YEAR.findall(blanked)
     return QuestionInfo(
         text=q, kind=kind, years=tuple(dict.fromkeys(asked)), unit=unit, doc_years=named, parts=parts,
-        terms=tuple(dict.fromkeys(terms)), places=tuple(dict.fromkeys(places)), section_refs=refs,
+        terms=tuple(dict.fromkeys(terms)), head=head, places=tuple(dict.fromkeys(places)), section_refs=refs,
         cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2),
     )
+
+
+_GLUED = "在对把从向给于"  # a preposition the tagger glued to the noun after it (在城镇)
+_ANCHOR = re.compile(r"多少|几.*|多[大长高久远]?")
+_NOUN = ("n", "vn", "nz", "j", "l", "eng")
+
+
+MEASURES = frozenset(vocabulary("measure_words"))  # 比例, 规模…: the kind of figure, not the indicator
+
+
+def _head(words: tuple[tuple[str, str], ...], terms: set[str]) -> tuple[str, ...]:
+    """The nouns that name the indicator a figure question counts: the run of nouns right before 多少/几 past the
+    frame words (粮食总产量是多少 → 粮食, 总产量), or past one verb the noun before it (零售总额增长目标定的多少 →
+    零售总额; the nouns before that are the verb's subject). A near-miss sentence about a neighbouring indicator
+    lacks them. Nouns after 多少 are the unit counted (多少集装箱), not required."""
+    at = next((i for i, (w, _) in enumerate(words) if _ANCHOR.fullmatch(w) and (
+        w != "多" or i + 1 < len(words) and words[i + 1][0][:1] in "大长高久远")), None)
+    if at is None:
+        return ()
+
+    def noun(i: int) -> bool:
+        w, f = words[i]
+        return w in terms and w not in MEASURES and f.startswith(_NOUN) and not f.startswith(("nr", "ns", "nt"))
+
+    i, verbs = at - 1, 0
+    while i >= 0 and not noun(i):
+        w, f = words[i]
+        if f == "x" or f.startswith("ns") or re.search(r"\d", w):
+            return ()  # punctuation, a figure or year, or a place first: nothing names the indicator
+        if w in terms and w not in MEASURES:
+            verbs += 1
+            if verbs > 1:
+                return ()
+        i -= 1
+    before = []
+    while i >= 0 and noun(i) and not (verbs and before):  # after a verb, the nouns before it are its subject
+        before.append(words[i][0])
+        i -= 1
+    return tuple(reversed(before))
 
 
 def synonyms(term: str, glossary: Glossary) -> tuple[str, ...]:

@@ -78,6 +78,12 @@ def heading_prefixes(question: str) -> list[tuple[str, ...]]:
     return out
 
 
+def without_refs(question: str) -> str:
+    """The question with its part references (第三部分, 第（八）项, 附件2…) blanked out: they name a place in the
+    document, not a subject the passage must mention."""
+    return _REF.sub("，", question.replace("(", "（").replace(")", "）"))
+
+
 def matches(element: str, prefixes: tuple[str, ...]) -> bool:
     """Does one element of a section path start with one of the prefixes (widths and spaces folded)?"""
     e = unicodedata.normalize("NFKC", element).replace("(", "（").replace(")", "）").replace(" ", "").lstrip("\u3000")

@@ -23,7 +23,7 @@ from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.embeddings import Embedder
 from vectordb.index import Hit
-from ingest.zh import ARABIC_FIGURE, CN_DIGITS, CN_SMALL, YEAR
+from ingest.zh import ARABIC_FIGURE, CN_DIGITS, CN_FIGURE, CN_SMALL, YEAR
 
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;]")
 _YEAR = re.compile(YEAR)
@@ -33,7 +33,7 @@ _DATE_SPAN = re.compile(rf"{YEAR}\s*年|\d{{1,2}}\s*月|年底|年末|月底|年
 _PERSON_SPAN = re.compile(r"总理|省长|市长|县长|区长|主席|书记|主任|局长|厅长|部长|组长")
 _BODY_SPAN = re.compile(r"委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
 _SEVERAL = re.compile(r"分别|各是|各为|各自|和|与|及|、")
-_DIGIT_FIGURE = re.compile(ARABIC_FIGURE)  # an Arabic figure that is not a year
+_DIGIT_FIGURE = re.compile(f"{ARABIC_FIGURE}|{CN_FIGURE}")  # a figure that is not a year (Arabic or written out)
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
 _ORDINAL = {c: i for i, c in enumerate(CN_SMALL, 1)}
@@ -52,12 +52,13 @@ def _inline_list(info: QuestionInfo, sentence: str) -> bool:
     return any(len(g.split("、")) == n for g in _QUOTED.findall(sentence))
 
 
-def _is_heading(text: str, section: str, info: QuestionInfo) -> bool:
-    """A heading line of the passage's own section path: never an answer, except to a question about sections."""
+def _is_heading(text: str, hit: Hit, info: QuestionInfo) -> bool:
+    """The document's title or a heading line of the passage's own section path: never an answer, except to a
+    question about sections."""
     if info.kind in ("section", "which_section") or _ENDS_SENTENCE.search(text[-1:]):
         return False
     t = squash(text)
-    return any(t and t == squash(p) for p in section.split(SECTION_SEP))
+    return bool(t) and (t == squash(hit.title) or any(t == squash(p) for p in hit.section.split(SECTION_SEP)))
 
 
 @dataclass(frozen=True)
@@ -120,10 +121,11 @@ class ExtractiveBackend:
     def _score(self, info: QuestionInfo, passages: Sequence[Hit]) -> list[Candidate]:
         sents: list[tuple[int, str, Check]] = []
         for n, hit in enumerate(passages, start=1):
+            context = squash(f"{hit.title}\n{hit.section}")
             for s, e in sentence_spans(hit.text, 0, len(hit.text)):
                 text = hit.text[s:e].strip()
-                if len(text) >= 6 and not _TOC_LINE.search(text) and not _is_heading(text, hit.section, info):
-                    sents.append((n, text, check_sentence(info, text, self.glossary)))
+                if len(text) >= 6 and not _TOC_LINE.search(text) and not _is_heading(text, hit, info):
+                    sents.append((n, text, check_sentence(info, text, self.glossary, context)))
         if not sents:
             return []
         qv = self.embedder.embed_queries([info.text])[0]

@@ -14,7 +14,7 @@ from ingest.tokens import count_tokens
 from ingest.zh.normalise import bigrams, fold_width, join_digit_spaces, squash, tidy_figures
 from ingest.zh.vocab import vocabulary
 
-__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_SMALL", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "bigrams",
+__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_FIGURE", "CN_SMALL", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "bigrams",
            "count_tokens", "fold_width", "heading_level", "join_digit_spaces", "sentence_spans", "squash",
            "tidy_figures", "vocabulary"]
 
@@ -27,7 +27,14 @@ HEADING_REF = re.compile(rf"第{ORDINAL}[{HEADING_LEVELS}]")
 SECTION_SEP = " › "  # between the headings of a heading path ("第二篇 … › 第三章 …")
 YEAR = r"(?:19|20)\d\d"  # a year of these documents: 1900–2099
 DECIMAL = r"\d+(?:\.\d+)?"  # an Arabic number: 12, 2.5
-ARABIC_FIGURE = rf"(?<![\d.])(?!{YEAR}年){DECIMAL}"  # an Arabic figure that is not a year (2020年)
+# An Arabic figure that is not a year (2020年), a date (1月14日) or an item number (11．, 3、).
+ARABIC_FIGURE = rf"(?<![\d.])(?!{YEAR}年)(?!{DECIMAL}[月日])(?!\d+[.．、﹒](?!\d)){DECIMAL}"
+# A figure written in Chinese numerals, as party and state documents write them: 百分之十八点五, 三万九千八百元,
+# 十亿三千万人, 裁减…三十万. A magnitude (十百千万亿) is required, so ordinals (十四五, 二十大) and idioms (千万) are not.
+CN_FIGURE = (r"百分之[〇零一二三四五六七八九十百点]+"
+             r"|(?<![第〇零一二三四五六七八九十百千万亿两])[一二三四五六七八九十两][〇零一二三四五六七八九点]*"
+             r"[十百千万亿][〇零一二三四五六七八九十百千万亿点多]*"
+             r"(?:(?<=[万亿])|(?=[元人吨亩套台辆种户家个项所座名倍次]|[^\u4e00-\u9fff]|$))")
 # Years a dated text speaks of without writing them, as offsets from its own year (a 2026 report's 去年 is 2025).
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1}
 

@@ -191,3 +191,89 @@ def test_rerank_blend_prefers_the_passage_under_the_asked_heading():
     under = Hit("d", "d.txt", "规划", "第四章 › 三、战略定位", 1, 40, 80, "打造现代化中心城区、先进制造业聚集区。", 0.045, 0.80)
     ranked = SentenceReranker().rerank(q, [other, under], 2)
     assert ranked[0].index == 1 and ranked[0].score > ranked[1].score
+
+
+def test_chinese_numeral_figures_answer_figure_questions():
+    assert has_figure("基本医疗保险参保率稳定在百分之九十五", "%") is True
+    assert has_figure("人均国内生产总值从三万九千八百元增加到八万一千元", "元") is True
+    assert has_figure("2025年1月14日在湖南省第十四届人民代表大会第三次会议上") is None  # a dateline has no figure
+
+
+def test_years_listed_with_a_document_year_name_documents_too():
+    both = analyse("2019年和2021年政府工作报告定的GDP增长目标各是多少？")
+    assert both.doc_years == ("2019", "2021") and both.years == ()
+    places = analyse("上海2026年和福建2025年报告分别定的城镇调查失业率目标是多少？")
+    assert places.doc_years == ("2026", "2025") and places.years == ()
+    asked = analyse("2024年政府工作报告讲，2023年老百姓人均收入增长了多少？")
+    assert asked.doc_years == ("2024",) and asked.years == ("2023",)
+
+
+def test_question_terms_leave_out_units_references_and_document_names():
+    assert "钱" not in analyse("甘肃五年在交通上一共砸了多少钱？").terms
+    assert analyse("十二五期间要建多少套保障房？").terms == ("保障", "房")  # 套 is the counter
+    assert analyse("2021年政府工作报告第三部分的第（八）项是什么？").terms == ()
+    assert "二十大" not in analyse("二十大报告说军队改革裁了多少人？").terms
+    assert "十四五" in analyse("甘肃“十四五”五年在交通上投了多少钱？").terms  # a period, not a document name
+    assert "城镇" in analyse("江西今年计划在城镇新安置多少人就业？").terms  # 在 glued by the tagger
+
+
+@pytest.mark.parametrize("question,head", [
+    ("内蒙古2026年社会消费品零售总额增长目标定的多少？", ("零售总额",)),
+    ("广东2025年粮食总产量具体是多少万吨？", ("粮食", "总产量")),
+    ("六五计划规定1985年职工平均工资是多少元？", ("职工", "平均工资")),
+    ("广东2025年外贸进出口规模有多大？", ("外贸", "进出口")),  # 规模 says the kind of figure, not which
+    ("上海港去年一共装卸了多少集装箱？", ()),  # the noun after 多少 is the unit counted
+    ("乡村振兴有哪些要求？", ()),
+])
+def test_the_indicator_a_figure_question_counts(question, head):
+    assert analyse(question).head == head
+
+
+def test_a_near_miss_indicator_is_not_the_answer():
+    from assistant.evidence import names_head
+
+    g = Glossary.load()
+    grain = analyse("广东2025年粮食总产量具体是多少万吨？")
+    assert not check_sentence(grain, "水产品总产量1020万吨以上。", g).ok
+    assert check_sentence(grain, "粮食总产量1285万吨以上。", g).ok
+    retail = analyse("内蒙古2026年社会消费品零售总额增长目标定的多少？")
+    assert not check_sentence(retail, "今年主要预期目标是：地区生产总值增长5%左右。", g).ok
+    rd = analyse("广东2025年研发经费大概投了多少亿元？")
+    assert names_head(rd, squash("全社会研发投入5350亿元"), g)  # the phrase's glossary synonym names it
+
+
+def test_long_terms_match_across_an_inserted_qualifier_but_not_another_head():
+    from assistant.evidence import term_present
+
+    g = Glossary.load()
+    assert term_present("人均收入", squash("城乡居民人均可支配收入增长5%"), g)
+    assert not term_present("一般公共预算收入", squash("民生支出占一般公共预算支出比重80%"), g)
+    assert not term_present("经济社会", squash("中国特色社会主义思想，中央经济工作会议"), g)
+
+
+def test_only_real_place_names_restrict_passages_to_a_place():
+    labels = {"gd": _label("广东省政府工作报告")}
+    assert doc_scope(analyse("杭州2026年GDP目标是多少？"), labels).free_places == ("杭州",)
+    assert doc_scope(analyse("广东城镇调查失业率目标是多少？"), labels).free_places == ()
+
+
+def test_a_section_dated_another_year_does_not_answer():
+    from assistant.evidence import check_passage, heading_years
+
+    assert heading_years("第三章 发展目标（2021—2023年）") == {"2021", "2022", "2023"}
+    g = Glossary.load()
+    info = analyse("2026年全社会固定资产投资增长目标是多少？")
+    review = Hit(doc_id="d", name="d.txt", title="2026年政府工作报告", section="一、2025年工作回顾", index=0, start=0,
+                 end=1, text="全社会固定资产投资增长4.6%。", score=1.0)
+    plan = Hit(doc_id="d", name="d.txt", title="2026年政府工作报告", section="三、2026年重点工作", index=1, start=0,
+               end=1, text="全社会固定资产投资增长5%左右。", score=1.0)
+    assert not check_passage(info, review, g, 0.5).ok
+    assert check_passage(info, plan, g, 0.5).ok
+
+
+def test_who_questions_are_answered_by_a_person():
+    g = Glossary.load()
+    info = analyse("这份政府工作报告是谁作的？")
+    assert not check_sentence(info, "2026年某省政府工作报告", g).ok
+    assert not check_sentence(info, "我代表省人民政府，向大会报告工作", g).ok
+    assert check_sentence(info, "省长任振鹤作政府工作报告。", g).ok

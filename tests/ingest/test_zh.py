@@ -33,6 +33,23 @@ def test_year_and_figure_patterns():
 
     assert re.findall(YEAR, "2020年到2035年，1899年不算") == ["2020", "2035"]
     assert re.findall(ARABIC_FIGURE, "2025年达到200亿元，增长7.5%") == ["200", "7.5"]  # 2025年 is a year
+    # A date and an item number are not figures: 1月14日 dates a report, 11． numbers a measure.
+    assert re.findall(ARABIC_FIGURE, "2025年1月14日在会议上") == []
+    assert re.findall(ARABIC_FIGURE, "11．加强企业能力建设，12个月内完成1214.7亿元") == ["12", "1214.7"]
+
+
+def test_figures_written_in_chinese_numerals():
+    import re
+
+    from ingest.zh import CN_FIGURE
+
+    found = lambda t: re.findall(CN_FIGURE, t)  # noqa: E731
+    assert found("经济总量占世界经济的比重达百分之十八点五") == ["百分之十八点五"]
+    assert found("从三万九千八百元增加到八万一千元") == ["三万九千八百", "八万一千"]
+    assert found("全国八百三十二个贫困县全部摘帽，网民十亿三千万人") == ["八百三十二", "十亿三千万"]
+    assert found("裁减现役员额三十万胜利完成") == ["三十万"]
+    # Ordinals, periods and idioms carry no magnitude-bearing figure.
+    assert found("十四五规划、二十大报告、十九届六中全会、三十年来，千万不能") == []
 
 
 def test_spaces_around_figures_and_matching_forms():
