@@ -49,7 +49,8 @@ def open_registry(settings: Settings) -> Registry | None:
 
 def extractive_backend(settings: Settings, embedder: Embedder, glossary: Glossary | None = None) -> ExtractiveBackend:
     return ExtractiveBackend(embedder, ExtractiveConfig(max_sentences=settings.max_answer_sentences,
-                                                        typed_fallback=settings.answerability == "model"),
+                                                        typed_fallback=settings.answerability == "model",
+                                                        head_check=settings.head_check),
                              glossary or Glossary.load(settings.glossary_path))
 
 

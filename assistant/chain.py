@@ -22,9 +22,11 @@ from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
 from assistant.evidence import DocLabel, Scope, check_passage, in_scope, place_key
 from assistant.params import LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES
+from assistant.answer.extractive import MAX_SUBPARTS
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
+from assistant.references import resolve_part
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import EVERY_PLACE, answer_figures, row_answer
@@ -260,6 +262,10 @@ class Assistant:
                 evidence = []
         else:
             evidence, reason = self.gate(q, hits)
+        shown = self.part_passages(q, hits)
+        if shown:  # 第三部分的第（八）项: the part itself and its sub-parts, found through the heading tree
+            taken = {h.chunk_id for h in shown}
+            evidence, reason = shown + [h for h in evidence if h.chunk_id not in taken], ""
         rows = self.indicator_passages(q, hits)
         if rows:  # the table matched document, indicator and year: its passages answer first
             taken = {r.chunk_id for r in rows}
@@ -267,6 +273,20 @@ class Assistant:
         if evidence and q.info.kind == "list":
             evidence = self.complete_list(q, evidence)
         return Decision(evidence, reason, judgement)
+
+    def part_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
+        """For a question about a numbered part (第三部分, 第（八）项, 附件2…): the passages that show it and its
+        sub-parts, resolved through the heading tree of the document the question names (or the best hit's)."""
+        if q.info.kind != "section" or not q.info.parts:
+            return []
+        named = q.named_docs
+        doc = named[0] if len(named) == 1 else next((h.doc_id for h in in_scope(hits, q.scope)), None)
+        live = self.index.live()
+        if doc is None or doc not in live.by_doc:
+            return []
+        chunks = [(cid, live.rows[cid].section) for cid in live.by_doc[doc]]
+        found = resolve_part(chunks, list(q.info.parts), q.info.text)
+        return self._row_hits(q, found[1][:1 + MAX_SUBPARTS], hits) if found else []
 
     def indicator_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
         """The passages holding the indicator-table values a figure question asks for (assistant/target_answers.py):
@@ -280,7 +300,8 @@ class Assistant:
         return self._row_hits(q, ids, hits) if ids else []
 
     def _row_hits(self, q: Query, chunk_ids: Sequence[str], hits: Sequence[Hit]) -> list[Hit]:
-        """Hits for chunks the indicator table points at, held to the question's scope, places and years."""
+        """Hits for chunks the indicator table or the heading tree points at, held to the question's scope, places
+        and years."""
         top = max((h.score for h in hits), default=1.0)
         qvec = self.index.embedder.embed_queries([q.info.text])[0]
         rows = self.index.hits([(i, top) for i in chunk_ids], {}, qvec)

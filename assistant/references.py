@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ingest.zh import CN_DIGITS
+from ingest.zh import CN_DIGITS, SECTION_SEP, bigrams
 
 _DIGITS = "零一二三四五六七八九"
 _NUM = rf"[{CN_DIGITS}\d]+"
@@ -88,3 +88,37 @@ def matches(element: str, prefixes: tuple[str, ...]) -> bool:
     """Does one element of a section path start with one of the prefixes (widths and spaces folded)?"""
     e = unicodedata.normalize("NFKC", element).replace("(", "（").replace(")", "）").replace(" ", "").lstrip("\u3000")
     return any(e.startswith(p) for p in prefixes)
+
+
+def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], question: str = ""
+                 ) -> tuple[tuple[str, ...], list[str]] | None:
+    """The part a question names, through one document's heading tree: `chunks` are (chunk id, heading path) in
+    reading order; each of `parts` (第三部分, 第（八）项…) must match a heading, nested in that order. Returns the
+    heading path of the part and the chunks that show it: its first chunk, then the first chunk of each sub-part
+    (their headings summarise it). Of several matches (第（六）项 under every part) the shallowest wins, then the one
+    whose enclosing headings share most with the question (重点工作的第（六）项)."""
+    if not parts:
+        return None
+    nodes: dict[tuple[str, ...], list[str]] = {}
+    for cid, section in chunks:
+        path = tuple(e for e in section.split(SECTION_SEP) if e.strip()) if section else ()
+        for i in range(len(path)):
+            nodes.setdefault(path[:i + 1], []).append(cid)
+
+    def nested(path: tuple[str, ...]) -> bool:
+        if not matches(path[-1], parts[-1]):
+            return False
+        at = 0
+        for element in path[:-1]:
+            if at < len(parts) - 1 and matches(element, parts[at]):
+                at += 1
+        return at == len(parts) - 1
+
+    found = [p for p in nodes if nested(p)]
+    if not found:
+        return None
+    words = bigrams(question)
+    best = min(found, key=lambda p: (len(p), -len(words & bigrams("".join(p[:-1]))), list(nodes).index(p)))
+    children = [p for p in nodes if len(p) == len(best) + 1 and p[:-1] == best]
+    shown = list(dict.fromkeys([nodes[best][0], *(nodes[c][0] for c in children)]))
+    return best, shown

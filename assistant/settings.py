@@ -77,6 +77,9 @@ class Settings(BaseSettings):
     min_coverage: float = Field(0.5, ge=0, le=1, description="share of the question's terms a passage must hold to answer")
     indicator_rows: bool = Field(True, description="figure questions that name a document, an indicator and a year "
                                  "also take the passages holding those values in the indicator table (指标表)")
+    head_check: bool = Field(False, description="a figure answer must name the indicator the question counts (its "
+                             "nouns before 多少: 粮食总产量 is not answered by 水产品总产量); off: on the test split it "
+                             "refused 8 answerable questions to catch 1 unanswerable (docs/PERFORMANCE.md)")
     answerability: Literal["rules", "model"] = Field("rules", description="refusal decision: rules (document scope, "
         "years, places, term coverage, sentence checks) or model (the learnt judgement; see docs/PERFORMANCE.md)")
     answerability_model: Path | None = Field(None, description="answerability artefact (default: the built-in one)")

@@ -10,7 +10,7 @@ per document; section questions answer from the heading path.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
@@ -40,6 +40,7 @@ _ORDINAL = {c: i for i, c in enumerate(CN_SMALL, 1)}
 _ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类方大篇])")
 
 
+MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 
 
@@ -96,6 +97,7 @@ class ExtractiveConfig:
     typed_fallback: bool = False  # model mode: the judgement accepted, so quote the best sentence of the asked type
     max_span_chars: int = 80  # a figure/date/person answer: the clauses that hold it, no longer than this
     masked_gap: float = 0.2  # refuse when the best sentence masks the figure and the next answer is this far behind
+    head_check: bool = False  # a figure clause must name the indicator asked (QuestionInfo.head); opt-in
 
 
 class ExtractiveBackend:
@@ -120,12 +122,13 @@ class ExtractiveBackend:
 
     def _score(self, info: QuestionInfo, passages: Sequence[Hit]) -> list[Candidate]:
         sents: list[tuple[int, str, Check]] = []
+        checked = info if self.cfg.head_check else replace(info, head=())
         for n, hit in enumerate(passages, start=1):
             context = squash(f"{hit.title}\n{hit.section}")
             for s, e in sentence_spans(hit.text, 0, len(hit.text)):
                 text = hit.text[s:e].strip()
                 if len(text) >= 6 and not _TOC_LINE.search(text) and not _is_heading(text, hit, info):
-                    sents.append((n, text, check_sentence(info, text, self.glossary, context)))
+                    sents.append((n, text, check_sentence(checked, text, self.glossary, context)))
         if not sents:
             return []
         qv = self.embedder.embed_queries([info.text])[0]
@@ -291,8 +294,10 @@ class ExtractiveBackend:
         for n in numbers:
             for element in passages[n - 1].section.split(SECTION_SEP):
                 if info.kind == "section":
-                    if any(element.startswith(r) for r in info.section_refs) or any(matches(element, p) for p in info.parts):
-                        heads.append((1.0, element, n))
+                    # the part named last is the one asked (第三部分的第（八）项 asks for the item)
+                    rank = max((i + 1 for i, p in enumerate(info.parts) if matches(element, p)), default=0)
+                    if rank or any(element.startswith(r) for r in info.section_refs):
+                        heads.append((float(rank or 1), element, n))
                 else:
                     level = next((ch for ch in "篇章节" if f"哪一{ch}" in info.text or f"哪{ch}" in info.text), "篇")
                     if re.match(rf"第[{CN_DIGITS}\d]+{level}", element):
@@ -304,4 +309,15 @@ class ExtractiveBackend:
         score, element, n = max(heads, key=lambda t: (t[0], -t[2]))
         # Prefer a passage that shows the heading itself, so the citation supports the answer.
         holder = next((m for m in numbers if squash(element) in squash(passages[m - 1].text)), n)
-        return Draft(f"{tidy_figures(element)}[{holder}]。", refused=False, used=[holder])
+        if info.kind != "section":
+            return Draft(f"{tidy_figures(element)}[{holder}]。", refused=False, used=[holder])
+        # What a part says: its heading, then the headings of its sub-parts, each cited to a passage under it.
+        children: dict[str, int] = {}
+        for m in numbers:
+            path = passages[m - 1].section.split(SECTION_SEP)
+            if element in path and path.index(element) + 1 < len(path):
+                children.setdefault(path[path.index(element) + 1], m)
+        parts = [f"{tidy_figures(c).rstrip('。；;，, ')}[{m}]" for c, m in list(children.items())[:MAX_SUBPARTS]]
+        head = f"{tidy_figures(element).rstrip('。；;，,：: ')}[{holder}]"
+        used = list(dict.fromkeys([holder, *children.values()]))[: 1 + MAX_SUBPARTS]
+        return Draft(f"{head}：{'；'.join(parts)}。" if parts else f"{head}。", refused=False, used=used)

@@ -97,3 +97,26 @@ def test_unknown_genre_stays_in_scope():
     assert doc_scope(analyse("2019年政府工作报告里赤字率是多少？"), labels).docs == {"f"}
     # unknown is not a mismatch: it stays beside the 意见, while titled reports drop out
     assert doc_scope(analyse("乡村振兴那个意见提出了哪些原则"), labels).docs == {"d", "f"}
+
+
+REPORT_TREE = [("a", "一、回顾"), ("b", "一、回顾 › （一）经济"), ("c", "二、总体要求"), ("d", "三、重点工作 › （一）产业"),
+               ("e", "三、重点工作 › （一）产业"), ("f", "三、重点工作 › （二）民生"), ("g", "三、重点工作 › （二）民生 › 1.就业"),
+               ("h", "三、重点工作 › （二）民生 › 2.教育")]
+
+
+@pytest.mark.parametrize("question,path,shown", [
+    ("第三部分的第（二）项是什么？", ("三、重点工作", "（二）民生"), ["f", "g", "h"]),  # nested: the item under the part
+    ("重点工作的第（一）项讲什么？", ("三、重点工作", "（一）产业"), ["d"]),  # the enclosing heading the question names
+    ("第三部分讲什么？", ("三、重点工作",), ["d", "f"]),  # the part's first chunk and each sub-part's
+])
+def test_parts_are_resolved_through_the_heading_tree(question, path, shown):
+    from assistant.references import resolve_part
+
+    assert resolve_part(REPORT_TREE, heading_prefixes(question), question) == (path, shown)
+
+
+def test_a_part_the_document_lacks_resolves_to_nothing():
+    from assistant.references import resolve_part
+
+    assert resolve_part(REPORT_TREE, heading_prefixes("第九部分讲什么？")) is None
+    assert resolve_part(REPORT_TREE, heading_prefixes("第一部分的第（三）项是什么？")) is None

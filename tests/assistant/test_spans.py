@@ -57,3 +57,16 @@ def test_toc_and_heading_lines_are_never_candidates():
     assert _is_heading("2026年某省政府工作报告", hit, info)  # the document's title line names, never answers
     assert not _is_heading("地区生产总值增长6%左右。", hit, info)
     assert not _is_heading("（一）主要目标", hit, analyse("第（一）项讲了什么？"))
+
+
+def test_a_part_is_answered_by_its_heading_and_its_sub_parts_headings():
+    info = analyse("第三部分的第（二）项是什么？")
+
+    def hit(section, text):
+        return Hit(doc_id="d", name="d.txt", title="t", section=section, index=0, start=0, end=len(text), text=text,
+                   score=1.0)
+
+    passages = [hit("三、重点工作 › （二）民生", "（二）民生\n办好民生实事。"), hit("三、重点工作 › （二）民生 › 1.就业", "稳就业。"),
+                hit("三、重点工作 › （二）民生 › 2.教育", "办好教育。")]
+    draft = B._section_answer(info, passages)
+    assert draft.answer == "（二）民生[1]：1.就业[2]；2.教育[3]。" and draft.used == [1, 2, 3]

@@ -1,7 +1,7 @@
 """The quality gate of `make test`: the frozen test split (10 documents never tuned on) and the negatives-only
 setting, over a knowledge base of all 34 documents. Floors are measured values minus a noise margin
-(docs/PERFORMANCE.md: hit@5 0.856, refusal F1 0.606, precision 0.500, figures 0.429, evidence hit 0.756,
-negatives refused 0.904); never above what was measured."""
+(docs/PERFORMANCE.md: hit@5 0.850, refusal F1 0.634, precision 0.549, figures 0.513, evidence hit 0.815,
+negatives refused 0.910); never above what was measured."""
 
 import json
 import os
@@ -13,8 +13,8 @@ from tests.conftest import CORPUS, REPO, run
 
 pytestmark = pytest.mark.integration
 CORPUS_DEV = CORPUS.parent / "corpus-dev"
-TEST_GATE = ["hit@5=0.82", "refusal_f1=0.57", "refusal_precision=0.46", "figures=0.39",
-             "evidence_hit=0.72", "negatives_refused=0.87", "citation_exact=1.0"]
+TEST_GATE = ["hit@5=0.82", "refusal_f1=0.60", "refusal_precision=0.50", "figures=0.46",
+             "evidence_hit=0.77", "negatives_refused=0.88", "citation_exact=1.0"]
 
 
 @pytest.fixture(scope="module")
