@@ -25,7 +25,7 @@ _YEAR = re.compile(rf"{YEAR}(?=年|$|\D)")
 _DOC_YEAR = re.compile(rf"({YEAR})年?度?的?[\u4e00-\u9fff]{{0,8}}?(?:政府工作报告|工作报告|报告|规划|计划|纲要|意见|"
                        r"方案|通知|办法|讲话)")
 # A year listed with one that names a document names one too (2019年和2021年的报告, 甲省2026年和乙省2025年报告).
-_HAN = re.compile(r"[和与、及\u4e00-\u9fff]+")
+_GAP = re.compile(r"[和与、及\u4e00-\u9fff]+")  # between listed years: a conjunction and a place
 _LISTED_YEAR = re.compile(rf"({YEAR})年?度?的?(?=[和与、及][\u4e00-\u9fff]{{0,4}}?{YEAR})")
 _WHICH_SECTION = re.compile(r"哪[一几]?[篇章节]")
 _SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章")
@@ -79,7 +79,7 @@ class QuestionInfo:
     cross_doc: bool
     doc_years: tuple[str, ...] = ()  # years by which it names a document
     parts: tuple[tuple[str, ...], ...] = ()  # heading prefixes of the parts it names (assistant/references.py)
-    head: tuple[str, ...] = ()  # what a figure question counts: the nouns around 多少 (社会消费品零售总额, 集装箱)
+    head: tuple[str, ...] = ()  # the indicator a figure question counts: the nouns before 多少 (粮食, 总产量)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -139,7 +139,7 @@ def analyse(question: str) -> QuestionInfo:
     spans = [m.span(1) for m in _DOC_YEAR.finditer(q)]
     while True:  # years listed before a naming year, right to left (2019年、2020年和2021年的报告)
         more = [m for m in _LISTED_YEAR.finditer(q) if m.span(1) not in spans and any(
-            0 < start - m.end() <= 5 and q[m.end()] in "和与、及" and _HAN.fullmatch(q[m.end():start])
+            0 < start - m.end() <= 5 and q[m.end()] in "和与、及" and _GAP.fullmatch(q[m.end():start])
             for start, _ in spans)]
         if not more:
             break
@@ -158,8 +158,6 @@ def analyse(question: str) -> QuestionInfo:
 _GLUED = "在对把从向给于"  # a preposition the tagger glued to the noun after it (在城镇)
 _ANCHOR = re.compile(r"多少|几.*|多[大长高久远]?")
 _NOUN = ("n", "vn", "nz", "j", "l", "eng")
-
-
 MEASURES = frozenset(vocabulary("measure_words"))  # 比例, 规模…: the kind of figure, not the indicator
 
 
