@@ -95,7 +95,7 @@ def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], qu
     """The part a question names, through one document's heading tree: `chunks` are (chunk id, heading path) in
     reading order; each of `parts` (第三部分, 第（八）项…) must match a heading, nested in that order. Returns the
     heading path of the part and the chunks that show it: its first chunk, then the first chunk of each sub-part
-    (their headings summarise it). Of several matches (第（六）项 under every part) the shallowest wins, then the one
+    (their headings summarise it), or all its chunks when it has no sub-parts. Of several matches (第（六）项 under every part) the shallowest wins, then the one
     whose enclosing headings share most with the question (重点工作的第（六）项)."""
     if not parts:
         return None
@@ -120,5 +120,6 @@ def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], qu
     words = bigrams(question)
     best = min(found, key=lambda p: (len(p), -len(words & bigrams("".join(p[:-1]))), list(nodes).index(p)))
     children = [p for p in nodes if len(p) == len(best) + 1 and p[:-1] == best]
-    shown = list(dict.fromkeys([nodes[best][0], *(nodes[c][0] for c in children)]))
+    # no sub-part headings: the part's own chunks, whose run-in leads (旗帜鲜明讲政治。) stand for them
+    shown = list(dict.fromkeys([nodes[best][0], *(nodes[c][0] for c in children)] if children else nodes[best]))
     return best, shown

@@ -41,6 +41,7 @@ _ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类�
 
 
 MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
+_LEAD = re.compile(r"[^，,、；;：:。！？!?\s]{4,20}。")  # a run-in lead: a short sentence standing as its own line
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 
 
@@ -317,6 +318,12 @@ class ExtractiveBackend:
             path = passages[m - 1].section.split(SECTION_SEP)
             if element in path and path.index(element) + 1 < len(path):
                 children.setdefault(path[path.index(element) + 1], m)
+        if not children:  # sub-parts led by a one-sentence line of their own (旗帜鲜明讲政治。)
+            for m in numbers:
+                if passages[m - 1].section.split(SECTION_SEP)[-1:] == [element]:
+                    for line in passages[m - 1].text.splitlines():
+                        if _LEAD.fullmatch(line.strip()):
+                            children.setdefault(line.strip().rstrip("。"), m)
         parts = [f"{tidy_figures(c).rstrip('。；;，, ')}[{m}]" for c, m in list(children.items())[:MAX_SUBPARTS]]
         head = f"{tidy_figures(element).rstrip('。；;，,：: ')}[{holder}]"
         used = list(dict.fromkeys([holder, *children.values()]))[: 1 + MAX_SUBPARTS]

@@ -106,7 +106,8 @@ REPORT_TREE = [("a", "一、回顾"), ("b", "一、回顾 › （一）经济"),
 
 @pytest.mark.parametrize("question,path,shown", [
     ("第三部分的第（二）项是什么？", ("三、重点工作", "（二）民生"), ["f", "g", "h"]),  # nested: the item under the part
-    ("重点工作的第（一）项讲什么？", ("三、重点工作", "（一）产业"), ["d"]),  # the enclosing heading the question names
+    # the enclosing heading the question names; no sub-parts: all its chunks
+    ("重点工作的第（一）项讲什么？", ("三、重点工作", "（一）产业"), ["d", "e"]),
     ("第三部分讲什么？", ("三、重点工作",), ["d", "f"]),  # the part's first chunk and each sub-part's
 ])
 def test_parts_are_resolved_through_the_heading_tree(question, path, shown):

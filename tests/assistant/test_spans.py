@@ -70,3 +70,18 @@ def test_a_part_is_answered_by_its_heading_and_its_sub_parts_headings():
                 hit("三、重点工作 › （二）民生 › 2.教育", "办好教育。")]
     draft = B._section_answer(info, passages)
     assert draft.answer == "（二）民生[1]：1.就业[2]；2.教育[3]。" and draft.used == [1, 2, 3]
+
+
+def test_a_part_without_sub_headings_is_summarised_by_its_run_in_leads():
+    info = analyse("第四部分讲什么？")
+
+    def hit(text):
+        return Hit(doc_id="d", name="d.txt", title="t", section="四、加强政府自身建设", index=0, start=0, end=len(text),
+                   text=text, score=1.0)
+
+    passages = [hit("四、加强政府自身建设\n必须展现新作为，实现新突破。\n旗帜鲜明讲政治。\n"
+                    "讲政治是我们高标准建设自由贸易港的根本保证。"),
+                hit("要统筹用好立法权，推进重点领域立法。\n依法行政强法治。\n强法治是关键支撑，要推进立法。")]
+    draft = B._section_answer(info, passages)
+    # lines with a comma, or longer than a lead, explain; only the one-clause short lines lead
+    assert draft.answer == "四、加强政府自身建设[1]：旗帜鲜明讲政治[1]；依法行政强法治[2]。"
