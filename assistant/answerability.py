@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from assistant.answer.extractive import Candidate
-from assistant.evidence import Scope, passage_text, type_match
+from assistant.evidence import Scope, gram_share, passage_text, type_match
 from assistant.glossary import Glossary
 from assistant.question import QuestionInfo, synonyms
 from ingest.zh import bigrams, squash
@@ -36,8 +36,7 @@ def soft_presence(term: str, text: str, glossary: Glossary) -> float:
             continue
         if t in text:
             return 1.0
-        grams = {t[i:i + 2] for i in range(len(t) - 1)} or {t}
-        best = max(best, sum(g in text for g in grams) / len(grams))
+        best = max(best, gram_share(t, text))
     return best
 
 

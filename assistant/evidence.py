@@ -8,14 +8,13 @@ unit asked (`XX亿元` is a placeholder, not a figure).
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Sequence
 
 from assistant.glossary import Glossary
-from assistant.question import QuestionInfo, posseg, synonyms
+from assistant.question import QuestionInfo, synonyms, tagged_words
 from ingest.zh import squash
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
@@ -44,15 +43,20 @@ class Check:
 SOFT_SHARE = 2 / 3
 
 
+def gram_share(term: str, text: str) -> float:
+    """The share of a squashed term's character bigrams found in a squashed text."""
+    grams = {term[i:i + 2] for i in range(len(term) - 1)} or {term}
+    return sum(g in text for g in grams) / len(grams)
+
+
 def term_present(term: str, text: str, glossary: Glossary) -> bool:
     for t in synonyms(term, glossary):
         t = squash(t)
         if t in text:
             return True
-        if len(t) >= 4 and re.search(f"{re.escape(t[:2])}.{{0,{len(t)}}}?{re.escape(t[-2:])}", text):
-            grams = {t[i:i + 2] for i in range(len(t) - 1)}
-            if sum(g in text for g in grams) >= SOFT_SHARE * len(grams):
-                return True
+        if len(t) >= 4 and re.search(f"{re.escape(t[:2])}.{{0,{len(t)}}}?{re.escape(t[-2:])}", text) \
+                and gram_share(t, text) >= SOFT_SHARE:
+            return True
     return False
 
 
@@ -162,8 +166,9 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     genres = [g for g in GENRES if g in info.text]
     genres = [g for g in genres if not any(g != o and g in o for o in genres)]  # 工作报告 inside 政府工作报告
     short = [g for g in TITLE_GENRES if g in info.text and not any(g in o for o in genres)]
-    places = [place_key(p) for p in info.places] + _XX_PLACE.findall(info.text)
-    real = {place_key(p) for p in info.places if real_place(p)} | set(_XX_PLACE.findall(info.text))
+    xx = _XX_PLACE.findall(info.text)
+    places = [place_key(p) for p in info.places] + xx
+    real = {place_key(p) for p in info.places if real_place(p)} | set(xx)
     sets, free, place_sets = [], [], []
     refs = [(g, "opening") for g in genres] + [(g, "title") for g in short] + [(p, "place") for p in places]
     # A document whose title and opening name no genre (a report that starts at 各位代表) is not excluded by one.
@@ -246,8 +251,8 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
     for year in info.years:
         if year not in text and year not in scope.years.get(hit.doc_id, ()):
             return Check(False, f"the passage does not mention {year}")
-    dated = heading_years(hit.section)
-    if info.years and dated and not dated & set(info.years) and not any(w in info.text for w in RELATIVE_YEARS):
+    dated = heading_years(hit.section) if info.years else set()
+    if dated and not dated & set(info.years) and not any(w in info.text for w in RELATIVE_YEARS):
         # 一、2025年工作回顾 answers about 2025, not the 2026 target its report also states
         return Check(False, f"the passage's section is about {'、'.join(sorted(dated))}")
     cov = coverage(info, text, glossary)
@@ -310,22 +315,16 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
 
 _DATE = re.compile(rf"{YEAR}年(?:\d{{1,2}}月)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月|年底|年末|月底|年初|上半年|下半年")
 _BODY = re.compile(r"(?:委员会|人民政府|政府|办公室|办公厅|领导小组|小组|局|厅|部|委|中心|院|会议|大会)")
-_PERSON_TITLE = re.compile(r"(?:总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长|委员|代表)")
+_OFFICES = "总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长"
+OFFICE = re.compile(_OFFICES)  # a post one person holds: 谁 is answered by it
+_PERSON_TITLE = re.compile(f"{_OFFICES}|委员|代表")
 _OTHER_ASK = re.compile(r"哪次|哪天|哪一天|何时|什么时候|哪里|在哪|什么会")  # 谁…在哪次会议: a person is only part of it
-_OFFICE = re.compile(r"(?:总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长)")
 
 
 def names_person(sentence: str) -> bool:
     """A 谁 question's answer names a person: an office (省长, 组长) or a name the tagger knows as one."""
     s = squash(sentence)
-    if _OFFICE.search(s):
-        return True
-    return any(f == "nr" and len(w) >= 2 for w, f in _person_words(s))
-
-
-@functools.lru_cache(maxsize=4096)
-def _person_words(s: str) -> tuple[tuple[str, str], ...]:
-    return tuple((w, f) for w, f in posseg().lcut(s))  # the question reader's tagger (planning terms included)
+    return bool(OFFICE.search(s)) or any(f == "nr" and len(w) >= 2 for w, f in tagged_words(s))
 _ITEMS = re.compile(rf"[、；;]|[{CN_SMALL}][是要]|[（(][{CN_SMALL}\d]+[）)]")
 
 

@@ -50,7 +50,7 @@ _GENERIC_POS = ("r", "m", "u", "p", "c", "x", "f", "d", "y", "q", "o", "zg")
 
 
 @functools.lru_cache(maxsize=1)
-def posseg():
+def _posseg():
     import jieba.posseg as pseg
 
     jieba_tokenizer()  # the same dictionary (planning terms included) as the lexical index
@@ -82,9 +82,10 @@ class QuestionInfo:
     head: tuple[str, ...] = ()  # the indicator a figure question counts: the nouns before 多少 (粮食, 总产量)
 
 
-@functools.lru_cache(maxsize=1024)
-def _words(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((w, f) for w, f in posseg().lcut(text))
+@functools.lru_cache(maxsize=4096)
+def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) by the tagger the lexical index's dictionary extends; questions and answer sentences."""
+    return tuple((w, f) for w, f in _posseg().lcut(text))
 
 
 @functools.lru_cache(maxsize=1024)  # pure: the chain asks about one question at several steps
@@ -121,7 +122,7 @@ def analyse(question: str) -> QuestionInfo:
     terms, places = [], []
     # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name
     counted = {unit, *re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q)} - {None}
-    words = _words(without_refs(q))
+    words = tagged_words(without_refs(q))
     for i, (w, f) in enumerate(words):
         w = w.strip()
         if _SHORT_NAME.fullmatch(w) and "".join(x for x, _ in words[i + 1:i + 3]).lstrip("的").startswith(DOC_WORDS):

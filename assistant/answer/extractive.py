@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.evidence import Check, check_sentence, coverage, has_figure, type_match
+from assistant.evidence import OFFICE, Check, check_sentence, coverage, has_figure, type_match
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section
@@ -30,7 +30,6 @@ _YEAR = re.compile(YEAR)
 _CLAUSE = re.compile(r"[^;；]+[;；]?")
 _SUBCLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 _DATE_SPAN = re.compile(rf"{YEAR}\s*年|\d{{1,2}}\s*月|年底|年末|月底|年初")
-_PERSON_SPAN = re.compile(r"总理|省长|市长|县长|区长|主席|书记|主任|局长|厅长|部长|组长")
 _BODY_SPAN = re.compile(r"委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
 _SEVERAL = re.compile(r"分别|各是|各为|各自|和|与|及|、")
 _DIGIT_FIGURE = re.compile(f"{ARABIC_FIGURE}|{CN_FIGURE}")  # a figure that is not a year (Arabic or written out)
@@ -181,7 +180,7 @@ class ExtractiveBackend:
             hold = [i for i, x in enumerate(clauses) if _DIGIT_FIGURE.search(tidy_figures(x)) and has_figure(x, info.unit)]
         else:
             hold = []
-            for want in {"when": (_DATE_SPAN,), "who": (_PERSON_SPAN, _BODY_SPAN)}[info.kind]:
+            for want in {"when": (_DATE_SPAN,), "who": (OFFICE, _BODY_SPAN)}[info.kind]:
                 hold = hold or [i for i, x in enumerate(clauses) if want.search(x)]  # a person before a body
         if not hold:
             return None
