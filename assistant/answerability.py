@@ -9,36 +9,21 @@ the refusal threshold chosen on dev. Feature definitions live here, once, for tr
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
 from assistant.answer.extractive import Candidate
-from assistant.evidence import Scope, gram_share, passage_text, type_match
+from assistant.evidence import Scope, passage_text, soft_presence, type_match
 from assistant.glossary import Glossary
-from assistant.question import QuestionInfo, synonyms
-from ingest.zh import bigrams, squash
+from assistant.linear import Linear, read_artefact
+from assistant.question import QuestionInfo
+from ingest.zh import squash
 from vectordb.index import Hit
 
 DEFAULT_MODEL = Path(__file__).parent / "data" / "answerability.json"
 FORMAT = "planqa-answerability/1"
-
-def soft_presence(term: str, text: str, glossary: Glossary) -> float:
-    """How well a squashed text holds a term: 1.0 verbatim (or a glossary synonym), else the share of the term's
-    character bigrams found (a paraphrase or a split term scores between)."""
-    best = 0.0
-    for t in synonyms(term, glossary):
-        t = squash(t)
-        if not t:
-            continue
-        if t in text:
-            return 1.0
-        best = max(best, gram_share(t, text))
-    return best
-
 
 KINDS = ("figure", "list", "time", "section", "other")
 
@@ -130,31 +115,25 @@ class AnswerabilityModel:
     @classmethod
     def load(cls, path: Path | None = None) -> "AnswerabilityModel":
         path = Path(path or DEFAULT_MODEL)
-        try:
-            d = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as e:
-            raise ModelError(f"cannot read the answerability model {path}: {e}") from e
-        if d.get("format") != FORMAT:
-            raise ModelError(f"{path}: not a {FORMAT} file")
-        unknown = set(d["features"]) - set(FEATURES)
-        if unknown:
-            raise ModelError(f"{path}: trained on features this version does not compute: {sorted(unknown)}")
-        return cls(tuple(d["features"]), tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), float(d["intercept"]),
-                   float(d["threshold"]), d.get("meta", {}))
+        d = read_artefact(path, FORMAT, FEATURES, ModelError, "answerability model")
+        if "threshold" not in d:
+            raise ModelError(f"{path}: no refusal threshold")
+        m = Linear.from_json(d)
+        return cls(m.names, m.mean, m.scale, m.coef, m.intercept, float(d["threshold"]), m.meta)
 
     @classmethod
     def neutral(cls) -> "AnswerabilityModel":
         """No weights, probability 0.5, answers everything: what training measures features with."""
         return cls((), (), (), (), 0.0, 0.0, {"note": "neutral"})
 
+    def _linear(self) -> Linear:
+        return Linear(self.names, self.mean, self.scale, self.coef, self.intercept, self.meta)
+
     def to_json(self) -> dict:
-        return {"format": FORMAT, "features": list(self.names), "mean": list(self.mean), "scale": list(self.scale),
-                "coef": list(self.coef), "intercept": self.intercept, "threshold": self.threshold, "meta": self.meta}
+        return {**self._linear().to_json(FORMAT), "threshold": self.threshold}
 
     def probability(self, feats: dict[str, float]) -> float:
-        z = self.intercept + sum(c * (feats.get(n, 0.0) - m) / s
-                                 for n, m, s, c in zip(self.names, self.mean, self.scale, self.coef))
-        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+        return self._linear().probability(feats)
 
     def judge(self, feats: dict[str, float], threshold: float | None = None) -> Judgement:
         p = self.probability(feats)

@@ -103,7 +103,7 @@ def components(settings: Settings, index: Index, search: HybridSearch | None = N
     glossary = Glossary.load(settings.glossary_path)  # one for search and answers
     if search is None:
         search = HybridSearch(index, settings.retrieval(), glossary,
-                              make_reranker(settings.reranker, settings.embedding_device))
+                              make_reranker(settings.reranker, settings.embedding_device, glossary))
     return Components(settings=settings, index=index, search=search,
                       extractive=extractive_backend(settings, index.embedder, glossary),
                       answerability=answerability or answerability_model(settings), labels=DocLabels(index))

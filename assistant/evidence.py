@@ -60,6 +60,20 @@ def term_present(term: str, text: str, glossary: Glossary) -> bool:
     return False
 
 
+def soft_presence(term: str, text: str, glossary: Glossary) -> float:
+    """How well a squashed text holds a term: 1.0 verbatim (or a glossary synonym), else the share of the term's
+    character bigrams found (a paraphrase or a split term scores between)."""
+    best = 0.0
+    for t in synonyms(term, glossary):
+        t = squash(t)
+        if not t:
+            continue
+        if t in text:
+            return 1.0
+        best = max(best, gram_share(t, text))
+    return best
+
+
 def coverage(info: QuestionInfo, text: str, glossary: Glossary, context: str = "") -> float:
     """Share of the question's content terms found in an already squashed text. Terms the context holds (the
     passage's title and heading path: the words that name the document or part) are left out, unless all are."""
@@ -295,7 +309,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     if info.kind == "figure":
         clauses = [m.group(0) for m in _CLAUSE.finditer(sentence)] or [sentence]
         figs = [has_figure(c, info.unit) for c in clauses]
-        alone = figs.count(True) == 1  # no neighbour's figure to confuse: the subject may be clauses before
+        # no neighbour's figure to confuse (a masked one counts): the subject may be clauses before
+        alone = figs.count(True) == 1 and False not in figs
         masked = False
         for i, (clause, fig) in enumerate(zip(clauses, figs)):
             masked |= fig is False

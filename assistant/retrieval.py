@@ -14,7 +14,7 @@ from pydantic import ConfigDict
 from assistant.glossary import Expanded, Glossary, normalise_query
 from assistant.question import SECTION_SEP
 from assistant.references import heading_prefixes, matches
-from assistant.rerank import Reranker, SentenceReranker, best_sentence
+from assistant.rerank import LearnedReranker, Reranker, best_sentence
 from ingest.zh import bigrams
 from ingest.zh import HEADING_REF
 from vectordb.fusion import RRF_K, rrf
@@ -25,9 +25,9 @@ from vectordb.lexical import tokenize
 @dataclass(frozen=True)
 class RetrievalConfig:
     candidates: int = 30  # per retriever, before fusion
-    rerank_candidates: int = 20  # fused passages the reranker sees
+    rerank_candidates: int = 30  # fused passages the reranker sees
     dense_weight: float = 1.0
-    lexical_weight: float = 3.0
+    lexical_weight: float = 1.0
     section_weight: float = 2.0  # chunks under a 第X篇/章 the question names
     expansion_weight: float = 1.0  # BM25 over the glossary terms the question did not use, as its own list
     rrf_k: int = RRF_K
@@ -59,7 +59,7 @@ class HybridSearch:
         self.index = index
         self.config = config
         self.glossary = glossary or Glossary.load()
-        self.reranker = reranker or SentenceReranker()
+        self.reranker = reranker or LearnedReranker(self.glossary)
 
     def expand(self, question: str) -> Expanded:
         return self.glossary.expand(question) if self.config.expand else Expanded(normalise_query(question))
@@ -107,13 +107,19 @@ class HybridSearch:
             lists.append((cfg.section_weight, section))
         return self.index.hits(rrf(lists, cfg.rrf_k)[: cfg.rerank_candidates], dict(dense), qvec)
 
-    def retrieve(self, question: str, k: int = 5, doc_ids: Sequence[str] | None = None,
-                 section_prefix: str | None = None) -> list[Hit]:
+    def shortlist(self, question: str, doc_ids: Sequence[str] | None = None,
+                  section_prefix: str | None = None) -> tuple[str, list[Hit]]:
+        """The expanded question and the fused candidates the reranker sees, near duplicates removed."""
         ex = self.expand(question)
         hits = self._candidates(ex, doc_ids, section_prefix)
         if self.config.dedupe < 1.0:
             hits = drop_near_duplicates(hits, self.config.dedupe)
-        hits = self.reranker.rerank(ex.text, hits, k)
+        return ex.text, hits
+
+    def retrieve(self, question: str, k: int = 5, doc_ids: Sequence[str] | None = None,
+                 section_prefix: str | None = None) -> list[Hit]:
+        text, hits = self.shortlist(question, doc_ids, section_prefix)
+        hits = self.reranker.rerank(text, hits, k)
         if self.config.neighbours:
             hits = [self._with_neighbour(question, h) for h in hits]
         return hits

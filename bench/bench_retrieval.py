@@ -57,7 +57,7 @@ def main() -> None:
     args = parser(__doc__).parse_args()
     s, index, tmp = open_corpus_index(args)
     from assistant.glossary import Glossary
-    from assistant.rerank import NoReranker, RerankWeights, SentenceReranker
+    from assistant.rerank import LearnedReranker, NoReranker, RerankWeights, SentenceReranker
     from assistant.retrieval import HybridSearch, RetrievalConfig
     from eval.metrics import Passage
     from eval.suite import load_suite
@@ -68,18 +68,21 @@ def main() -> None:
 
     base_search, n_base = baseline(index, args.corpus)
     plain = RetrievalConfig(expand=False, section_weight=0.0)
+    earlier = RetrievalConfig(lexical_weight=3.0, rerank_candidates=20)  # the fusion the blend was fitted with
+    learned = LearnedReranker(glossary)
     variants = [
         ("dense only", replace(plain, use_lexical=False), NoReranker()),
         ("BM25 only", replace(plain, use_dense=False), NoReranker()),
         ("fusion (dense + BM25)", plain, NoReranker()),
         ("+ section references", replace(plain, section_weight=2.0), NoReranker()),
         ("+ glossary expansion", replace(plain, section_weight=2.0, expand=True), NoReranker()),
-        ("+ best-sentence rerank (the earlier default's signal)", RetrievalConfig(),
+        ("+ best-sentence rerank (an earlier default's signal)", RetrievalConfig(),
          SentenceReranker(RerankWeights(fused=0.3, dense=0.0, passage=0.0, sentence=1.0, heading=0.0))),
-        ("+ blend rerank (fitted on dev) = PlanQA", RetrievalConfig(), SentenceReranker()),
-        ("BM25 only + blend rerank", replace(RetrievalConfig(), use_dense=False), SentenceReranker()),
-        ("PlanQA + neighbour merge", RetrievalConfig(neighbours=True), SentenceReranker()),
-        ("PlanQA without expansion", RetrievalConfig(expand=False), SentenceReranker()),
+        ("+ blend rerank (hand-fitted, the earlier default)", earlier, SentenceReranker()),
+        ("+ learned rerank (fitted on dev) = PlanQA", RetrievalConfig(), learned),
+        ("BM25 only + learned rerank", replace(RetrievalConfig(), use_dense=False), learned),
+        ("PlanQA + neighbour merge", RetrievalConfig(neighbours=True), learned),
+        ("PlanQA without expansion", RetrievalConfig(expand=False), learned),
     ]
     index.embedder.embed_queries(["预热"])
     results = [(f"baseline: 500-char splitter, dense top-k ({n_base} chunks)", evaluate(base_search, cases, k))]

@@ -11,10 +11,8 @@ from assistant.answerability import (
     ModelError,
     explain,
     features,
-    soft_presence,
-    type_match,
 )
-from assistant.evidence import Check, Scope
+from assistant.evidence import Check, Scope, soft_presence, type_match
 from assistant.glossary import Glossary
 from assistant.question import analyse
 from vectordb.index import Hit

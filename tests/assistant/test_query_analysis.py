@@ -130,6 +130,9 @@ def test_only_figure_of_a_sentence_takes_its_subject_from_earlier_clauses():
     # With a neighbour's figure in the sentence, only the clause and the one before it may name the subject.
     crowded = "高职院校招生办法更加完善，就业形势稳定，职业培训补贴发放50亿元，新增创业主体30万户。"
     assert not check_sentence(info, crowded, g).ok
+    # A masked figure is a neighbour too: the one unmasked count does not take the masked clause's subject.
+    masked = "全县地区生产总值增长X%，一般公共预算收入增长X%，城乡居民收入增长X%，十方面民生实事悉数完成。"
+    assert not check_sentence(analyse("该县财政收入是多少？"), masked, g).ok
 
 
 def _label(title, opening="", name=""):
