@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from assistant.arithmetic import COMPUTED_NOTE, derived
 from ingest.zh import DECIMAL, squash
 from vectordb.index import Hit
 
@@ -14,8 +15,6 @@ _MARKER_FORMS = re.compile(r"[\[【［]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】�
 _MARKER = re.compile(r"\[(\d+)\]")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?(?:\s*\[\d+\])*")
 _FIGURE = re.compile(DECIMAL)
-# Marks a sentence that states a difference or sum of two figures it quotes: that one figure is computed, not quoted.
-COMPUTED_NOTE = "（由所引用的两个数值计算）"
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,8 @@ def check_citations(answer: str, passages: Sequence[Hit]) -> Checked:
         have = set(_FIGURE.findall(source))
         missing = [f for f in figures(s) if f not in have]
         if missing and squash(COMPUTED_NOTE) in squash(s):
-            missing = [f for f in missing if not _computed(f, [g for g in figures(s) if g in have])]
+            made = derived(s)
+            missing = [f for f in missing if not _computed(f, [g for g in figures(s) if g in have]) and f not in made]
         if missing:
             flags.append(Flag("figure_not_in_source", s, "、".join(missing)))
             continue

@@ -321,7 +321,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                     return Check(True, coverage=cov, focus=clause)
         what = f"figure in {info.unit}" if info.unit else "figure"
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)
-    if info.kind == "who" and not _OTHER_ASK.search(info.text) and not names_person(sentence):
+    if info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(sentence):
         return Check(False, "the sentence names no person")
     if info.kind == "when" and not _TIME.search(squash(sentence)):
         return Check(False, "the sentence has no date")
@@ -333,13 +333,30 @@ _BODY = re.compile(r"(?:委员会|人民政府|政府|办公室|办公厅|领导
 _OFFICES = "总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长"
 OFFICE = re.compile(_OFFICES)  # a post one person holds: 谁 is answered by it
 _PERSON_TITLE = re.compile(f"{_OFFICES}|委员|代表")
-_OTHER_ASK = re.compile(r"哪次|哪天|哪一天|何时|什么时候|哪里|在哪|什么会")  # 谁…在哪次会议: a person is only part of it
+ASKS_MORE_THAN_WHO = re.compile(r"哪次|哪天|哪一天|何时|什么时候|哪里|在哪|什么会")  # 谁…在哪次会议: a person is only part of it
+
+
+_SURNAMES = vocabulary("surnames")
+_SURNAME1 = frozenset(w for w in _SURNAMES if len(w) == 1)
+_SURNAME2 = frozenset(w for w in _SURNAMES if len(w) == 2)
+_AFTER_OFFICE = re.compile(rf"(?:{_OFFICES})([\u4e00-\u9fff]{{2,3}})(?=$|[，,。；;、（(])")  # 省长任振鹤 at a line's end
+
+
+def _is_name(word: str) -> bool:
+    """A personal name: a surname, then one or two characters (the tagger also tags 武警官兵 and 大力支持)."""
+    return (len(word) in (2, 3) and word[0] in _SURNAME1) or (len(word) in (3, 4) and word[:2] in _SURNAME2)
+
+
+def person_names(sentence: str) -> list[str]:
+    s = squash(sentence)
+    names = [w for w, f in tagged_words(s) if f == "nr" and _is_name(w)]
+    after = [m.group(1) for m in _AFTER_OFFICE.finditer(s) if _is_name(m.group(1)) and not OFFICE.search(m.group(1))]
+    return names + [w for w in after if w not in names]
 
 
 def names_person(sentence: str) -> bool:
-    """A 谁 question's answer names a person: an office (省长, 组长) or a name the tagger knows as one."""
-    s = squash(sentence)
-    return bool(OFFICE.search(s)) or any(f == "nr" and len(w) >= 2 for w, f in tagged_words(s))
+    """A 谁 question's answer names a person: an office (省长, 组长) or a personal name."""
+    return bool(OFFICE.search(squash(sentence))) or bool(person_names(sentence))
 _ITEMS = re.compile(rf"[、；;]|[{CN_SMALL}][是要]|[（(][{CN_SMALL}\d]+[）)]")
 
 
@@ -350,8 +367,11 @@ def type_match(info: QuestionInfo, sentence: str) -> float:
         return 1.0 if has_figure(s, info.unit) else 0.0
     if info.kind == "when":
         return 1.0 if _DATE.search(s) else 0.0
-    if info.kind == "who":
-        return 1.0 if _PERSON_TITLE.search(s) or _BODY.search(s) else 0.0
+    if info.kind == "who":  # an office holder (省长任振鹤) answers best, then a name, then an office or a body
+        names = person_names(s)
+        if names:
+            return 1.0 if any(m.group(1) in names for m in _AFTER_OFFICE.finditer(s)) else 0.75
+        return 0.5 if _PERSON_TITLE.search(s) or _BODY.search(s) else 0.0
     if info.kind == "list":
         return min(1.0, len(_ITEMS.findall(s)) / 3)
     return 1.0

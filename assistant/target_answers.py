@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from assistant.citecheck import COMPUTED_NOTE
+from assistant.arithmetic import COMPUTED_NOTE
 from assistant.targets_table import citation, value_text
 from ingest.targets import TargetRow, vocab
 from ingest.zh import RELATIVE_YEARS, YEAR, squash

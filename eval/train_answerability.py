@@ -120,6 +120,16 @@ def fit(rows: list[dict], min_precision: float, folds: int = 5, c: float = 1.0) 
                                "min_refusal_precision": min_precision})
 
 
+def suite_hashes(paths: list[Path]) -> dict[str, str]:
+    """What a model was trained on, for its artefact's meta."""
+    return {str(s): hashlib.sha256(s.read_bytes()).hexdigest()[:16] for s in paths}
+
+
+def print_weights(names, coef) -> None:
+    for name, w in sorted(zip(names, coef), key=lambda t: -abs(t[1])):
+        print(f"  {name:20s} {w:+.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("suites", nargs="+", type=Path)
@@ -147,12 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     model = fit(rows, args.precision, c=args.c)
     model.meta.update({
         "trained": date.today().isoformat(),
-        "suites": {str(s): hashlib.sha256(s.read_bytes()).hexdigest()[:16] for s in args.suites},
+        "suites": suite_hashes(args.suites),
     })
     args.out.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(model.meta, ensure_ascii=False, indent=1))
-    for name, w in sorted(zip(model.names, model.coef), key=lambda t: -abs(t[1])):
-        print(f"  {name:20s} {w:+.3f}")
+    print_weights(model.names, model.coef)
     print(f"threshold {model.threshold}  → {args.out}")
     return 0
 

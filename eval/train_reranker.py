@@ -13,7 +13,6 @@ trained on, beside the hand-weighted `sentence` reranker over the same candidate
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from datetime import date
@@ -25,6 +24,7 @@ import numpy as np
 from assistant.linear import Linear
 from assistant.rerank import RERANK_FEATURES, RERANKER_FORMAT, SentenceReranker, candidate_features
 from eval.match import quote_in
+from eval.train_answerability import print_weights, suite_hashes
 from eval.suite import load_suite
 
 
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     model = fit(groups, args.folds, args.c)
     model.meta.update({
         "trained": date.today().isoformat(),
-        "suites": {str(s): hashlib.sha256(s.read_bytes()).hexdigest()[:16] for s in args.suites},
+        "suites": suite_hashes(args.suites),
         "candidates": settings.candidates, "rerank_candidates": settings.rerank_candidates,
     })
     args.out.write_text(json.dumps(model.to_json(RERANKER_FORMAT), ensure_ascii=False, indent=1) + "\n",
@@ -138,8 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'ranking (out of fold, by document)':36s} {'hit@5':>6s} {'mrr@10':>7s}")
     for name, r in model.meta["out_of_fold"].items():
         print(f"{name:36s} {r['hit@5']:6.3f} {r['mrr@10']:7.3f}")
-    for name, w in sorted(zip(model.names, model.coef), key=lambda t: -abs(t[1])):
-        print(f"  {name:20s} {w:+.3f}")
+    print_weights(model.names, model.coef)
     print(f"→ {args.out}")
     return 0
 

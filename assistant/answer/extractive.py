@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.evidence import OFFICE, Check, check_sentence, coverage, has_figure, type_match
+from assistant.arithmetic import computed_sentence
+from assistant.evidence import ASKS_MORE_THAN_WHO, OFFICE, Check, check_sentence, coverage, has_figure, type_match
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section
@@ -41,6 +42,7 @@ _ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类�
 
 MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
 _LEAD = re.compile(r"[^，,、；;：:。！？!?\s]{4,20}。")  # a run-in lead: a short sentence standing as its own line
+_MARKERS = re.compile(r"\[\d+\]")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 
 
@@ -84,6 +86,8 @@ class SentenceWeights:
     answer_type: float = 0.1  # holds what the question word asks for (a figure in the unit, a date, a person…)
     passage: float = 0.1  # its passage's rerank score, relative to the best passage's
     year: float = 0.05  # mentions a year the question asks about
+    person: float = 0.2  # a 谁 question: the answer type again (a named office holder over a sentence that only
+    # shares the question's words: 我代表省人民政府… is no answer to 谁作的报告)
 
 
 @dataclass(frozen=True)
@@ -141,7 +145,10 @@ class ExtractiveBackend:
             overlap = len(qgrams & bigrams(text)) / len(qgrams) if qgrams else 0.0
             term_cov = coverage(info, squash(text), self.glossary)
             w = self.cfg.weights
-            score = w.sim * float(sim) + w.overlap * overlap + w.terms * term_cov + w.answer_type * type_match(info, text)
+            kind = type_match(info, text)
+            score = w.sim * float(sim) + w.overlap * overlap + w.terms * term_cov + w.answer_type * kind
+            if info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text):
+                score += w.person * kind
             if top > 0:
                 score += w.passage * passages[n - 1].score / top
             if years and years & set(_YEAR.findall(tidy_figures(text))):
@@ -244,7 +251,9 @@ class ExtractiveBackend:
             chosen.append(c)
         # Quote in reading order: by passage rank, then position in the passage.
         chosen.sort(key=lambda c: (c.passage, passages[c.passage - 1].text.find(c.text)))
-        return self._draft([self._quote(info, c) for c in chosen], chosen)
+        parts = [self._quote(info, c) for c in chosen]
+        computed = computed_sentence(info.text, [_MARKERS.sub("", p) for p in parts], [f"[{c.passage}]" for c in chosen])
+        return self._draft(parts + ([computed] if computed else []), chosen)
 
     def _per_document(self, info: QuestionInfo, passing: list[Candidate], passages: Sequence[Hit]) -> Draft:
         best_per_doc: dict[str, Candidate] = {}

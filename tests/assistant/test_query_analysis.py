@@ -280,3 +280,16 @@ def test_who_questions_are_answered_by_a_person():
     assert not check_sentence(info, "2026年某省政府工作报告", g).ok
     assert not check_sentence(info, "我代表省人民政府，向大会报告工作", g).ok
     assert check_sentence(info, "省长任振鹤作政府工作报告。", g).ok
+
+
+def test_person_names_start_with_a_surname_and_office_holders_answer_who_best():
+    from assistant.evidence import person_names, type_match
+    assert person_names("某省省长 王 明") == ["王明"]  # spaced as reports print the author line
+    assert person_names("向驻地人民解放军指战员、武警官兵致以崇高的敬意") == []  # the tagger's 武警官兵 is no name
+    assert person_names("向给予政府工作大力支持的代表致谢") == []
+    assert person_names("由省长任组长") == []  # 任组长 is a post, not a name
+    info = analyse("这份报告是谁作的？")
+    g = Glossary.load()
+    assert not check_sentence(info, "我谨代表省人民政府，向武警官兵致以崇高的敬意", g).ok
+    holder, name, body = (type_match(info, s) for s in ("某省省长 王 明", "王明作政府工作报告。", "省人民政府办公厅"))
+    assert holder > name > body > type_match(info, "加快建设现代化产业体系") == 0.0

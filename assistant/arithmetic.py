@@ -1,0 +1,206 @@
+"""Arithmetic over quoted figures: a question that asks a difference, a sum or a ratio (差多少, 加起来, 几倍) of two
+figures the documents state separately gets one computed sentence, from two quoted figures only, which says
+what it computed from. Nothing is computed when the quotes do not give exactly two figures of one kind.
+
+Quantities are read with their magnitude (万, 亿, 万亿) and unit, so 1.7亿千瓦 plus 3000万千瓦 is 2亿千瓦; two
+percentages differ by 个百分点."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ingest.zh import bigrams, tidy_figures
+
+COMPUTED_NOTE = "（由所引用的两个数值计算）"
+
+_OPS = (
+    ("ratio", re.compile(r"几倍|多少倍")),
+    ("sum", re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共")),
+    ("diff", re.compile(r"相差|还差|差了?多少|差了?几|(?<![至最提升降])[多少高低]多少|(?<![至最提升降])[多少高低]了?几|还剩|剩下?多少|净增|"
+                        r"(?:涨|提高|增加|下降|降低|减少)了?几个百分点")),
+)
+_MAG = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
+_UNITS = sorted("""% ‰ 个百分点 百分点 元 美元 人次 人 户 家 个 项 条 件 座 所 辆 吨 斤 公斤 千瓦时 千瓦 度 亩 公顷 平方米 平方公里
+公里 千米 米 岁 套 张 次 场 台 标箱 立方米 微克/立方米 兆 天 小时 倍 分 册 篇 部 只 头 架 艘 床""".split(), key=len, reverse=True)
+_QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)?(" + "|".join(map(re.escape, _UNITS)) + ")")
+_FROM_TO = re.compile(r"(?:由|从)[^，。；：]{0,24}?(\d+(?:\.\d+)?(?:万亿|亿|万)?[^\d，。；、]{0,5}?)[^，。；]{0,12}?"
+                      r"(?:提高|增加|增长|上升|下降|减少|降低|扩大|提升|达|跃升)?(?:到|至)")
+_WANTS_PERCENT = re.compile(r"百分点|率|比重|比例|占比|%|％|增速|增幅|涨幅|降幅")
+_JOINS = re.compile(r"和|与|、|及|加上|同")
+# A quote that states a change (比上年减少3.4万吨).
+_STATED = re.compile(r"(?:比|较|同比)[^，。；]{0,16}?(?:增加|减少|提高|下降|降低|增长|上升|多|少)了?约?\d")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    number: float  # as written (53.1 in 53.1万人)
+    magnitude: str  # 万亿 | 亿 | 万 | ""
+    unit: str  # % for percentages, 百分点, 万人's 人
+    start: int  # position in the text
+    written: str
+
+    @property
+    def value(self) -> float:
+        return self.number * _MAG[self.magnitude]
+
+    @property
+    def percent(self) -> bool:
+        return self.unit in ("%", "‰", "百分点")
+
+
+def operation(question: str) -> str | None:
+    """diff | sum | ratio: what the question asks to compute, if anything."""
+    return next((name for name, rx in _OPS if rx.search(question)), None)
+
+
+_POINT = re.compile(r"(?<=\d)[·．](?=\d)")
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+
+
+_WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
+def plain(text: str) -> str:
+    """Figures written plainly: ９３％ → 93%, 27·7％ → 27.7%, 2，980 → 2980."""
+    return _THOUSANDS.sub("", _POINT.sub(".", tidy_figures(text).translate(_WIDE)))
+
+
+def quantities(text: str) -> list[Quantity]:
+    s = plain(text)
+    out = []
+    for m in _QUANTITY.finditer(s):
+        unit = "百分点" if m.group(3) in ("个百分点", "百分点") else m.group(3)
+        out.append(Quantity(float(m.group(1)), m.group(2) or "", unit, m.start(), m.group(0)))
+    return out
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+def _express(value: float, like: Sequence[Quantity]) -> tuple[str, str]:
+    """The value written in the largest magnitude of the inputs (what the documents would write)."""
+    mag = max((q.magnitude for q in like), key=lambda m: _MAG[m])
+    return _fmt(value / _MAG[mag]), mag
+
+
+def _terms_joined(question: str, rx: re.Pattern[str]) -> int:
+    """How many things the clause holding the sum word adds up (甲和乙加起来: 2)."""
+    clause = next((c for c in re.split(r"[，,。？?；;]", question) if rx.search(c)), "")
+    return len(_JOINS.findall(clause)) + 1
+
+
+def _best_in(question: str, text: str, qs: list[Quantity]) -> Quantity:
+    """The quantity whose clause shares most with the question (the first on a tie)."""
+    qgrams = bigrams(question)
+    s = plain(text)
+    return max(qs, key=lambda q: (len(qgrams & bigrams(_clause_of(s, q))), -q.start))
+
+
+def _clause_of(s: str, q: Quantity, marks: str = "，,；;：:。") -> str:
+    lo = max(s.rfind(p, 0, q.start) for p in marks) + 1
+    return s[lo: q.start + len(q.written)]
+
+
+def _both_asked(question: str, text: str, a: Quantity, b: Quantity) -> bool:
+    """Two figures of one quote are the pair asked when one clause gives both (分别达到A和B) or the question names
+    what each clause is about (巩固率93%，毛入学率87%), not when a neighbour shares the unit (航线75条、航线99条)."""
+    s = plain(text)
+    ca, cb = _clause_of(s, a, "，,；;：:。、"), _clause_of(s, b, "，,；;：:。、")
+    if ca in cb or cb in ca:
+        return True
+    qgrams = bigrams(question)
+    ga, gb = qgrams & bigrams(ca), qgrams & bigrams(cb)
+    return len(ga - gb) >= 2 and len(gb - ga) >= 2
+
+
+def _pick(question: str, quotes: Sequence[str]) -> tuple[Quantity, Quantity, list[int]] | None:
+    """Two quantities of one kind and unit from the quotes, and the quotes they come from."""
+    percent = bool(_WANTS_PERCENT.search(question))
+    found = [[q for q in quantities(t) if q.percent == percent] for t in quotes]
+    for i, t in enumerate(quotes):  # 由52.23%提高到58.08%: both ends in one quote
+        for m in _FROM_TO.finditer(plain(t)):
+            after = [q for q in found[i] if q.start >= m.end()]
+            before = [q for q in found[i] if m.start() <= q.start < m.end()]
+            if before and after and before[0].unit == after[0].unit:
+                return before[0], after[0], [i]
+    holding = [i for i, qs in enumerate(found) if qs]
+    if len(holding) == 1 and len(found[holding[0]]) == 2:
+        a, b = found[holding[0]]
+        return (a, b, holding) if a.unit == b.unit and _both_asked(question, quotes[holding[0]], a, b) else None
+    picked = {}
+    for i in holding:
+        q = _best_in(question, quotes[i], found[i])
+        picked.setdefault(round(q.value, 6), (q, i))
+    if len(picked) != 2:
+        return None
+    (a, i), (b, j) = picked.values()
+    return (a, b, [i, j]) if a.unit == b.unit else None
+
+
+def _states_change(text: str) -> bool:
+    """The quote states a change in the unit of the level before it (511万吨，比上年减少3.4万吨): the documents give the
+    difference, and the two figures are no pair. A change in another unit (2980亿元，比上年增长27.7%) is a figure."""
+    qs = quantities(text)
+    for m in _STATED.finditer(plain(text)):
+        change = next((q for q in qs if q.start >= m.end() - 1), None)
+        if change is not None and any(q.start < m.start() and q.unit == change.unit for q in qs):
+            return True
+    return False
+
+
+def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
+    """The sentence stating what the question asks to compute from the quotes (markers[i] cites quotes[i]), or
+    None when the question asks no arithmetic or the quotes do not give exactly two figures of one kind."""
+    op = operation(question)
+    if op is None:
+        return None
+    if any(_states_change(t) for t in quotes):
+        return None
+    got = _pick(question, quotes)
+    if got is None:
+        return None
+    a, b, used = got
+    cite = "".join(dict.fromkeys(markers[i] for i in used))
+    unit = "个百分点" if a.unit in ("%", "百分点") and op == "diff" else a.unit
+    if op == "ratio":
+        big, small = (a, b) if a.value >= b.value else (b, a)
+        if small.value == 0:
+            return None
+        return f"{big.written}是{small.written}的{_fmt(big.value / small.value)}倍{COMPUTED_NOTE}{cite}。"
+    if op == "sum":
+        if _terms_joined(question, _OPS[1][1]) != 2:
+            return None
+        number, mag = _express(a.value + b.value, (a, b))
+        return f"两者合计{number}{mag}{unit}（{a.written}加{b.written}）{COMPUTED_NOTE}{cite}。"
+    number, mag = _express(abs(a.value - b.value), (a, b))
+    if unit == "个百分点":
+        mag = ""
+        number = _fmt(abs(a.number - b.number))
+    return f"两者相差{number}{mag}{unit}（{a.written}与{b.written}）{COMPUTED_NOTE}{cite}。"
+
+
+def derived(sentence: str) -> set[str]:
+    """Numbers a computed sentence states that are the difference, sum or ratio of two others it quotes (with
+    their magnitudes), as written."""
+    qs = quantities(sentence)
+    out = set()
+    for r in qs:
+        others = [q for q in qs if q is not r]
+        for i, a in enumerate(others):
+            for b in others[i + 1:]:
+                if r.unit == "百分点" or (a.percent and b.percent):
+                    values = (abs(a.number - b.number), a.number + b.number)
+                    if any(abs(r.number - v) < 1e-6 for v in values):
+                        out.add(_fmt(r.number))
+                    continue
+                candidates = [abs(a.value - b.value), a.value + b.value]
+                if r.unit == "倍" or r.unit not in (a.unit, b.unit):
+                    candidates += [a.value / b.value if b.value else -1, b.value / a.value if a.value else -1]
+                    if any(abs(r.number - v) < 1e-4 for v in candidates[2:]):
+                        out.add(_fmt(r.number))
+                if any(abs(r.value - v) < 1e-6 * max(1.0, v) for v in candidates[:2]):
+                    out.add(_fmt(r.number))
+    return out

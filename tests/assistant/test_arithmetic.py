@@ -1,0 +1,88 @@
+"""Arithmetic over quoted figures, on hand-made quotes: what is computed, and every case where nothing may be."""
+
+import pytest
+
+from assistant.arithmetic import COMPUTED_NOTE, computed_sentence, derived, operation, quantities
+from assistant.citecheck import check_citations
+from vectordb.index import Hit
+
+
+def test_operations_asked():
+    assert operation("今年目标比去年实际少多少？") == "diff"
+    assert operation("离累计目标还差多少？") == "diff"
+    assert operation("常住人口城镇化率涨了几个百分点？") == "diff"
+    assert operation("两项合计多少？") == "sum" and operation("甲和乙加起来是多少钱？") == "sum"
+    assert operation("最高奖补是后者的几倍？") == "ratio"
+    assert operation("每个县至少几个？") is None and operation("粮食产量是多少？") is None
+    assert operation("经济增长了多少？") is None  # a stated growth rate, not a difference
+
+
+def test_quantities_keep_magnitude_unit_and_plain_figures():
+    qs = quantities("装机1.7亿千瓦，新增3000万千瓦；产值2，980亿元，增长27·7％，提高0.5个百分点")
+    assert [(q.number, q.magnitude, q.unit) for q in qs] == [
+        (1.7, "亿", "千瓦"), (3000, "万", "千瓦"), (2980, "亿", "元"), (27.7, "", "%"), (0.5, "", "百分点")]
+    assert qs[0].value == pytest.approx(1.7e8) and qs[3].percent and not qs[0].percent
+
+
+def test_difference_across_two_quotes_takes_the_clause_the_question_names():
+    q = "今年城镇新增就业目标比去年实际少多少人？"
+    quotes = ["城镇新增就业61.2万人，失业人员再就业15.1万人。", "城镇新增就业58万人，失业人员再就业12万人。"]
+    s = computed_sentence(q, quotes, ["[1]", "[2]"])
+    assert s == f"两者相差3.2万人（61.2万人与58万人）{COMPUTED_NOTE}[1][2]。"
+
+
+def test_difference_of_percentages_is_in_points_and_from_to_in_one_quote():
+    q = "这五年城镇人口比重提高了几个百分点？"
+    quotes = ["供水普及率达到90%。", "常住人口城镇化率由50.12%提高到56.02%。"]
+    assert computed_sentence(q, quotes, ["[1]", "[2]"]) == \
+        f"两者相差5.9个百分点（50.12%与56.02%）{COMPUTED_NOTE}[2]。"
+
+
+def test_a_pair_in_one_quote_and_the_unit_the_question_wants():
+    q = "城乡居民人均收入差多少？"  # money: the growth rates in the same quote are not the pair
+    quotes = ["城镇、农村居民人均可支配收入分别达到41000元和18500元，年均分别增长7%和8.5%。"]
+    assert computed_sentence(q, quotes, ["[3]"]).startswith("两者相差22500元（41000元与18500元）")
+
+
+def test_sum_across_magnitudes_and_ratio():
+    q = "现有装机加上今年新增的能到多少？"
+    s = computed_sentence(q, ["装机1.7亿千瓦。", "新增装机3000万千瓦、发电量超3000亿度。"], ["[1]", "[2]"])
+    assert s.startswith("两者合计2亿千瓦（1.7亿千瓦加3000万千瓦）")
+    r = computed_sentence("甲平台最高奖补是乙平台的几倍？", ["甲平台最高奖补2000万元。", "乙平台最高500万元。"],
+                          ["[1]", "[2]"])
+    assert r.startswith("2000万元是500万元的4倍")
+
+
+def test_nothing_is_computed_when_it_would_guess():
+    # the documents state the change themselves
+    assert computed_sentence("今年粮食目标比去年低多少？", ["粮食产量600万吨以上，比上年减少4.5万吨。"], ["[1]"]) is None
+    # three things added up but two figures quoted
+    assert computed_sentence("甲、乙和丙加起来一共多少家？", ["乙20家，丙100家。"], ["[1]"]) is None
+    # three different figures: no pair
+    assert computed_sentence("今年目标比去年多多少人？", ["新增就业50万人。", "新增就业79万人。", "新增就业70万人。"],
+                             ["[1]", "[2]", "[3]"]) is None
+    # units that differ
+    assert computed_sentence("两者差多少？", ["投资100亿元。", "项目100个。"], ["[1]", "[2]"]) is None
+    # one figure only
+    assert computed_sentence("比去年多几条？", ["运行航线75条。"], ["[1]"]) is None
+    assert computed_sentence("粮食产量是多少？", ["粮食产量600万吨。", "油料50万吨。"], ["[1]", "[2]"]) is None
+
+
+def test_a_computed_figure_passes_the_citation_check_and_a_made_up_one_does_not():
+    h1 = Hit("d", "d.txt", "报告", "一", 0, 0, 20, "装机1.7亿千瓦。", 0.9, 0.9, "c1")
+    h2 = Hit("d", "d.txt", "报告", "二", 1, 20, 40, "新增装机3000万千瓦。", 0.9, 0.9, "c2")
+    good = f"两者合计2亿千瓦（1.7亿千瓦加3000万千瓦）{COMPUTED_NOTE}[1][2]。"
+    assert derived(good) >= {"2"}
+    assert not check_citations(good, [h1, h2]).flags
+    bad = f"两者合计2.5亿千瓦（1.7亿千瓦加3000万千瓦）{COMPUTED_NOTE}[1][2]。"
+    assert [f.kind for f in check_citations(bad, [h1, h2]).flags] == ["figure_not_in_source"]
+
+
+def test_a_neighbour_of_the_same_unit_is_no_pair_and_stated_changes_ask_nothing():
+    q = "今年集装箱航线目标比去年实际多几条？"
+    assert computed_sentence(q, ["去年运行集装箱班轮航线70条、境外航空航线90条。"], ["[1]"]) is None
+    both = "九年义务教育巩固率目标比高中阶段毛入学率目标高多少？"
+    assert computed_sentence(both, ["九年义务教育巩固率达到95%，高中阶段教育毛入学率提高到90%。"], ["[1]"]).startswith(
+        "两者相差5个百分点")
+    assert operation("加计扣除比例提到多少？") is None  # 扣除 is a noun here
+    assert operation("生产效率提高多少？") is None and operation("能耗降低多少？") is None  # a stated change
