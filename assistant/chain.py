@@ -26,10 +26,11 @@ from assistant.answer.extractive import MAX_SUBPARTS
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
-from assistant.references import resolve_part
+from assistant.references import parallel_siblings, resolve_part
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import EVERY_PLACE, answer_figures, row_answer
+from ingest.zh import SECTION_SEP, bigrams
 from vectordb.index import Hit, Index
 
 FALLBACK_NOTICE = "模型的回答未通过引用核查，已改为直接摘录文件原文。"
@@ -199,7 +200,24 @@ class Assistant:
         parent = enumeration_section(best.section)
         seen = {h.chunk_id for h in evidence}
         more = [h for h in self.retrieve(q.standalone, LIST_EXTRA, [best.doc_id], parent) if h.chunk_id not in seen]
-        return evidence + self.gate(q, more)[0]
+        evidence = evidence + self.gate(q, more)[0]
+        seen = {h.chunk_id for h in evidence}
+        return evidence + [h for h in self._parallel_items(q, evidence) if h.chunk_id not in seen]
+
+    def _parallel_items(self, q: Query, evidence: list[Hit]) -> list[Hit]:
+        """Items that are headings opening alike (聚焦…): the first chunk under each sibling of a top passage's
+        heading, for the siblings whose headings share most with the question."""
+        live = self.index.live()
+        words = bigrams(q.info.text)
+        best: tuple[int, list[str]] | None = None
+        for h in evidence[:3]:
+            if h.doc_id not in live.by_doc:
+                continue
+            ids = parallel_siblings([(cid, live.rows[cid].section) for cid in live.by_doc[h.doc_id]], h.section)
+            shared = len(words & bigrams("".join(live.rows[i].section.split(SECTION_SEP)[-1] for i in ids)))
+            if ids and shared >= 2 and (best is None or shared > best[0]):
+                best = (shared, ids)
+        return self._row_hits(q, best[1], evidence) if best else []
 
     def _weak(self, hits: Sequence[Hit]) -> bool:
         return max(h.dense for h in hits) < self.settings.min_score

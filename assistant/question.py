@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.arithmetic import operation
 from assistant.glossary import Glossary, normalise_query
 from assistant.references import heading_prefixes, without_refs
 from ingest.zh import HEADING_REF as _SECTION_REF
@@ -119,6 +120,8 @@ def analyse(question: str) -> QuestionInfo:
         unit = "元"
     elif kind == "figure" and re.search("百分之|百分比", q):
         unit = "%"
+    if unit == "倍" and operation(q) == "ratio":  # 是…的几倍: computed from two figures in their own unit
+        unit = None
     terms, places = [], []
     # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name
     counted = {unit, *re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q)} - {None}

@@ -123,3 +123,33 @@ def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], qu
     # no sub-part headings: the part's own chunks, whose run-in leads (旗帜鲜明讲政治。) stand for them
     shown = list(dict.fromkeys([nodes[best][0], *(nodes[c][0] for c in children)] if children else nodes[best]))
     return best, shown
+
+
+_OPENING = re.compile(r"^[—\-－―\s]+")  # ——必须坚持人民至上: a dash opens each item
+MIN_PARALLEL = 3  # headings (or lines) opening alike that make a list
+
+
+_NUMBERED = re.compile(rf"第|[（(]|[\d０-９]|[{CN_DIGITS}]+[、．.]")  # 第十章, （一）, 1., 一、: numbering, not an opening
+
+
+def opening(line: str) -> str:
+    """The first two characters of a heading or line after a leading dash: 聚焦 in 聚焦对外开放，… ("" for a
+    numbered one: numbered items are read as such)."""
+    body = _OPENING.sub("", line)
+    return "" if _NUMBERED.match(body) else body[:2]
+
+
+def parallel_siblings(chunks: list[tuple[str, str]], section: str) -> list[str]:
+    """A list whose items are headings opening alike (聚焦对外开放，…；聚焦高质量发展，…): the first chunk under each
+    heading that shares its parent and its opening with `section`'s own, in reading order, when there are at
+    least MIN_PARALLEL of them. `chunks` are (chunk id, heading path) of one document in reading order."""
+    path = tuple(e for e in section.split(SECTION_SEP) if e.strip()) if section else ()
+    if not path or len(opening(path[-1])) < 2:
+        return []
+    parent, head = path[:-1], opening(path[-1])
+    firsts: dict[str, str] = {}
+    for cid, sec in chunks:
+        p = tuple(e for e in sec.split(SECTION_SEP) if e.strip()) if sec else ()
+        if len(p) > len(parent) and p[:len(parent)] == parent and opening(p[len(parent)]) == head:
+            firsts.setdefault(p[len(parent)], cid)
+    return list(firsts.values()) if len(firsts) >= MIN_PARALLEL else []

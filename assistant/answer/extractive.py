@@ -19,7 +19,7 @@ from assistant.evidence import ASKS_MORE_THAN_WHO, OFFICE, Check, check_sentence
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section
-from assistant.references import matches
+from assistant.references import MIN_PARALLEL, _OPENING, matches, opening
 from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.embeddings import Embedder
@@ -46,13 +46,42 @@ _MARKERS = re.compile(r"\[\d+\]")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 
 
-def _inline_list(info: QuestionInfo, sentence: str) -> bool:
-    """The sentence itself lists as many items as the question counts (“城市、临港、矿业”三大经济)."""
+def _asked_count(info: QuestionInfo) -> int | None:
+    """The number of items a list question counts (哪八个 → 8), if it says."""
     m = _ASKS_SEVERAL.search(info.text)
     if not m or not m.group(1):
-        return False
-    n = sum(_ORDINAL.get(c, 0) for c in m.group(1)) if m.group(1) != "两" else 2
-    return any(len(g.split("、")) == n for g in _QUOTED.findall(sentence))
+        return None
+    return sum(_ORDINAL.get(c, 0) for c in m.group(1)) if m.group(1) != "两" else 2
+
+
+def _lead(line: str) -> str:
+    """An item's lead clause: 聚焦对外开放 in 聚焦对外开放，高标准建设海南自由贸易港。"""
+    return re.split(r"[，,：:。；;！？!?]", _OPENING.sub("", line.strip()), maxsplit=1)[0].strip()
+
+
+def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Items opening alike (聚焦…, 紧扣…, ——必须坚持…): lines of one section (the bodies between them do not break a
+    run; it may span chunks), or the headings of passages under one parent; each item's lead clause with its
+    passage number, in reading order; with the opening they share."""
+    groups: dict[tuple, dict[str, tuple[int, int, int]]] = {}
+    for n, hit in enumerate(passages, start=1):
+        for pos, line in enumerate(hit.text.splitlines()):
+            lead = _lead(line)
+            if 2 <= len(lead) <= 30 and not _TOC_LINE.search(line):
+                groups.setdefault(("line", hit.doc_id, hit.section, opening(line)), {}).setdefault(
+                    lead, (hit.index, pos, n))
+        path = [e for e in hit.section.split(SECTION_SEP) if e.strip()]
+        if path:
+            groups.setdefault(("heading", hit.doc_id, tuple(path[:-1]), opening(path[-1])), {}).setdefault(
+                _lead(path[-1]), (hit.index, -1, n))
+    return [(key[-1], [(lead, at[2]) for lead, at in sorted(g.items(), key=lambda t: t[1][:2])])
+            for key, g in groups.items() if len(g) >= MIN_PARALLEL and len(key[-1]) == 2]
+
+
+def _inline_list(info: QuestionInfo, sentence: str) -> bool:
+    """The sentence itself lists as many items as the question counts (“城市、临港、矿业”三大经济)."""
+    n = _asked_count(info)
+    return n is not None and any(len(g.split("、")) == n for g in _QUOTED.findall(sentence))
 
 
 def _is_heading(text: str, hit: Hit, info: QuestionInfo) -> bool:
@@ -237,7 +266,7 @@ class ExtractiveBackend:
             inline = next((c for c in passing[:5] if _inline_list(info, c.text)), None)
             if inline is not None:
                 return self._draft([self._quote(info, inline)], [inline])
-            draft = self._enumeration(info, passing[0], passages)
+            draft = self._enumeration(info, passing[0], passages) or self._parallel(info, passages)
             if draft is not None:
                 return draft
         cut = self.cfg.list_cut if info.kind == "list" else self.cfg.relative_cut
@@ -287,6 +316,27 @@ class ExtractiveBackend:
         parts = [f"{lead}[{n}]" for _, (lead, n) in sorted(items.items())[:10]]
         used = list(dict.fromkeys(n for _, n in [v for _, v in sorted(items.items())[:10]]))
         return Draft("；".join(parts) + "。", refused=False, used=used)
+
+    def _parallel(self, info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
+        """A list whose items open alike (聚焦…, 紧扣…, ——必须坚持…): the run that shares most with the question, as
+        many items as it counts; each item's lead clause, cited."""
+        want = _asked_count(info)
+        qgrams = bigrams(info.text)
+        quoted = _QUOTED.findall(info.text)
+        best = None
+        for start, items in _parallel_leads(passages):
+            if want is not None and len(items) < want:
+                continue
+            shared = len(qgrams & bigrams("".join(lead for lead, _ in items)))
+            if any(start in x for x in quoted):  # “八个聚焦” names the items' opening
+                shared += 2
+            if shared >= 2 and (best is None or shared > best[0]):
+                best = (shared, items[:want] if want else items[:10])
+        if best is None:
+            return None
+        items = best[1]
+        return Draft("；".join(f"{lead}[{n}]" for lead, n in items) + "。", refused=False,
+                     used=list(dict.fromkeys(n for _, n in items)))
 
     @staticmethod
     def _draft(parts: list[str], chosen: list[Candidate]) -> Draft:

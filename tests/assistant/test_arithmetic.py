@@ -86,3 +86,9 @@ def test_a_neighbour_of_the_same_unit_is_no_pair_and_stated_changes_ask_nothing(
         "两者相差5个百分点")
     assert operation("加计扣除比例提到多少？") is None  # 扣除 is a noun here
     assert operation("生产效率提高多少？") is None and operation("能耗降低多少？") is None  # a stated change
+
+
+def test_a_ratio_question_asks_no_figure_in_倍():
+    from assistant.question import analyse
+    assert analyse("甲平台最高奖补是乙平台的几倍？").unit is None
+    assert analyse("今年粮食产量要达到多少吨？").unit == "吨"

@@ -85,3 +85,41 @@ def test_a_part_without_sub_headings_is_summarised_by_its_run_in_leads():
     draft = B._section_answer(info, passages)
     # lines with a comma, or longer than a lead, explain; only the one-clause short lines lead
     assert draft.answer == "四、加强政府自身建设[1]：旗帜鲜明讲政治[1]；依法行政强法治[2]。"
+
+
+def test_items_opening_alike_across_chunks_answer_a_counted_list():
+    info = analyse("报告说必须做到“四个聚焦”，是哪四个？")
+
+    def hit(index, text, section="二、主要目标任务"):
+        return Hit(doc_id="d", name="d.txt", title="t", section=section, index=index, start=0, end=len(text),
+                   text=text, score=1.0)
+
+    passages = [hit(1, "实现目标，必须做到“四个聚焦”：\n聚焦对外开放，建设自由贸易港。\n全面落实总体方案。"),
+                hit(2, "聚焦高质量发展，打造现代化产业体系。\n以新发展理念为引领。\n聚焦陆海统筹，再造一个海上强省。"),
+                hit(3, "发挥优势。\n聚焦生态文明，厚植绿色底色。\n聚焦民生福祉，办好实事。")]
+    draft = B._parallel(info, passages)
+    assert draft.answer == "聚焦对外开放[1]；聚焦高质量发展[2]；聚焦陆海统筹[2]；聚焦生态文明[3]。"
+    assert draft.used == [1, 2, 3]
+    # fewer items than counted, or items unrelated to the question: no list
+    assert B._parallel(analyse("报告说必须做到“八个聚焦”，是哪八个？"), passages) is None
+    assert B._parallel(analyse("报告提出了哪些财政政策？"), passages) is None
+
+
+def test_headings_opening_alike_under_one_parent_are_items():
+    from assistant.references import parallel_siblings
+    info = analyse("政府工作要聚焦哪几项任务？")
+    tree = [("c1", "二、总体要求"), ("c2", "二、总体要求 › 聚焦经济建设这一中心工作"),
+            ("c3", "二、总体要求 › 聚焦经济建设这一中心工作"), ("c4", "二、总体要求 › 聚焦高质量发展这一首要任务"),
+            ("c5", "二、总体要求 › 聚焦人民这一根本宗旨"), ("c6", "二、总体要求 › 重点工作"), ("c7", "三、其他 › 聚焦别的")]
+    assert parallel_siblings(tree, "二、总体要求 › 聚焦高质量发展这一首要任务") == ["c2", "c4", "c5"]
+    assert parallel_siblings(tree, "二、总体要求 › 重点工作") == []  # no siblings open alike
+    passages = [Hit(doc_id="d", name="d.txt", title="t", section=sec, index=i, start=0, end=2, text="正文。", score=1.0)
+                for i, (_, sec) in enumerate(tree[1:5])]
+    draft = B._parallel(info, passages)
+    assert draft.answer == "聚焦经济建设这一中心工作[1]；聚焦高质量发展这一首要任务[3]；聚焦人民这一根本宗旨[4]。"
+
+
+def test_numbered_headings_are_no_parallel_items():
+    from assistant.references import opening
+    assert opening("第十章 培育发展战略性新兴产业") == opening("（一）稳增长") == opening("3．推进改革") == ""
+    assert opening("——必须坚持人民至上。") == "必须" and opening("聚焦对外开放，建设自贸港。") == "聚焦"
