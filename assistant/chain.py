@@ -26,7 +26,7 @@ from assistant.answer.extractive import MAX_SUBPARTS
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
-from assistant.references import parallel_siblings, resolve_part
+from assistant.references import opening, parallel_siblings, resolve_part
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import EVERY_PLACE, answer_figures, row_answer
@@ -205,8 +205,8 @@ class Assistant:
         return evidence + [h for h in self._parallel_items(q, evidence) if h.chunk_id not in seen]
 
     def _parallel_items(self, q: Query, evidence: list[Hit]) -> list[Hit]:
-        """Items that are headings opening alike (聚焦…): the first chunk under each sibling of a top passage's
-        heading, for the siblings whose headings share most with the question."""
+        """Items that are headings opening alike (聚焦…) with a word the question names: the first chunk under each
+        sibling of a top passage's heading, for the siblings whose headings share most with the question."""
         live = self.index.live()
         words = bigrams(q.info.text)
         best: tuple[int, list[str]] | None = None
@@ -214,8 +214,9 @@ class Assistant:
             if h.doc_id not in live.by_doc:
                 continue
             ids = parallel_siblings([(cid, live.rows[cid].section) for cid in live.by_doc[h.doc_id]], h.section)
-            shared = len(words & bigrams("".join(live.rows[i].section.split(SECTION_SEP)[-1] for i in ids)))
-            if ids and shared >= 2 and (best is None or shared > best[0]):
+            heads = [live.rows[i].section.split(SECTION_SEP)[-1] for i in ids]
+            shared = len(words & bigrams("".join(heads)))
+            if ids and opening(heads[0]) in q.info.text and (best is None or shared > best[0]):
                 best = (shared, ids)
         return self._row_hits(q, best[1], evidence) if best else []
 

@@ -23,7 +23,10 @@ from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, RELATIVE_YEARS, YEAR, 
 _CN_NUM = CN_SMALL + "百千两"
 # A figure: a number that is not a year, a Chinese numeral before a counter (八个方面, 五方面), or one written
 # out with its magnitude (百分之九十五, 三万九千八百元).
-FIGURE = re.compile(rf"{ARABIC_FIGURE}|[{_CN_NUM}]+(?=[个项条家所方篇大座户名倍])|{CN_FIGURE}")
+_COUNTERS = "个项条家所方篇大座户名倍"
+FIGURE = re.compile(rf"{ARABIC_FIGURE}|[{_CN_NUM}]+(?=[{_COUNTERS}])|{CN_FIGURE}")
+_MEASURE = re.compile(rf"{ARABIC_FIGURE}|{CN_FIGURE}")  # the same without counted numerals (十方面, 三大)
+_ASKS_COUNT = re.compile(rf"(?:几|多少)[{_COUNTERS}]")
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_FIGURE})"  # a figure's number, before its unit
 _MASK = re.compile(r"[xX]{1,4}(?:\.[xX]+)?")
 _TIME = re.compile(rf"{YEAR}年|年底|年年底|月底|\d+月")
@@ -205,8 +208,8 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
             if field == "place":
                 place_sets.append(docs)
     soft = []  # years and plan ordinals: metadata a document may lack, so they narrow but never empty the scope
-    for year in info.doc_years:
-        soft.append(frozenset(d for d, label in labels.items() if year in label.years))
+    year_sets = [frozenset(d for d, label in labels.items() if year in label.years) for year in dict.fromkeys(info.doc_years)]
+    soft += year_sets
     short = [p + "五" for p in _PLAN_SHORT.findall(info.text)] + [c + "大" for c in _CONGRESS_SHORT.findall(info.text)]
     for name in dict.fromkeys(short):
         soft.append(frozenset(d for d, label in labels.items() if name in label.plans))
@@ -215,6 +218,12 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     if not sets and not soft:
         return Scope(None, tuple(free), years=years)
     by_place = len(place_sets) > 1 and not frozenset.intersection(*place_sets)
+    year_sets = [docs for docs in year_sets if docs and len(docs) < len(labels)]
+    by_year = len(year_sets) > 1 and not frozenset.intersection(*year_sets)  # 2024年和2025年的报告
+    if by_year and not info.cross_doc and not by_place:
+        hard = frozenset.intersection(*sets) if sets else None  # 政府工作报告 applies to each year's
+        loose = frozenset().union(*year_sets)
+        return Scope((hard & loose) or loose if hard is not None else loose, tuple(free), several=True, years=years)
     if info.cross_doc or by_place:
         # References that name different documents (甲省和乙省, 2024年和2025年的报告): any of them. Places name
         # different documents of one kind: the other references still narrow them (a place and a genre that name
@@ -275,8 +284,9 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
     return Check(True, coverage=cov)
 
 
-def has_figure(sentence: str, unit: str | None = None) -> bool | None:
-    """True: an unmasked figure (in the unit); False: only masked ones; None: no figure at all."""
+def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> bool | None:
+    """True: an unmasked figure (in the unit); False: only masked ones; None: no figure at all. Without `counts`
+    a Chinese numeral before a counter (十方面民生实事) is no figure: it answers 几个, not 多少 of a rate or sum."""
     s = squash(sentence)
     if unit:
         u = re.escape(squash(unit))
@@ -284,7 +294,7 @@ def has_figure(sentence: str, unit: str | None = None) -> bool | None:
         if re.search(rf"{_NUMBER}(?:[多余]|以上|左右)?{mag}{u}", s) or (u == "%" and "百分之" in s):
             return True
         return False if re.search(rf"[xX]+(?:[多余]|以上|左右)?{mag}{u}", s) else None
-    if FIGURE.search(s):
+    if (FIGURE if counts else _MEASURE).search(s):
         return True
     return False if _MASK.search(s) else None
 
@@ -308,7 +318,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     the document and part: the clause need not repeat it."""
     if info.kind == "figure":
         clauses = [m.group(0) for m in _CLAUSE.finditer(sentence)] or [sentence]
-        figs = [has_figure(c, info.unit) for c in clauses]
+        counts = bool(_ASKS_COUNT.search(info.text))
+        figs = [has_figure(c, info.unit, counts) for c in clauses]
         # no neighbour's figure to confuse (a masked one counts): the subject may be clauses before
         alone = figs.count(True) == 1 and False not in figs
         masked = False

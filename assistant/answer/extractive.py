@@ -65,7 +65,9 @@ def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, 
     passage number, in reading order; with the opening they share."""
     groups: dict[tuple, dict[str, tuple[int, int, int]]] = {}
     for n, hit in enumerate(passages, start=1):
-        for pos, line in enumerate(hit.text.splitlines()):
+        # sentences, and what follows a colon (努力方向是：坚定不移走好“X”之路，…。坚定不移走好“Y”之路…)
+        units = [u for s, e in sentence_spans(hit.text, 0, len(hit.text)) for u in re.split(r"[：:]", hit.text[s:e])]
+        for pos, line in enumerate(units):
             lead = _lead(line)
             if 2 <= len(lead) <= 30 and not _TOC_LINE.search(line):
                 groups.setdefault(("line", hit.doc_id, hit.section, opening(line)), {}).setdefault(
@@ -318,19 +320,17 @@ class ExtractiveBackend:
         return Draft("；".join(parts) + "。", refused=False, used=used)
 
     def _parallel(self, info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
-        """A list whose items open alike (聚焦…, 紧扣…, ——必须坚持…): the run that shares most with the question, as
-        many items as it counts; each item's lead clause, cited."""
+        """A list whose items open alike (聚焦…, 紧扣…, ——必须坚持…) with a word the question names: the run that
+        shares most with the question, as many items as it counts; each item's lead clause, cited."""
         want = _asked_count(info)
         qgrams = bigrams(info.text)
-        quoted = _QUOTED.findall(info.text)
         best = None
         for start, items in _parallel_leads(passages):
-            if want is not None and len(items) < want:
+            # the question names the items' opening (“八个聚焦”, 走好哪几条路): a run merely on its topic is no answer
+            if start not in info.text or (want is not None and len(items) < want):
                 continue
             shared = len(qgrams & bigrams("".join(lead for lead, _ in items)))
-            if any(start in x for x in quoted):  # “八个聚焦” names the items' opening
-                shared += 2
-            if shared >= 2 and (best is None or shared > best[0]):
+            if best is None or shared > best[0]:
                 best = (shared, items[:want] if want else items[:10])
         if best is None:
             return None

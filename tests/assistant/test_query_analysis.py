@@ -133,6 +133,10 @@ def test_only_figure_of_a_sentence_takes_its_subject_from_earlier_clauses():
     # A masked figure is a neighbour too: the one unmasked count does not take the masked clause's subject.
     masked = "全县地区生产总值增长X%，一般公共预算收入增长X%，城乡居民收入增长X%，十方面民生实事悉数完成。"
     assert not check_sentence(analyse("该县财政收入是多少？"), masked, g).ok
+    # a counted numeral answers 几个 only: 十方面 is no growth rate
+    counted = "全县地区生产总值增长X%，十方面民生实事悉数完成。"
+    assert not check_sentence(analyse("该县地区生产总值增长目标是多少？"), counted, g).ok
+    assert check_sentence(analyse("该县完成了几方面民生实事？"), counted, g).ok
 
 
 def _label(title, opening="", name=""):
@@ -209,6 +213,12 @@ def test_years_listed_with_a_document_year_name_documents_too():
     assert places.doc_years == ("2026", "2025") and places.years == ()
     asked = analyse("2024年政府工作报告讲，2023年老百姓人均收入增长了多少？")
     assert asked.doc_years == ("2024",) and asked.years == ("2023",)
+    # two document years listed name both years' reports: each answers
+    labels = {"r19": _label("2019年政府工作报告"), "r21": _label("2021年政府工作报告"),
+              "p21": _label("某县国民经济和社会发展第十四个五年规划纲要（2021年）"), "r23": _label("2023年政府工作报告")}
+    scope = doc_scope(both, labels)
+    assert scope.docs == {"r19", "r21"} and scope.several
+    assert doc_scope(analyse("2021年政府工作报告定的GDP增长目标是多少？"), labels).docs == {"r21"}
 
 
 def test_question_terms_leave_out_units_references_and_document_names():

@@ -123,3 +123,13 @@ def test_numbered_headings_are_no_parallel_items():
     from assistant.references import opening
     assert opening("第十章 培育发展战略性新兴产业") == opening("（一）稳增长") == opening("3．推进改革") == ""
     assert opening("——必须坚持人民至上。") == "必须" and opening("聚焦对外开放，建设自贸港。") == "聚焦"
+
+
+def test_items_opening_alike_within_one_paragraph():
+    info = analyse("报告提出今后五年要坚定不移走好哪几条路？")
+    text = ("今后五年努力方向是：坚定不移走好“生态立县”之路，巩固生态优势。坚定不移走好“工业强县”之路，壮大产业。"
+            "坚定不移走好“开放活县”之路，扩大开放。")
+    hit = Hit(doc_id="d", name="d.txt", title="t", section="二、目标", index=0, start=0, end=len(text), text=text,
+              score=1.0)
+    assert B._parallel(info, [hit]).answer == \
+        "坚定不移走好“生态立县”之路[1]；坚定不移走好“工业强县”之路[1]；坚定不移走好“开放活县”之路[1]。"
