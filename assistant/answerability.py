@@ -101,16 +101,10 @@ class ModelError(ValueError):
 
 
 @dataclass(frozen=True)
-class AnswerabilityModel:
+class AnswerabilityModel(Linear):
     """Logistic regression over standardised features, with the refusal threshold chosen on dev."""
 
-    names: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-    threshold: float
-    meta: dict = field(default_factory=dict)
+    threshold: float = field(kw_only=True)
 
     @classmethod
     def load(cls, path: Path | None = None) -> "AnswerabilityModel":
@@ -119,21 +113,15 @@ class AnswerabilityModel:
         if "threshold" not in d:
             raise ModelError(f"{path}: no refusal threshold")
         m = Linear.from_json(d)
-        return cls(m.names, m.mean, m.scale, m.coef, m.intercept, float(d["threshold"]), m.meta)
+        return cls(m.names, m.mean, m.scale, m.coef, m.intercept, m.meta, threshold=float(d["threshold"]))
 
     @classmethod
     def neutral(cls) -> "AnswerabilityModel":
         """No weights, probability 0.5, answers everything: what training measures features with."""
-        return cls((), (), (), (), 0.0, 0.0, {"note": "neutral"})
+        return cls((), (), (), (), 0.0, {"note": "neutral"}, threshold=0.0)
 
-    def _linear(self) -> Linear:
-        return Linear(self.names, self.mean, self.scale, self.coef, self.intercept, self.meta)
-
-    def to_json(self) -> dict:
-        return {**self._linear().to_json(FORMAT), "threshold": self.threshold}
-
-    def probability(self, feats: dict[str, float]) -> float:
-        return self._linear().probability(feats)
+    def to_json(self, fmt: str = FORMAT) -> dict:
+        return {**super().to_json(fmt), "threshold": self.threshold}
 
     def judge(self, feats: dict[str, float], threshold: float | None = None) -> Judgement:
         p = self.probability(feats)

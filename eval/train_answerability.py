@@ -114,10 +114,10 @@ def fit(rows: list[dict], min_precision: float, folds: int = 5, c: float = 1.0) 
     scaler, lr = model_for(np.flatnonzero(train))
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
     return AnswerabilityModel(FEATURES, tuple(scaler.mean_.round(6)), tuple(scale.round(6)),
-                              tuple(lr.coef_[0].round(6)), float(lr.intercept_[0].round(6)), threshold,
+                              tuple(lr.coef_[0].round(6)), float(lr.intercept_[0].round(6)),
                               {"out_of_fold": scores, "examples": int(train.sum()), "real_cases": int(real.sum()),
                                "negatives": int((~real).sum()), "left_out": int((~train).sum()),
-                               "min_refusal_precision": min_precision})
+                               "min_refusal_precision": min_precision}, threshold=threshold)
 
 
 def suite_hashes(paths: list[Path]) -> dict[str, str]:

@@ -84,7 +84,7 @@ def test_features_without_passages():
 
 def _model(threshold=0.5):
     names = ("has_passing", "missing_terms")
-    return AnswerabilityModel(names, (0.5, 0.5), (0.5, 0.5), (2.0, -2.0), 0.0, threshold, {})
+    return AnswerabilityModel(names, (0.5, 0.5), (0.5, 0.5), (2.0, -2.0), 0.0, {}, threshold=threshold)
 
 
 def test_model_probability_is_monotonic_and_thresholded():
