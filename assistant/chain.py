@@ -209,11 +209,12 @@ class Assistant:
         sibling of a top passage's heading, for the siblings whose headings share most with the question."""
         live = self.index.live()
         words = bigrams(q.info.text)
+        trees: dict[str, list[tuple[str, str]]] = {}
         best: tuple[int, list[str]] | None = None
         for h in evidence[:3]:
-            if h.doc_id not in live.by_doc:
-                continue
-            ids = parallel_siblings([(cid, live.rows[cid].section) for cid in live.by_doc[h.doc_id]], h.section)
+            if h.doc_id not in trees:
+                trees[h.doc_id] = self._headings(h.doc_id)
+            ids = parallel_siblings(trees[h.doc_id], h.section)
             heads = [live.rows[i].section.split(SECTION_SEP)[-1] for i in ids]
             shared = len(words & bigrams("".join(heads)))
             if ids and opening(heads[0]) in q.info.text and (best is None or shared > best[0]):
@@ -300,12 +301,15 @@ class Assistant:
             return []
         named = q.named_docs
         doc = named[0] if len(named) == 1 else next((h.doc_id for h in in_scope(hits, q.scope)), None)
-        live = self.index.live()
-        if doc is None or doc not in live.by_doc:
+        if doc is None:
             return []
-        chunks = [(cid, live.rows[cid].section) for cid in live.by_doc[doc]]
-        found = resolve_part(chunks, list(q.info.parts), q.info.text)
+        found = resolve_part(self._headings(doc), list(q.info.parts), q.info.text)
         return self._row_hits(q, found[1][:1 + MAX_SUBPARTS], hits) if found else []
+
+    def _headings(self, doc: str) -> list[tuple[str, str]]:
+        """One document's heading tree: (chunk id, heading path) of its live chunks in reading order."""
+        live = self.index.live()
+        return [(cid, live.rows[cid].section) for cid in live.by_doc.get(doc, ())]
 
     def indicator_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
         """The passages holding the indicator-table values a figure question asks for (assistant/target_answers.py):

@@ -90,6 +90,11 @@ def matches(element: str, prefixes: tuple[str, ...]) -> bool:
     return any(e.startswith(p) for p in prefixes)
 
 
+def heading_path(section: str) -> tuple[str, ...]:
+    """A chunk's heading path as its non-empty elements."""
+    return tuple(e for e in section.split(SECTION_SEP) if e.strip()) if section else ()
+
+
 def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], question: str = ""
                  ) -> tuple[tuple[str, ...], list[str]] | None:
     """The part a question names, through one document's heading tree: `chunks` are (chunk id, heading path) in
@@ -101,7 +106,7 @@ def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], qu
         return None
     nodes: dict[tuple[str, ...], list[str]] = {}
     for cid, section in chunks:
-        path = tuple(e for e in section.split(SECTION_SEP) if e.strip()) if section else ()
+        path = heading_path(section)
         for i in range(len(path)):
             nodes.setdefault(path[:i + 1], []).append(cid)
 
@@ -139,17 +144,22 @@ def opening(line: str) -> str:
     return "" if _NUMBERED.match(body) else body[:2]
 
 
+def lead_clause(line: str) -> str:
+    """An item's lead clause: 聚焦对外开放 in 聚焦对外开放，高标准建设海南自由贸易港。 (a leading dash dropped)."""
+    return re.split(r"[，,：:。；;！？!?]", _OPENING.sub("", line.strip()), maxsplit=1)[0].strip()
+
+
 def parallel_siblings(chunks: list[tuple[str, str]], section: str) -> list[str]:
     """A list whose items are headings opening alike (聚焦对外开放，…；聚焦高质量发展，…): the first chunk under each
     heading that shares its parent and its opening with `section`'s own, in reading order, when there are at
     least MIN_PARALLEL of them. `chunks` are (chunk id, heading path) of one document in reading order."""
-    path = tuple(e for e in section.split(SECTION_SEP) if e.strip()) if section else ()
+    path = heading_path(section)
     if not path or len(opening(path[-1])) < 2:
         return []
     parent, head = path[:-1], opening(path[-1])
     firsts: dict[str, str] = {}
     for cid, sec in chunks:
-        p = tuple(e for e in sec.split(SECTION_SEP) if e.strip()) if sec else ()
+        p = heading_path(sec)
         if len(p) > len(parent) and p[:len(parent)] == parent and opening(p[len(parent)]) == head:
             firsts.setdefault(p[len(parent)], cid)
     return list(firsts.values()) if len(firsts) >= MIN_PARALLEL else []

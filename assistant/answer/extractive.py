@@ -19,7 +19,7 @@ from assistant.evidence import ASKS_MORE_THAN_WHO, OFFICE, Check, check_sentence
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section
-from assistant.references import MIN_PARALLEL, _OPENING, matches, opening
+from assistant.references import MIN_PARALLEL, heading_path, lead_clause, matches, opening
 from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.embeddings import Embedder
@@ -54,11 +54,6 @@ def _asked_count(info: QuestionInfo) -> int | None:
     return sum(_ORDINAL.get(c, 0) for c in m.group(1)) if m.group(1) != "两" else 2
 
 
-def _lead(line: str) -> str:
-    """An item's lead clause: 聚焦对外开放 in 聚焦对外开放，高标准建设海南自由贸易港。"""
-    return re.split(r"[，,：:。；;！？!?]", _OPENING.sub("", line.strip()), maxsplit=1)[0].strip()
-
-
 def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, int]]]]:
     """Items opening alike (聚焦…, 紧扣…, ——必须坚持…): lines of one section (the bodies between them do not break a
     run; it may span chunks), or the headings of passages under one parent; each item's lead clause with its
@@ -68,14 +63,14 @@ def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, 
         # sentences, and what follows a colon (努力方向是：坚定不移走好“X”之路，…。坚定不移走好“Y”之路…)
         units = [u for s, e in sentence_spans(hit.text, 0, len(hit.text)) for u in re.split(r"[：:]", hit.text[s:e])]
         for pos, line in enumerate(units):
-            lead = _lead(line)
+            lead = lead_clause(line)
             if 2 <= len(lead) <= 30 and not _TOC_LINE.search(line):
                 groups.setdefault(("line", hit.doc_id, hit.section, opening(line)), {}).setdefault(
                     lead, (hit.index, pos, n))
-        path = [e for e in hit.section.split(SECTION_SEP) if e.strip()]
+        path = heading_path(hit.section)
         if path:
-            groups.setdefault(("heading", hit.doc_id, tuple(path[:-1]), opening(path[-1])), {}).setdefault(
-                _lead(path[-1]), (hit.index, -1, n))
+            groups.setdefault(("heading", hit.doc_id, path[:-1], opening(path[-1])), {}).setdefault(
+                lead_clause(path[-1]), (hit.index, -1, n))
     return [(key[-1], [(lead, at[2]) for lead, at in sorted(g.items(), key=lambda t: t[1][:2])])
             for key, g in groups.items() if len(g) >= MIN_PARALLEL and len(key[-1]) == 2]
 
