@@ -15,9 +15,10 @@ from ingest.zh import bigrams, tidy_figures
 
 COMPUTED_NOTE = "（由所引用的两个数值计算）"
 
+_SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共")
 _OPS = (
     ("ratio", re.compile(r"几倍|多少倍")),
-    ("sum", re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共")),
+    ("sum", _SUM),
     ("diff", re.compile(r"相差|还差|差了?多少|差了?几|(?<![至最提升降])[多少高低]多少|(?<![至最提升降])[多少高低]了?几|还剩|剩下?多少|净增|"
                         r"(?:涨|提高|增加|下降|降低|减少)了?几个百分点")),
 )
@@ -68,7 +69,11 @@ def plain(text: str) -> str:
 
 
 def quantities(text: str) -> list[Quantity]:
-    s = plain(text)
+    return _quantities(plain(text))
+
+
+def _quantities(s: str) -> list[Quantity]:
+    """Quantities of a text already written plainly (positions are into it)."""
     out = []
     for m in _QUANTITY.finditer(s):
         unit = "百分点" if m.group(3) in ("个百分点", "百分点") else m.group(3)
@@ -92,10 +97,9 @@ def _terms_joined(question: str, rx: re.Pattern[str]) -> int:
     return len(_JOINS.findall(clause)) + 1
 
 
-def _best_in(question: str, text: str, qs: list[Quantity]) -> Quantity:
+def _best_in(question: str, s: str, qs: list[Quantity]) -> Quantity:
     """The quantity whose clause shares most with the question (the first on a tie)."""
     qgrams = bigrams(question)
-    s = plain(text)
     return max(qs, key=lambda q: (len(qgrams & bigrams(_clause_of(s, q))), -q.start))
 
 
@@ -104,10 +108,9 @@ def _clause_of(s: str, q: Quantity, marks: str = "，,；;：:。") -> str:
     return s[lo: q.start + len(q.written)]
 
 
-def _both_asked(question: str, text: str, a: Quantity, b: Quantity) -> bool:
+def _both_asked(question: str, s: str, a: Quantity, b: Quantity) -> bool:
     """Two figures of one quote are the pair asked when one clause gives both (分别达到A和B) or the question names
     what each clause is about (巩固率93%，毛入学率87%), not when a neighbour shares the unit (航线75条、航线99条)."""
-    s = plain(text)
     ca, cb = _clause_of(s, a, "，,；;：:。、"), _clause_of(s, b, "，,；;：:。、")
     if ca in cb or cb in ca:
         return True
@@ -117,11 +120,11 @@ def _both_asked(question: str, text: str, a: Quantity, b: Quantity) -> bool:
 
 
 def _pick(question: str, quotes: Sequence[str]) -> tuple[Quantity, Quantity, list[int]] | None:
-    """Two quantities of one kind and unit from the quotes, and the quotes they come from."""
+    """Two quantities of one kind and unit from the (plainly written) quotes, and the quotes they come from."""
     percent = bool(_WANTS_PERCENT.search(question))
-    found = [[q for q in quantities(t) if q.percent == percent] for t in quotes]
+    found = [[q for q in _quantities(t) if q.percent == percent] for t in quotes]
     for i, t in enumerate(quotes):  # 由52.23%提高到58.08%: both ends in one quote
-        for m in _FROM_TO.finditer(plain(t)):
+        for m in _FROM_TO.finditer(t):
             after = [q for q in found[i] if q.start >= m.end()]
             before = [q for q in found[i] if m.start() <= q.start < m.end()]
             if before and after and before[0].unit == after[0].unit:
@@ -140,11 +143,11 @@ def _pick(question: str, quotes: Sequence[str]) -> tuple[Quantity, Quantity, lis
     return (a, b, [i, j]) if a.unit == b.unit else None
 
 
-def _states_change(text: str) -> bool:
+def _states_change(s: str) -> bool:
     """The quote states a change in the unit of the level before it (511万吨，比上年减少3.4万吨): the documents give the
     difference, and the two figures are no pair. A change in another unit (2980亿元，比上年增长27.7%) is a figure."""
-    qs = quantities(text)
-    for m in _STATED.finditer(plain(text)):
+    qs = _quantities(s)
+    for m in _STATED.finditer(s):
         change = next((q for q in qs if q.start >= m.end() - 1), None)
         if change is not None and any(q.start < m.start() and q.unit == change.unit for q in qs):
             return True
@@ -157,6 +160,7 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     op = operation(question)
     if op is None:
         return None
+    quotes = [plain(t) for t in quotes]
     if any(_states_change(t) for t in quotes):
         return None
     got = _pick(question, quotes)
@@ -171,7 +175,7 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
             return None
         return f"{big.written}是{small.written}的{_fmt(big.value / small.value)}倍{COMPUTED_NOTE}{cite}。"
     if op == "sum":
-        if _terms_joined(question, _OPS[1][1]) != 2:
+        if _terms_joined(question, _SUM) != 2:
             return None
         number, mag = _express(a.value + b.value, (a, b))
         return f"两者合计{number}{mag}{unit}（{a.written}加{b.written}）{COMPUTED_NOTE}{cite}。"
