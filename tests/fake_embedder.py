@@ -1,8 +1,8 @@
 """A fake embedder for fast unit tests: hashed character 1- and 2-grams, L2-normalised, deterministic.
 
-Same interface as vectordb.embeddings.Embedder (model_id, dimension, embed_queries, embed_passages), no model to
-load: texts that share characters are near, so dense retrieval still ranks sensibly on small documents. The
-real model stays in the integration tests (`-m integration`).
+Same interface as vectordb.embeddings.Embedder (model_id, dimension, batch_size, follow_store, embed_queries,
+embed_passages), no model to load: texts that share characters are near, so dense retrieval still ranks sensibly
+on small documents. The real model stays in the integration tests (`-m integration`).
 """
 
 from __future__ import annotations
@@ -31,6 +31,11 @@ class FakeEmbedder:
     @property
     def dimension(self) -> int:
         return self.dim
+
+    batch_size = 32
+
+    def follow_store(self, built_with: str | None) -> None:
+        """One kind of vector only: nothing to follow."""
 
     def _vector(self, text: str) -> np.ndarray:
         v = np.zeros(self.dim, dtype=np.float32)

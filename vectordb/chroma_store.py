@@ -86,10 +86,12 @@ def open_collection(cfg: StoreConfig, embedder: Embedder, client=None):
         metadata={"embedding_model": embedder.model_id},
     )
     built_with = (col.metadata or {}).get("embedding_model")
+    embedder.follow_store(built_with)
     if built_with and built_with != embedder.model_id:
         raise StoreMismatchError(
             f"collection {cfg.collection!r} was built with embedding model {built_with!r}, "
-            f"not {embedder.model_id!r}: set PLANQA_COLLECTION to a new name or remove the store folder and ingest again"
+            f"not {embedder.model_id!r}: set PLANQA_COLLECTION to a new name or remove the store folder and ingest "
+            "again (or set PLANQA_EMBEDDING_BACKEND=auto to embed as the store was built)"
         )
     return col
 

@@ -18,14 +18,28 @@ class EmbeddingModelError(RuntimeError):
     """The configured embedding model cannot be loaded offline."""
 
 
+def batch_size_for(backend: str, configured: int | None) -> int:
+    # Measured on 2 cores: ONNX Runtime is fastest on small length-sorted batches, torch on larger ones.
+    return configured or (8 if backend.startswith("onnx") else 32)
+
+
 @dataclass(frozen=True)
 class EmbeddingConfig:
     model: str = DEFAULT_MODEL  # the built-in name, a sentence-transformers name in the local HF cache, or a folder
     cache_dir: Path = Path.home() / ".cache" / "planqa" / "models"
     device: str = "cpu"
-    batch_size: int = 32
+    batch_size: int | None = None  # None: what suits the backend (batch_size_for)
     query_prompt: str | None = None  # None: the model's own "query" prompt, if it has one
     passage_prompt: str | None = None
+    backend: str = "auto"  # torch, onnx, onnx-int8; auto: onnx-int8 for the built-in model on a CPU, else torch
+
+    def __post_init__(self):
+        if self.backend not in BACKENDS:
+            raise EmbeddingModelError(f"unknown embedding backend {self.backend!r}: use one of {', '.join(BACKENDS)}")
+
+
+BACKENDS = ("auto", "torch", "onnx", "onnx-int8")
+INT8_SUFFIX = "+int8"  # int8 vectors differ slightly from fp32 ones: a store records which it holds
 
 
 def force_offline() -> None:
@@ -68,33 +82,65 @@ class Embedder:
         self._progress = progress
         self._model = None
         self._lock = threading.Lock()
+        self.backend = self._resolve(cfg.backend)
         # Retrieval, the row lookup and the extractive scorer all embed the same question: keep the last few.
         self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
 
+    def _resolve(self, backend: str) -> str:
+        if backend != "auto":
+            if backend != "torch" and self.cfg.device != "cpu":
+                raise EmbeddingModelError(f"the {backend} embedding backend runs on the CPU only: "
+                                          f"set PLANQA_EMBEDDING_BACKEND=torch for device {self.cfg.device!r}")
+            return backend
+        # int8 was measured for the built-in model only (docs/PERFORMANCE.md); other models keep torch.
+        return "onnx-int8" if self.cfg.model == DEFAULT_MODEL and self.cfg.device == "cpu" else "torch"
+
     @property
     def model_id(self) -> str:
-        return self.cfg.model
+        return self.cfg.model + (INT8_SUFFIX if self.backend == "onnx-int8" else "")
+
+    def follow_store(self, built_with: str | None) -> None:
+        """With backend auto, embed as an existing store was built (fp32 or int8) instead of refusing it."""
+        if self.cfg.backend == "auto" and self._model is None and built_with in (
+                self.cfg.model, self.cfg.model + INT8_SUFFIX) and self.cfg.device == "cpu":
+            self.backend = "onnx-int8" if built_with.endswith(INT8_SUFFIX) else "onnx"
+
+    @property
+    def batch_size(self) -> int:
+        return batch_size_for(self.backend, self.cfg.batch_size)
 
     def _load(self):
         if self._model is None:
             with self._lock:
                 if self._model is None:
                     force_offline()
-                    check_device(self.cfg.device)
                     path = resolve_model_path(self.cfg, self._progress)
-                    from sentence_transformers import SentenceTransformer
-                    from transformers.utils import logging as hf_logging
-
-                    hf_logging.disable_progress_bar()
-
-                    try:
-                        self._model = SentenceTransformer(path, device=self.cfg.device)
-                    except OSError as err:
-                        raise EmbeddingModelError(
-                            f"cannot load embedding model {self.cfg.model!r} offline: {err}. "
-                            "Give a local folder, or a name already in the local Hugging Face cache."
-                        ) from err
+                    self._model = self._load_onnx(path) if self.backend.startswith("onnx") else self._load_torch(path)
         return self._model
+
+    def _load_torch(self, path: str):
+        check_device(self.cfg.device)
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        try:
+            return SentenceTransformer(path, device=self.cfg.device)
+        except OSError as err:
+            raise EmbeddingModelError(
+                f"cannot load embedding model {self.cfg.model!r} offline: {err}. "
+                "Give a local folder, or a name already in the local Hugging Face cache."
+            ) from err
+
+    def _load_onnx(self, path: str):
+        from vectordb.onnx_embed import OnnxEncoder, OnnxExportError, ensure_export
+
+        folder = Path(path)
+        try:
+            model_file = ensure_export(self.cfg.cache_dir, folder, self.backend == "onnx-int8", self._progress)
+        except OnnxExportError as err:
+            raise EmbeddingModelError(f"{err}: set PLANQA_EMBEDDING_BACKEND=torch for this model") from err
+        return OnnxEncoder(model_file, folder, self.batch_size)
 
     @property
     def dimension(self) -> int:
@@ -110,8 +156,10 @@ class Embedder:
         model = self._load()
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if self.backend.startswith("onnx"):
+            return model.encode([self._prompt(kind) + t for t in texts])
         vecs = model.encode(
-            list(texts), prompt=self._prompt(kind), batch_size=self.cfg.batch_size,
+            list(texts), prompt=self._prompt(kind), batch_size=self.batch_size,
             normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False,
         )
         return np.asarray(vecs, dtype=np.float32)

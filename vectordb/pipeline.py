@@ -68,7 +68,7 @@ class Writer:
     def __init__(self, index: Index, on_chunks: ChunkProgress = lambda _d, _t: None):
         self.index = index
         self.on_chunks = on_chunks
-        self.step = max(STEP, index.embedder.cfg.batch_size)
+        self.step = max(STEP, index.embedder.batch_size)
         self._queue: list[tuple[SourceDocument, list[Chunk], object, FileResult]] = []
 
     def queued_sha(self, sha256: str) -> str | None:

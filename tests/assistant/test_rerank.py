@@ -132,3 +132,9 @@ def test_training_learns_a_signal_the_fused_order_misses():
     assert max(zip(model.coef, model.names))[1] == "term_cov"
     with pytest.raises(ValueError, match="gold quote"):
         _fit([{"labels": [0, 0], "features": [[0.0] * 16] * 2}], 1.0)
+
+
+def test_equal_dense_scores_share_a_rank_whatever_the_order():
+    a, b, c = (hit("粮食产量。", dense=d, index=i) for i, d in enumerate((0.8, 0.9, 0.8)))
+    feats = candidate_features("粮食产量是多少？", [a, b, c], G)
+    assert [f["dense_rr"] for f in feats] == [0.5, 1.0, 0.5]
