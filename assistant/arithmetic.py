@@ -186,6 +186,33 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     return f"两者相差{number}{mag}{unit}（{a.written}与{b.written}）{COMPUTED_NOTE}{cite}。"
 
 
+def partner(question: str, first: str, others: Sequence[str]) -> int | None:
+    """For a question that computes on two figures of which the quoted sentence `first` gives one: the index of the
+    first of `others` (best first) giving the other, of the same kind and unit, about the question or about what
+    `first` counts (粮食总产达446.1亿斤 … 粮食总产436亿斤以上). None when no sentence does or a quote states the change
+    itself (比上年减少3.4万吨: the documents give the difference)."""
+    if operation(question) is None:
+        return None
+    first = plain(first)
+    if _states_change(first):
+        return None
+    asked = _named(question)
+    for i, other in enumerate(others):
+        other = plain(other)
+        got = None if _states_change(other) else _pick(question, [first, other])
+        if got is None or got[2] != [0, 1]:
+            continue
+        a, b, _ = got
+        if len(_named(_clause_of(other, b)) & (asked | _named(_clause_of(first, a)))) >= 2:
+            return i
+    return None
+
+
+def _named(text: str) -> set[str]:
+    """Bigrams of the words (a figure's digits name nothing)."""
+    return {g for g in bigrams(text) if not re.search(r"\d", g)}
+
+
 def derived(sentence: str) -> set[str]:
     """Numbers a computed sentence states that are the difference, sum or ratio of two others it quotes (with
     their magnitudes), as written."""

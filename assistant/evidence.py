@@ -107,6 +107,10 @@ def passage_text(hit: Hit) -> str:
 GENRES = vocabulary("genres")
 TITLE_GENRES = vocabulary("title_genres")
 _XX_PLACE = re.compile(r"X+[县市区]")
+EVERY_PLACE = re.compile(r"各(?:个)?(?:省|地|市|区|县|自治区)|哪些(?:省|地方|城市)")  # 各省…: every place's document
+_NATIONAL_ISSUER = re.compile(r"国务院|中华人民共和国|中共中央|中国共产党|全国人民代表大会")
+# 全国/我国 as what is asked about (2024年全国粮食产量), not as a yardstick (居全国第2位, 在全国百强县里)
+_COUNTRY = re.compile(r"(?<![在居列占于])(?:全国|我国)(?![^，,。？?]{0,8}(?:第[一二三四五六七八九十\d]{1,3}[位名]|第几|前列|前[一二三四五六七八九十\d]|百强|排名|位次|平均))")
 _DATELINE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日")
 _YEAR = re.compile(YEAR)
 _CN_ORD = CN_SMALL
@@ -147,6 +151,17 @@ class DocLabel:
             ends.add(at)
         return starts, frozenset(ends)
 
+    @cached_property
+    def national(self) -> bool:
+        """Issued for the whole country: its title or dateline names a national body (国务院, 中华人民共和国…), or,
+        naming no place there, its opening does (我代表国务院…)."""
+        where = self.where or self.title
+        issuer, place = _first_issuer_and_place(where)
+        if issuer is None and place is None:
+            issuer, place = _first_issuer_and_place(self.opening[:NAME_CHARS])
+        # the first named decides: 云南省…(中华人民共和国) is a province's, 我代表国务院…(重庆) the country's
+        return issuer is not None and (place is None or issuer < place)
+
     def names_place(self, key: str) -> bool:
         """The place is written in the title or dateline as a word of its own (or the start of one: 海南 in
         海南省), not across two words (上海 in 会议上海南省)."""
@@ -160,6 +175,18 @@ class DocLabel:
         """The years a dated document speaks of without always writing them: its own (今年) and the one before,
         which a report reviews (去年)."""
         return frozenset(self.years | {str(int(y) - 1) for y in self.years})
+
+
+def _first_issuer_and_place(text: str) -> tuple[int | None, int | None]:
+    """Where a national body (国务院…) and where a place (广东省, 阿坝州…) is first named in the text."""
+    m = _NATIONAL_ISSUER.search(text)
+    at, place = 0, None
+    for w in jieba_tokenizer().lcut(text):
+        if real_place(w) or w in PLACES:
+            place = at
+            break
+        at += len(w)
+    return (m.start() if m else None), place
 
 
 def doc_label(title: str, name: str, opening: str) -> DocLabel:
@@ -213,6 +240,9 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     short = [p + "五" for p in _PLAN_SHORT.findall(info.text)] + [c + "大" for c in _CONGRESS_SHORT.findall(info.text)]
     for name in dict.fromkeys(short):
         soft.append(frozenset(d for d, label in labels.items() if name in label.plans))
+    # 全国 narrows like a year, unless the question names its documents otherwise (六五计划和十二五规划)
+    if _COUNTRY.search(info.text) and not (places or short or info.cross_doc or EVERY_PLACE.search(info.text)):
+        soft.append(frozenset(d for d, label in labels.items() if label.national))
     soft = [docs for docs in soft if docs and len(docs) < len(labels)]
     years = {d: label.implied_years for d, label in labels.items() if label.years}
     if not sets and not soft:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from assistant.arithmetic import COMPUTED_NOTE
+from assistant.evidence import EVERY_PLACE
 from assistant.targets_table import citation, value_text
 from ingest.targets import TargetRow, vocab
 from ingest.zh import RELATIVE_YEARS, YEAR, squash
@@ -303,7 +304,6 @@ def _difference_sentence(d: Difference, text: str | None) -> RowSentence:
 
 
 # Every place asked at once (各省2026年GDP增长目标分别是多少): every document that states the value answers.
-EVERY_PLACE = re.compile(r"各(?:个)?(?:省|地|市|区|县|自治区)|哪些(?:省|地方|城市)")
 
 
 def row_answer(index, question: str, docs: Sequence[str], own_years: dict[str, Sequence[int]],

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.arithmetic import computed_sentence
+from assistant.arithmetic import computed_sentence, operation, partner
 from assistant.evidence import ASKS_MORE_THAN_WHO, OFFICE, Check, check_sentence, coverage, has_figure, type_match
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
@@ -128,6 +128,7 @@ class ExtractiveConfig:
     max_span_chars: int = 80  # a figure/date/person answer: the clauses that hold it, no longer than this
     masked_gap: float = 0.2  # refuse when the best sentence masks the figure and the next answer is this far behind
     head_check: bool = False  # a figure clause must name the indicator asked (QuestionInfo.head); opt-in
+    partner_pool: int = 12  # sentences searched for the second figure of a difference, sum or ratio
 
 
 class ExtractiveBackend:
@@ -278,8 +279,32 @@ class ExtractiveBackend:
         # Quote in reading order: by passage rank, then position in the passage.
         chosen.sort(key=lambda c: (c.passage, passages[c.passage - 1].text.find(c.text)))
         parts = [self._quote(info, c) for c in chosen]
-        computed = computed_sentence(info.text, [_MARKERS.sub("", p) for p in parts], [f"[{c.passage}]" for c in chosen])
+        # one document's figures only, unless the question compares documents
+        one_doc = info.cross_doc or len({passages[c.passage - 1].doc_id for c in chosen}) == 1
+        computed = computed_sentence(info.text, [_MARKERS.sub("", p) for p in parts],
+                                     [f"[{c.passage}]" for c in chosen]) if one_doc else None
+        if computed is None and operation(info.text):
+            paired = self._paired(info, chosen[0], ranked, passages)
+            if paired is not None:
+                chosen, parts, computed = paired
         return self._draft(parts + ([computed] if computed else []), chosen)
+
+    def _paired(self, info: QuestionInfo, first: Candidate, ranked: Sequence[Candidate], passages: Sequence[Hit]):
+        """The best sentence's figure and its partner among the other sentences of the passages (of its document,
+        unless the question compares documents), when the question computes on two figures the answer quoted only
+        one of: (chosen, quotes, computed sentence), or None."""
+        doc = passages[first.passage - 1].doc_id
+        pool = [c for c in ranked if c is not first and not c.check.masked and c.text not in first.text
+                and first.text not in c.text and (info.cross_doc or passages[c.passage - 1].doc_id == doc)]
+        pool = pool[: self.cfg.partner_pool]
+        quotes = [_MARKERS.sub("", self._quote(info, c)) for c in (first, *pool)]
+        i = partner(info.text, quotes[0], quotes[1:])
+        if i is None:
+            return None
+        pair = sorted((first, pool[i]), key=lambda c: (c.passage, passages[c.passage - 1].text.find(c.text)))
+        parts = [self._quote(info, c) for c in pair]
+        computed = computed_sentence(info.text, [_MARKERS.sub("", p) for p in parts], [f"[{c.passage}]" for c in pair])
+        return (pair, parts, computed) if computed else None
 
     def _per_document(self, info: QuestionInfo, passing: list[Candidate], passages: Sequence[Hit]) -> Draft:
         best_per_doc: dict[str, Candidate] = {}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.arithmetic import COMPUTED_NOTE, computed_sentence, derived, operation, quantities
+from assistant.arithmetic import COMPUTED_NOTE, computed_sentence, derived, operation, partner, quantities
 from assistant.citecheck import check_citations
 from vectordb.index import Hit
 
@@ -92,3 +92,18 @@ def test_a_ratio_question_asks_no_figure_in_倍():
     from assistant.question import analyse
     assert analyse("甲平台最高奖补是乙平台的几倍？").unit is None
     assert analyse("今年粮食产量要达到多少吨？").unit == "吨"
+
+
+def test_the_partner_of_a_quoted_figure_counts_the_same_thing():
+    q = "今年粮食目标比去年实际收成少多少？"
+    first = "粮食总产达446.1亿斤。"
+    others = ["新增高标准农田150万亩。", "境外航线99条。", "粮食总产436亿斤以上。"]
+    assert partner(q, first, others) == 2
+    # the same unit about something else is no partner; nor a percentage for an amount
+    assert partner(q, first, ["蔬菜产量1800万吨。", "粮食单产增长2%。"]) is None
+    # what the question names counts too: two debts summed are different things
+    s = partner("专项债和特别国债加起来是多少？", "先发行特别国债1万亿元。", ["拟安排地方政府专项债券3.9万亿元。"])
+    assert s == 0
+    assert partner("粮食产量是多少？", first, others) is None  # nothing to compute
+    # the documents state the change: nothing to pair
+    assert partner(q, "粮食总产436亿斤，比上年减少10.1亿斤。", others) is None

@@ -121,3 +121,18 @@ def test_a_part_the_document_lacks_resolves_to_nothing():
 
     assert resolve_part(REPORT_TREE, heading_prefixes("第九部分讲什么？")) is None
     assert resolve_part(REPORT_TREE, heading_prefixes("第一部分的第（三）项是什么？")) is None
+
+
+def test_the_whole_country_asked_about_narrows_to_national_documents():
+    labels = dict(LABELS, g=doc_label("政府工作报告", "report.txt", "——2023年1月12日在广东省第十三届人民代表大会第六次会议上"))
+    # the title, or an opening that names no place (e: nothing says so)
+    assert [d for d, label in labels.items() if label.national] == ["a", "c"]
+    # two 2023 reports: 全国 names the national one
+    assert doc_scope(analyse("2023年政府工作报告里全国粮食产量是多少？"), labels).docs == {"a"}
+    assert doc_scope(analyse("2023年我国经济增速是多少？"), labels).docs == {"a", "c"}  # the year is the figure's
+    # a yardstick, a place, or every place: no narrowing
+    assert doc_scope(analyse("2023年政府工作报告里粮食产量居全国第几位？"), labels).docs == {"a", "g"}
+    assert doc_scope(analyse("广东在全国的粮食产量是多少？"), labels).docs == {"b", "g"}
+    assert doc_scope(analyse("六五计划和十二五规划对全国人口各要控制到多少？"), labels).docs == {"c"}  # named already
+    # metadata a document may lack never empties the scope
+    assert doc_scope(analyse("乡村振兴那个意见要求全国怎么做？"), labels).docs == {"d"}

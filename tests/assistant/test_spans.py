@@ -133,3 +133,23 @@ def test_items_opening_alike_within_one_paragraph():
               score=1.0)
     assert B._parallel(info, [hit]).answer == \
         "坚定不移走好“生态立县”之路[1]；坚定不移走好“工业强县”之路[1]；坚定不移走好“开放活县”之路[1]。"
+
+
+def test_a_difference_pairs_the_best_sentence_with_its_partner_in_the_same_document():
+    from tests.fake_embedder import FakeEmbedder
+
+    backend = ExtractiveBackend(embedder=FakeEmbedder(), glossary=G)
+
+    def hit(doc, section, text, index):
+        return Hit(doc_id=doc, name=f"{doc}.txt", title=f"{doc}政府工作报告", section=section, index=index, start=0,
+                   end=len(text), text=text, score=0.5, dense=0.5, chunk_id=f"{doc}:{index}")
+
+    q = "今年粮食产量目标比去年实际少多少？"
+    plan = hit("甲", "二、今年工作安排", "今年主要预期目标：粮食产量511万吨以上，城镇新增就业50万人。", 1)
+    review = hit("甲", "一、去年工作回顾", "粮食播种面积1266.6万亩、产量514.4万吨，创历史新高。", 0)
+    other = hit("乙", "三、今年重点工作", "坚持藏粮于地、藏粮于技，持续加强农田水利和仓储设施建设，确保口粮绝对安全，全年粮食产量520万吨。", 0)
+    answer = backend.answer(q, [plan, other, review]).answer
+    assert "511万吨" in answer and "514.4万吨" in answer and "两者相差3.4万吨" in answer
+    assert "520万吨" not in answer  # another document's figure is never the partner
+    alone = backend.answer(q, [plan, other]).answer
+    assert "相差" not in alone
