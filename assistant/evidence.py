@@ -16,6 +16,7 @@ from typing import Sequence
 from assistant.glossary import Glossary
 from assistant.question import QuestionInfo, synonyms, tagged_words
 from ingest.zh import squash
+from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
 from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, RELATIVE_YEARS, YEAR, vocabulary
@@ -323,6 +324,9 @@ def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> b
         mag = "[十百千万亿]{0,2}"  # 2万亿元 is a figure in 元, 100万人 one in 人
         if re.search(rf"{_NUMBER}(?:[多余]|以上|左右)?{mag}{u}", s) or (u == "%" and "百分之" in s):
             return True
+        # the unit named before a bare count: 60岁以上人口已达2.5亿 is a figure in 人
+        if re.search(rf"{u}[^，,；;。\d]{{0,6}}?{_NUMBER}[万亿]+(?![\w\u4e00-\u9fff])", s):
+            return True
         return False if re.search(rf"[xX]+(?:[多余]|以上|左右)?{mag}{u}", s) else None
     if (FIGURE if counts else _MEASURE).search(s):
         return True
@@ -338,6 +342,15 @@ def names_head(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
             or term_present("".join(info.head), text, glossary))
 
 
+def _names_a_thing(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
+    """Some term of the question other than a figure's frame words (保持, 达到, 增长: ingest/data/target_rules.txt)
+    is in the text: a clause that shares only those counts something else (优良天数比例保持在90%以上 for
+    出煤量要保持在多少)."""
+    things = [t for t in info.terms if t not in _FRAME]
+    return not things or any(term_present(t, text, glossary) for t in things)
+
+
+_FRAME = frozenset(w for key in ("verb", "growth", "decline", "filler") for w in target_vocab().words(key))
 MIN_CLAUSE_COVERAGE = 0.3  # a quoted figure must be about what was asked, not a neighbour's figure
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 
@@ -358,7 +371,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             if fig is True:
                 window = squash("".join(clauses[0 if alone else max(0, i - 1): i + 1]))
                 cov = coverage(info, window, glossary, context)
-                if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + squash(sentence), glossary):
+                if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + squash(sentence), glossary) and (
+                        _names_a_thing(info, context + window, glossary)):
                     return Check(True, coverage=cov, focus=clause)
         what = f"figure in {info.unit}" if info.unit else "figure"
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)

@@ -63,10 +63,16 @@ def test_figures_in_the_unit_asked_and_masks():
     assert has_figure("到2025年基本完成") is None  # a year is not a figure
     assert has_figure("抓好八个方面工作") is True
     assert has_figure("增长X%") is False
+    # a bare count after the unit's noun is a figure in that unit; an amount in another unit is not
+    assert has_figure("我国60岁以上人口已达2.5亿。", "人") is True
+    assert has_figure("投资2.5亿元。", "人") is None and has_figure("人均收入3万元", "人") is None
 
 
 def test_figure_sentence_must_be_about_what_was_asked():
     g = Glossary.load()
+    frame = analyse("全省粮食产量要保持在多少以上？")
+    assert not check_sentence(frame, "优良天数比例保持在90%以上。", g).ok  # shares only the frame word 保持
+    assert check_sentence(frame, "粮食产量保持在600万吨以上。", g).ok
     info = analyse("XX县2019年全县生产总值是多少亿元？")
     masked = check_sentence(info, "2019年全县生产总值完成XX亿元，前四年年均增长XX%。", g)
     assert not masked.ok and masked.masked
