@@ -1,8 +1,8 @@
 """A fake embedder for fast unit tests: hashed character 1- and 2-grams, L2-normalised, deterministic.
 
 Same interface as vectordb.embeddings.Embedder (model_id, dimension, batch_size, follow_store, embed_queries,
-embed_passages), no model to load: texts that share characters are near, so dense retrieval still ranks sensibly
-on small documents. The real model stays in the integration tests (`-m integration`).
+embed_passages, embed_sentences), no model to load: texts that share characters are near, so dense retrieval
+still ranks sensibly on small documents. The real model stays in the integration tests (`-m integration`).
 """
 
 from __future__ import annotations
@@ -55,4 +55,7 @@ class FakeEmbedder:
         return self._encode(texts)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts)
+
+    def embed_sentences(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts)

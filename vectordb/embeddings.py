@@ -72,6 +72,7 @@ def resolve_model_path(cfg: EmbeddingConfig, progress: Callable[[str], None] = l
 
 
 RECENT_QUERIES = 64  # query vectors kept: a question and its stages, across a few concurrent users
+RECENT_SENTENCES = 20_000  # answer sentences kept (~30 MB): the passages that answer one question answer the next
 
 
 class Embedder:
@@ -85,6 +86,7 @@ class Embedder:
         self.backend = self._resolve(cfg.backend)
         # Retrieval, the row lookup and the extractive scorer all embed the same question: keep the last few.
         self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._sentences: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def _resolve(self, backend: str) -> str:
         if backend != "auto":
@@ -165,20 +167,27 @@ class Embedder:
         return np.asarray(vecs, dtype=np.float32)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._cached(texts, "query", self._recent, RECENT_QUERIES)
+
+    def _cached(self, texts: Sequence[str], kind: str, cache: OrderedDict, limit: int) -> np.ndarray:
         if not texts:
-            return self._encode(texts, "query")
+            return self._encode(texts, kind)
         with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._recent]
-        fresh = dict(zip(missing, self._encode(missing, "query"))) if missing else {}
+            missing = [t for t in dict.fromkeys(texts) if t not in cache]
+        fresh = dict(zip(missing, self._encode(missing, kind))) if missing else {}
         with self._lock:
-            self._recent.update(fresh)
-            vecs = np.stack([fresh[t] if t in fresh else self._recent[t] for t in texts])
+            cache.update(fresh)
+            vecs = np.stack([fresh[t] if t in fresh else cache[t] for t in texts])
             for t in texts:
-                if t in self._recent:
-                    self._recent.move_to_end(t)
-            while len(self._recent) > RECENT_QUERIES:
-                self._recent.popitem(last=False)
+                if t in cache:
+                    cache.move_to_end(t)
+            while len(cache) > limit:
+                cache.popitem(last=False)
         return vecs
+
+    def embed_sentences(self, texts: Sequence[str]) -> np.ndarray:
+        """Passage vectors of sentences scored at question time, each text embedded once while it stays recent."""
+        return self._cached(texts, "passage", self._sentences, RECENT_SENTENCES)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts, "passage")

@@ -163,7 +163,7 @@ class ExtractiveBackend:
         if not sents:
             return []
         qv = self.embedder.embed_queries([info.text])[0]
-        sims = self.embedder.embed_passages([t for _, t, _ in sents]) @ qv
+        sims = self.embedder.embed_sentences([t for _, t, _ in sents]) @ qv
         qgrams = bigrams(info.text)
         years = set(info.years)
         top = max((h.score for h in passages), default=0.0)

@@ -34,3 +34,18 @@ def test_the_cache_is_bounded(monkeypatch):
         e.embed_queries([q])
     e.embed_queries(["甲"])  # evicted: encoded again
     assert e.encoded == ["甲", "乙", "丙", "甲"] and len(e._recent) == 2
+
+
+def test_sentences_are_embedded_once_as_passages_and_kept_apart_from_queries(monkeypatch):
+    monkeypatch.setattr(embeddings, "RECENT_SENTENCES", 3)
+    e = Counting()
+    kinds = []
+    e._encode = lambda texts, kind, enc=e._encode: (kinds.append(kind), enc(texts, kind))[1]
+    first = e.embed_sentences(["粮食产量600万吨。", "城镇化率65%。"])
+    again = e.embed_sentences(["城镇化率65%。", "森林覆盖率25%。"])
+    assert e.encoded == ["粮食产量600万吨。", "城镇化率65%。", "森林覆盖率25%。"] and kinds == ["passage", "passage"]
+    assert (again[0] == first[1]).all()
+    e.embed_queries(["城镇化率65%。"])  # the same text as a query is another vector
+    assert kinds[-1] == "query" and len(e._sentences) == 3
+    e.embed_sentences(["就业1200万人。"])
+    assert len(e._sentences) == 3 and "粮食产量600万吨。" not in e._sentences
