@@ -44,6 +44,10 @@ MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
 _LEAD = re.compile(r"[^，,、；;：:。！？!?\s]{4,20}。")  # a run-in lead: a short sentence standing as its own line
 _MARKERS = re.compile(r"\[\d+\]")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
+_FULL_STOP = ("。", "！", "？")
+_INTRO = re.compile(r"[：:]")  # 主要目标是：A；B
+_ITEMS = re.compile(r"[；;]")
+_INTRO_COVERAGE = 0.6  # the words before the colon name the list asked for
 
 
 def _asked_count(info: QuestionInfo) -> int | None:
@@ -264,6 +268,9 @@ class ExtractiveBackend:
             inline = next((c for c in passing[:5] if _inline_list(info, c.text)), None)
             if inline is not None:
                 return self._draft([self._quote(info, inline)], [inline])
+            introduced = self._introduced(info, passing[:5], passages)
+            if introduced is not None:
+                return introduced
             draft = self._enumeration(info, passing[0], passages) or self._parallel(info, passages)
             if draft is not None:
                 return draft
@@ -305,6 +312,27 @@ class ExtractiveBackend:
         parts = [self._quote(info, c) for c in pair]
         computed = computed_sentence(info.text, [_MARKERS.sub("", p) for p in parts], [f"[{c.passage}]" for c in pair])
         return (pair, parts, computed) if computed else None
+
+    def _introduced(self, info: QuestionInfo, passing: Sequence[Candidate], passages: Sequence[Hit]) -> Draft | None:
+        """A list the documents introduce by its own name and a colon (主要预期目标是：A；B；C。): the whole
+        sentence, its items being the clauses after the colon, when what comes before the colon names what the
+        question lists (most of its terms)."""
+        for c in passing:
+            text = passages[c.passage - 1].text
+            at = text.find(c.text)
+            if at < 0:
+                continue
+            start = max(text.rfind(m, 0, at) for m in _FULL_STOP) + 1
+            ends = [e for e in (text.find(m, at) for m in _FULL_STOP) if e >= 0]
+            end = min(ends) + 1 if ends else len(text)
+            whole = re.sub(r"\s+", "", text[start:end])
+            colon = _INTRO.search(whole)
+            if colon is None or len(_ITEMS.split(whole[colon.end():].rstrip("。！？"))) < 2:
+                continue
+            if coverage(info, whole[: colon.start()], self.glossary) >= _INTRO_COVERAGE:
+                quote = tidy_figures(whole).rstrip("。！？ ") + f"[{c.passage}]。"
+                return self._draft([quote], [c])
+        return None
 
     def _per_document(self, info: QuestionInfo, passing: list[Candidate], passages: Sequence[Hit]) -> Draft:
         best_per_doc: dict[str, Candidate] = {}

@@ -153,3 +153,19 @@ def test_a_difference_pairs_the_best_sentence_with_its_partner_in_the_same_docum
     assert "520万吨" not in answer  # another document's figure is never the partner
     alone = backend.answer(q, [plan, other]).answer
     assert "相差" not in alone
+
+
+def test_a_list_introduced_by_its_name_and_a_colon_is_quoted_whole():
+    from tests.fake_embedder import FakeEmbedder
+
+    backend = ExtractiveBackend(embedder=FakeEmbedder(), glossary=G)
+    text = ("2026年是开局之年。今年经济社会发展的\n主要预期目标\n是：地区生产总值增长5%左右；"
+            "地方一般公共预算收入增长3%左右；居民收入增长与经济增长同步。这样的目标，是综合考虑提出来的。")
+    hit = Hit(doc_id="d", name="d.txt", title="政府工作报告", section="三、今年工作安排", index=0, start=0,
+              end=len(text), text=text, score=0.5, dense=0.5, chunk_id="d:0")
+    answer = backend.answer("今年的报告定了哪几项主要预期目标？", [hit]).answer
+    assert answer == ("今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；地方一般公共预算收入增长3%左右；"
+                      "居民收入增长与经济增长同步[1]。")
+    # a colon that introduces something else is no answer to the list asked
+    info = analyse("今年的报告提出了哪些改革举措？")
+    assert backend._introduced(info, backend.candidates(info, [hit]), [hit]) is None
