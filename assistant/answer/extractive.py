@@ -424,12 +424,13 @@ class ExtractiveBackend:
             path = passages[m - 1].section.split(SECTION_SEP)
             if element in path and path.index(element) + 1 < len(path):
                 children.setdefault(path[path.index(element) + 1], m)
-        if not children:  # sub-parts led by a one-sentence line of their own (旗帜鲜明讲政治。)
-            for m in numbers:
+        if not children:  # sub-parts led by a short sentence: a line of its own (旗帜鲜明讲政治。) or a paragraph's
+            for m in numbers:  # first (加强文化遗产保护传承。聚力打造…)
                 if passages[m - 1].section.split(SECTION_SEP)[-1:] == [element]:
                     for line in passages[m - 1].text.splitlines():
-                        if _LEAD.fullmatch(line.strip()):
-                            children.setdefault(line.strip().rstrip("。"), m)
+                        lead = _LEAD.match(line.strip())
+                        if lead and squash(lead.group(0).rstrip("。")) != squash(element).rstrip("。"):
+                            children.setdefault(lead.group(0).rstrip("。"), m)
         parts = [f"{tidy_figures(c).rstrip('。；;，, ')}[{m}]" for c, m in list(children.items())[:MAX_SUBPARTS]]
         head = f"{tidy_figures(element).rstrip('。；;，,：: ')}[{holder}]"
         used = list(dict.fromkeys([holder, *children.values()]))[: 1 + MAX_SUBPARTS]

@@ -87,6 +87,17 @@ def test_a_part_without_sub_headings_is_summarised_by_its_run_in_leads():
     assert draft.answer == "四、加强政府自身建设[1]：旗帜鲜明讲政治[1]；依法行政强法治[2]。"
 
 
+def test_a_part_is_summarised_by_the_short_first_sentences_of_its_paragraphs():
+    info = analyse("重点工作的第（六）项讲的是什么？")
+    text = ("（六）加快推进文旅强省建设。\n加强文化遗产保护传承。聚力打造全国重要的文化传承创新基地，促进系统保护。\n"
+            "大力繁荣文化事业。深化党的创新理论学习宣传教育。\n开展“文化进万家”“送戏下乡”等惠民活动，营造浓厚氛围。")
+    hit = Hit(doc_id="d", name="d.txt", title="t", section="三、重点工作 › （六）加快推进文旅强省建设。", index=0,
+              start=0, end=len(text), text=text, score=1.0)
+    draft = B._section_answer(info, [hit])
+    # the heading line is not its own sub-part; a paragraph that opens with a long clause leads nothing
+    assert draft.answer == "（六）加快推进文旅强省建设[1]：加强文化遗产保护传承[1]；大力繁荣文化事业[1]。"
+
+
 def test_items_opening_alike_across_chunks_answer_a_counted_list():
     info = analyse("报告说必须做到“四个聚焦”，是哪四个？")
 
