@@ -1,6 +1,6 @@
 """The quality gate of `make test`: the frozen test split (10 documents never tuned on) and the negatives-only
 setting, over a knowledge base of all 34 documents. Floors are measured values minus a noise margin
-(docs/PERFORMANCE.md: hit@5 0.904, refusal F1 0.696, precision 0.635, figures 0.555, evidence hit 0.840,
+(docs/PERFORMANCE.md: hit@5 0.904, refusal F1 0.684, precision 0.629, figures 0.571, evidence hit 0.840,
 negatives refused 0.910); never above what was measured."""
 
 import json
@@ -13,7 +13,7 @@ from tests.conftest import CORPUS, REPO, run
 
 pytestmark = pytest.mark.integration
 CORPUS_DEV = CORPUS.parent / "corpus-dev"
-TEST_GATE = ["hit@5=0.87", "refusal_f1=0.65", "refusal_precision=0.59", "figures=0.51",
+TEST_GATE = ["hit@5=0.87", "refusal_f1=0.65", "refusal_precision=0.59", "figures=0.53",
              "evidence_hit=0.80", "negatives_refused=0.88", "citation_exact=1.0"]
 
 
