@@ -21,6 +21,9 @@ _OPS = (
     ("sum", _SUM),
     ("diff", re.compile(r"相差|还差|差了?多少|差了?几|(?<![至最提升降])[多少高低]多少|(?<![至最提升降])[多少高低]了?几|还剩|剩下?多少|净增|"
                         r"(?:涨|提高|增加|下降|降低|减少)了?几个百分点")),
+    # 床位增加多少张 when the documents say 由198万张增加到223万张: computed from one quote's two ends only (增长
+    # is left out: 增长了多少 asks a stated rate)
+    ("change", re.compile(r"(?:增加|提高|提升|扩大|减少|下降|降低|缩小)了?多少")),
 )
 _MAG = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
 _UNITS = sorted("""% ‰ 个百分点 百分点 元 美元 人次 人 户 家 个 项 条 件 座 所 辆 吨 斤 公斤 千瓦时 千瓦 度 亩 公顷 平方米 平方公里
@@ -52,7 +55,7 @@ class Quantity:
 
 
 def operation(question: str) -> str | None:
-    """diff | sum | ratio: what the question asks to compute, if anything."""
+    """diff | sum | ratio | change: what the question asks to compute, if anything."""
     return next((name for name, rx in _OPS if rx.search(question)), None)
 
 
@@ -119,16 +122,29 @@ def _both_asked(question: str, s: str, a: Quantity, b: Quantity) -> bool:
     return len(ga - gb) >= 2 and len(gb - ga) >= 2
 
 
-def _pick(question: str, quotes: Sequence[str]) -> tuple[Quantity, Quantity, list[int]] | None:
-    """Two quantities of one kind and unit from the (plainly written) quotes, and the quotes they come from."""
+def _found(question: str, quotes: Sequence[str]) -> list[list[Quantity]]:
+    """Each quote's quantities of the kind asked (percentages or not)."""
     percent = bool(_WANTS_PERCENT.search(question))
-    found = [[q for q in _quantities(t) if q.percent == percent] for t in quotes]
-    for i, t in enumerate(quotes):  # 由52.23%提高到58.08%: both ends in one quote
+    return [[q for q in _quantities(t) if q.percent == percent] for t in quotes]
+
+
+def _from_to(found: list[list[Quantity]], quotes: Sequence[str]) -> tuple[Quantity, Quantity, list[int]] | None:
+    """由52.23%提高到58.08%: both ends of a change in one quote."""
+    for i, t in enumerate(quotes):
         for m in _FROM_TO.finditer(t):
             after = [q for q in found[i] if q.start >= m.end()]
             before = [q for q in found[i] if m.start() <= q.start < m.end()]
             if before and after and before[0].unit == after[0].unit:
                 return before[0], after[0], [i]
+    return None
+
+
+def _pick(question: str, quotes: Sequence[str]) -> tuple[Quantity, Quantity, list[int]] | None:
+    """Two quantities of one kind and unit from the (plainly written) quotes, and the quotes they come from."""
+    found = _found(question, quotes)
+    ends = _from_to(found, quotes)
+    if ends is not None:
+        return ends
     holding = [i for i, qs in enumerate(found) if qs]
     if len(holding) == 1 and len(found[holding[0]]) == 2:
         a, b = found[holding[0]]
@@ -163,12 +179,12 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     quotes = [plain(t) for t in quotes]
     if any(_states_change(t) for t in quotes):
         return None
-    got = _pick(question, quotes)
+    got = _from_to(_found(question, quotes), quotes) if op == "change" else _pick(question, quotes)
     if got is None:
         return None
     a, b, used = got
     cite = "".join(dict.fromkeys(markers[i] for i in used))
-    unit = "个百分点" if a.unit in ("%", "百分点") and op == "diff" else a.unit
+    unit = "个百分点" if a.unit in ("%", "百分点") and op in ("diff", "change") else a.unit
     if op == "ratio":
         big, small = (a, b) if a.value >= b.value else (b, a)
         if small.value == 0:
@@ -191,7 +207,7 @@ def partner(question: str, first: str, others: Sequence[str]) -> int | None:
     first of `others` (best first) giving the other, of the same kind and unit, about the question or about what
     `first` counts (粮食总产达446.1亿斤 … 粮食总产436亿斤以上). None when no sentence does or a quote states the change
     itself (比上年减少3.4万吨: the documents give the difference)."""
-    if operation(question) is None:
+    if operation(question) in (None, "change"):  # a change is read from one quote's two ends
         return None
     first = plain(first)
     if _states_change(first):

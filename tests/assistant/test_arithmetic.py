@@ -85,7 +85,9 @@ def test_a_neighbour_of_the_same_unit_is_no_pair_and_stated_changes_ask_nothing(
     assert computed_sentence(both, ["九年义务教育巩固率达到95%，高中阶段教育毛入学率提高到90%。"], ["[1]"]).startswith(
         "两者相差5个百分点")
     assert operation("加计扣除比例提到多少？") is None  # 扣除 is a noun here
-    assert operation("生产效率提高多少？") is None and operation("能耗降低多少？") is None  # a stated change
+    # a stated change: asked as a change, but one figure computes nothing
+    assert operation("生产效率提高多少？") == "change"
+    assert computed_sentence("生产效率提高多少？", ["重点企业生产效率提高20%以上。"], ["[1]"]) is None
 
 
 def test_a_ratio_question_asks_no_figure_in_倍():
@@ -107,3 +109,15 @@ def test_the_partner_of_a_quoted_figure_counts_the_same_thing():
     assert partner("粮食产量是多少？", first, others) is None  # nothing to compute
     # the documents state the change: nothing to pair
     assert partner(q, "粮食总产436亿斤，比上年减少10.1亿斤。", others) is None
+
+
+def test_a_change_asked_is_read_from_one_quotes_two_ends_only():
+    q = "六五期间全国医院床位计划增加多少张？"
+    assert operation(q) == "change" and operation("经济增长了多少？") is None
+    s = computed_sentence(q, ["全国医院病床将由1980年的198万张增加到223万张。"], ["[1]"])
+    assert s == f"两者相差25万张（198万张与223万张）{COMPUTED_NOTE}[1]。"
+    assert computed_sentence("城镇化率提高多少？", ["城镇化率由52.23%提高到58.08%。"], ["[1]"]).startswith(
+        "两者相差5.85个百分点")
+    # two quotes that are no change of one thing: nothing computed, and no partner is looked for
+    assert computed_sentence("床位增加多少张？", ["病床223万张。", "病床198万张。"], ["[1]", "[2]"]) is None
+    assert partner("床位增加多少张？", "病床223万张。", ["病床198万张。"]) is None
