@@ -264,6 +264,10 @@ class ExtractiveBackend:
             return Draft(REFUSAL, refused=True, reason=reason)
         if info.cross_doc:
             return self._per_document(info, passing, passages)
+        if info.kind == "what":  # 两步走是怎么安排的: the arrangement is the colon's items, not the first of them
+            introduced = self._introduced(info, passing[:1], passages)
+            if introduced is not None:
+                return introduced
         if info.kind == "list" and _ASKS_SEVERAL.search(info.text):
             inline = next((c for c in passing[:5] if _inline_list(info, c.text)), None)
             if inline is not None:
@@ -327,10 +331,11 @@ class ExtractiveBackend:
             end = min(ends) + 1 if ends else len(text)
             whole = re.sub(r"\s+", "", text[start:end])
             colon = _INTRO.search(whole)
-            if colon is None or len(_ITEMS.split(whole[colon.end():].rstrip("。！？"))) < 2:
+            items = [i for i in _ITEMS.split(whole[colon.end():].rstrip("。！？")) if i] if colon else []
+            if len(items) < 2:  # a passage cut after the first item (…；) lists nothing
                 continue
             if coverage(info, whole[: colon.start()], self.glossary) >= _INTRO_COVERAGE:
-                quote = tidy_figures(whole).rstrip("。！？ ") + f"[{c.passage}]。"
+                quote = tidy_figures(whole).rstrip("。！？；;， ") + f"[{c.passage}]。"
                 return self._draft([quote], [c])
         return None
 

@@ -177,6 +177,17 @@ def test_a_list_introduced_by_its_name_and_a_colon_is_quoted_whole():
     answer = backend.answer("今年的报告定了哪几项主要预期目标？", [hit]).answer
     assert answer == ("今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；地方一般公共预算收入增长3%左右；"
                       "居民收入增长与经济增长同步[1]。")
+    # what an arrangement is: the same whole sentence; a passage cut after its first item lists nothing
+    plan = ("全面建成现代化强国，总的战略安排是分两步走：从二〇二〇年到二〇三五年基本实现现代化；"
+            "从二〇三五年到本世纪中叶建成现代化强国。")
+    two = Hit(doc_id="d", name="d.txt", title="报告", section="三、任务", index=0, start=0, end=len(plan), text=plan,
+              score=0.5, dense=0.5, chunk_id="d:1")
+    assert backend.answer("建成现代化强国的两步走是怎么安排的？", [two]).answer == plan.rstrip("。") + "[1]。"
+    cut = plan[: plan.index("；") + 1]
+    first = Hit(doc_id="d", name="d.txt", title="报告", section="三、任务", index=0, start=0, end=len(cut), text=cut,
+                score=0.5, dense=0.5, chunk_id="d:2")
+    info = analyse("建成现代化强国的两步走是怎么安排的？")
+    assert backend._introduced(info, backend.candidates(info, [first]), [first]) is None
     # a colon that introduces something else is no answer to the list asked
     info = analyse("今年的报告提出了哪些改革举措？")
     assert backend._introduced(info, backend.candidates(info, [hit]), [hit]) is None
