@@ -156,7 +156,24 @@ def _pick(question: str, quotes: Sequence[str]) -> tuple[Quantity, Quantity, lis
     if len(picked) != 2:
         return None
     (a, i), (b, j) = picked.values()
-    return (a, b, [i, j]) if a.unit == b.unit else None
+    if a.unit != b.unit or not (_about(question, quotes[i], a, quotes[j], b) and _about(question, quotes[j], b, quotes[i], a)):
+        return None
+    return a, b, [i, j]
+
+
+def _about(question: str, s: str, q: Quantity, other_s: str, other: Quantity) -> bool:
+    """The words before the figure (its clause and the one before) name what the question asks about or what the
+    other figure counts, two bigrams' worth (or all of a one-word lead: 装机1.7亿千瓦): 粮食总产达446.1亿斤 and
+    粮食总产436亿斤 pair, 境外航线99条 does not."""
+    own = _named(_lead(s, q))
+    return bool(own) and len(own & (_named(question) | _named(_lead(other_s, other)))) >= min(2, len(own))
+
+
+def _lead(s: str, q: Quantity) -> str:
+    marks = "，,；;：:。"
+    lo = max(s.rfind(p, 0, q.start) for p in marks)
+    lo = max(s.rfind(p, 0, lo) for p in marks) + 1 if lo > 0 else 0
+    return s[lo: q.start]
 
 
 def _states_change(s: str) -> bool:
@@ -212,14 +229,13 @@ def partner(question: str, first: str, others: Sequence[str]) -> int | None:
     first = plain(first)
     if _states_change(first):
         return None
-    asked = _named(question)
     for i, other in enumerate(others):
         other = plain(other)
         got = None if _states_change(other) else _pick(question, [first, other])
         if got is None or got[2] != [0, 1]:
             continue
         a, b, _ = got
-        if len(_named(_clause_of(other, b)) & (asked | _named(_clause_of(first, a)))) >= 2:
+        if _about(question, other, b, first, a):
             return i
     return None
 

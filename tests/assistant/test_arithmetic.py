@@ -121,3 +121,11 @@ def test_a_change_asked_is_read_from_one_quotes_two_ends_only():
     # two quotes that are no change of one thing: nothing computed, and no partner is looked for
     assert computed_sentence("床位增加多少张？", ["病床223万张。", "病床198万张。"], ["[1]", "[2]"]) is None
     assert partner("床位增加多少张？", "病床223万张。", ["病床198万张。"]) is None
+
+
+def test_two_quotes_pair_only_when_both_figures_count_the_same_thing():
+    q = "今年粮食产量目标比去年实际少多少？"
+    # each quote's best figure, but the second counts something else: no difference of the two
+    assert computed_sentence(q, ["粮食产量600万吨以上。", "新建冷库库容50万吨。"], ["[1]", "[2]"]) is None
+    assert computed_sentence(q, ["粮食产量600万吨以上。", "粮食产量604.5万吨。"], ["[1]", "[2]"]).startswith(
+        "两者相差4.5万吨")
