@@ -232,10 +232,7 @@ def partner(question: str, first: str, others: Sequence[str]) -> int | None:
     for i, other in enumerate(others):
         other = plain(other)
         got = None if _states_change(other) else _pick(question, [first, other])
-        if got is None or got[2] != [0, 1]:
-            continue
-        a, b, _ = got
-        if _about(question, other, b, first, a):
+        if got is not None and got[2] == [0, 1]:  # a pair across the two quotes: _pick checked both are _about it
             return i
     return None
 

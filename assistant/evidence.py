@@ -108,7 +108,8 @@ def passage_text(hit: Hit) -> str:
 GENRES = vocabulary("genres")
 TITLE_GENRES = vocabulary("title_genres")
 _XX_PLACE = re.compile(r"X+[县市区]")
-EVERY_PLACE = re.compile(r"各(?:个)?(?:省|地|市|区|县|自治区)|哪些(?:省|地方|城市)")  # 各省…: every place's document
+# Every place asked at once (各省2026年GDP增长目标分别是多少): every document that states the value answers.
+EVERY_PLACE = re.compile(r"各(?:个)?(?:省|地|市|区|县|自治区)|哪些(?:省|地方|城市)")
 _NATIONAL_ISSUER = re.compile(r"国务院|中华人民共和国|中共中央|中国共产党|全国人民代表大会")
 # 全国/我国 as what is asked about (2024年全国粮食产量), not as a yardstick (居全国第2位, 在全国百强县里)
 _COUNTRY = re.compile(r"(?<![在居列占于])(?:全国|我国)(?![^，,。？?]{0,8}(?:第[一二三四五六七八九十\d]{1,3}[位名]|第几|前列|前[一二三四五六七八九十\d]|百强|排名|位次|平均))")
@@ -183,7 +184,7 @@ def _first_issuer_and_place(text: str) -> tuple[int | None, int | None]:
     m = _NATIONAL_ISSUER.search(text)
     at, place = 0, None
     for w in jieba_tokenizer().lcut(text):
-        if real_place(w) or w in PLACES:
+        if real_place(w):
             place = at
             break
         at += len(w)

@@ -303,9 +303,6 @@ def _difference_sentence(d: Difference, text: str | None) -> RowSentence:
                         (f"；前者比后者{word}{approx}{size}{d.unit}{COMPUTED_NOTE}。", None)))
 
 
-# Every place asked at once (各省2026年GDP增长目标分别是多少): every document that states the value answers.
-
-
 def row_answer(index, question: str, docs: Sequence[str], own_years: dict[str, Sequence[int]],
                names: dict[str, str], several: bool, partial: bool = False) -> RowAnswer | None:
     """A figure question answered from the indicator table, or None (the chain then answers from passages).
