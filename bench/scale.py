@@ -6,7 +6,9 @@ into the embedded store and into a Chroma server.
 
 The corpus comes from bench/synth.py (seeded). Each (mode, size) runs in a fresh process with a fresh
 data folder (and a fresh `chroma run` in server mode) through the product's own ingest pipeline and
-retrieval (`Assistant.retrieve`: dense + BM25 + section list, fusion, rerank).
+retrieval (`Assistant.retrieve`: dense + BM25 + section list, fusion, rerank). After the warm queries another
+process ingests one more document and this process's next question is timed ("refresh"); then a new process
+opens the store, loads the model and answers one question ("new process": cold start from the saved snapshot).
 
 --vectors model embeds every chunk with the configured model, as the product does; on 2 CPU cores
 that is the whole cost (e5-small: ~18 chunks/s, so 100k chunks take 1.5 h). --vectors pooled (the
@@ -138,13 +140,51 @@ def child(args: argparse.Namespace) -> None:
         lat.append((time.perf_counter() - t0) * 1000)
         assert hits, q
     lat.sort()
+    refresh_s, reopen = refresh_and_reopen(args, files[0], assistant, qs)
     print(json.dumps({
         "mode": args.mode, "size": args.size, "docs": len(files), "chunks": report.chunks, "ingest_s": ingest_s,
         "chunks_per_s": report.chunks / ingest_s, "ingest_rss_mib": ingest_rss, "server_rss_mib": server_rss,
         "serve_rss_mib": peak_rss_mib(), "cold_query_s": cold_s, "p50_ms": statistics.median(lat),
         "p95_ms": lat[int(0.95 * (len(lat) - 1))], "stored": index.count(), "vectors": args.vectors,
         "model_calls": getattr(index.embedder, "model_calls", report.chunks),
+        "refresh_s": refresh_s, **reopen,
     }))
+
+
+def refresh_and_reopen(args: argparse.Namespace, source: Path, assistant, qs: list[str]) -> tuple[float, dict]:
+    """Another process ingests one new document, then this process's next question is timed (refresh); then
+    a new process answers its first question (cold start from the saved snapshot)."""
+    extra = args.work / "runs" / f"{args.mode}-{args.size}" / "extra" / "one_more_plan.txt"
+    extra.parent.mkdir(parents=True, exist_ok=True)
+    extra.write_text(source.read_text(encoding="utf-8") + "\n附则\n本规划自印发之日起实施。\n", encoding="utf-8")
+    run = subprocess.run([str(Path(sys.executable).parent / "planqa"), "ingest", str(extra)], cwd=ROOT,
+                         capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        raise RuntimeError(f"ingest of one document: {run.stderr[-2000:]}")
+    t0 = time.perf_counter()
+    assert assistant.retrieve(qs[1], 5)
+    refresh_s = time.perf_counter() - t0
+    run = subprocess.run([sys.executable, __file__, "--reopen", "--work", str(args.work)], cwd=ROOT,
+                         capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        raise RuntimeError(f"reopen: {run.stderr[-2000:]}")
+    return refresh_s, json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def reopen() -> None:
+    """A new process on an existing store: open it, load the model, answer one question."""
+    t0 = time.perf_counter()
+    from assistant.chain import Assistant
+    from assistant.builder import open_index
+    from assistant.settings import Settings
+
+    settings = Settings()
+    assistant = Assistant(settings, open_index(settings))
+    t1 = time.perf_counter()
+    assert assistant.retrieve(questions(2)[1], 5)
+    t2 = time.perf_counter()
+    print(json.dumps({"reopen_open_s": t1 - t0, "reopen_query_s": t2 - t1, "reopen_total_s": t2 - t0,
+                      "reopen_rss_mib": peak_rss_mib()}))
 
 
 def run_one(args: argparse.Namespace, mode: str, size: int) -> dict:
@@ -242,8 +282,12 @@ def main() -> None:
     ap.add_argument("--mode", help=argparse.SUPPRESS)
     ap.add_argument("--size", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--server-pid", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--reopen", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     args.work = args.work.resolve()
+    if args.reopen:
+        reopen()
+        return
     if args.child:
         child(args)
         return
@@ -258,10 +302,12 @@ def main() -> None:
             print(json.dumps(r), file=sys.stderr)
     (args.work / "results.json").write_text(json.dumps({"info": info, "results": results}, indent=1), encoding="utf-8")
     header = ["mode", "chunks", "docs", "ingest chunks/s", "ingest peak RSS MiB", "server RSS MiB", "disk MiB",
-              "cold 1st query s", "warm p50 ms", "warm p95 ms"]
+              "1st query after ingest s", "warm p50 ms", "warm p95 ms", "refresh s", "new process s (query s)",
+              "new process RSS MiB"]
     rows = [[r["mode"], f"{r['chunks']}", f"{r['docs']}", f"{r['chunks_per_s']:.0f}", f"{r['ingest_rss_mib']:.0f}",
              f"{r['server_rss_mib']:.0f}" if r["mode"] == "server" else "–", f"{r['disk_mib']:.0f}",
-             f"{r['cold_query_s']:.1f}", f"{r['p50_ms']:.0f}", f"{r['p95_ms']:.0f}"] for r in results]
+             f"{r['cold_query_s']:.1f}", f"{r['p50_ms']:.0f}", f"{r['p95_ms']:.0f}", f"{r['refresh_s']:.2f}",
+             f"{r['reopen_total_s']:.1f} ({r['reopen_query_s']:.1f})", f"{r['reopen_rss_mib']:.0f}"] for r in results]
     show_table(f"scale ({args.vectors} vectors; model alone: {info['model_chunks_per_s']:.1f} chunks/s)",
                header, rows, args.out)
     if args.plot:

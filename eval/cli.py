@@ -40,7 +40,7 @@ class _DefaultRun(TyperGroup):
 eval_app = typer.Typer(cls=_DefaultRun, no_args_is_help=True,
                        help="Evaluate answers on a suite: `planqa eval SUITE.jsonl --k 5 --out DIR`; `planqa eval compare RUN_A RUN_B`.")
 
-VERSIONS = ("planqa", "sentence-transformers", "transformers", "torch", "chromadb", "langchain-core", "jieba", "bm25s")
+VERSIONS = ("planqa", "sentence-transformers", "transformers", "torch", "chromadb", "langchain-core", "jieba", "onnxruntime")
 
 
 def command_settings(ctx: typer.Context | None = None, **overrides) -> "Settings":

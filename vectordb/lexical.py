@@ -1,9 +1,10 @@
-"""BM25 over jieba tokens (bm25s), for the exact terms that dense search misses.
+"""BM25 over jieba tokens, for the exact terms that dense search misses.
 
-The index is derived from the store's live records, so it can never disagree
-with them: it is saved under a fingerprint of the live versions it was built
-from (atomic rename), reused while that fingerprint holds, and rebuilt when
-any process changes the live set.
+Scores are computed at question time from term postings (the Lucene variant with k1 1.5, b 0.75, as bm25s
+computes it), so documents can be added and removed without touching the rest: an update appends a small
+segment and masks the removed rows, and N, document frequencies and the average length are always those of
+the live rows, so an updated index ranks exactly like one built from scratch. Saved atomically under a
+fingerprint of the live versions it was built from (see `vectordb.live`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -27,7 +29,11 @@ _KEEP = re.compile(r"[\w%]", re.UNICODE)
 STOPWORDS = frozenset(vocabulary("stopwords"))  # ingest/data/stopwords.txt
 _QUESTION_CHARS = re.compile(r"[哪吗呢？?]")  # "哪三大" must still match "三大"
 USER_TERMS = vocabulary("planning_terms")  # ingest/data/planning_terms.txt: terms jieba would otherwise cut apart
-
+K1, B = 1.5, 0.75
+EMPTY = "∅"  # the one token of a text with none, so every row has a length
+MAX_SEGMENTS = 6  # small update segments are merged beyond this
+MAX_DEAD = 0.3  # share of removed rows that makes an update compact everything
+FORMAT = 2
 
 _jieba = None
 
@@ -58,65 +64,193 @@ def tokenize(text: str, cache_dir: str | None = None) -> list[str]:
     return [sys.intern(t) for t in jieba_tokenizer(cache_dir).lcut_for_search(text) if _KEEP.search(t) and t not in STOPWORDS]
 
 
+@dataclass
+class Segment:
+    """Rows added together: term postings in CSC form over the term ids known when it was built."""
+
+    ids: list[str]
+    indptr: np.ndarray  # int64, one more than the terms it knows
+    rows: np.ndarray  # int32 row of each posting, grouped by term
+    tf: np.ndarray  # float32 count of each posting
+    length: np.ndarray  # float32 tokens per row
+    alive: np.ndarray  # bool per row
+
+    @classmethod
+    def build(cls, ids: list[str], docs: list[list[str]], vocab: dict[str, int]) -> "Segment":
+        terms, rows = [], []
+        for r, toks in enumerate(docs):
+            for t in toks:
+                terms.append(vocab.setdefault(t, len(vocab)))
+            rows.append(np.full(len(toks), r, dtype=np.int32))
+        term = np.asarray(terms, dtype=np.int64)
+        row = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int32)
+        # (term, row) pairs counted: one posting per distinct pair
+        key = np.unique(term * max(len(docs), 1) + row, return_counts=True)
+        term_of, row_of = np.divmod(key[0], max(len(docs), 1))
+        indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+        np.add.at(indptr, term_of + 1, 1)
+        return cls(ids, np.cumsum(indptr), row_of.astype(np.int32), key[1].astype(np.float32),
+                   np.asarray([len(d) for d in docs], dtype=np.float32), np.ones(len(docs), dtype=bool))
+
+    def postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
+        """Live rows holding the term, and its count in each."""
+        if term + 1 >= len(self.indptr):
+            return self.rows[:0], self.tf[:0]
+        a, b = self.indptr[term], self.indptr[term + 1]
+        rows, tf = self.rows[a:b], self.tf[a:b]
+        keep = self.alive[rows]
+        return (rows, tf) if keep.all() else (rows[keep], tf[keep])
+
+    def without(self, rows: np.ndarray) -> "Segment":
+        alive = self.alive.copy()
+        alive[rows] = False
+        return Segment(self.ids, self.indptr, self.rows, self.tf, self.length, alive)
+
+    @classmethod
+    def merged(cls, parts: Sequence["Segment"], n_terms: int) -> "Segment":
+        """One segment of the live rows of several (no re-tokenising: postings are re-grouped)."""
+        ids, terms, tfs, lengths = [], [], [], []
+        for seg in parts:
+            keep = np.flatnonzero(seg.alive)
+            remap = np.full(len(seg.ids), -1, dtype=np.int64)
+            remap[keep] = np.arange(len(ids), len(ids) + len(keep))
+            term_of = np.repeat(np.arange(len(seg.indptr) - 1, dtype=np.int64), np.diff(seg.indptr))
+            live = seg.alive[seg.rows]
+            terms.append(term_of[live])
+            tfs.append((remap[seg.rows[live]], seg.tf[live]))
+            ids += [seg.ids[r] for r in keep]
+            lengths.append(seg.length[keep])
+        term = np.concatenate(terms) if terms else np.zeros(0, dtype=np.int64)
+        row = np.concatenate([r for r, _ in tfs]) if tfs else np.zeros(0, dtype=np.int64)
+        tf = np.concatenate([t for _, t in tfs]) if tfs else np.zeros(0, dtype=np.float32)
+        order = np.lexsort((row, term))
+        indptr = np.zeros(n_terms + 1, dtype=np.int64)
+        np.add.at(indptr, term + 1, 1)
+        return cls(ids, np.cumsum(indptr), row[order].astype(np.int32), tf[order],
+                   np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.float32), np.ones(len(ids), dtype=bool))
+
+
 class LexicalIndex:
-    def __init__(self, ids: Sequence[str], texts: Sequence[str] | None = None, cache_dir: str | None = None, bm25=None,
-                 known_tokens: dict[str, list[str]] | None = None):
-        """Build from texts (tokens already known for an id, from an earlier build, are reused), or wrap a
-        loaded bm25."""
-        import bm25s
-
-        self.ids = list(ids)
+    def __init__(self, ids: Sequence[str], texts: Sequence[str] | None = None, cache_dir: str | None = None,
+                 *, _state=None):
         self._cache_dir = cache_dir
-        self._pos = {cid: i for i, cid in enumerate(self.ids)}
-        self._bm25 = bm25 or bm25s.BM25()
-        self._tokens: list[list[str]] | None = None
-        if bm25 is None and self.ids:
-            known = known_tokens or {}
-            self._tokens = [known.get(i) or tokenize(t, cache_dir) or ["∅"] for i, t in zip(self.ids, texts or ())]
-            self._bm25.index(self._tokens, show_progress=False)
+        if _state is not None:
+            self._vocab, self._segments = _state
+        else:
+            self._vocab: dict[str, int] = {}
+            self._segments: list[Segment] = []
+            if ids:
+                docs = _tokens(texts or (), cache_dir)
+                self._segments = [Segment.build(list(ids), docs, self._vocab)]
+        self._index()
 
-    def token_map(self) -> dict[str, list[str]]:
-        """Tokens by id, when this index was built here (not loaded), for the next build to reuse."""
-        return dict(zip(self.ids, self._tokens)) if self._tokens else {}
+    def _index(self) -> None:
+        self.ids = [i for s in self._segments for i, a in zip(s.ids, s.alive) if a]
+        self._where: dict[str, tuple[int, int]] = {}
+        for n, s in enumerate(self._segments):
+            self._where.update((i, (n, r)) for r, i in enumerate(s.ids) if s.alive[r])
+        lengths = [s.length[s.alive] for s in self._segments]
+        self._n = len(self.ids)
+        self._avg = float(np.concatenate(lengths).sum() / self._n) if self._n else 1.0
+        self._offsets = np.cumsum([0] + [len(s.ids) for s in self._segments])
+
+    def updated(self, removed: Sequence[str], ids: Sequence[str], texts: Sequence[str]) -> "LexicalIndex":
+        """A new index without `removed` and with `ids` added; this one is left as it was."""
+        gone: dict[int, list[int]] = {}
+        for i in removed:
+            if i in self._where:
+                n, r = self._where[i]
+                gone.setdefault(n, []).append(r)
+        segments = [s.without(np.asarray(gone[n])) if n in gone else s for n, s in enumerate(self._segments)]
+        if ids:
+            docs = _tokens(texts, self._cache_dir)
+            segments.append(Segment.build(list(ids), docs, self._vocab))
+        rows = sum(len(s.ids) for s in segments)
+        dead = sum(int((~s.alive).sum()) for s in segments)
+        if rows and dead / rows > MAX_DEAD:
+            segments = [Segment.merged(segments, len(self._vocab))]
+        elif len(segments) > MAX_SEGMENTS:  # the first (largest) stays; the small ones merge
+            segments = [segments[0], Segment.merged(segments[1:], len(self._vocab))]
+        segments = [s for s in segments if s.alive.any()]
+        return LexicalIndex([], cache_dir=self._cache_dir, _state=(self._vocab, segments))
 
     def search(self, query: str | Sequence[str], k: int, allow: set[str] | None = None) -> list[tuple[str, float]]:
         """Top k (id, score); `query` is text or already-made tokens; `allow` limits the ids."""
-        if not self.ids:
+        if not self._n:
             return []
-        vocab = self._bm25.vocab_dict
         toks = tokenize(query, self._cache_dir) if isinstance(query, str) else list(query)
-        toks = [t for t in toks if t in vocab]
-        if not toks:
+        terms = [self._vocab[t] for t in toks if t in self._vocab]
+        if not terms:
             return []
-        scores = self._bm25.get_scores(toks)
+        scores = np.zeros(int(self._offsets[-1]), dtype=np.float32)
+        for term in terms:  # a repeated query token counts again, as in bm25s
+            found = [(n, *s.postings(term)) for n, s in enumerate(self._segments)]
+            df = sum(len(r) for _, r, _ in found)
+            if not df:
+                continue
+            idf = np.float32(np.log(1 + (self._n - df + 0.5) / (df + 0.5)))
+            for n, rows, tf in found:
+                seg = self._segments[n]
+                norm = K1 * ((1 - B) + B * seg.length[rows] / np.float32(self._avg))
+                scores[rows + self._offsets[n]] += idf * tf / (norm + tf)  # a term's rows are distinct
         if allow is not None:
-            mask = np.zeros(len(self.ids), dtype=bool)
-            mask[[self._pos[i] for i in allow if i in self._pos]] = True
-            scores = np.where(mask, scores, 0.0)
-        top = np.argsort(-scores)[:k]
-        return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+            mask = np.zeros(len(scores), dtype=bool)
+            for i in allow:
+                if i in self._where:
+                    n, r = self._where[i]
+                    mask[self._offsets[n] + r] = True
+            scores = np.where(mask, scores, np.float32(0))
+        top = np.argsort(-scores, kind="stable")[:k]
+        seg_of = np.searchsorted(self._offsets, top, side="right") - 1
+        return [(self._segments[n].ids[p - self._offsets[n]], float(scores[p]))
+                for p, n in zip(top, seg_of) if scores[p] > 0]
 
     # --- persistence ---------------------------------------------------
+    def write(self, folder: Path) -> None:
+        """Write into an existing folder, compacted into one segment (see `save` for the atomic write)."""
+        segments = self._segments
+        if len(segments) > 1 or (segments and not segments[0].alive.all()):
+            segments = [Segment.merged(segments, len(self._vocab))]
+        vocab = sorted(self._vocab, key=self._vocab.__getitem__)
+        meta = {"format": FORMAT, "vocab": vocab, "ids": segments[0].ids if segments else []}
+        (folder / "lexical.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        if segments:
+            s = segments[0]
+            np.savez(folder / "postings.npz", indptr=s.indptr, rows=s.rows, tf=s.tf.astype(np.uint16), length=s.length)
+
     def save(self, folder: Path) -> None:
         """Write atomically: a reader sees the whole index or none."""
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
-        try:
-            if self.ids:  # an empty index was never built: its ids alone say so
-                self._bm25.save(str(tmp / "bm25"), show_progress=False)
-            (tmp / "ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
-            if folder.exists():
-                shutil.rmtree(folder)
-            os.replace(tmp, folder)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+        atomic_folder(folder, self.write)
 
     @classmethod
     def load(cls, folder: Path, cache_dir: str | None = None) -> "LexicalIndex | None":
-        import bm25s
-
         try:
-            ids = json.loads((folder / "ids.json").read_text(encoding="utf-8"))
-            return cls(ids, cache_dir=cache_dir, bm25=bm25s.BM25.load(str(folder / "bm25"), show_progress=False) if ids else None)
-        except (OSError, ValueError):
+            meta = json.loads((folder / "lexical.json").read_text(encoding="utf-8"))
+            if meta.get("format") != FORMAT:
+                return None
+            vocab = {t: n for n, t in enumerate(meta["vocab"])}
+            segments = []
+            if meta["ids"]:
+                with np.load(folder / "postings.npz") as z:
+                    segments = [Segment(meta["ids"], z["indptr"], z["rows"], z["tf"].astype(np.float32),
+                                        z["length"], np.ones(len(meta["ids"]), dtype=bool))]
+            return cls([], cache_dir=cache_dir, _state=(vocab, segments))
+        except (OSError, ValueError, KeyError):
             return None
+
+
+def atomic_folder(folder: Path, write) -> None:
+    """`write(tmp)` fills a fresh folder that then replaces `folder` in one rename."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
+    try:
+        write(tmp)
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.replace(tmp, folder)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _tokens(texts: Sequence[str], cache_dir: str | None) -> list[list[str]]:
+    return [tokenize(t, cache_dir) or [EMPTY] for t in texts]

@@ -4,6 +4,7 @@ per process for one fingerprint of the live versions and refreshed only for the 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from ingest.models import embedding_text
 from ingest.zh import HEADING_REF, SECTION_SEP
 from vectordb.chroma_store import iter_records
-from vectordb.lexical import LexicalIndex
+from vectordb.lexical import LexicalIndex, atomic_folder
 from vectordb.registry import Store
 
 READ_PAGE = 5000  # records per read of the whole store
@@ -68,8 +69,9 @@ def _live_rows(records, live: dict[str, str]):
 
 
 class LiveCache:
-    """This process's LiveTable. BM25 is saved under `<lexical_dir>/<fingerprint>`, so a new process with the
-    same live set loads it instead of tokenising."""
+    """This process's LiveTable. A snapshot of it (rows and BM25) is saved under `<lexical_dir>/<fingerprint>`:
+    a new process loads the newest snapshot and reads only the documents that changed since; a process that
+    sees another's ingest updates its table for the changed documents alone."""
 
     def __init__(self, lexical_dir: Path, cache_dir: str | None = None):
         self._lexical_dir = lexical_dir
@@ -81,7 +83,7 @@ class LiveCache:
 
     def get(self, store: Store) -> LiveTable:
         """One small read per call tells whether any process changed the live set; if so, only the changed
-        documents' chunks are read again, and BM25 is rebuilt (or loaded)."""
+        documents' chunks are read and tokenised."""
         generation = store.registry.generation()
         old = self._table
         if old is not None and old.generation == generation:
@@ -91,36 +93,106 @@ class LiveCache:
         if old is not None and old.key == key:
             old.generation = generation
             return old
-        rows: dict[str, ChunkRow] = {}
-        if old is not None:
-            rows = {i: r for i, r in old.rows.items() if live.get(r.doc_id) == old.versions.get(r.doc_id)}
-            changed = sorted(d for d, v in live.items() if old.versions.get(d) != v)
-            for n in range(0, len(changed), _CHANGED_PAGE):
-                got = store.collection.get(where={"doc_id": {"$in": changed[n : n + _CHANGED_PAGE]}},
-                                           include=["documents", "metadatas"])
-                rows.update(_live_rows(zip(got["ids"], got["metadatas"], got["documents"]), live))
-        else:
+        saved = old is None and (self._lexical_dir / key).is_dir()
+        base = old or self._newest_snapshot(key)
+        if base is None:
             rows = dict(_live_rows(iter_records(store.collection, ["metadatas", "documents"], page=READ_PAGE), live))
-        by_doc: dict[str, list[str]] = {}
-        for r in sorted(rows.values(), key=lambda r: (r.doc_id, r.index)):
-            by_doc.setdefault(r.doc_id, []).append(r.id)
-        self._table = LiveTable(key, rows, by_doc, self._lexical(key, rows, old), generation, live)
-        return self._table
+            table = _table(key, rows, LexicalIndex(list(rows), [_lexical_text(r) for r in rows.values()],
+                                                   self._cache_dir), generation, live)
+        else:
+            table = _updated(base, store, key, generation, live)
+        if not saved and (base is None or base is not old and _changed_share(base, live) > RESAVE_SHARE):
+            self._save(table)
+        self._table = table
+        return table
 
-    def _lexical(self, key: str, rows: dict[str, ChunkRow], old: LiveTable | None) -> LexicalIndex:
-        folder = self._lexical_dir / key
-        lexical = LexicalIndex.load(folder, self._cache_dir)
-        if lexical is not None and set(lexical.ids) == rows.keys():
-            return lexical
-        ids = list(rows)
-        known = old.lexical.token_map() if old is not None else {}
-        lexical = LexicalIndex(ids, [embedding_text(rows[i].section, rows[i].text) for i in ids], self._cache_dir,
-                               known_tokens=known)
+    def _newest_snapshot(self, key: str) -> LiveTable | None:
+        """The saved table of this fingerprint, else the most recently saved one."""
         try:
-            lexical.save(folder)
+            found = sorted((p for p in self._lexical_dir.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                           key=lambda p: (p.name != key, -p.stat().st_mtime))
+        except OSError:
+            return None
+        for folder in found:
+            table = _load_snapshot(folder, self._cache_dir)
+            if table is not None:
+                return table
+        return None
+
+    def _save(self, table: LiveTable) -> None:
+        try:
+            atomic_folder(self._lexical_dir / table.key, lambda tmp: _write_snapshot(tmp, table))
             for stale in self._lexical_dir.iterdir():
-                if stale.name != key and not stale.name.startswith("."):
+                if stale.name != table.key and not stale.name.startswith("."):
                     shutil.rmtree(stale, ignore_errors=True)
         except OSError:
-            pass  # a read-only home still answers; it rebuilds next time
-        return lexical
+            pass  # a read-only home still answers; the next process reads the store again
+
+
+RESAVE_SHARE = 0.05  # a new process saves its table when this share of documents changed since the snapshot
+_COLUMNS = ("id", "doc_id", "name", "title", "section", "index", "start", "end", "text")
+
+
+def _lexical_text(row: ChunkRow) -> str:
+    return embedding_text(row.section, row.text)
+
+
+def _changed_share(base: LiveTable, live: dict[str, str]) -> float:
+    changed = sum(base.versions.get(d) != v for d, v in live.items()) + sum(d not in live for d in base.versions)
+    return changed / max(len(live), 1)
+
+
+def _table(key, rows: dict[str, ChunkRow], lexical: LexicalIndex, generation: str, live: dict[str, str],
+           by_doc: dict[str, list[str]] | None = None) -> LiveTable:
+    if by_doc is None:
+        by_doc = {}
+        for r in sorted(rows.values(), key=lambda r: (r.doc_id, r.index)):
+            by_doc.setdefault(r.doc_id, []).append(r.id)
+    return LiveTable(key, rows, by_doc, lexical, generation, dict(live))
+
+
+def _updated(base: LiveTable, store: Store, key: str, generation: str, live: dict[str, str]) -> LiveTable:
+    """`base` brought to the live versions: the changed documents' chunks read and tokenised, the rest kept."""
+    changed = sorted(d for d, v in live.items() if base.versions.get(d) != v)
+    dropped = {d for d, v in base.versions.items() if live.get(d) != v}
+    added: dict[str, ChunkRow] = {}
+    for n in range(0, len(changed), _CHANGED_PAGE):
+        got = store.collection.get(where={"doc_id": {"$in": changed[n : n + _CHANGED_PAGE]}},
+                                   include=["documents", "metadatas"])
+        added.update(_live_rows(zip(got["ids"], got["metadatas"], got["documents"]), live))
+    removed = [cid for d in dropped for cid in base.by_doc.get(d, ())]
+    rows = dict(base.rows)
+    for cid in removed:
+        del rows[cid]
+    rows.update(added)
+    by_doc = {d: ids for d, ids in base.by_doc.items() if d not in dropped}
+    for r in sorted(added.values(), key=lambda r: (r.doc_id, r.index)):
+        by_doc.setdefault(r.doc_id, []).append(r.id)
+    lexical = base.lexical.updated(removed, list(added), [_lexical_text(r) for r in added.values()])
+    return _table(key, rows, lexical, generation, live, by_doc)
+
+
+def _write_snapshot(folder: Path, table: LiveTable) -> None:
+    table.lexical.write(folder)
+    rows = list(table.rows.values())
+    columns = {c: [getattr(r, c) for r in rows] for c in _COLUMNS}
+    meta = {"format": SNAPSHOT_FORMAT, "key": table.key, "versions": table.versions, "rows": columns}
+    (folder / "rows.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+
+SNAPSHOT_FORMAT = 1
+
+
+def _load_snapshot(folder: Path, cache_dir: str | None) -> LiveTable | None:
+    try:
+        meta = json.loads((folder / "rows.json").read_text(encoding="utf-8"))
+        if meta.get("format") != SNAPSHOT_FORMAT:
+            return None
+        cols = meta["rows"]
+        rows = {c[0]: ChunkRow(*c) for c in zip(*(cols[name] for name in _COLUMNS))}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    lexical = LexicalIndex.load(folder, cache_dir)
+    if lexical is None or set(lexical.ids) != rows.keys():
+        return None
+    return _table(meta["key"], rows, lexical, "", meta["versions"])
