@@ -15,7 +15,7 @@ from typing import Sequence
 
 from assistant.glossary import Glossary
 from assistant.question import QuestionInfo, synonyms, tagged_words
-from ingest.zh import squash
+from ingest.zh import sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
@@ -102,6 +102,45 @@ def real_place(word: str) -> bool:
 
 def passage_text(hit: Hit) -> str:
     return squash(f"{hit.title}\n{hit.section}\n{hit.text}")
+
+
+_ROW_SPLIT = re.compile(r"[；;]")
+_UNIT_KEYS = ("单位", "计量单位")
+
+
+def row_cells(sentence: str) -> list[tuple[str, str]] | None:
+    """A table row as ingest writes it ("列名：值；列名：值", ingest.formats.row_text): its (column, value) cells,
+    else None. Three cells at least, each column name short and without a comma."""
+    parts = _ROW_SPLIT.split(sentence.strip().rstrip("。"))
+    if len(parts) < 3:
+        return None
+    cells = []
+    for part in parts:
+        key, sep, value = part.replace(":", "：").partition("：")
+        key = key.strip()
+        if not sep or not key or len(key) > 20 or re.search(r"[，,。]", key):
+            return None
+        cells.append((key, value.strip()))
+    return cells
+
+
+def sentence_units(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a passage (ingest.zh.sentence_spans), except that a table row stays one sentence."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        if row_cells(body):
+            s = pos + len(line) - len(line.lstrip())
+            out.append((s, s + len(body)))
+        else:
+            out += sentence_spans(text, pos, pos + len(line))
+        pos += len(line)
+    return out
+
+
+def row_years(text: str) -> set[str]:
+    """Years that name a column of a table row in the text (2024年完成值：5.3): the row is about those years."""
+    return {y for line in text.splitlines() if (cells := row_cells(line)) for k, _ in cells for y in _YEAR.findall(k)}
 
 
 # Words by which a question names a document rather than its subject (ingest/data/genres.txt, title_genres.txt).
@@ -307,7 +346,8 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
         if year not in text and year not in scope.years.get(hit.doc_id, ()):
             return Check(False, f"the passage does not mention {year}")
     dated = heading_years(hit.section) if info.years else set()
-    if dated and not dated & set(info.years) and not any(w in info.text for w in RELATIVE_YEARS):
+    if dated and not dated & set(info.years) and not any(w in info.text for w in RELATIVE_YEARS) \
+            and not row_years(hit.text) & set(info.years):  # a table's columns name their own years
         # 一、2025年工作回顾 answers about 2025, not the 2026 target its report also states
         return Check(False, f"the passage's section is about {'、'.join(sorted(dated))}")
     cov = coverage(info, text, glossary)
@@ -360,6 +400,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     """For a figure question, some clause (with the one before it) must name what was asked and carry an
     unmasked figure in the unit asked; `focus` is that clause. `context` (squashed title and heading path) names
     the document and part: the clause need not repeat it."""
+    if info.kind == "figure" and (cells := row_cells(sentence)):
+        return _check_row(info, sentence, cells, glossary, context)
     if info.kind == "figure":
         clauses = [m.group(0) for m in _CLAUSE.finditer(sentence)] or [sentence]
         counts = bool(_ASKS_COUNT.search(info.text))
@@ -382,6 +424,26 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     if info.kind == "when" and not _TIME.search(squash(sentence)):
         return Check(False, "the sentence has no date")
     return Check(True)
+
+
+def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], glossary: Glossary,
+               context: str) -> Check:
+    """A table row answers a figure question from a value cell: the row's text cells (the indicator) with the
+    column name must name what was asked, and the value, with the row's unit, must be a figure in the unit asked.
+    When the question's years name columns (2025年目标值), only those columns answer. The whole row is quoted."""
+    unit = next((v for k, v in cells if k in _UNIT_KEYS), "")
+    labels = "".join(v for k, v in cells if k not in _UNIT_KEYS and not re.search(r"\d", v))
+    values = [(k, v) for k, v in cells if re.search(r"\d", v) and not _YEAR.fullmatch(v)]
+    dated = [(k, v) for k, v in values if set(_YEAR.findall(k)) & set(info.years)]
+    for key, value in dated or values:
+        if info.unit and has_figure(value + unit, info.unit) is not True:
+            continue
+        window = squash(labels + key + value)
+        cov = coverage(info, window, glossary, context)
+        if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + squash(labels + key), glossary) and (
+                _names_a_thing(info, context + window, glossary)):
+            return Check(True, coverage=cov, focus=sentence)
+    return Check(False, "no figure about what was asked in the table row")
 
 
 _DATE = re.compile(rf"{YEAR}年(?:\d{{1,2}}月)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月|年底|年末|月底|年初|上半年|下半年")

@@ -15,7 +15,8 @@ from typing import Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
 from assistant.arithmetic import computed_sentence, operation, partner
-from assistant.evidence import ASKS_MORE_THAN_WHO, OFFICE, Check, check_sentence, coverage, has_figure, type_match
+from assistant.evidence import (ASKS_MORE_THAN_WHO, OFFICE, Check, check_sentence, coverage, has_figure, row_cells,
+                                sentence_units, type_match)
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section
@@ -160,7 +161,7 @@ class ExtractiveBackend:
         checked = info if self.cfg.head_check else replace(info, head=())
         for n, hit in enumerate(passages, start=1):
             context = squash(f"{hit.title}\n{hit.section}")
-            for s, e in sentence_spans(hit.text, 0, len(hit.text)):
+            for s, e in sentence_units(hit.text):
                 text = hit.text[s:e].strip()
                 if len(text) >= 6 and not _TOC_LINE.search(text) and not _is_heading(text, hit, info):
                     sents.append((n, text, check_sentence(checked, text, self.glossary, context)))
@@ -211,6 +212,8 @@ class ExtractiveBackend:
         following clauses while they carry figures (年均增长…, 市区…). None when no clause holds such an answer."""
         if info.kind not in ("figure", "when", "who"):
             return None
+        if row_cells(c.text):
+            return c.text.strip()  # a table row: its indicator, unit and columns together
         clauses = [m.group(0) for m in _SUBCLAUSE.finditer(c.text)]
         if len(clauses) < 2:
             return None

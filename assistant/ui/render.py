@@ -1,14 +1,15 @@
-"""HTML and text for the chat UI: clickable [n] markers, source cards with the supporting sentence highlighted,
-refusals, and the plain-text copy of an answer with its sources. Pure functions (no gradio)."""
+"""HTML and text for the chat UI: clickable [n] markers, source cards with the supporting sentence highlighted
+(table rows shown as a table, the cited row marked), refusals, and the plain-text copy of an answer with its
+sources. Pure functions (no gradio)."""
 
 from __future__ import annotations
 
 import html
 import re
 
+from assistant.evidence import row_cells, sentence_units
 from assistant.result import AnswerResult, Citation
 from ingest.zh import bigrams
-from ingest.zh import sentence_spans
 
 _MARKER = re.compile(r"\[(\d+)\]")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?(?:\[\d+\])*")
@@ -29,16 +30,56 @@ def _support(answer: str, citation: Citation) -> tuple[int, int]:
     """The span of the passage sentence that best supports the answer sentences citing it."""
     cited = " ".join(s.group(0) for s in _SENTENCE.finditer(answer) if f"[{citation.id}]" in s.group(0))
     grams = bigrams(_MARKER.sub("", cited))
-    spans = sentence_spans(citation.text, 0, len(citation.text))
+    spans = sentence_units(citation.text)
     if not spans or not grams:
         return 0, 0
     return max(spans, key=lambda se: len(grams & bigrams(citation.text[se[0]:se[1]])))
 
 
+def _marked(t: str, a: int, b: int, s: int, e: int) -> str:
+    """t[a:b] escaped, with its overlap with the support [s, e) marked."""
+    lo, hi = max(a, s), min(b, e)
+    if lo >= hi:
+        return html.escape(t[a:b])
+    return html.escape(t[a:lo]) + f"<mark>{html.escape(t[lo:hi])}</mark>" + html.escape(t[hi:b])
+
+
+def _table(rows: list[tuple[list[tuple[str, str]], bool]]) -> str:
+    """Rows of one table ("列名：值；…") as an HTML table under their column names; the supporting row marked."""
+    keys = [k for k, _ in rows[0][0]]
+    same = all([k for k, _ in cells] == keys for cells, _ in rows)
+    head = "<tr>" + "".join(f"<th>{html.escape(k)}</th>" for k in keys) + "</tr>" if same else ""
+    body = ""
+    for cells, hit in rows:
+        tds = "".join(f"<td>{html.escape(v if same else k + '：' + v)}</td>" for k, v in cells)
+        body += ('<tr class="hit">' if hit else "<tr>") + tds + "</tr>"
+    return f'<table class="src-table">{head}{body}</table>'
+
+
+def _body(t: str, s: int, e: int) -> str:
+    """The passage as HTML: the support [s, e) marked, runs of table rows as a table."""
+    out: list[str] = []
+    rows: list[tuple[list[tuple[str, str]], bool]] = []
+    pos = 0
+    for line in t.splitlines(keepends=True):
+        a, b = pos, pos + len(line)
+        pos = b
+        cells = row_cells(line.strip())
+        if cells:
+            rows.append((cells, a < e and s < b))
+            continue
+        if rows:
+            out.append(_table(rows))
+            rows = []
+        out.append(_marked(t, a, b, s, e))
+    if rows:
+        out.append(_table(rows))
+    return "".join(out)
+
+
 def _card(c: Citation, answer: str, score: float | None) -> str:
     s, e = _support(answer, c)
-    t = c.text
-    body = html.escape(t[:s]) + f"<mark>{html.escape(t[s:e])}</mark>" + html.escape(t[e:]) if e > s else html.escape(t)
+    body = _body(c.text, s, e)
     meta = f'<span class="score">相关度 {score:.3f}</span>' if score is not None else ""
     return (f'<div class="source-card" id="src-{c.id}" data-doc="{html.escape(c.doc)}">'
             f'<div class="src-head"><b>[{c.id}] {html.escape(c.title)}</b> {meta}</div>'
@@ -83,6 +124,9 @@ CSS = """
 .src-path{color:#57606a;font-size:12px;margin:2px 0}
 .src-text{font-size:13px;line-height:1.6;white-space:pre-wrap}
 .src-text mark{background:#fff3b0}
+.src-table{border-collapse:collapse;margin:4px 0;font-size:12px;white-space:normal}
+.src-table th,.src-table td{border:1px solid #ccc;padding:2px 6px;text-align:left}
+.src-table tr.hit td{background:#fff3b0}
 .score{color:#57606a;font-size:12px;float:right}
 .refusal{background:#fff8e1;border:1px solid #f0c36d;border-radius:8px;padding:8px 10px;margin:6px 0}
 .flags{color:#b42318;font-size:12px}

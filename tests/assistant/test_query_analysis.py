@@ -2,7 +2,8 @@
 
 import pytest
 
-from assistant.evidence import DocLabel, check_sentence, doc_scope, has_figure
+from assistant.evidence import (DocLabel, check_passage, check_sentence, doc_scope, has_figure, row_cells, row_years,
+                                sentence_units)
 from assistant.glossary import Glossary, GlossaryError, normalise_query
 from assistant.question import analyse, enumeration_section
 from assistant.retrieval import drop_near_duplicates, section_refs
@@ -309,3 +310,31 @@ def test_person_names_start_with_a_surname_and_office_holders_answer_who_best():
     assert not check_sentence(info, "我谨代表省人民政府，向武警官兵致以崇高的敬意", g).ok
     holder, name, body = (type_match(info, s) for s in ("某省省长 王 明", "王明作政府工作报告。", "省人民政府办公厅"))
     assert holder > name > body > type_match(info, "加快建设现代化产业体系") == 0.0
+
+
+ROW = "指标：居民消费价格涨幅；单位：%；2024年完成值：0.2；2025年目标值：2左右。"
+
+
+def test_table_rows_are_read_as_cells():
+    assert row_cells(ROW) == [("指标", "居民消费价格涨幅"), ("单位", "%"), ("2024年完成值", "0.2"), ("2025年目标值", "2左右")]
+    assert row_cells("一是稳增长；二是促改革。") is None  # no column names
+    assert row_cells("主要目标：增长6%；就业：稳定。") is None  # two cells are a sentence, not a row
+    assert row_cells("到2025年，全县生产总值：200亿元；收入：3万元；人口：50万。") is None  # a comma in a "column"
+    text = f"表1 主要指标\n{ROW}\n全年经济增长5%；就业稳定。"
+    units = [text[s:e] for s, e in sentence_units(text)]
+    assert units == ["表1 主要指标", ROW, "全年经济增长5%；", "就业稳定。"]  # the row stays one sentence
+    assert row_years(text) == {"2024", "2025"} and row_years("2024年经济增长5%；就业稳定。") == set()
+
+
+def test_a_table_row_answers_from_the_value_cell_of_what_was_asked():
+    g = Glossary.load()
+    assert check_sentence(analyse("居民消费价格涨幅2025年目标是多少？"), ROW, g).ok
+    assert check_sentence(analyse("2024年居民消费价格涨了百分之多少？"), ROW, g).ok  # the unit from 单位
+    assert not check_sentence(analyse("2025年城镇调查失业率目标是多少？"), ROW, g).ok  # another row's indicator
+    assert not check_sentence(analyse("居民消费价格涨幅2025年目标是多少亿元？"), ROW, g).ok  # not in the unit asked
+    # a passage under a heading of another year still answers for a year its table's columns name
+    hit = Hit(doc_id="d", name="d.txt", title="t", section="一、2025年主要目标 › 表1 主要指标", index=0, start=0,
+              end=len(ROW), text=ROW, score=1.0)
+    assert check_passage(analyse("2024年居民消费价格涨幅是多少？"), hit, g, 0.5).ok
+    other = Hit(**{**hit.__dict__, "text": "居民消费价格涨幅2024年为0.2%。"})
+    assert not check_passage(analyse("2024年居民消费价格涨幅是多少？"), other, g, 0.5).ok

@@ -89,8 +89,7 @@ def test_html_indicator_table_and_layout_table(tmp_path):
     assert last == ("二、工作要求",)  # the layout table's text is body text with its heading
 
 
-def test_pdf_table_read_by_pdfplumber(tmp_path):
-    pytest.importorskip("pdfplumber")
+def make_table_pdf(path: Path) -> Path:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -103,8 +102,13 @@ def test_pdf_table_read_by_pdfplumber(tmp_path):
     table = Table([HEADER] + ROWS)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
     story = [Paragraph(ln, style) for ln in INTRO] + [Paragraph("表1 主要指标", style), table, Paragraph(AFTER, style)]
-    path = tmp_path / "t.pdf"
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def test_pdf_table_read_by_pdfplumber(tmp_path):
+    pytest.importorskip("pdfplumber")
+    path = make_table_pdf(tmp_path / "t.pdf")
     doc = prepare(path, CFG)
     c, _ = _table_chunk(doc)
     assert "2025年目标值：5.5左右" in c.text and c.section_path[-1] == "表1 主要指标"

@@ -79,3 +79,15 @@ def test_binding_beyond_loopback_needs_auth():
         parse_auth(None, "0.0.0.0", False)
     with pytest.raises(UIError, match="user:password"):
         parse_auth("alice", "127.0.0.1", False)
+
+
+def test_table_rows_in_a_source_card_are_a_table_with_the_cited_row_marked():
+    rows = ["指标：地区生产总值增长；单位：%；2025年目标值：5.5左右。", "指标：居民消费价格涨幅；单位：%；2025年目标值：2左右。"]
+    text = "表1 主要指标\n" + "\n".join(rows) + "\n实现上述目标需要<努力>。"
+    cite = Citation(id=1, doc="r.docx", title="报告", section="一、目标 › 表1 主要指标", text=text, start=0, end=len(text))
+    r = _result(answer=f"{rows[1]}[1]", citations=[cite], contexts=[])
+    html = sources_html(r)
+    assert '<table class="src-table"><tr><th>指标</th><th>单位</th><th>2025年目标值</th></tr>' in html
+    assert '<tr><td>地区生产总值增长</td>' in html  # the other row, not marked
+    assert '<tr class="hit"><td>居民消费价格涨幅</td><td>%</td><td>2左右</td></tr>' in html
+    assert "表1 主要指标" in html and "需要&lt;努力&gt;" in html and "<mark>" not in html.split("</table>")[1]
