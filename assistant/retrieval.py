@@ -89,7 +89,9 @@ class HybridSearch:
 
     def _candidates(self, ex: Expanded, doc_ids: Sequence[str] | None, section_prefix: str | None) -> list[Hit]:
         cfg = self.config
+        self.index.warm()  # a new process: the model loads while the live snapshot is read
         allow = self.index.select(doc_ids, section_prefix)
+        self.index.live()
         qvec = self.index.embedder.embed_queries([ex.text])[0]
         lists: list[tuple[float, list[str]]] = []
         dense: list[tuple[str, float]] = []

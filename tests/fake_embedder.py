@@ -34,6 +34,9 @@ class FakeEmbedder:
 
     batch_size = 32
 
+    def preload(self) -> None:
+        """Nothing to load."""
+
     def follow_store(self, built_with: str | None) -> None:
         """One kind of vector only: nothing to follow."""
 

@@ -83,6 +83,7 @@ class Embedder:
         self._progress = progress
         self._model = None
         self._lock = threading.Lock()
+        self._preloading: threading.Thread | None = None
         self.backend = self._resolve(cfg.backend)
         # Retrieval, the row lookup and the extractive scorer all embed the same question: keep the last few.
         self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -110,6 +111,19 @@ class Embedder:
     @property
     def batch_size(self) -> int:
         return batch_size_for(self.backend, self.cfg.batch_size)
+
+    def preload(self) -> None:
+        """Load the model on a background thread, so that a new process reads its store meanwhile; a failure is
+        raised again, with its message, on first use."""
+        if self._model is None and self._preloading is None:
+            self._preloading = threading.Thread(target=self._load_quietly, name="planqa-model-load", daemon=True)
+            self._preloading.start()
+
+    def _load_quietly(self) -> None:
+        try:
+            self._load()
+        except Exception:  # noqa: BLE001 - the first real use raises it
+            pass
 
     def _load(self):
         if self._model is None:

@@ -100,6 +100,12 @@ class Index:
         self._live.reset()
 
     # --- reading (live.py, query.py) --------------------------------------
+    def warm(self) -> None:
+        """Start loading the embedding model in the background once the store has said how it was built (fp32 or
+        int8), so that a new process reads its live snapshot meanwhile."""
+        _ = self.collection
+        self.embedder.preload()
+
     def documents(self) -> list[DocRecord]:
         return self.registry.all()
 

@@ -88,29 +88,34 @@ class LiveCache:
         old = self._table
         if old is not None and old.generation == generation:
             return old
-        live = store.registry.live_versions()
+        snapshot = self._newest_snapshot() if old is None else None
+        if snapshot is not None and snapshot.generation == generation:
+            self._table = snapshot  # saved at this very generation: the live set has not changed since
+            return snapshot
+        chunks = store.registry.live_chunks()
+        live = {d: sha for d, (sha, _n) in chunks.items()}
         key = live_key(live)
         if old is not None and old.key == key:
             old.generation = generation
             return old
         saved = old is None and (self._lexical_dir / key).is_dir()
-        base = old or self._newest_snapshot(key)
+        base = old or snapshot
         if base is None:
             rows = dict(_live_rows(iter_records(store.collection, ["metadatas", "documents"], page=READ_PAGE), live))
             table = _table(key, rows, LexicalIndex(list(rows), [_lexical_text(r) for r in rows.values()],
                                                    self._cache_dir), generation, live)
         else:
-            table = _updated(base, store, key, generation, live)
+            table = _updated(base, store, key, generation, chunks)
         if not saved and (base is None or base is not old and _changed_share(base, live) > RESAVE_SHARE):
             self._save(table)
         self._table = table
         return table
 
-    def _newest_snapshot(self, key: str) -> LiveTable | None:
-        """The saved table of this fingerprint, else the most recently saved one."""
+    def _newest_snapshot(self) -> LiveTable | None:
+        """The most recently saved table that loads."""
         try:
             found = sorted((p for p in self._lexical_dir.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                           key=lambda p: (p.name != key, -p.stat().st_mtime))
+                           key=lambda p: -p.stat().st_mtime)
         except OSError:
             return None
         for folder in found:
@@ -151,14 +156,19 @@ def _table(key, rows: dict[str, ChunkRow], lexical: LexicalIndex, generation: st
     return LiveTable(key, rows, by_doc, lexical, generation, dict(live))
 
 
-def _updated(base: LiveTable, store: Store, key: str, generation: str, live: dict[str, str]) -> LiveTable:
-    """`base` brought to the live versions: the changed documents' chunks read and tokenised, the rest kept."""
+def _updated(base: LiveTable, store: Store, key: str, generation: str, chunks: dict[str, tuple[str, int]]) -> LiveTable:
+    """`base` brought to the live versions: the changed documents' chunks read (by id) and tokenised, the rest
+    kept."""
+    live = {d: sha for d, (sha, _n) in chunks.items()}
     changed = sorted(d for d, v in live.items() if base.versions.get(d) != v)
     dropped = {d for d, v in base.versions.items() if live.get(d) != v}
     added: dict[str, ChunkRow] = {}
     for n in range(0, len(changed), _CHANGED_PAGE):
-        got = store.collection.get(where={"doc_id": {"$in": changed[n : n + _CHANGED_PAGE]}},
-                                   include=["documents", "metadatas"])
+        docs = changed[n : n + _CHANGED_PAGE]
+        ids = [f"{d}:{chunks[d][0][:16]}:{i}" for d in docs for i in range(chunks[d][1])]  # writes.chunk_id
+        got = store.collection.get(ids=ids, include=["documents", "metadatas"])
+        if len(got["ids"]) != len(ids):  # ids written another way: ask by document
+            got = store.collection.get(where={"doc_id": {"$in": docs}}, include=["documents", "metadatas"])
         added.update(_live_rows(zip(got["ids"], got["metadatas"], got["documents"]), live))
     removed = [cid for d in dropped for cid in base.by_doc.get(d, ())]
     rows = dict(base.rows)
@@ -176,7 +186,8 @@ def _write_snapshot(folder: Path, table: LiveTable) -> None:
     table.lexical.write(folder)
     rows = list(table.rows.values())
     columns = {c: [getattr(r, c) for r in rows] for c in _COLUMNS}
-    meta = {"format": SNAPSHOT_FORMAT, "key": table.key, "versions": table.versions, "rows": columns}
+    meta = {"format": SNAPSHOT_FORMAT, "key": table.key, "generation": table.generation, "versions": table.versions,
+            "rows": columns}
     (folder / "rows.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 
@@ -195,4 +206,4 @@ def _load_snapshot(folder: Path, cache_dir: str | None) -> LiveTable | None:
     lexical = LexicalIndex.load(folder, cache_dir)
     if lexical is None or set(lexical.ids) != rows.keys():
         return None
-    return _table(meta["key"], rows, lexical, "", meta["versions"])
+    return _table(meta["key"], rows, lexical, meta.get("generation", ""), meta["versions"])

@@ -130,7 +130,11 @@ class Registry:
         return [_record(m) for _i, m, _d in self._records({"$and": [{"kind": "doc"}, {"sha256": sha256}]}, ["metadatas"])]
 
     def live_versions(self) -> dict[str, str]:
-        return {m["doc_id"]: m["sha256"] for _i, m, _d in self._records({"kind": "doc"}, ["metadatas"])}
+        return {d: sha for d, (sha, _n) in self.live_chunks().items()}
+
+    def live_chunks(self) -> dict[str, tuple[str, int]]:
+        """doc_id → (live sha256, its number of chunks)."""
+        return {m["doc_id"]: (m["sha256"], int(m["n_chunks"])) for _i, m, _d in self._records({"kind": "doc"}, ["metadatas"])}
 
     def pending_versions(self, ttl: float = PENDING_TTL) -> tuple[set[tuple[str, str]], list[tuple[str, str]]]:
         """(versions a writer is still writing, marks to clear). A mark is cleared once its version is live,

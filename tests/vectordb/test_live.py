@@ -19,6 +19,7 @@ class Store:
         self.texts: dict[tuple[str, str], list[str]] = {}
         self.whole_reads = 0
         self.doc_reads: list[str] = []
+        self.registry_reads = 0
         self.registry = self
         self.collection = self
 
@@ -29,8 +30,9 @@ class Store:
     def generation(self) -> str:
         return repr(sorted(self.live.items()))
 
-    def live_versions(self) -> dict[str, str]:
-        return dict(self.live)
+    def live_chunks(self) -> dict[str, tuple[str, int]]:
+        self.registry_reads += 1
+        return {d: (sha, len(self.texts[(d, sha)])) for d, sha in self.live.items()}
 
     def records(self, docs) -> tuple[list, list, list]:
         ids, metas, texts = [], [], []
@@ -43,8 +45,14 @@ class Store:
                     texts.append(t)
         return ids, metas, texts
 
-    def get(self, where=None, include=None, limit=None, offset=0):
-        if where is None:
+    def get(self, ids=None, where=None, include=None, limit=None, offset=0):
+        if ids is not None:
+            docs = sorted({i.split(":")[0] for i in ids})
+            self.doc_reads += docs
+            got = self.records(set(docs))
+            keep = [n for n, i in enumerate(got[0]) if i in set(ids)]
+            ids, metas, texts = ([col[n] for n in keep] for col in got)
+        elif where is None:
             self.whole_reads += 1
             ids, metas, texts = self.records(set(self.live))
             ids, metas, texts = ids[offset:offset + limit], metas[offset:offset + limit], texts[offset:offset + limit]
@@ -98,6 +106,14 @@ def test_a_new_process_starts_from_the_snapshot(store, tmp_path, monkeypatch):
     assert store.doc_reads == [] and store.whole_reads == 1
     same_ranking(again, store)
     assert [p.name for p in tmp_path.iterdir()] == [again.key]
+
+
+def test_a_snapshot_of_the_current_generation_needs_no_read_at_all(store, tmp_path):
+    first = LiveCache(tmp_path).get(store)
+    reads = store.registry_reads
+    again = LiveCache(tmp_path).get(store)
+    assert store.registry_reads == reads and store.whole_reads == 1 and store.doc_reads == []
+    assert again.rows == first.rows and again.generation == store.generation()
 
 
 def test_a_running_process_updates_for_the_changed_documents(store, tmp_path):
