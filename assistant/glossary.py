@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ingest.zh import join_digit_spaces
@@ -54,6 +55,15 @@ class Glossary:
                 raise GlossaryError(f"{path}:{n}: a group needs at least two terms separated by |")
             groups.append(terms)
         return cls(tuple(groups))
+
+    @cached_property
+    def group_of(self) -> dict[str, tuple[str, ...]]:
+        """Lower-cased term → the first group that holds it (looked up for every term of every candidate)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for group in self.groups:
+            for t in group:
+                out.setdefault(t.lower(), group)
+        return out
 
     def expand(self, question: str) -> Expanded:
         q = normalise_query(question)

@@ -197,7 +197,4 @@ def _head(words: tuple[tuple[str, str], ...], terms: set[str]) -> tuple[str, ...
 
 
 def synonyms(term: str, glossary: Glossary) -> tuple[str, ...]:
-    for group in glossary.groups:
-        if any(term.lower() == t.lower() for t in group):
-            return group
-    return (term,)
+    return glossary.group_of.get(term.lower(), (term,))

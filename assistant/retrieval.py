@@ -120,10 +120,11 @@ class HybridSearch:
 
     def retrieve(self, question: str, k: int = 5, doc_ids: Sequence[str] | None = None,
                  section_prefix: str | None = None) -> list[Hit]:
-        text, hits = self.shortlist(question, doc_ids, section_prefix)
-        hits = self.reranker.rerank(text, hits, k)
-        if self.config.neighbours:
-            hits = [self._with_neighbour(question, h) for h in hits]
+        with self.index.pinned():
+            text, hits = self.shortlist(question, doc_ids, section_prefix)
+            hits = self.reranker.rerank(text, hits, k)
+            if self.config.neighbours:
+                hits = [self._with_neighbour(question, h) for h in hits]
         return hits
 
     def _with_neighbour(self, question: str, hit: Hit) -> Hit:

@@ -11,8 +11,10 @@ Files reach it through `vectordb.pipeline`, the one write path.
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 from chromadb.errors import ChromaError
@@ -41,6 +43,7 @@ class Index:
         self._marker = repair.WriteMarker(home / "write-in-progress", enabled=not store.url)
         self._live = LiveCache(home / "lexical", str(cache_dir) if cache_dir else None)
         self._texts: dict[tuple[str, str], str | None] = {}
+        self._pinned = threading.local()
 
     # --- the store, opened on first use ----------------------------------
     @property
@@ -124,8 +127,20 @@ class Index:
         return self._texts[(doc_id, rec.sha256)]
 
     def live(self) -> LiveTable:
-        """The live chunks, refreshed when any process changed the live set."""
-        return self._live.get(self)
+        """The live chunks, refreshed when any process changed the live set (inside `pinned`, the pinned ones)."""
+        pinned = getattr(self._pinned, "table", None)
+        return pinned if pinned is not None else self._live.get(self)
+
+    @contextmanager
+    def pinned(self) -> Iterator[LiveTable]:
+        """One live snapshot for every read inside, on this thread: one generation check per question instead of
+        one per read, and every stage of it sees the same documents."""
+        outer = getattr(self._pinned, "table", None)
+        self._pinned.table = outer or self._live.get(self)
+        try:
+            yield self._pinned.table
+        finally:
+            self._pinned.table = outer
 
     def select(self, doc_ids: Sequence[str] | None = None, section_prefix: str | None = None) -> set[str] | None:
         """Ids allowed by the filters (None: no filter)."""
