@@ -87,33 +87,6 @@ def coverage(info: QuestionInfo, text: str, glossary: Glossary, context: str = "
     return sum(term_present(t, text, glossary) for t in terms) / len(terms)
 
 
-def compound_pairs(info: QuestionInfo) -> dict[str, tuple[str, ...]]:
-    """Two-character terms the question writes inside a longer name, with that name's adjacent terms joined to
-    them (社会 of 社会消费品零售总额 → 社会消费品): alone, such a fragment names nothing (经济社会发展)."""
-    q = squash(info.text)
-    out: dict[str, tuple[str, ...]] = {}
-    names = [t for t in info.terms if t not in _FRAME]  # 增长, 保持: verbs, not parts of a name
-    for t in names:
-        if len(t) != 2:
-            continue
-        joined = tuple(t + n for n in names if n != t and t + n in q) + tuple(p + t for p in names if p != t and p + t in q)
-        if joined:
-            out[t] = joined
-    return out
-
-
-def clause_coverage(info: QuestionInfo, text: str, glossary: Glossary, context: str = "") -> float:
-    """`coverage` of a figure's clause, where a fragment of a longer name counts only joined to its neighbour."""
-    pairs = compound_pairs(info)
-    if not pairs:
-        return coverage(info, text, glossary, context)
-    terms = [t for t in info.terms if not (context and term_present(t, context, glossary))] or info.terms
-    if not terms:
-        return 1.0
-    return sum(any(term_present(j, text, glossary) for j in pairs[t]) if t in pairs else term_present(t, text, glossary)
-               for t in terms) / len(terms)
-
-
 def place_key(place: str) -> str:
     return place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
 
@@ -440,7 +413,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             masked |= fig is False
             if fig is True:
                 window = squash("".join(clauses[0 if alone else max(0, i - 1): i + 1]))
-                cov = clause_coverage(info, window, glossary, context)
+                cov = coverage(info, window, glossary, context)
                 if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + squash(sentence), glossary) and (
                         _names_a_thing(info, context + window, glossary)):
                     return Check(True, coverage=cov, focus=clause)
