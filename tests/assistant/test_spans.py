@@ -191,3 +191,40 @@ def test_a_list_introduced_by_its_name_and_a_colon_is_quoted_whole():
     # a colon that introduces something else is no answer to the list asked
     info = analyse("今年的报告提出了哪些改革举措？")
     assert backend._introduced(info, backend.candidates(info, [hit]), [hit]) is None
+
+
+def _passage(text: str, section: str = "注释") -> Hit:
+    return Hit(doc_id="d", name="d.txt", title="报告", section=section, index=0, start=0, end=len(text), text=text,
+               score=1.0)
+
+
+GLOSSARY = "注释\n［1］一降三减：\n全年火灾起数总体下降，火灾亡人数、伤人数减少。\n［2］四大主导产业：\n旅游业、现代服务业。\n"
+
+
+def test_a_term_is_defined_from_the_documents_glossary():
+    from assistant.answer.extractive import definition
+
+    body = _passage("火灾呈现“一降三减”［1］良好态势。", "一、回顾")
+    d = definition("海南报告里“一降三减”是什么意思？", [body, _passage(GLOSSARY)])
+    assert d.answer == "一降三减：全年火灾起数总体下降，火灾亡人数、伤人数减少[2]。" and d.used == [2]
+    # run-in entries, a note, a body sentence; an OCR'd character (收人) still names the term asked
+    assert definition("“两重”指什么？", [_passage("1.“两重”：是指国家重大战略实施。")]).answer == "“两重”：国家重大战略实施[1]。"
+    assert definition("国民收入使用额是什么意思？", [_passage("〔注〕国民收人使用额，指国民收人生产额加上进口额。")]).answer \
+        == "国民收人使用额：国民收人生产额加上进口额[1]。"
+    assert definition("新三样指的是什么？", [_passage("“新三样”是指电动汽车、锂电池和光伏产品。", "一、回顾")]).answer \
+        == "新三样：电动汽车、锂电池和光伏产品[1]。"
+    # the entry must be of a term the question names; an entry line is not a definition of the next
+    assert definition("三张清单是什么意思？", [_passage(GLOSSARY)]) is None
+    assert definition("四大主导产业是什么意思？", [_passage("［2］四大主导产业：\n［3］五互一共：\n中外互鉴。")]) is None
+    # without 意思/指/含义, only a numbered glossary entry defines: a plain "X：" line or a table row does not
+    assert definition("主要目标是什么？", [_passage("主要目标：\n地区生产总值增长5%。")]) is None
+    assert definition("四大主导产业是什么？", [_passage(GLOSSARY)]).answer == "四大主导产业：旅游业、现代服务业[1]。"
+    assert definition("指标的含义是什么？", [_passage("指标：地区生产总值；单位：%；目标值：5。")]) is None
+
+
+def test_a_documents_own_note_markers_are_never_quoted():
+    from assistant.answer.extractive import quotable
+
+    assert quotable("火灾呈现“一降三减”［1］良好态势") == "火灾呈现“一降三减”良好态势"
+    assert quotable("国民收人使用额〔注〕为4，590亿元[12]。") == "国民收人使用额为4，590亿元。"
+    assert quotable("增长5%（约）") == "增长5%（约）"
