@@ -20,8 +20,9 @@ from assistant.backends import EXTRACTIVE
 from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
+from assistant.definitions import DEFINE, defines
 from assistant.evidence import DocLabel, Scope, check_passage, in_scope, place_key
-from assistant.params import LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES
+from assistant.params import DEFINITION_DOCS, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES
 from assistant.answer.extractive import MAX_SUBPARTS
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section
@@ -282,6 +283,10 @@ class Assistant:
                 evidence = []
         else:
             evidence, reason = self.gate(q, hits)
+        defined = self.definition_passages(q, hits)
+        if defined:  # 四上企业指什么: the document's own glossary entry answers first
+            taken = {h.chunk_id for h in defined}
+            evidence = defined + [h for h in evidence if h.chunk_id not in taken]
         shown = self.part_passages(q, hits)
         if shown:  # 第三部分的第（八）项: the part itself and its sub-parts, found through the heading tree
             taken = {h.chunk_id for h in shown}
@@ -293,6 +298,16 @@ class Assistant:
         if evidence and q.info.kind == "list":
             evidence = self.complete_list(q, evidence)
         return Decision(evidence, reason, judgement)
+
+    def definition_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
+        """For a question that asks what a term means: passages of the documents it names (or of the best hits'
+        documents) whose glossary entry or “X”是指 sentence defines a term it names, retrieved or not."""
+        if not DEFINE.search(q.info.text):
+            return []
+        docs = q.named_docs or list(dict.fromkeys(h.doc_id for h in in_scope(hits, q.scope)))[:DEFINITION_DOCS]
+        live = self.index.live()
+        ids = [cid for d in docs for cid in live.by_doc.get(d, ()) if defines(q.info.text, live.rows[cid].text)]
+        return self._row_hits(q, ids[:DEFINITION_DOCS], hits) if ids else []
 
     def part_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
         """For a question about a numbered part (第三部分, 第（八）项, 附件2…): the passages that show it and its

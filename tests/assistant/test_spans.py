@@ -202,7 +202,7 @@ GLOSSARY = "注释\n［1］一降三减：\n全年火灾起数总体下降，火
 
 
 def test_a_term_is_defined_from_the_documents_glossary():
-    from assistant.answer.extractive import definition
+    from assistant.definitions import definition
 
     body = _passage("火灾呈现“一降三减”［1］良好态势。", "一、回顾")
     d = definition("海南报告里“一降三减”是什么意思？", [body, _passage(GLOSSARY)])
@@ -223,8 +223,17 @@ def test_a_term_is_defined_from_the_documents_glossary():
 
 
 def test_a_documents_own_note_markers_are_never_quoted():
-    from assistant.answer.extractive import quotable
+    from assistant.definitions import quotable
 
     assert quotable("火灾呈现“一降三减”［1］良好态势") == "火灾呈现“一降三减”良好态势"
     assert quotable("国民收人使用额〔注〕为4，590亿元[12]。") == "国民收人使用额为4，590亿元。"
     assert quotable("增长5%（约）") == "增长5%（约）"
+
+
+def test_passages_that_define_a_term_of_the_question_are_found():
+    from assistant.definitions import defines
+
+    assert defines("广东报告里的四上企业指什么？", "附件2\n1.“四上”企业：\n现阶段统计工作实践中…")
+    assert defines("“两重”是什么？", "1.“两重”：是指国家重大战略实施。")  # a numbered entry answers 是什么
+    assert not defines("主要目标是什么？", "主要目标：地区生产总值增长5%。")  # a plain line only when the meaning is asked
+    assert not defines("四上企业指什么？", "覆盖21万家“四上”企业，主动帮助企业。")  # mentioned, not defined

@@ -1,0 +1,81 @@
+"""Definitions: a question that asks what a term means is answered from the documents' own definition of it (a
+名词解释/注释 entry or a “X”是指 sentence); and quoting that never carries a document's own note markers."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from assistant.answer import Draft
+from assistant.evidence import row_cells
+from ingest.zh import squash, tidy_figures
+from vectordb.index import Hit
+
+# A document's own note markers (［1］, [12], 〔注〕): never quoted, or they would read as citation markers.
+_NOTE_MARK = re.compile(r"[［\[〔]\s*(?:注\s*)?\d{0,3}\s*[］\]〕]")
+_QUOTES = re.compile(r"[“”\"‘’'《》〈〉「」]")
+# 是什么意思, 指什么, 的含义, 什么是: a question that asks what a term means
+DEFINE = re.compile(r"意思|含义|指什么|指的是|是指|具体指|什么是|指哪|是什么")
+_MEANS = re.compile(r"意思|含义|指什么|指的是|是指|具体指|什么是|指哪")  # 是什么 alone asks the meaning only of a listed term
+# A glossary entry (名词解释, 注释): a marker or number, the term, a colon (or 指), the definition on the same line
+# or the next one
+_GLOSS = re.compile(r"^[ \t\u3000]*(?P<mark>[［\[〔(（][ \t]*(?:注[ \t]*)?\d{0,3}[ \t]*[］\]〕)）]|\d{1,3}[ \t]*[.．、])?[ \t\u3000]*"
+                    r"(?P<term>[^：:，,。；;\n]{2,24}?)[ \t\u3000]*(?:[：:]|[，,](?=是指|指))[ \t\u3000]*(?:是指|指)?"
+                    r"(?P<def>[^\n]*)$", re.M)
+_DEFINED = re.compile(r"[“\"](?P<term>[^”\"\n]{2,20})[”\"][，,]?(?:是指|指的是)(?P<def>[^。\n]+)")
+
+
+def quotable(text: str) -> str:
+    """Passage text as an answer quotes it: figures tidied, the document's own note markers left out."""
+    return _NOTE_MARK.sub("", tidy_figures(text))
+
+
+def _named(term: str, question: str) -> bool:
+    """The question names the term (quotes aside; a term of four or more characters may differ by a character,
+    as OCR'd 国民收人 for 国民收入)."""
+    t = _QUOTES.sub("", squash(term))
+    if len(t) < 2:
+        return False
+    if t in question:
+        return True
+    return len(t) >= 4 and any(sum(a != b for a, b in zip(t, question[i:i + len(t)])) <= 1
+                               for i in range(len(question) - len(t) + 1))
+
+
+def definition(question: str, passages: Sequence[Hit]) -> Draft | None:
+    """A what-does-it-mean question answered by the documents' own definition of the term it names: a glossary
+    entry (［5］ESI：⏎…, 1.“两重”：是指…, 〔注〕X，指…) or a body sentence (“X”是指…). The longest term named
+    wins; None when no passage defines a term of the question."""
+    q = _QUOTES.sub("", squash(question))
+    means = bool(_MEANS.search(q))  # a line without a glossary number defines only when the meaning is asked
+    best: tuple[int, int, str] | None = None
+    for n, hit in enumerate(passages, start=1):
+        text = hit.text
+        found = [(m.group("term"), m.group("def"), m.end()) for m in _GLOSS.finditer(text)
+                 if (m.group("mark") or means) and not row_cells(m.group(0).strip())]
+        found += [(m.group("term"), m.group("def"), m.end()) for m in _DEFINED.finditer(text)]
+        for term, body, end in found:
+            term = _NOTE_MARK.sub("", term).strip()
+            if not _named(term, q):
+                continue
+            body = body.strip()
+            if not body:  # the definition on the next line
+                body = next((ln.strip() for ln in text[end:].splitlines() if ln.strip()), "")
+                if _GLOSS.match(body):
+                    continue  # the next entry, not a definition
+            if len(body) < 2:
+                continue
+            key = (len(squash(term)), -n)
+            if best is None or key > best[:2]:
+                best = (*key, f"{quotable(term)}：{quotable(body).rstrip('。；; ')}[{n}]。")
+    if best is None:
+        return None
+    return Draft(best[2], refused=False, used=[-best[1]])
+
+
+def defines(question: str, text: str) -> bool:
+    """Some entry of the text defines a term the question names (for finding glossary passages)."""
+    q = _QUOTES.sub("", squash(question))
+    means = bool(_MEANS.search(q))
+    return any((m.group("mark") or means) and _named(_NOTE_MARK.sub("", m.group("term")).strip(), q)
+               for m in _GLOSS.finditer(text)) or any(_named(m.group("term"), q) for m in _DEFINED.finditer(text))
