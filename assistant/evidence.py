@@ -391,6 +391,16 @@ def _names_a_thing(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
     return not things or any(term_present(t, text, glossary) for t in things)
 
 
+def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, glossary: Glossary) -> bool:
+    """A figure clause that names nothing asked takes its subject from the clauses before it (主要预期目标是：地区生产
+    总值增长5%左右): those must then name all of it, or the figure is the first item's, not what was asked (经济社会
+    发展 holds 社会 of 全社会研发经费, not the research spending)."""
+    things = [t for t in info.terms if t not in _FRAME]
+    if not things or any(term_present(t, context + clause, glossary) for t in things):
+        return True
+    return all(term_present(t, context + window, glossary) for t in things)
+
+
 _FRAME = frozenset(w for key in ("verb", "growth", "decline", "filler") for w in target_vocab().words(key))
 MIN_CLAUSE_COVERAGE = 0.3  # a quoted figure must be about what was asked, not a neighbour's figure
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
@@ -415,7 +425,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 window = squash("".join(clauses[0 if alone else max(0, i - 1): i + 1]))
                 cov = coverage(info, window, glossary, context)
                 if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + squash(sentence), glossary) and (
-                        _names_a_thing(info, context + window, glossary)):
+                        _names_a_thing(info, context + window, glossary)) and (
+                        _subject_named(info, context, squash(clause), window, glossary)):
                     return Check(True, coverage=cov, focus=clause)
         what = f"figure in {info.unit}" if info.unit else "figure"
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)

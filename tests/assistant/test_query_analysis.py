@@ -338,3 +338,15 @@ def test_a_table_row_answers_from_the_value_cell_of_what_was_asked():
     assert check_passage(analyse("2024年居民消费价格涨幅是多少？"), hit, g, 0.5).ok
     other = Hit(**{**hit.__dict__, "text": "居民消费价格涨幅2024年为0.2%。"})
     assert not check_passage(analyse("2024年居民消费价格涨幅是多少？"), other, g, 0.5).ok
+
+
+def test_a_figure_clause_naming_nothing_asked_needs_all_of_it_named_before():
+    g = Glossary.load()
+    lead = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；"
+    # 社会 of 社会消费品零售总额 is in 经济社会发展: the first item's figure is not the retail sales target
+    assert not check_sentence(analyse("社会消费品零售总额增长目标定的多少？"), lead, g).ok
+    assert not check_sentence(analyse("全社会研发经费增速目标是多少？"), lead, g).ok
+    # a question all of whose words the lead names is answered by its first item
+    assert check_sentence(analyse("今年经济增长的预期目标是多少？"), lead, g).ok
+    # a clause that names what was asked itself is judged as before
+    assert check_sentence(analyse("社会消费品零售总额增长目标定的多少？"), "主要预期目标是：社会消费品零售总额增长5%左右。", g).ok
