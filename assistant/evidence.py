@@ -28,6 +28,9 @@ _COUNTERS = "个项条家所方篇大座户名倍"
 FIGURE = re.compile(rf"{ARABIC_FIGURE}|[{_CN_NUM}]+(?=[{_COUNTERS}])|{CN_FIGURE}")
 _MEASURE = re.compile(rf"{ARABIC_FIGURE}|{CN_FIGURE}")  # the same without counted numerals (十方面, 三大)
 _ASKS_COUNT = re.compile(rf"(?:几|多少)[{_COUNTERS}]")
+_ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名](?!百分点)")  # how many things (not 几倍, 多少个百分点)
+# A count: a number and a counter (12所, 3.2万个, 十个). 一批 is no count: it answers no 几个.
+_COUNT = re.compile(rf"(?:\d+(?:\.\d+)?[万亿]?|[{_CN_NUM}]+)[多余]?(?:[{_COUNTERS}处种件台套位场次])")
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_FIGURE})"  # a figure's number, before its unit
 _MASK = re.compile(r"[xX]{1,4}(?:\.[xX]+)?")
 _TIME = re.compile(rf"{YEAR}年|年底|年年底|月底|\d+月")
@@ -415,12 +418,15 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     if info.kind == "figure":
         clauses = [m.group(0) for m in _CLAUSE.finditer(sentence)] or [sentence]
         counts = bool(_ASKS_COUNT.search(info.text))
+        items = not info.unit and bool(_ASKS_ITEMS.search(info.text))
         figs = [has_figure(c, info.unit, counts) for c in clauses]
         # no neighbour's figure to confuse (a masked one counts): the subject may be clauses before
         alone = figs.count(True) == 1 and False not in figs
         masked = False
         for i, (clause, fig) in enumerate(zip(clauses, figs)):
             masked |= fig is False
+            if fig is True and items and not _COUNT.search(squash(clause)):
+                continue  # 几个 is not answered by a rate or an amount (贡献率超74%)
             if fig is True:
                 window = squash("".join(clauses[0 if alone else max(0, i - 1): i + 1]))
                 cov = coverage(info, window, glossary, context)

@@ -350,3 +350,13 @@ def test_a_figure_clause_naming_nothing_asked_needs_all_of_it_named_before():
     assert check_sentence(analyse("今年经济增长的预期目标是多少？"), lead, g).ok
     # a clause that names what was asked itself is judged as before
     assert check_sentence(analyse("社会消费品零售总额增长目标定的多少？"), "主要预期目标是：社会消费品零售总额增长5%左右。", g).ok
+
+
+def test_how_many_things_is_answered_by_a_count_not_a_rate():
+    g = Glossary.load()
+    info = analyse("育成了几个突破性新品种？")
+    assert not check_sentence(info, "育成一批突破性新品种，全省农业科技进步贡献率超74%。", g).ok  # 一批, 74%: no count
+    assert check_sentence(info, "育成突破性新品种12个，农业科技进步贡献率超74%。", g).ok
+    assert check_sentence(analyse("全省新建了多少所学校？"), "全省新建学校十二所。", g).ok
+    # 几倍 and 多少个百分点 ask no count of things
+    assert check_sentence(analyse("2020年生产总值是2010年的几倍？"), "生产总值由2010年的49.4亿元增长到2020年的111亿元。", g).ok
