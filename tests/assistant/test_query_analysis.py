@@ -360,3 +360,15 @@ def test_how_many_things_is_answered_by_a_count_not_a_rate():
     assert check_sentence(analyse("全省新建了多少所学校？"), "全省新建学校十二所。", g).ok
     # 几倍 and 多少个百分点 ask no count of things
     assert check_sentence(analyse("2020年生产总值是2010年的几倍？"), "生产总值由2010年的49.4亿元增长到2020年的111亿元。", g).ok
+
+
+def test_more_units_asked_must_be_carried():
+    g = Glossary.load()
+    cars = analyse("2023年全国新能源汽车产量是多少辆？")
+    assert cars.unit == "辆"
+    assert not check_sentence(cars, "新能源汽车产销量占全球比重超过60%。", g).ok
+    assert check_sentence(cars, "2023年新能源汽车产量达到958.7万辆。", g).ok
+    pm = analyse("PM2.5浓度要降到多少微克每立方米？")
+    assert pm.unit == "微克"
+    assert not check_sentence(pm, "PM 2.5浓度降低、优良天数比率完成市定目标。", g).ok  # PM2.5's 2.5 is no amount
+    assert check_sentence(pm, "PM2.5平均浓度下降到35微克/立方米以下。", g).ok
