@@ -9,7 +9,6 @@ the refusal threshold chosen on dev. Feature definitions live here, once, for tr
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence

@@ -21,7 +21,7 @@ from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
 from assistant.definitions import DEFINE, defines
-from assistant.evidence import DocLabel, Scope, check_passage, in_scope, place_key
+from assistant.evidence import EVERY_PLACE, DocLabel, Scope, check_passage, in_scope, place_key
 from assistant.params import DEFINITION_DOCS, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES
 from assistant.answer.extractive import MAX_SUBPARTS
 from assistant.query import Query, make_query
@@ -30,7 +30,7 @@ from assistant.result import AnswerResult, Citation, Context, Flag, Timings
 from assistant.references import opening, parallel_siblings, resolve_part
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
-from assistant.target_answers import EVERY_PLACE, answer_figures, row_answer
+from assistant.target_answers import answer_figures, row_answer
 from ingest.zh import SECTION_SEP, bigrams
 from vectordb.index import Hit, Index
 

@@ -262,21 +262,21 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     # A document whose title and opening name no genre (a report that starts at 各位代表) is not excluded by one.
     unknown = frozenset(d for d, label in labels.items()
                         if not any(g in label.opening for g in GENRES) and not any(g in label.title for g in TITLE_GENRES))
-    for ref, field in refs:
+    for ref, kind in refs:
         key = squash(ref)
         # Places name a document by its title and dateline (its opening when it has no title): a place
         # mentioned in passing in an opening (城镇, 全省) names nothing.
         docs = frozenset(d for d, label in labels.items()
-                         if (label.names_place(key) if field == "place" else
-                             key in (label.opening if field == "opening" else label.title)))
-        if docs and field != "place":
+                         if (label.names_place(key) if kind == "place" else
+                             key in (label.opening if kind == "opening" else label.title)))
+        if docs and kind != "place":
             docs |= unknown
         if not docs:
-            if field == "place" and ref in real:
+            if kind == "place" and ref in real:
                 free.append(ref)
         elif len(docs) < len(labels):
             sets.append(docs)
-            if field == "place":
+            if kind == "place":
                 place_sets.append(docs)
     soft = []  # years and plan ordinals: metadata a document may lack, so they narrow but never empty the scope
     year_sets = [frozenset(d for d, label in labels.items() if year in label.years) for year in dict.fromkeys(info.doc_years)]

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from assistant.arithmetic import COMPUTED_NOTE
-from assistant.evidence import EVERY_PLACE
 from assistant.targets_table import citation, value_text
 from ingest.targets import TargetRow, vocab
 from ingest.zh import RELATIVE_YEARS, YEAR, squash

@@ -417,7 +417,7 @@ def extract_targets(text: str, sections: Sequence[Section] | None = None, doc_ye
         lead_end = text.find("。", para, s0) if para < s0 else -1
         paragraph_lead = text[para:lead_end + 1] if lead_end >= 0 else ""
         section = _section_at(sections, s0)
-        prev_subject, prev_verbs, group, prev_end = "", [], [], s0
+        prev_subject, prev_verbs, group = "", [], []
         for i, val in enumerate(values):
             # trailing qualifier: 左右/以上 after the unit
             tail = text[val.unit_end: val.unit_end + 3]

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import CORPUS, REPO, run
+from tests.conftest import CORPUS, run
 
 pytestmark = pytest.mark.integration
 CORPUS_DEV = CORPUS.parent / "corpus-dev"
