@@ -89,9 +89,7 @@ class HybridSearch:
 
     def _candidates(self, ex: Expanded, doc_ids: Sequence[str] | None, section_prefix: str | None) -> list[Hit]:
         cfg = self.config
-        self.index.warm()  # a new process: the model loads while the live snapshot is read
         allow = self.index.select(doc_ids, section_prefix)
-        self.index.live()
         qvec = self.index.embedder.embed_queries([ex.text])[0]
         lists: list[tuple[float, list[str]]] = []
         dense: list[tuple[str, float]] = []
@@ -120,6 +118,7 @@ class HybridSearch:
 
     def retrieve(self, question: str, k: int = 5, doc_ids: Sequence[str] | None = None,
                  section_prefix: str | None = None) -> list[Hit]:
+        self.index.warm()  # a new process: the model loads while `pinned` reads the live snapshot
         with self.index.pinned():
             text, hits = self.shortlist(question, doc_ids, section_prefix)
             hits = self.reranker.rerank(text, hits, k)
