@@ -77,20 +77,22 @@ class Segment:
 
     @classmethod
     def build(cls, ids: list[str], docs: list[list[str]], vocab: dict[str, int]) -> "Segment":
-        terms, rows = [], []
-        for r, toks in enumerate(docs):
-            for t in toks:
-                terms.append(vocab.setdefault(t, len(vocab)))
-            rows.append(np.full(len(toks), r, dtype=np.int32))
-        term = np.asarray(terms, dtype=np.int64)
-        row = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int32)
+        terms = np.asarray([vocab.setdefault(t, len(vocab)) for toks in docs for t in toks], dtype=np.int64)
+        rows = np.repeat(np.arange(len(docs), dtype=np.int64), [len(toks) for toks in docs])
         # (term, row) pairs counted: one posting per distinct pair
-        key = np.unique(term * max(len(docs), 1) + row, return_counts=True)
-        term_of, row_of = np.divmod(key[0], max(len(docs), 1))
-        indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
-        np.add.at(indptr, term_of + 1, 1)
-        return cls(ids, np.cumsum(indptr), row_of.astype(np.int32), key[1].astype(np.float32),
-                   np.asarray([len(d) for d in docs], dtype=np.float32), np.ones(len(docs), dtype=bool))
+        key, tf = np.unique(terms * max(len(docs), 1) + rows, return_counts=True)
+        term, row = np.divmod(key, max(len(docs), 1))
+        return cls.grouped(ids, term, row, tf.astype(np.float32), np.asarray([len(d) for d in docs], dtype=np.float32),
+                           len(vocab))
+
+    @classmethod
+    def grouped(cls, ids: list[str], term: np.ndarray, row: np.ndarray, tf: np.ndarray, length: np.ndarray,
+                n_terms: int) -> "Segment":
+        """A segment of all-live rows from its postings (term, row, count), in any order."""
+        order = np.lexsort((row, term))
+        indptr = np.zeros(n_terms + 1, dtype=np.int64)
+        np.add.at(indptr, term + 1, 1)
+        return cls(ids, np.cumsum(indptr), row[order].astype(np.int32), tf[order], length, np.ones(len(ids), dtype=bool))
 
     def postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         """Live rows holding the term, and its count in each."""
@@ -109,7 +111,7 @@ class Segment:
     @classmethod
     def merged(cls, parts: Sequence["Segment"], n_terms: int) -> "Segment":
         """One segment of the live rows of several (no re-tokenising: postings are re-grouped)."""
-        ids, terms, tfs, lengths = [], [], [], []
+        ids, terms, rows, tfs, lengths = [], [], [], [], []
         for seg in parts:
             keep = np.flatnonzero(seg.alive)
             remap = np.full(len(seg.ids), -1, dtype=np.int64)
@@ -117,17 +119,13 @@ class Segment:
             term_of = np.repeat(np.arange(len(seg.indptr) - 1, dtype=np.int64), np.diff(seg.indptr))
             live = seg.alive[seg.rows]
             terms.append(term_of[live])
-            tfs.append((remap[seg.rows[live]], seg.tf[live]))
+            rows.append(remap[seg.rows[live]])
+            tfs.append(seg.tf[live])
             ids += [seg.ids[r] for r in keep]
             lengths.append(seg.length[keep])
-        term = np.concatenate(terms) if terms else np.zeros(0, dtype=np.int64)
-        row = np.concatenate([r for r, _ in tfs]) if tfs else np.zeros(0, dtype=np.int64)
-        tf = np.concatenate([t for _, t in tfs]) if tfs else np.zeros(0, dtype=np.float32)
-        order = np.lexsort((row, term))
-        indptr = np.zeros(n_terms + 1, dtype=np.int64)
-        np.add.at(indptr, term + 1, 1)
-        return cls(ids, np.cumsum(indptr), row[order].astype(np.int32), tf[order],
-                   np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.float32), np.ones(len(ids), dtype=bool))
+        joined = [np.concatenate(x) if x else np.zeros(0, dtype=d)
+                  for x, d in ((terms, np.int64), (rows, np.int64), (tfs, np.float32), (lengths, np.float32))]
+        return cls.grouped(ids, *joined, n_terms)
 
 
 class LexicalIndex:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ingest.models import embedding_text
@@ -14,6 +14,7 @@ from ingest.zh import HEADING_REF, SECTION_SEP
 from vectordb.chroma_store import iter_records
 from vectordb.lexical import LexicalIndex, atomic_folder
 from vectordb.registry import Store
+from vectordb.writes import version_chunk_id
 
 READ_PAGE = 5000  # records per read of the whole store
 _CHANGED_PAGE = 200  # documents per read of changed chunks
@@ -135,7 +136,7 @@ class LiveCache:
 
 
 RESAVE_SHARE = 0.05  # a new process saves its table when this share of documents changed since the snapshot
-_COLUMNS = ("id", "doc_id", "name", "title", "section", "index", "start", "end", "text")
+_COLUMNS = tuple(f.name for f in fields(ChunkRow))
 
 
 def _lexical_text(row: ChunkRow) -> str:
@@ -165,7 +166,7 @@ def _updated(base: LiveTable, store: Store, key: str, generation: str, chunks: d
     added: dict[str, ChunkRow] = {}
     for n in range(0, len(changed), _CHANGED_PAGE):
         docs = changed[n : n + _CHANGED_PAGE]
-        ids = [f"{d}:{chunks[d][0][:16]}:{i}" for d in docs for i in range(chunks[d][1])]  # writes.chunk_id
+        ids = [version_chunk_id(d, chunks[d][0], i) for d in docs for i in range(chunks[d][1])]
         got = store.collection.get(ids=ids, include=["documents", "metadatas"])
         if len(got["ids"]) != len(ids):  # ids written another way: ask by document
             got = store.collection.get(where={"doc_id": {"$in": docs}}, include=["documents", "metadatas"])

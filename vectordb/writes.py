@@ -20,7 +20,12 @@ ADD_BATCH = 1000  # well under Chroma's max_batch_size
 
 
 def chunk_id(doc: SourceDocument, index: int) -> str:
-    return f"{doc.doc_id}:{doc.sha256[:16]}:{index}"
+    return version_chunk_id(doc.doc_id, doc.sha256, index)
+
+
+def version_chunk_id(doc_id: str, sha256: str, index: int) -> str:
+    """The id of a version's chunk: readers that know a version's chunk count fetch its chunks by id."""
+    return f"{doc_id}:{sha256[:16]}:{index}"
 
 
 def _chunk_meta(doc: SourceDocument, c: Chunk) -> dict:
