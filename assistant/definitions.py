@@ -42,22 +42,30 @@ def _named(term: str, question: str) -> bool:
                                for i in range(len(question) - len(t) + 1))
 
 
+def _entries(question: str, text: str):
+    """(term, definition on its line, end of the match) of each entry of the text that defines a term the question
+    names: glossary lines (a line without a glossary number only when the meaning is asked; a table row is none)
+    and “X”是指 sentences. `question` is squashed, quotes removed."""
+    means = bool(_MEANS.search(question))
+    for m in _GLOSS.finditer(text):
+        term = _NOTE_MARK.sub("", m.group("term")).strip()
+        if (m.group("mark") or means) and not row_cells(m.group(0).strip()) and _named(term, question):
+            yield term, m.group("def"), m.end()
+    for m in _DEFINED.finditer(text):
+        term = _NOTE_MARK.sub("", m.group("term")).strip()
+        if _named(term, question):
+            yield term, m.group("def"), m.end()
+
+
 def definition(question: str, passages: Sequence[Hit]) -> Draft | None:
     """A what-does-it-mean question answered by the documents' own definition of the term it names: a glossary
     entry (［5］ESI：⏎…, 1.“两重”：是指…, 〔注〕X，指…) or a body sentence (“X”是指…). The longest term named
     wins; None when no passage defines a term of the question."""
     q = _QUOTES.sub("", squash(question))
-    means = bool(_MEANS.search(q))  # a line without a glossary number defines only when the meaning is asked
     best: tuple[int, int, str] | None = None
     for n, hit in enumerate(passages, start=1):
         text = hit.text
-        found = [(m.group("term"), m.group("def"), m.end()) for m in _GLOSS.finditer(text)
-                 if (m.group("mark") or means) and not row_cells(m.group(0).strip())]
-        found += [(m.group("term"), m.group("def"), m.end()) for m in _DEFINED.finditer(text)]
-        for term, body, end in found:
-            term = _NOTE_MARK.sub("", term).strip()
-            if not _named(term, q):
-                continue
+        for term, body, end in _entries(q, text):
             body = body.strip()
             if not body:  # the definition on the next line
                 body = next((ln.strip() for ln in text[end:].splitlines() if ln.strip()), "")
@@ -75,7 +83,4 @@ def definition(question: str, passages: Sequence[Hit]) -> Draft | None:
 
 def defines(question: str, text: str) -> bool:
     """Some entry of the text defines a term the question names (for finding glossary passages)."""
-    q = _QUOTES.sub("", squash(question))
-    means = bool(_MEANS.search(q))
-    return any((m.group("mark") or means) and _named(_NOTE_MARK.sub("", m.group("term")).strip(), q)
-               for m in _GLOSS.finditer(text)) or any(_named(m.group("term"), q) for m in _DEFINED.finditer(text))
+    return next(_entries(_QUOTES.sub("", squash(question)), text), None) is not None

@@ -394,6 +394,17 @@ def _names_a_thing(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
     return not things or any(term_present(t, text, glossary) for t in things)
 
 
+def _about_asked(info: QuestionInfo, window: str, named: str, context: str, glossary: Glossary) -> float | None:
+    """A figure's window (its clause and the one before, or a row's indicator, column and value) is about what was
+    asked: enough of the question's terms, the indicator it counts named (in `named`), and a term other than frame
+    words. Its coverage, or None."""
+    cov = coverage(info, window, glossary, context)
+    if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + named, glossary) and (
+            _names_a_thing(info, context + window, glossary)):
+        return cov
+    return None
+
+
 def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, glossary: Glossary) -> bool:
     """A figure clause that names nothing asked takes its subject from the clauses before it (主要预期目标是：地区生产
     总值增长5%左右): those must then name all of it, or the figure is the first item's, not what was asked (经济社会
@@ -429,10 +440,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 continue  # 几个 is not answered by a rate or an amount (贡献率超74%)
             if fig is True:
                 window = squash("".join(clauses[0 if alone else max(0, i - 1): i + 1]))
-                cov = coverage(info, window, glossary, context)
-                if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + squash(sentence), glossary) and (
-                        _names_a_thing(info, context + window, glossary)) and (
-                        _subject_named(info, context, squash(clause), window, glossary)):
+                cov = _about_asked(info, window, squash(sentence), context, glossary)
+                if cov is not None and _subject_named(info, context, squash(clause), window, glossary):
                     return Check(True, coverage=cov, focus=clause)
         what = f"figure in {info.unit}" if info.unit else "figure"
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)
@@ -455,10 +464,8 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
     for key, value in dated or values:
         if info.unit and has_figure(value + unit, info.unit) is not True:
             continue
-        window = squash(labels + key + value)
-        cov = coverage(info, window, glossary, context)
-        if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + squash(labels + key), glossary) and (
-                _names_a_thing(info, context + window, glossary)):
+        cov = _about_asked(info, squash(labels + key + value), squash(labels + key), context, glossary)
+        if cov is not None:
             return Check(True, coverage=cov, focus=sentence)
     return Check(False, "no figure about what was asked in the table row")
 
