@@ -228,10 +228,13 @@ class ExtractiveBackend:
             return None
         qgrams = bigrams(info.text)
 
-        def match(j: int) -> int:
-            return len(qgrams & bigrams("".join(clauses[max(0, j - 1): j + 1])))
+        def match(j: int) -> tuple[float, int]:
+            # the clause's own content terms first (粮食产量511万吨 over 今年目标是：生产总值增长5%, which shares
+            # only the question's frame words), then the words it shares with the clause before it
+            own = coverage(info, squash(clauses[j]), self.glossary) if info.terms else 0.0
+            return own, len(qgrams & bigrams("".join(clauses[max(0, j - 1): j + 1])))
 
-        i = max(hold, key=lambda j: (match(j), -j))
+        i = max(hold, key=lambda j: (*match(j), -j))
         lo, hi = i, i
         if i > 0 and len(qgrams & bigrams(clauses[i - 1])) > len(qgrams & bigrams(clauses[i])) / 2:
             lo = i - 1

@@ -23,6 +23,14 @@ def test_figure_answer_is_the_clause_with_the_figure():
     assert "5%左右" in q and len(q) <= 40 and "粮食" not in q
 
 
+def test_figure_clause_named_by_its_own_words_not_the_frame():
+    # the first clause after the colon shares only the question's frame (今年…目标); the answer names the subject
+    s = ("今年经济社会发展的主要预期目标是：地区生产总值增长5.0%左右，城镇调查失业率5%左右，"
+         "居民消费价格涨幅2%左右，粮食产量511万吨以上，单位地区生产总值能耗保持下降。")
+    q = quote("今年的目标是要打多少粮食？", s)
+    assert "511万吨以上" in q and "生产总值" not in q
+
+
 def test_several_figures_keep_the_following_clauses():
     s = "全年城镇、农村居民人均可支配收入分别达到37247元、17818元，分别增长8%、9%，脱贫攻坚成果巩固。"
     q = quote("城镇和农村居民人均可支配收入分别是多少？", s)
