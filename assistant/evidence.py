@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Sequence
 
 from assistant.glossary import Glossary
-from assistant.question import QuestionInfo, synonyms, tagged_words
+from assistant.question import _XX_PLACE, PLACES, QuestionInfo, place_key, real_place, synonyms, tagged_words
 from ingest.zh import sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
@@ -90,17 +90,6 @@ def coverage(info: QuestionInfo, text: str, glossary: Glossary, context: str = "
     return sum(term_present(t, text, glossary) for t in terms) / len(terms)
 
 
-def place_key(place: str) -> str:
-    return place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
-
-
-PLACES = frozenset(vocabulary("places"))  # ingest/data/places.txt
-_ADMIN = re.compile(r"..+[省市县区州盟旗镇乡]")
-
-
-def real_place(word: str) -> bool:
-    """A word the tagger calls a place that is one (杭州, 某某县), not an ordinary word (城镇, 上岗, 上海港)."""
-    return word in PLACES or place_key(word) in PLACES or bool(_ADMIN.fullmatch(word) or _XX_PLACE.fullmatch(word))
 
 
 def passage_text(hit: Hit) -> str:
@@ -149,7 +138,6 @@ def row_years(text: str) -> set[str]:
 # Words by which a question names a document rather than its subject (ingest/data/genres.txt, title_genres.txt).
 GENRES = vocabulary("genres")
 TITLE_GENRES = vocabulary("title_genres")
-_XX_PLACE = re.compile(r"X+[县市区]")
 # Every place asked at once (各省2026年GDP增长目标分别是多少): every document that states the value answers.
 EVERY_PLACE = re.compile(r"各(?:个)?(?:省|地|市|区|县|自治区)|哪些(?:省|地方|城市)")
 _NATIONAL_ISSUER = re.compile(r"国务院|中华人民共和国|中共中央|中国共产党|全国人民代表大会")

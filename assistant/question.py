@@ -50,6 +50,20 @@ _KEEP_POS = ("n", "v", "eng", "j", "l", "nz", "a")
 _GENERIC_POS = ("r", "m", "u", "p", "c", "x", "f", "d", "y", "q", "o", "zg")
 
 
+def place_key(place: str) -> str:
+    return place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
+
+
+PLACES = frozenset(vocabulary("places"))  # ingest/data/places.txt
+_ADMIN = re.compile(r"..+[省市县区州盟旗镇乡]")
+_XX_PLACE = re.compile(r"X+[县市区]")
+
+
+def real_place(word: str) -> bool:
+    """A word the tagger calls a place that is one (杭州, 某某县), not an ordinary word (城镇, 上岗, 上海港)."""
+    return word in PLACES or place_key(word) in PLACES or bool(_ADMIN.fullmatch(word) or _XX_PLACE.fullmatch(word))
+
+
 @functools.lru_cache(maxsize=1)
 def _posseg():
     import jieba.posseg as pseg
@@ -155,7 +169,8 @@ def analyse(question: str) -> QuestionInfo:
     return QuestionInfo(
         text=q, kind=kind, years=tuple(dict.fromkeys(asked)), unit=unit, doc_years=named, parts=parts,
         terms=tuple(dict.fromkeys(terms)), head=head, places=tuple(dict.fromkeys(places)), section_refs=refs,
-        cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2),
+        cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q) or "各" in q) and (
+            sum(w in q for w in DOC_WORDS) >= 2 or len({place_key(p) for p in places if real_place(p)}) >= 2)),  # 甲省和乙省…各是多少
     )
 
 

@@ -9,6 +9,7 @@ per document; section questions answer from the heading path.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
@@ -22,6 +23,7 @@ from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section
 from assistant.references import MIN_PARALLEL, heading_path, lead_clause, matches, opening
+from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.embeddings import Embedder
@@ -34,7 +36,10 @@ _CLAUSE = re.compile(r"[^;；]+[;；]?")
 _SUBCLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 _DATE_SPAN = re.compile(rf"{YEAR}\s*年|\d{{1,2}}\s*月|年底|年末|月底|年初")
 _BODY_SPAN = re.compile(r"委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
-_SEVERAL = re.compile(r"分别|各是|各为|各自|和|与|及|、")
+_SEVERAL = re.compile(r"分别|各|和|与|及|、|其中|[？?].+")  # several figures asked (…多少？其中…呢)
+# A clause that goes on stating the figure of the clause before it (提高1岁，达到74.5岁; …30%，最高300万元).
+_GOES_ON = re.compile(r"^(?:达到|达|提高到|增加到|增长到|下降到|降至|降到|减少到|控制在|保持在|稳定在|突破|超过|"
+                      r"最高|最多|最低|不超过|不低于|不少于|其中|年均|分别)")
 _DIGIT_FIGURE = re.compile(f"{ARABIC_FIGURE}|{CN_FIGURE}")  # a figure that is not a year (Arabic or written out)
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
@@ -96,6 +101,30 @@ def _is_heading(text: str, hit: Hit, info: QuestionInfo) -> bool:
     return bool(t) and (t == squash(hit.title) or any(t == squash(p) for p in hit.section.split(SECTION_SEP)))
 
 
+_ASKS_GOAL = re.compile(r"目标|计划|规划|打算|(?<![主需])要|力争|预期|拟|将")
+_ASKS_RESULT = re.compile(r"实际|完成了|达到了|去年|上年|过去|已经|了多少|到了")
+
+
+def question_tense(question: str) -> str | None:
+    """Does a figure question ask for a goal or for a result (None: it does not say)?"""
+    result, goal = bool(_ASKS_RESULT.search(question)), bool(_ASKS_GOAL.search(question))
+    return None if result == goal else "result" if result else "goal"
+
+
+@functools.lru_cache(maxsize=1)
+def _tense_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    v = target_vocab()
+    goal = "|".join(map(re.escape, v.words("target"))) + r"|左右|以上|以内|不低于|不少于|不超过|[到至]\d{4}年"
+    return re.compile(goal), v.rx("result")
+
+
+def statement_tense(sentence: str) -> str | None:
+    """Does a sentence state a goal (力争…, …以上, 到2025年…) or a result (比上年…, 累计…), None when both or neither."""
+    goal_rx, result_rx = _tense_words()
+    goal, result = bool(goal_rx.search(sentence)), bool(result_rx.search(sentence))
+    return None if goal == result else "goal" if goal else "result"
+
+
 @dataclass(frozen=True)
 class Candidate:
     passage: int  # 1-based
@@ -118,6 +147,7 @@ class SentenceWeights:
     answer_type: float = 0.1  # holds what the question word asks for (a figure in the unit, a date, a person…)
     passage: float = 0.1  # its passage's rerank score, relative to the best passage's
     year: float = 0.05  # mentions a year the question asks about
+    tense: float = 0.05  # a goal asked (目标是多少, 要打多少) and a goal stated (力争…以上), or a result and a result
     person: float = 0.2  # a 谁 question: the answer type again (a named office holder over a sentence that only
     # shares the question's words: 我代表省人民政府… is no answer to 谁作的报告)
 
@@ -172,6 +202,7 @@ class ExtractiveBackend:
         sims = self.embedder.embed_sentences([t for _, t, _ in sents]) @ qv
         qgrams = bigrams(info.text)
         years = set(info.years)
+        asks = question_tense(info.text)
         top = max((h.score for h in passages), default=0.0)
         out = []
         for (n, text, check), sim in zip(sents, sims):
@@ -186,6 +217,9 @@ class ExtractiveBackend:
                 score += w.passage * passages[n - 1].score / top
             if years and years & set(_YEAR.findall(tidy_figures(text))):
                 score += w.year
+            if asks and info.kind == "figure":
+                said = statement_tense(text)
+                score += w.tense * (1 if said == asks else -1 if said else 0)
             out.append(Candidate(n, text, score, check, float(sim), overlap, term_cov))
         out.sort(key=lambda c: -c.score)
         return out
@@ -239,10 +273,24 @@ class ExtractiveBackend:
         if i > 0 and len(qgrams & bigrams(clauses[i - 1])) > len(qgrams & bigrams(clauses[i])) / 2:
             lo = i - 1
         several = bool(_SEVERAL.search(info.text))
-        while info.kind == "figure" and hi + 1 < len(clauses) and _DIGIT_FIGURE.search(tidy_figures(clauses[hi + 1])) \
-                and (several or qgrams & bigrams(clauses[hi + 1])) \
-                and len("".join(clauses[lo:hi + 2])) <= self.cfg.max_span_chars:
-            hi += 1
+        if several and info.kind == "figure":  # every figure clause the question's own words name, and those between
+            named = [j for j in hold if match(j)[0] > 0]
+            if named and len("".join(clauses[min(lo, *named):max(hi, *named) + 1])) <= self.cfg.max_span_chars:
+                lo, hi = min(lo, *named), max(hi, *named)
+
+        def goes_on(j: int) -> bool:
+            nxt = clauses[j]
+            return bool(_DIGIT_FIGURE.search(tidy_figures(nxt))) and bool(
+                several or qgrams & bigrams(nxt) or _GOES_ON.match(nxt.strip()))
+
+        while info.kind == "figure" and hi + 1 < len(clauses) and len("".join(clauses[lo:hi + 2])) <= self.cfg.max_span_chars:
+            if goes_on(hi + 1):
+                hi += 1
+            elif hi + 2 < len(clauses) and _GOES_ON.match(clauses[hi + 2].strip()) and goes_on(hi + 2) \
+                    and len("".join(clauses[lo:hi + 3])) <= self.cfg.max_span_chars:
+                hi += 2  # …的30%，给予一次性奖补，最高300万元: one clause without a figure between
+            else:
+                break
         span = "".join(clauses[lo:hi + 1])
         return span if len(span) <= self.cfg.max_quote_chars else None
 

@@ -372,3 +372,10 @@ def test_more_units_asked_must_be_carried():
     assert pm.unit == "微克"
     assert not check_sentence(pm, "PM 2.5浓度降低、优良天数比率完成市定目标。", g).ok  # PM2.5's 2.5 is no amount
     assert check_sentence(pm, "PM2.5平均浓度下降到35微克/立方米以下。", g).ok
+
+
+def test_two_places_each_asked_compare_documents():
+    assert analyse("广东和海南2025年细颗粒物平均浓度各是多少？").cross_doc
+    assert analyse("广东、海南、江西三省的增速目标分别是多少？").cross_doc
+    assert not analyse("广东城镇和农村居民收入分别是多少？").cross_doc  # 城镇 is no place
+    assert not analyse("广东2025年细颗粒物平均浓度各是多少？").cross_doc  # one place

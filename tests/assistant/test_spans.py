@@ -245,3 +245,29 @@ def test_passages_that_define_a_term_of_the_question_are_found():
     assert defines("“两重”是什么？", "1.“两重”：是指国家重大战略实施。")  # a numbered entry answers 是什么
     assert not defines("主要目标是什么？", "主要目标：地区生产总值增长5%。")  # a plain line only when the meaning is asked
     assert not defines("四上企业指什么？", "覆盖21万家“四上”企业，主动帮助企业。")  # mentioned, not defined
+
+
+def test_several_figures_asked_span_every_named_clause():
+    s = ("深入实施多能互补工程，力争电力总装机达到1.1亿千瓦，新能源装机规模占比突破65%，构建多能并举、供需适配的"
+         "综合能源供给系统。")
+    q = quote("今年发电装机总量要冲到多少？其中新能源占比呢？", s)
+    assert "1.1亿千瓦" in q and "65%" in q and "综合能源" not in q
+
+
+def test_a_clause_going_on_with_the_figure_is_kept():
+    s = "人均预期寿命提高1岁，达到74.5岁，城乡居民收入较快增长。"
+    assert "74.5岁" in quote("人均预期寿命的目标是多少？", s)
+    s = "对建成的二级节点项目按照不超过项目投资额30%的比例，给予一次性奖补，最高300万元。"
+    q = quote("建成二级节点最多补多少？", s)
+    assert "30%" in q and "300万元" in q
+
+
+def test_goal_or_result_asked_and_stated():
+    from assistant.answer.extractive import question_tense, statement_tense
+
+    assert question_tense("粮食产量目标是多少？") == "goal"
+    assert question_tense("去年粮食产量达到了多少？") == "result"
+    assert question_tense("粮食产量是多少？") is None
+    assert statement_tense("确保粮食总产量稳定在76亿斤以上") == "goal"
+    assert statement_tense("粮食总产量比上年增长2%") == "result"
+    assert statement_tense("粮食总产量76亿斤") is None
