@@ -351,6 +351,10 @@ def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> b
     """True: an unmasked figure (in the unit); False: only masked ones; None: no figure at all. Without `counts`
     a Chinese numeral before a counter (十方面民生实事) is no figure: it answers 几个, not 多少 of a rate or sum."""
     s = squash(sentence)
+    if unit == "年":  # a duration (连续三年, 5年内), never a year (2025年)
+        if re.search(rf"(?<![\d〇零{_CN_NUM}])(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})[多余]?个?年", s):
+            return True
+        return False if re.search(r"[xX]+个?年", s) else None
     if unit:
         u = re.escape(squash(unit))
         mag = "[十百千万亿]{0,2}"  # 2万亿元 is a figure in 元, 100万人 one in 人

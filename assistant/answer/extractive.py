@@ -253,7 +253,8 @@ class ExtractiveBackend:
         if len(clauses) < 2:
             return None
         if info.kind == "figure":
-            hold = [i for i, x in enumerate(clauses) if _DIGIT_FIGURE.search(tidy_figures(x)) and has_figure(x, info.unit)]
+            hold = [i for i, x in enumerate(clauses) if has_figure(x, info.unit) and (
+                info.unit or _DIGIT_FIGURE.search(tidy_figures(x)))]  # in the unit asked (连续三年 for 几年)
         else:
             hold = []
             for want in {"when": (_DATE_SPAN,), "who": (OFFICE, _BODY_SPAN)}[info.kind]:

@@ -271,3 +271,13 @@ def test_goal_or_result_asked_and_stated():
     assert statement_tense("确保粮食总产量稳定在76亿斤以上") == "goal"
     assert statement_tense("粮食总产量比上年增长2%") == "result"
     assert statement_tense("粮食总产量76亿斤") is None
+
+
+def test_a_duration_answers_how_many_years():
+    from assistant.evidence import has_figure
+
+    assert has_figure("连续三年入选百强县", "年") and has_figure("用2-3年时间建成", "年")
+    assert has_figure("2025年全面完成", "年") is None and has_figure("二〇二五年", "年") is None
+    s = "生态旅游风生水起，涌现出一批网红村，获评全国休闲农业示范县，连续三年入选全国县域旅游综合实力百强县。"
+    q = quote("这个县在旅游实力百强里连续上榜几年？", s)
+    assert "连续三年" in q and "网红村" not in q
