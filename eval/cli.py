@@ -192,6 +192,11 @@ def run(
         rel.add_row(row["bin"], str(row["cases"]), fmt(row["predicted"]), fmt(row["observed"]))
     if any(row["cases"] for row in summary.get("reliability", [])):
         out.print(rel)
+    if summary.get("refusal_reasons"):
+        why = Table("reason", "cases", title="answerable questions refused, by reason")
+        for reason, n in summary["refusal_reasons"].items():
+            why.add_row(reason, str(n))
+        out.print(why)
     err.print(f"reports: {paths['md']}  {paths['html']}  {paths['results']}")
     failures = check_thresholds(summary, thresholds)
     for f in failures:

@@ -96,6 +96,9 @@ def write_reports(out: Path, meta: dict[str, Any], summary: dict[str, Any], case
     md += [f"| {n} | {fmt(v)} |" for n, v in metric_rows(summary, k)]
     md += ["", "| stage | p50 ms | p95 ms |", "|---|---|---|"]
     md += [f"| {s} | {fmt(a)} | {fmt(b)} |" for s, a, b in latency]
+    if summary.get("refusal_reasons"):
+        md += ["", "| answerable questions refused, by reason | cases |", "|---|---|"]
+        md += [f"| {r} | {n} |" for r, n in summary["refusal_reasons"].items()]
     md += [""] + [f"![{i}]({i})" for i in images]
     md += ["", "## Cases (failing first)", ""] + [_case_md(c) + "\n" for c in ordered]
     (out / "report.md").write_text("\n".join(md), encoding="utf-8")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import time
+from collections import Counter
 from typing import Callable, Protocol, Sequence
 
 from pydantic import BaseModel, Field
@@ -47,6 +49,7 @@ class CaseResult(BaseModel):
     scores: dict[str, float | bool | None] = Field(default_factory=dict)
     timings_ms: dict[str, float] = Field(default_factory=dict)
     answerability: float | None = None
+    refusal_reason: str = ""  # the assistant's reason when it refused
     passed: bool = False
     why: str = ""
 
@@ -63,6 +66,7 @@ def score_case(case: Case, result: AnswerResult, ranked: Sequence[M.Passage], k:
         contexts=[c.model_dump() for c in result.contexts],
         timings_ms=result.timings_ms.model_dump(),
         answerability=(result.answerability or {}).get("probability"),
+        refusal_reason=result.reason if result.refused else "",
     )
     scores: dict[str, float | bool | None] = {}
     if evidence:
@@ -124,6 +128,18 @@ def run_cases(assistant: Asker, cases: Sequence[Case], k: int,
 
 
 FACT_TAGS = ("figure", "fact")
+
+
+def reason_class(reason: str) -> str:
+    """A refusal reason without its particulars (the place, unit, share), so reasons can be counted."""
+    r = re.sub(r"\d+(?:\.\d+)?%?", "N", reason or "no reason given")
+    return re.sub(r"[^\x00-\x7f]+(?:[、 ][^\x00-\x7f]+)*", "…", r)
+
+
+def refusal_reasons(answerable: Sequence[CaseResult]) -> dict[str, int]:
+    """Why answerable questions were refused: reason class → cases, most frequent first."""
+    counts = Counter(reason_class(r.refusal_reason) for r in answerable if r.refused)
+    return dict(counts.most_common())
 RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
 
 
@@ -165,6 +181,7 @@ def summarise(results: Sequence[CaseResult], k: int) -> dict[str, float | int | 
     lengths = [len(strip_markers(r.answer)) for r in answered if any(t in r.tags for t in FACT_TAGS)]
     out["fact_answer_chars_p50"] = M.percentile(lengths, 50) if lengths else None
     out["reliability"] = reliability(ok)
+    out["refusal_reasons"] = refusal_reasons(answerable)
     for stage in ("retrieve", "answer", "total"):
         vals = [r.timings_ms.get(stage, 0.0) for r in ok]
         out[f"{stage}_p50_ms"] = M.percentile(vals, 50)

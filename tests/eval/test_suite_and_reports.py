@@ -9,7 +9,7 @@ from eval.compare import RunError, compare, load_run
 from eval.export import ragas_rows, write_ragas
 from eval.judge import JudgeConfig, JudgeError, judge
 from eval.report import write_reports
-from eval.runner import CaseResult, summarise
+from eval.runner import CaseResult, reason_class, summarise
 from eval.suite import SuiteError, load_suite, validate_quotes
 from tests.assistant.fake_llm import FakeLLM
 from tests.conftest import CORPUS, REPO
@@ -78,6 +78,7 @@ def test_summary_and_reports(tmp_path):
     cases = [
         _case(),
         _case(id="c2", passed=False, why="refused an answerable question", refused=True, answer="拒答",
+              refusal_reason="the passage covers 33% of the question's terms",
               scores={"hit@1": 0.0, "hit@5": 1.0, "recall@5": 0.5, "mrr@10": 0.5, "figures": False},
               timings_ms={"retrieve": 70.0, "answer": 10.0, "total": 80.0}),
         _case(id="u1", answerable=False, refused=True, passed=True, reference_answer="", scores={}, citations=[]),
@@ -86,6 +87,9 @@ def test_summary_and_reports(tmp_path):
     assert summary["hit@1"] == 0.5 and summary["recall@5"] == 0.75 and summary["figures"] == 0.5
     assert summary["refusal_recall"] == 1.0 and summary["refusal_precision"] == 0.5
     assert summary["answered_rate"] == 0.5
+    # refusals of answerable questions counted by reason, without their particulars
+    assert summary["refusal_reasons"] == {"the passage covers N of the question's terms": 1}
+    assert reason_class("the passage is not about 北京市、天津") == "the passage is not about …"
     paths = write_reports(tmp_path, {"suite": "s.jsonl", "settings": {"answer_backend": "extractive"},
                                      "started": "now"}, summary, cases, 5)
     data = json.loads(paths["results"].read_text(encoding="utf-8"))
@@ -94,6 +98,7 @@ def test_summary_and_reports(tmp_path):
     assert '<img src="metrics.png"' in html and '<img src="latency.png"' in html and "c2 FAIL" in html
     assert (tmp_path / "metrics.png").read_bytes()[:4] == b"\x89PNG"
     assert "| hit@5 | 1.000 |" in paths["md"].read_text(encoding="utf-8")
+    assert "| the passage covers N of the question's terms | 1 |" in paths["md"].read_text(encoding="utf-8")
 
 
 def test_compare_lists_deltas_and_changed_verdicts(tmp_path):
