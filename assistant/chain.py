@@ -22,7 +22,8 @@ from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
 from assistant.definitions import DEFINE, defines
 from assistant.evidence import EVERY_PLACE, DocLabel, Scope, check_passage, in_scope, place_key
-from assistant.params import DEFINITION_DOCS, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES
+from assistant.params import (DEFINITION_DOCS, FIGURE_COVERAGE_RELIEF, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING,
+                              ROW_PASSAGES)
 from assistant.answer.extractive import MAX_SUBPARTS
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section
@@ -232,8 +233,8 @@ class Assistant:
         if self._weak(hits):
             return [], "retrieval evidence is weak"
         q = self.query(question)
-        checks = [check_passage(q.info, h, self.search.glossary, self.settings.min_coverage, q.gate_scope)
-                  for h in hits]
+        floor = self.settings.min_coverage - (FIGURE_COVERAGE_RELIEF if q.info.kind == "figure" else 0.0)
+        checks = [check_passage(q.info, h, self.search.glossary, floor, q.gate_scope) for h in hits]
         kept = [h for h, c in zip(hits, checks) if c.ok]
         return kept, "" if kept else checks[0].reason
 

@@ -177,3 +177,23 @@ def test_figures_across_documents_are_written_from_the_indicator_table(two_repor
 
 def index_id(index, name):
     return next(r.doc_id for r in index.documents() if r.name == name)
+
+
+def test_figure_questions_pass_the_gate_with_less_term_coverage(fake_kb):
+    # a figure question's sentence must still hold a figure about what was asked, so its passages may cover a
+    # little less of its terms (FIGURE_COVERAGE_RELIEF); other kinds have no second check
+    from assistant.evidence import coverage
+    from vectordb.index import Hit
+    from ingest.zh import squash
+
+    settings, index = fake_kb
+    a = Assistant(settings, index)
+    text = "今年完成农村公路改造120公里，新建便民服务站点3个。"
+    hit = Hit(doc_id="d", name="d.txt", title="某县工作安排", section="一、交通", index=0, start=0, end=len(text),
+              text=text, score=1.0, dense=0.9)
+    figure, other = "农村公路改造和危桥加固及村道要修多少公里？", "农村公路改造和危桥加固及村道有哪些要求？"
+    for q in (figure, other):
+        assert 0.4 <= coverage(a.query(q).info, squash(f"{hit.title}{hit.section}{text}"), a.search.glossary) < 0.5
+    assert a.gate(figure, [hit])[0] == [hit]
+    kept, why = a.gate(other, [hit])
+    assert kept == [] and "covers" in why
