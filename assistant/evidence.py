@@ -9,12 +9,12 @@ unit asked (`XX亿元` is a placeholder, not a figure).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Sequence
 
 from assistant.glossary import Glossary
-from assistant.question import _XX_PLACE, PLACES, QuestionInfo, place_key, real_place, synonyms, tagged_words
+from assistant.question import _XX_PLACE, MEASURES, PERIOD, PLACES, QuestionInfo, place_key, real_place, synonyms, tagged_words
 from ingest.zh import sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
@@ -347,14 +347,19 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
     return Check(True, coverage=cov)
 
 
+# Units that count time: 几年 wants years; 多长时间 any span of time.
+_DURATIONS = {"年": "年", "时长": "年|月|周|天|日|小时|分钟|工作日"}
+
+
 def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> bool | None:
     """True: an unmasked figure (in the unit); False: only masked ones; None: no figure at all. Without `counts`
     a Chinese numeral before a counter (十方面民生实事) is no figure: it answers 几个, not 多少 of a rate or sum."""
     s = squash(sentence)
-    if unit == "年":  # a duration (连续三年, 5年内), never a year (2025年)
-        if re.search(rf"(?<![\d〇零{_CN_NUM}])(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})[多余]?个?年", s):
+    if unit in _DURATIONS:  # a duration (连续三年, 2-3年, 2小时内), never a year (2025年)
+        if re.search(rf"(?<![\d〇零{_CN_NUM}.])(?:(?!{YEAR}年)\d{{1,4}}(?:[.-]\d+)?|[{_CN_NUM}]{{1,3}})[多余]?个?"
+                     rf"(?:{_DURATIONS[unit]})", s):
             return True
-        return False if re.search(r"[xX]+个?年", s) else None
+        return False if re.search(rf"[xX]+个?(?:{_DURATIONS[unit]})", s) else None
     if unit:
         u = re.escape(squash(unit))
         mag = "[十百千万亿]{0,2}"  # 2万亿元 is a figure in 元, 100万人 one in 人
@@ -390,7 +395,9 @@ def _about_asked(info: QuestionInfo, window: str, named: str, context: str, glos
     """A figure's window (its clause and the one before, or a row's indicator, column and value) is about what was
     asked: enough of the question's terms, the indicator it counts named (in `named`), and a term other than frame
     words. Its coverage, or None."""
-    cov = coverage(info, window, glossary, context)
+    # the kind of figure (比重, 规模) and the period (十三五) frame the figure; the clause need not repeat them
+    subject = tuple(t for t in info.terms if t not in MEASURES and not PERIOD.fullmatch(t))
+    cov = coverage(replace(info, terms=subject) if subject else info, window, glossary, context)
     if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + named, glossary) and (
             _names_a_thing(info, context + window, glossary)):
         return cov
@@ -401,7 +408,7 @@ def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, g
     """A figure clause that names nothing asked takes its subject from the clauses before it (主要预期目标是：地区生产
     总值增长5%左右): those must then name all of it, or the figure is the first item's, not what was asked (经济社会
     发展 holds 社会 of 全社会研发经费, not the research spending)."""
-    things = [t for t in info.terms if t not in _FRAME]
+    things = [t for t in info.terms if t not in _FRAME and not PERIOD.fullmatch(t)]
     if not things or any(term_present(t, context + clause, glossary) for t in things):
         return True
     return all(term_present(t, context + window, glossary) for t in things)

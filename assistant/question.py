@@ -34,6 +34,7 @@ _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|�
 _EACH = re.compile(r"分别|各是|各自|各提|各有")
 DOC_WORDS = vocabulary("doc_words")  # kinds of document (ingest/data/doc_words.txt)
 _SHORT_NAME = re.compile(rf"[{CN_SMALL}]{{1,3}}[五大]")  # 十四五 (plan), 二十大 (congress)
+PERIOD = re.compile(rf"[{CN_SMALL}]{{1,3}}五(?:时期|期间|末)?")  # 十三五: a five-year period, a time like a year
 _LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪[{CN_SMALL}两几]+[条个项类篇方大]")
 _LIST_FIRST = re.compile(rf"哪些|哪几|哪[{CN_SMALL}两]+[条个项类方大]")
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月")
@@ -44,6 +45,7 @@ _FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿]|比[例重�
 UNITS = vocabulary("asked_units")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")")
 _MONEY = re.compile(r"多少钱")
+_HOW_LONG = re.compile(r"多长时间|多久|多长期限|多少时间")
 # Words that frame a question rather than name its subject (ingest/data/question_words.txt).
 GENERIC = frozenset(vocabulary("question_words"))
 _KEEP_POS = ("n", "v", "eng", "j", "l", "nz", "a")
@@ -132,6 +134,8 @@ def analyse(question: str) -> QuestionInfo:
         unit = m.group(1)
     elif _MONEY.search(q):
         unit = "元"
+    elif _HOW_LONG.search(q):
+        unit = "时长"
     elif kind == "figure" and re.search("百分之|百分比", q):
         unit = "%"
     if unit == "倍" and operation(q) == "ratio":  # 是…的几倍: computed from two figures in their own unit

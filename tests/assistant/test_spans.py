@@ -281,3 +281,25 @@ def test_a_duration_answers_how_many_years():
     s = "生态旅游风生水起，涌现出一批网红村，获评全国休闲农业示范县，连续三年入选全国县域旅游综合实力百强县。"
     q = quote("这个县在旅游实力百强里连续上榜几年？", s)
     assert "连续三年" in q and "网红村" not in q
+
+
+def test_how_long_asks_any_span_of_time():
+    from assistant.evidence import has_figure
+
+    info = analyse("外国人过境免签可以在境内待多久？")
+    assert info.unit == "时长" and "多久" not in info.terms
+    assert analyse("打算用多长时间建立制度？").unit == "时长"
+    assert has_figure("停留时间延长至240小时", "时长") and has_figure("利用2-3年时间", "时长")
+    assert has_figure("2025年底前完成", "时长") is None
+    assert "240小时" in quote("外国人过境免签可以在境内待多久？", "优化入境政策，过境免签境内停留时间延长至240小时，入境游客增长。")
+
+
+def test_period_and_kind_of_figure_frame_the_clause():
+    # 十三五 is the period (like a year) and 比重 the kind of figure: the answering clause need not repeat them
+    assert check_sentence(analyse("某县十三五这五年投资累计完成了多少钱？"),
+                          "固定资产投资2020年预计完成XX亿元，五年累计达到1214.7亿元。", G).ok
+    assert check_sentence(analyse("半年考核打分里，日常监测占多大比重？"),
+                          "半年考评分值=日常监测（60%）+实地调研（20%）+民意调查（10%）+第三方评估（10%）", G).ok
+    # a neighbour's figure still does not answer
+    assert not check_sentence(analyse("半年考核打分里，专家评审占多大比重？"),
+                              "半年考评分值=日常监测（60%）+实地调研（20%）+民意调查（10%）", G).ok
