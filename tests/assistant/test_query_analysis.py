@@ -93,6 +93,8 @@ def test_doc_scope_from_how_questions_name_documents():
     assert doc_scope(analyse("讲话提出新能源装机总量要突破多少？"), labels).docs == {"speech"}
     assert doc_scope(analyse("县委书记讲话和冀州区规划提出的增速目标各是多少？"), labels).docs == {"plan", "speech"}
     assert doc_scope(analyse("2024年冀州区政府工作报告提出了哪些重点任务？"), labels).docs == frozenset()
+    # a genre the place's documents do not name, undated: the place decides (its report may present a draft plan)
+    assert doc_scope(analyse("冀州区政府工作报告提出了哪些重点任务？"), labels).docs == {"plan"}
     outside = doc_scope(analyse("北京市“十四五”规划的GDP增速目标是多少？"), labels)
     assert outside.docs is None and outside.free_places == ("北京",)
 
