@@ -348,7 +348,11 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
             and not row_years(hit.text) & set(info.years):  # a table's columns name their own years
         # 一、2025年工作回顾 answers about 2025, not the 2026 target its report also states
         return Check(False, f"the passage's section is about {'、'.join(sorted(dated))}")
+    # a figure question's kind of figure (面积, 比重, 目标) is what any figure there is: the passage may name only the rest
+    subject = tuple(t for t in info.terms if t not in MEASURES) if info.kind == "figure" else info.terms
     cov = coverage(info, text, glossary)
+    if subject and subject != info.terms:
+        cov = max(cov, coverage(replace(info, terms=subject), text, glossary))
     if cov < min_coverage:
         return Check(False, f"the passage covers {cov:.0%} of the question's terms", cov)
     return Check(True, coverage=cov)

@@ -178,7 +178,7 @@ def analyse(question: str) -> QuestionInfo:
     )
 
 
-_GLUED = "在对把从向给于"  # a preposition the tagger glued to the noun after it (在城镇)
+_GLUED = "在对把从向给于要能将"  # a preposition glued to the noun after it (在城镇), a modal to its verb (要建)
 _ANCHOR = re.compile(r"多少|几.*|多[大长高久远]?")
 _NOUN = ("n", "vn", "nz", "j", "l", "eng")
 MEASURES = frozenset(vocabulary("measure_words"))  # 比例, 规模…: the kind of figure, not the indicator

@@ -381,3 +381,18 @@ def test_two_places_each_asked_compare_documents():
     assert analyse("广东、海南、江西三省的增速目标分别是多少？").cross_doc
     assert not analyse("广东城镇和农村居民收入分别是多少？").cross_doc  # 城镇 is no place
     assert not analyse("广东2025年细颗粒物平均浓度各是多少？").cross_doc  # one place
+
+
+def test_a_modal_glued_to_its_verb_is_no_term():
+    assert "要盖" not in analyse("城镇五年要盖多少面积的住房？").terms
+
+
+def test_a_figure_passage_need_not_name_the_kind_of_figure():
+    from assistant.evidence import check_passage
+    from assistant.glossary import Glossary
+
+    hit = Hit(doc_id="d", name="d.txt", title="t", section="s", index=0, start=0, end=20,
+              text="全国城镇住宅，五年建成3.1亿平方米。", score=1.0)
+    g = Glossary.load()
+    assert check_passage(analyse("城镇五年要盖多少面积的住房？"), hit, g, 0.5).ok  # 面积 is the kind, 住房 = 住宅
+    assert not check_passage(analyse("城镇五年要修多少面积的道路？"), hit, g, 0.5).ok
