@@ -152,6 +152,8 @@ def analyse(question: str) -> QuestionInfo:
                 or re.fullmatch(r"[Xx]+", w)  # XX is a masking placeholder, not a subject
                 or w in counted):
             continue
+        if f.startswith("v") and len(w) == 2 and w[0] in _MODAL:
+            continue
         if f == "ns":
             places.append(w)
         elif f.startswith(_KEEP_POS) and (len(w) > 1 or f.startswith("n")):
@@ -178,7 +180,8 @@ def analyse(question: str) -> QuestionInfo:
     )
 
 
-_GLUED = "在对把从向给于要能将"  # a preposition glued to the noun after it (在城镇), a modal to its verb (要建)
+_GLUED = "在对把从向给于"  # a preposition the tagger glued to the noun after it (在城镇)
+_MODAL = "要能将"  # a modal the tagger glued to a one-character verb (要盖, 能拿): no subject
 _ANCHOR = re.compile(r"多少|几.*|多[大长高久远]?")
 _NOUN = ("n", "vn", "nz", "j", "l", "eng")
 MEASURES = frozenset(vocabulary("measure_words"))  # 比例, 规模…: the kind of figure, not the indicator
