@@ -330,7 +330,8 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
 
 
 def clean(text: str, join_wraps: bool | None = None, rules: dict[str, re.Pattern[str]] | None = None) -> Cleaned:
-    """``join_wraps``: None decides from the text (most lines followed by a blank line, as in web copies).
+    """``join_wraps``: None decides from the text (most lines followed by a blank line, as in web copies); False:
+    line breaks end blocks (HTML paragraphs), so neither wraps nor split sentences are joined.
     ``rules``: boilerplate patterns by zone (default: ingest/data/boilerplate.txt)."""
     rules = rules or boilerplate_rules()
     t = _Text(text)
@@ -357,7 +358,8 @@ def clean(text: str, join_wraps: bool | None = None, rules: dict[str, re.Pattern
     _strip_toc(t, notes)
     toc_chars = before - len(t.text)
     blank_separated = _blank_separated(t.text)
-    _join_fragments(t, notes, blank_separated)
+    # join_wraps=False: every line break is a block's end (HTML), never a wrap inside a sentence
+    _join_fragments(t, notes, blank_separated and join_wraps is not False)
     if join_wraps is None:
         join_wraps = blank_separated
     if join_wraps:

@@ -14,7 +14,7 @@ from ingest.load import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load
 from ingest.models import SourceDocument
 from ingest.structure import format_structure
 
-PIPELINE_VERSION = "4"  # bump when cleaning/chunking changes, so documents are re-ingested
+PIPELINE_VERSION = "5"  # bump when cleaning/chunking changes, so documents are re-ingested
 
 
 def doc_id_for(path: Path) -> str:
@@ -58,7 +58,8 @@ def version_hash(raw: bytes, cfg: ChunkConfig) -> str:
 
 def prepare(path: Path, cfg: ChunkConfig, max_bytes: int = MAX_BYTES) -> SourceDocument:
     loaded = load(path, max_bytes)
-    cleaned = clean(loaded.text, join_wraps=True if loaded.fmt == "pdf" else None)
+    # PDF lines wrap inside sentences; HTML lines are blocks (their source wraps are collapsed at extraction)
+    cleaned = clean(loaded.text, join_wraps={"pdf": True, "html": False}.get(loaded.fmt))
     if not cleaned.text.strip():
         raise LoadError("no document text after removing site boilerplate" if cleaned.boilerplate_chars
                         else "no text left after cleaning")

@@ -26,7 +26,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 
-from ingest.zh import CN_SMALL
+from ingest.zh import CN_SMALL, squash
 
 PART_LEVEL = 4  # an unnumbered bold paragraph / Heading 1 sits above 一、 (ingest.sections.PART_LEVEL)
 LEAD_LEVEL = 7  # a bold run-in lead ("大力提振消费。…") sits under （一）
@@ -445,6 +445,60 @@ def _html_hint_texts(root) -> list[tuple[int, str]]:
     return out
 
 
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_SOURCE_WRAP = re.compile(r"[ \t\r\f\u00a0]*\n\s*")
+_LEAF_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dd", "dt", "div", "section", "td")
+MAIN_SHARE = 0.2  # the extractor's main text must be this share of the page's, or the page is kept whole
+
+
+def _collapse_source_wraps(root) -> None:
+    """A line break in the HTML source is white space, not a break: gone between Chinese characters, a space
+    elsewhere (blocks and <br> make the text's line breaks)."""
+    for node in root.find_all(string=True):
+        if "\n" not in node or node.find_parent("pre") or type(node).__name__ in ("Comment", "Doctype"):
+            continue
+
+        def join(m: re.Match[str], text: str = str(node)) -> str:
+            before, after = text[m.start() - 1: m.start()], text[m.end(): m.end() + 1]
+            return "" if not before or not after or (re.match(f"[{_CJK}]", before) and re.match(f"[{_CJK}]", after)) else " "
+
+        node.replace_with(_SOURCE_WRAP.sub(join, str(node)))
+
+
+def _main_text(html: str) -> str | None:
+    """The page's main content as a well-kept extractor (trafilatura) finds it, or None."""
+    try:
+        import trafilatura
+
+        return trafilatura.extract(html, include_tables=True, include_comments=False, favor_recall=True,
+                                   deduplicate=False)
+    except Exception:  # a page the extractor cannot read is kept whole
+        return None
+
+
+def _trim_to_main(root, main: str | None) -> None:
+    """Drop the blocks at either end of the page that the main-content extractor left out (menus, 相关文章 and
+    推荐阅读 lists, footers); everything between the first and last main block stays, so no content is lost to
+    an extractor's miss inside the text. The page's h1 always stays (the document's title)."""
+    page = squash(root.get_text(""))
+    core = squash(main or "")
+    if not page or len(core) < MAIN_SHARE * len(page):
+        return
+    leaves = [t for t in root.find_all(_LEAF_BLOCKS)
+              if not t.find(_LEAF_BLOCKS) and squash(t.get_text(""))]
+    inside = [i for i, t in enumerate(leaves) if t.name == "h1" or _in_main(squash(t.get_text("")), core)]
+    if not inside:
+        return
+    for t in leaves[: inside[0]] + leaves[inside[-1] + 1:]:
+        t.decompose()
+
+
+def _in_main(text: str, core: str) -> bool:
+    if len(text) <= 40:
+        return text in core
+    return text[:20] in core and text[-20:] in core
+
+
 def html_extract(html: str) -> Extracted:
     from bs4 import BeautifulSoup
 
@@ -452,6 +506,8 @@ def html_extract(html: str) -> Extracted:
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "form", "iframe", "aside"]):
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
+    _collapse_source_wraps(root)
+    _trim_to_main(root, _main_text(html))
     hint_texts = _html_hint_texts(root)
     found = []
     for table in root.find_all("table"):

@@ -202,6 +202,44 @@ def test_flattened_table_is_marked_not_rewritten(tmp_path):
     assert not flattened_tables("一、总体要求\n坚持稳中求进。\n到2025年，地区生产总值达到3000亿元。\n")
 
 
+NEWS_PAGE = """<html><head><meta charset="utf-8"><title>某市关于加快数字经济发展的实施意见_某市人民政府</title></head><body>
+<div class="top"><a>首页</a> | <a>政务公开</a> | <a>办事服务</a> | <a>互动交流</a> | <a>无障碍</a></div>
+<div class="main"><div class="content">
+<h1>某市人民政府关于加快数字经济发展的实施意见</h1>
+<div class="info">来源：市政府办公室　发布时间：2023-05-06　浏览次数：1234　字号：[大 中 小]</div>
+<p>各区县人民政府，市政府各部门：</p>
+<p>为加快数字经济发展，推动数字技术与实体经济深度融合，打造具有区域影响力的数字经济
+高地，现结合本市实际，提出如下实施意见，请各地各部门认真贯彻落实，确保各项任务取得实效。</p>
+<p><strong>一、总体目标</strong></p>
+<p>到2025年，全市数字经济核心产业增加值达到800亿元，占地区生产总值比重达到12%左右，数字化转型走在全省前列，
+建成一批具有示范带动作用的数字化车间和智能工厂，形成较为完善的数字经济发展生态体系。</p>
+<p><strong>二、重点任务</strong></p>
+<p>（一）加强数字基础设施建设。新建5G基站5000个，实现城区和重点乡镇全覆盖，加快千兆光网建设，推进数据中心
+绿色化改造，构建高速泛在、天地一体、云网融合、智能敏捷、绿色低碳、安全可控的智能化综合性数字信息基础设施。</p>
+<p>（二）推动产业数字化转型。每年推动200家规模以上工业企业实施数字化改造，培育一批工业互联网平台和解决方案
+服务商，支持中小企业上云用数赋智，推进农业、服务业数字化水平全面提升，打造一批数字化转型标杆企业。</p>
+</div>
+<div class="related"><h3>相关文章</h3><ul><li><a>某市召开数字经济发展大会</a></li>
+<li><a>关于印发某市大数据产业发展规划的通知</a></li><li><a>市领导调研数字经济重点项目</a></li></ul></div></div>
+<div class="foot"><p>主办：某市人民政府办公室　承办：某市大数据中心</p><p>备案号：某ICP备12345678号</p></div>
+</body></html>"""
+
+
+def test_news_page_keeps_its_main_content_only(tmp_path):
+    # The main-content extractor (trafilatura) marks the menu and the related-articles list at the page's ends;
+    # lines are the page's blocks, and a line break in the HTML source inside a paragraph is no break.
+    f = tmp_path / "page.html"
+    f.write_text(NEWS_PAGE, encoding="utf-8")
+    doc = prepare(f, CFG)
+    for chrome in ("首页", "相关文章", "数字经济发展大会", "浏览次数", "ICP备"):
+        assert chrome not in doc.text
+    lines = doc.text.split("\n")
+    assert lines[0] == "某市人民政府关于加快数字经济发展的实施意见" and doc.title == lines[0]
+    assert "各区县人民政府，市政府各部门：" in lines
+    assert any(ln.startswith("为加快数字经济发展") and ln.endswith("取得实效。") and "经济高地" in ln for ln in lines)
+    assert "5G基站5000个" in doc.text and "数字化转型标杆企业。" in doc.text
+
+
 def test_only_boilerplate_gets_a_clear_error(tmp_path):
     f = tmp_path / "chrome.html"
     f.write_text("<html><body><div>当前位置：首页 > 政务公开 > 政策文件</div><div>来源：省政府办公厅</div>"
