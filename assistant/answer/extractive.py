@@ -86,10 +86,14 @@ def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, 
             for key, g in groups.items() if len(g) >= MIN_PARALLEL and len(key[-1]) == 2]
 
 
-def _inline_list(info: QuestionInfo, sentence: str) -> bool:
-    """The sentence itself lists as many items as the question counts (“城市、临港、矿业”三大经济)."""
+def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) -> bool:
+    """The sentence itself lists as many items as the question counts (“城市、临港、矿业”三大经济; unless
+    `quoted_only`, also a clause of that many short items: 支持甲县、乙县创建…)."""
     n = _asked_count(info)
-    return n is not None and any(len(g.split("、")) == n for g in _QUOTED.findall(sentence))
+    if n is None:
+        return False
+    groups = _QUOTED.findall(sentence) + ([] if quoted_only else re.split(r"[，,；;。：:（）()]", sentence))
+    return any(len(g.split("、")) == n and all(1 <= len(i) <= 16 for i in g.split("、")) for g in groups)
 
 
 def _is_heading(text: str, hit: Hit, info: QuestionInfo) -> bool:
@@ -329,7 +333,8 @@ class ExtractiveBackend:
             if introduced is not None:
                 return introduced
         if info.kind == "list" and _ASKS_SEVERAL.search(info.text):
-            inline = next((c for c in passing[:5] if _inline_list(info, c.text)), None)
+            inline = next((c for c in passing[:5] if _inline_list(info, c.text)), None) or next(
+                (c for c in passing[:1] if _inline_list(info, c.text, quoted_only=False)), None)
             if inline is not None:
                 return self._draft([self._quote(info, inline)], [inline])
             introduced = self._introduced(info, passing[:5], passages)

@@ -303,3 +303,13 @@ def test_period_and_kind_of_figure_frame_the_clause():
     # a neighbour's figure still does not answer
     assert not check_sentence(analyse("半年考核打分里，专家评审占多大比重？"),
                               "半年考评分值=日常监测（60%）+实地调研（20%）+民意调查（10%）", G).ok
+
+
+def test_a_clause_listing_as_many_items_as_asked():
+    from assistant.answer.extractive import _inline_list
+
+    info = analyse("实施意见点名支持哪两个县创建国家级冷链物流基地？")
+    s = "加快省级物流枢纽建设，支持甲县、乙县创建国家级冷链物流基地。"
+    assert _inline_list(info, s, quoted_only=False) and not _inline_list(info, s)
+    assert not _inline_list(info, "支持甲县、乙县、丙县创建物流基地。", quoted_only=False)  # three, not two
+    assert _inline_list(analyse("哪三大经济？"), "壮大“城市、临港、矿业”三大经济。")
