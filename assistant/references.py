@@ -55,12 +55,35 @@ def to_chinese(n: int) -> str:
     return _DIGITS[n // 100] + "百" + tail
 
 
+# 最后一部分, 最后一章: the last heading of that kind in the document (resolved through its heading tree)
+LAST = "\x00last:"
+_LAST_REF = re.compile(r"最后一?(?P<unit>部分|篇|章|节|编|条|项)")
+_UNIT_HEAD = {"部分": re.compile(rf"(?:[{_DIGITS}十百]+|\d+)[、.]"), "项": re.compile(rf"（{_NUM}）")}
+
+
+def _unit_head(unit: str) -> re.Pattern[str]:
+    return _UNIT_HEAD.get(unit) or re.compile(rf"第{_NUM}{unit}")
+
+
+def is_last(prefixes: tuple[str, ...]) -> bool:
+    return bool(prefixes) and prefixes[0].startswith(LAST)
+
+
+def ordinal(element: str) -> int:
+    """The number a heading opens with (十、… → 10, 第十五条 → 15, （三）… → 3), 0 when none."""
+    m = re.match(rf"\s*第?[（(]?\s*({_NUM})", unicodedata.normalize("NFKC", element))
+    return (to_int(m.group(1)) or 0) if m else 0
+
+
 def heading_prefixes(question: str) -> list[tuple[str, ...]]:
-    """One tuple of alternative heading prefixes per part the question names, in order."""
-    out: list[tuple[str, ...]] = []
-    for m in _REF.finditer(unicodedata.normalize("NFKC", question).replace("(", "（").replace(")", "）")):
+    """One tuple of alternative heading prefixes per part the question names, in order (最后一部分: the marker
+    LAST and the kind of part, which `matches` any heading of that kind; the last of them is the one named)."""
+    text = unicodedata.normalize("NFKC", question).replace("(", "（").replace(")", "）")
+    found: list[tuple[int, tuple[str, ...]]] = [(m.start(), (f"{LAST}{m.group('unit')}",))
+                                                for m in _LAST_REF.finditer(text)]
+    for m in _REF.finditer(text):
         if m.group("tag"):
-            out.append((f"【{m.group('tag')}】",))
+            found.append((m.start(), (f"【{m.group('tag')}】",)))
             continue
         raw = m.group("n1") or m.group("n2") or m.group("n3")
         n = to_int(raw)
@@ -68,25 +91,27 @@ def heading_prefixes(question: str) -> list[tuple[str, ...]]:
             continue
         forms = (to_chinese(n), str(n)) if n < 1000 else (str(n),)
         if m.group("box"):
-            out.append(tuple(f"{m.group('box')}{f}" for f in forms))
+            found.append((m.start(), tuple(f"{m.group('box')}{f}" for f in forms)))
         elif m.group("n2") or m.group("unit") == "项":
-            out.append(tuple(f"（{f}）" for f in forms))
+            found.append((m.start(), tuple(f"（{f}）" for f in forms)))
         elif m.group("unit") == "部分":
-            out.append((f"{forms[0]}、", f"{forms[1]}、", f"{forms[1]}."))
+            found.append((m.start(), (f"{forms[0]}、", f"{forms[1]}、", f"{forms[1]}.")))
         else:
-            out.append(tuple(f"第{f}{m.group('unit')}" for f in forms))
-    return out
+            found.append((m.start(), tuple(f"第{f}{m.group('unit')}" for f in forms)))
+    return [prefixes for _, prefixes in sorted(found, key=lambda t: t[0])]
 
 
 def without_refs(question: str) -> str:
     """The question with its part references (第三部分, 第（八）项, 附件2…) blanked out: they name a place in the
     document, not a subject the passage must mention."""
-    return _REF.sub("，", question.replace("(", "（").replace(")", "）"))
+    return _LAST_REF.sub("，", _REF.sub("，", question.replace("(", "（").replace(")", "）")))
 
 
 def matches(element: str, prefixes: tuple[str, ...]) -> bool:
     """Does one element of a section path start with one of the prefixes (widths and spaces folded)?"""
     e = unicodedata.normalize("NFKC", element).replace("(", "（").replace(")", "）").replace(" ", "").lstrip("\u3000")
+    if is_last(prefixes):
+        return bool(_unit_head(prefixes[0][len(LAST):]).match(e))
     return any(e.startswith(p) for p in prefixes)
 
 
@@ -123,7 +148,12 @@ def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], qu
     if not found:
         return None
     words = bigrams(question)
-    best = min(found, key=lambda p: (len(p), -len(words & bigrams("".join(p[:-1]))), list(nodes).index(p)))
+    order = list(nodes)
+    if is_last(parts[-1]):  # the last of the shallowest headings of that kind
+        depth = min(len(p) for p in found)
+        best = max((p for p in found if len(p) == depth), key=order.index)
+    else:
+        best = min(found, key=lambda p: (len(p), -len(words & bigrams("".join(p[:-1]))), order.index(p)))
     children = [p for p in nodes if len(p) == len(best) + 1 and p[:-1] == best]
     # no sub-part headings: the part's own chunks, whose run-in leads (旗帜鲜明讲政治。) stand for them
     shown = list(dict.fromkeys([nodes[best][0], *(nodes[c][0] for c in children)] if children else nodes[best]))

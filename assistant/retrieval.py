@@ -13,7 +13,7 @@ from pydantic import ConfigDict
 
 from assistant.glossary import Expanded, Glossary, normalise_query
 from assistant.question import SECTION_SEP
-from assistant.references import heading_prefixes, matches
+from assistant.references import heading_prefixes, is_last, matches, ordinal
 from assistant.rerank import LearnedReranker, Reranker, best_sentence
 from ingest.zh import bigrams
 from ingest.zh import HEADING_REF
@@ -76,15 +76,22 @@ class HybridSearch:
         """Chunks under a heading that a part reference names (第三部分, 第（八）项, 附件2…), in reading order."""
         t = self.index.live()
         out = []
+        last = [p for p in parts if is_last(p)]
         for ids in t.by_doc.values():
+            under: list[tuple[str, str]] = []  # (chunk id, the heading that matched)
             for cid in ids:
                 if allow is not None and cid not in allow:
                     continue
                 path = t.rows[cid].section.split(SECTION_SEP)
-                if any(matches(e, p) for p in parts for e in path):
-                    out.append(cid)
-                    if len(out) >= self.config.candidates:
-                        return out
+                hit = next((e for p in parts for e in path if matches(e, p)), None)
+                if hit is not None:
+                    under.append((cid, hit))
+            if last and under:  # 最后一部分: only the document's last heading of that kind
+                final = max((e for _, e in under), key=ordinal)
+                under = [(cid, e) for cid, e in under if e == final]
+            out += [cid for cid, _ in under]
+            if len(out) >= self.config.candidates:
+                return out[: self.config.candidates]
         return out
 
     def _candidates(self, ex: Expanded, doc_ids: Sequence[str] | None, section_prefix: str | None) -> list[Hit]:

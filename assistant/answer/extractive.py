@@ -22,7 +22,7 @@ from assistant.definitions import DEFINE, definition, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section
-from assistant.references import MIN_PARALLEL, heading_path, lead_clause, matches, opening
+from assistant.references import MIN_PARALLEL, heading_path, is_last, lead_clause, matches, opening, ordinal
 from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
@@ -474,7 +474,9 @@ class ExtractiveBackend:
                     # the part named last is the one asked (第三部分的第（八）项 asks for the item)
                     rank = max((i + 1 for i, p in enumerate(info.parts) if matches(element, p)), default=0)
                     if rank or any(element.startswith(r) for r in info.section_refs):
-                        heads.append((float(rank or 1), element, n))
+                        # 最后一部分: of the parts shown, the one numbered last
+                        last = rank and is_last(info.parts[rank - 1])
+                        heads.append((float(rank or 1) + (ordinal(element) / 1000 if last else 0), element, n))
                 else:
                     level = next((ch for ch in "篇章节" if f"哪一{ch}" in info.text or f"哪{ch}" in info.text), "篇")
                     if re.match(rf"第[{CN_DIGITS}\d]+{level}", element):

@@ -109,6 +109,8 @@ REPORT_TREE = [("a", "一、回顾"), ("b", "一、回顾 › （一）经济"),
     # the enclosing heading the question names; no sub-parts: all its chunks
     ("重点工作的第（一）项讲什么？", ("三、重点工作", "（一）产业"), ["d", "e"]),
     ("第三部分讲什么？", ("三、重点工作",), ["d", "f"]),  # the part's first chunk and each sub-part's
+    ("最后一部分讲什么？", ("三、重点工作",), ["d", "f"]),  # the last top-level part of the tree
+    ("第三部分的最后一项是什么？", ("三、重点工作", "（二）民生"), ["f", "g", "h"]),
 ])
 def test_parts_are_resolved_through_the_heading_tree(question, path, shown):
     from assistant.references import resolve_part
@@ -136,3 +138,13 @@ def test_the_whole_country_asked_about_narrows_to_national_documents():
     assert doc_scope(analyse("六五计划和十二五规划对全国人口各要控制到多少？"), labels).docs == {"c"}  # named already
     # metadata a document may lack never empties the scope
     assert doc_scope(analyse("乡村振兴那个意见要求全国怎么做？"), labels).docs == {"d"}
+
+
+def test_the_last_part_named():
+    from assistant.references import is_last, ordinal, without_refs
+
+    (last,) = heading_prefixes("报告最后一部分要求建设哪几种政府？")
+    assert is_last(last) and matches("十、建设人民满意的政府", last) and not matches("（一）建设法治政府", last)
+    assert matches("第十二章 保障措施", heading_prefixes("最后一章讲什么")[0])
+    assert ordinal("十、建设") == 10 and ordinal("第十五条 施行") == 15 and ordinal("（三）民生") == 3
+    assert "最后" not in without_refs("最后一部分讲什么") and analyse("最后一部分讲什么？").kind == "section"
