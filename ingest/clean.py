@@ -376,6 +376,9 @@ def clean(text: str, join_wraps: bool | None = None, rules: dict[str, re.Pattern
 _DOC_TYPE = re.compile(r"规划|纲要|意见|报告|讲话|方案|通知|决定|思路|办法|条例|计划|要点")
 
 
+_SALUTATION = re.compile(r"[^，。；,;]{1,16}[：:]")  # 各位代表：, 同志们：
+
+
 def extract_title(cleaned: Cleaned | str) -> str:
     """The document's title from its first lines (or the doc-site banner)."""
     hint = cleaned.title_hint if isinstance(cleaned, Cleaned) else ""
@@ -390,6 +393,8 @@ def extract_title(cleaned: Cleaned | str) -> str:
     if not head:
         return ""
     first = head[0]
+    if _SALUTATION.fullmatch(first):
+        return ""  # a speech that starts at 各位代表： has no title line (the file name stands for it)
     if len(first) > 60:
         return first[:60]
     nxt = head[1] if len(head) > 1 else ""

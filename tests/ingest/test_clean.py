@@ -70,3 +70,8 @@ def test_corpus_cleaning():
 
     c = clean((CORPUS / "001_28c4fe0a356f8a23.txt").read_text(encoding="utf-8"))
     assert extract_title(c) == "冀州区国民经济和社会发展 第十四个五年规划和二〇三五年远景目标纲要"
+
+
+def test_a_salutation_is_no_title():
+    assert extract_title(clean("各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n")) == ""
+    assert extract_title(clean("同志们：\n今天召开全县经济工作会议。\n")) == ""
