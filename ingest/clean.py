@@ -379,27 +379,52 @@ _DOC_TYPE = re.compile(r"规划|纲要|意见|报告|讲话|方案|通知|决定
 _SALUTATION = re.compile(r"[^，。；,;]{1,16}[：:]")  # 各位代表：, 同志们：
 
 
+_FIELD_TITLE = re.compile(r"标\s*题\s*[:：]\s*(.{4,80}?)[。；;]?$")  # a metadata table's 标题： field
+_METADATA = re.compile(r"[^：:，。]{1,6}[:：]\s*[0-9A-Za-z][\x00-\x7f]*|.*\s/\s.*")  # 分类号:BH6 6, 云南日报 / 2001年 / …
+TITLE_CHARS = 60
+
+
+def _tidy_title(title: str) -> str:
+    """A title as a line gives it: up to a sentence's comma (…规划纲要，根据…), or up to where the title starts
+    over (a joined repeat), without trailing dots, at most TITLE_CHARS."""
+    t = title.strip()
+    comma = re.search(r"[，,]", t)
+    if comma and comma.start() >= 8 and len(t) > 30:
+        t = t[: comma.start()]
+    again = t.find(t[:8], 8) if len(t) >= 16 else -1
+    if again > 0:
+        t = t[:again]
+    return t.rstrip("·.。 \u3000")[:TITLE_CHARS]
+
+
 def extract_title(cleaned: Cleaned | str) -> str:
     """The document's title from its first lines (or the doc-site banner)."""
     hint = cleaned.title_hint if isinstance(cleaned, Cleaned) else ""
     text = cleaned.text if isinstance(cleaned, Cleaned) else cleaned
     if hint:
         return hint
-    head = [ln.strip() for ln in text.split("\n")[:12] if ln.strip()][:4]
-    short = [ln for ln in head if len(ln) <= 60 and not heading_of(ln)]
+    lines = [ln.strip() for ln in text.split("\n")[:12] if ln.strip()]
+    for ln in lines:
+        m = _FIELD_TITLE.match(ln)
+        if m:
+            return _tidy_title(m.group(1))
+    head = lines[:4]
+    short = [ln for ln in head if len(ln) <= TITLE_CHARS and not heading_of(ln)]
     for ln in short:
         if ln.startswith("关于") and _DOC_TYPE.search(ln):
             return ln
     if not head:
         return ""
+    while len(head) > 1 and _METADATA.fullmatch(head[0]) and not _DOC_TYPE.search(head[0]):
+        head = head[1:]  # newspaper and database headers above the title
     first = head[0]
     if _SALUTATION.fullmatch(first):
         return ""  # a speech that starts at 各位代表： has no title line (the file name stands for it)
-    if len(first) > 60:
-        return first[:60]
+    if len(first) > TITLE_CHARS:
+        return _tidy_title(first)
     nxt = head[1] if len(head) > 1 else ""
     if first.startswith(("(", "（")) and nxt in short and _DOC_TYPE.search(nxt):
-        return nxt  # a "(省)…" source label above the real title
-    if not _DOC_TYPE.search(first) and nxt in short and _DOC_TYPE.search(nxt) and len(first + nxt) <= 60:
-        return first + nxt  # a title wrapped over two lines
-    return first
+        return _tidy_title(nxt)  # a "(省)…" source label above the real title
+    if not _DOC_TYPE.search(first) and nxt in short and _DOC_TYPE.search(nxt) and len(first + nxt) <= TITLE_CHARS:
+        return _tidy_title(first + nxt)  # a title wrapped over two lines
+    return _tidy_title(first)

@@ -75,3 +75,17 @@ def test_corpus_cleaning():
 def test_a_salutation_is_no_title():
     assert extract_title(clean("各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n")) == ""
     assert extract_title(clean("同志们：\n今天召开全县经济工作会议。\n")) == ""
+
+
+def test_titles_from_headers_fields_and_joined_lines():
+    # a newspaper database header above the title
+    assert extract_title(clean("分类号:BH6 6\n云南日报 / 2 0 0 1年 / 0 2月 /\n某省国民经济和社会发展第十个五年计划纲要\n"
+                               "(2001年2月16日某省人民代表大会通过)\n正文。")) == "某省国民经济和社会发展第十个五年计划纲要"
+    # a metadata table's 标题 field
+    assert extract_title(clean("索引号：000014349/2019-00005\n标题：国务院关于印发某方案的通知。\n发文字号：国发〔2019〕4号\n")) \
+        == "国务院关于印发某方案的通知"
+    # a title line that runs on into a sentence, or into its own repeat
+    assert extract_title(clean("某国国民经济和社会发展第十二个五年（2011—2015年）规划纲要，根据《中共中央关于制定"
+                               "国民经济和社会发展第十二个五年规划的建议》编制。\n")) == "某国国民经济和社会发展第十二个五年（2011—2015年）规划纲要"
+    assert extract_title("某省人民政府办公厅关于印发支持某产业发展若干政策的通知某省人民政府办公厅关于印发支持某产业发展若干政策") \
+        == "某省人民政府办公厅关于印发支持某产业发展若干政策的通知"
