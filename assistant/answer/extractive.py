@@ -96,13 +96,20 @@ def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) ->
     return any(len(g.split("、")) == n and all(1 <= len(i) <= 16 for i in g.split("、")) for g in groups)
 
 
+# A line that names a document, an annex or a list (…行动计划（2021-2023年）, …工作组名单, …考评指标): a title
+_TITLE_LINE = re.compile(r"[^，,。；;：:]{4,60}(?:规划|纲要|意见|报告|方案|通知|决定|办法|条例|计划|要点|名单|指标|细则|清单)"
+                         r"(?:[（(][^）)]{2,20}[）)])?")
+
+
 def _is_heading(text: str, hit: Hit, info: QuestionInfo) -> bool:
-    """The document's title or a heading line of the passage's own section path: never an answer, except to a
-    question about sections."""
+    """The document's title, a heading line of the passage's own section path, or a line that is a title (it
+    names a document, annex or list, without a sentence's end): never an answer, except to a question about
+    sections."""
     if info.kind in ("section", "which_section") or _ENDS_SENTENCE.search(text[-1:]):
         return False
     t = squash(text)
-    return bool(t) and (t == squash(hit.title) or any(t == squash(p) for p in hit.section.split(SECTION_SEP)))
+    return bool(t) and (t == squash(hit.title) or any(t == squash(p) for p in hit.section.split(SECTION_SEP))
+                        or bool(_TITLE_LINE.fullmatch(text.strip())))
 
 
 _ASKS_GOAL = re.compile(r"目标|计划|规划|打算|(?<![主需])要|力争|预期|拟|将")

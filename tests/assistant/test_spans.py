@@ -65,6 +65,10 @@ def test_toc_and_heading_lines_are_never_candidates():
     assert _is_heading("2026年某省政府工作报告", hit, info)  # the document's title line names, never answers
     assert not _is_heading("地区生产总值增长6%左右。", hit, info)
     assert not _is_heading("（一）主要目标", hit, analyse("第（一）项讲了什么？"))
+    # a line that titles a document, an annex or a list is no answer either
+    for line in ("某省工业互联网创新发展行动计划（2021-2023年）", "省推进工业互联网创新发展专项工作组名单", "某市数字政府建设考评指标"):
+        assert _is_heading(line, hit, info)
+    assert not _is_heading("实施某省工业互联网创新发展行动计划。", hit, info)
 
 
 def test_a_part_is_answered_by_its_heading_and_its_sub_parts_headings():
