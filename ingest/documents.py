@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ingest.chunk import ChunkConfig
-from ingest.clean import clean, extract_title
+from ingest.clean import Cleaned, clean, extract_title
 from ingest.load import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load
 from ingest.models import SourceDocument
 from ingest.structure import format_structure
@@ -56,10 +56,15 @@ def version_hash(raw: bytes, cfg: ChunkConfig) -> str:
     return h.hexdigest()
 
 
+def clean_loaded(loaded) -> Cleaned:
+    """A loaded file's text cleaned as its format needs: PDF lines wrap inside sentences; HTML lines are blocks
+    (their source wraps are collapsed at extraction); other text decides from its layout."""
+    return clean(loaded.text, join_wraps={"pdf": True, "html": False}.get(loaded.fmt))
+
+
 def prepare(path: Path, cfg: ChunkConfig, max_bytes: int = MAX_BYTES) -> SourceDocument:
     loaded = load(path, max_bytes)
-    # PDF lines wrap inside sentences; HTML lines are blocks (their source wraps are collapsed at extraction)
-    cleaned = clean(loaded.text, join_wraps={"pdf": True, "html": False}.get(loaded.fmt))
+    cleaned = clean_loaded(loaded)
     if not cleaned.text.strip():
         raise LoadError("no document text after removing site boilerplate" if cleaned.boilerplate_chars
                         else "no text left after cleaning")
