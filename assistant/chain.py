@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
 from langchain_core.runnables.utils import AddableDict
@@ -20,7 +20,7 @@ from assistant.backends import EXTRACTIVE
 from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
-from assistant.definitions import DEFINE, defines
+from assistant.definitions import DEFINE, defines, has_note_marker, notes_for
 from assistant.evidence import EVERY_PLACE, DocLabel, Scope, check_passage, in_scope, place_key
 from assistant.params import (DEFINITION_DOCS, FIGURE_COVERAGE_RELIEF, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING,
                               ROW_PASSAGES)
@@ -70,8 +70,10 @@ def validate_history(history: object) -> list[dict]:
     return out
 
 
-def renumber(answer: str, hits: Sequence[Hit]) -> tuple[str, list[Citation]]:
-    """Markers [n] (n = passage rank) become [1], [2]… in order of first use; unknown markers are dropped."""
+def renumber(answer: str, hits: Sequence[Hit], notes: Callable[[Hit], list[str]] = lambda h: []
+             ) -> tuple[str, list[Citation]]:
+    """Markers [n] (n = passage rank) become [1], [2]… in order of first use; unknown markers are dropped. `notes`
+    gives a cited passage's notes (the document's entries for its ［n］ markers)."""
     mapping: dict[int, int] = {}
     citations: list[Citation] = []
 
@@ -84,6 +86,7 @@ def renumber(answer: str, hits: Sequence[Hit]) -> tuple[str, list[Citation]]:
             h = hits[n - 1]
             citations.append(Citation(
                 id=mapping[n], doc=h.name, title=h.title, section=h.section, text=h.text, start=h.start, end=h.end,
+                notes=notes(h),
             ))
         return f"[{mapping[n]}]"
 
@@ -420,10 +423,14 @@ class Assistant:
             notice = FALLBACK_NOTICE
         return draft, checked, notice
 
+    def _notes(self, hit: Hit) -> list[str]:
+        """A cited passage's notes: only a passage with note markers reads its document's text."""
+        return notes_for(hit.text, self.index.text(hit.doc_id)) if has_note_marker(hit.text) else []
+
     def _result(self, p: Prepared, contexts: list[Context], d: Decision, draft: Draft, checked: Checked | None,
                 notice: str, answer_ms: float) -> AnswerResult:
         q, judgement = p.query, d.judgement
-        answer, citations = renumber(checked.answer if checked else draft.answer, d.evidence)
+        answer, citations = renumber(checked.answer if checked else draft.answer, d.evidence, self._notes)
         total_ms = (time.perf_counter() - p.started) * 1000
         return AnswerResult(
             question=q.question, standalone_question=q.standalone if q.standalone != q.question else None,

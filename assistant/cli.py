@@ -169,6 +169,8 @@ def _print_human(result) -> None:
         for c in result.citations:
             out.print(f"[{c.id}] {c.title} ({c.doc}) {c.section}", style="cyan", markup=False)
             out.print(f"    {c.text}", markup=False, highlight=False)
+            for n in c.notes:
+                out.print(f"    注 {n}", style="dim", markup=False, highlight=False)
     elif result.refused and result.contexts:
         out.print("\n可能相关的段落:")
         for i, c in enumerate(result.contexts[:3], 1):

@@ -81,6 +81,39 @@ def definition(question: str, passages: Sequence[Hit]) -> Draft | None:
     return Draft(best[2], refused=False, used=[-best[1]])
 
 
+_MARK_NUMBER = re.compile(r"[［\[〔]\s*(?:注\s*)?(\d{1,3})\s*[］\]〕]")
+
+
+def note_entries(doc_text: str) -> dict[str, str]:
+    """The document's own notes by number: 名词解释/注释 entries opened by a note marker (［5］ESI：…) → "ESI：…"."""
+    out: dict[str, str] = {}
+    for m in _GLOSS.finditer(doc_text):
+        mark = _MARK_NUMBER.fullmatch((m.group("mark") or "").strip())
+        if not mark:
+            continue
+        body = m.group("def").strip() or next(
+            (ln.strip() for ln in doc_text[m.end():].splitlines() if ln.strip()), "")
+        if body and not _GLOSS.match(body):
+            out.setdefault(mark.group(1), f"{quotable(m.group('term')).strip()}：{quotable(body)}")
+    return out
+
+
+def has_note_marker(text: str) -> bool:
+    return bool(_MARK_NUMBER.search(text))
+
+
+def notes_for(passage: str, doc_text: str | None) -> list[str]:
+    """The notes of the document for the note markers a passage carries (“一降三减”［1］ → the entry ［1］), in the
+    order they appear; none for a passage that is itself the glossary."""
+    # a marker inside a sentence refers to a note; one opening a line is the note itself
+    marks = list(dict.fromkeys(m.group(1) for m in _MARK_NUMBER.finditer(passage)
+                               if passage[passage.rfind("\n", 0, m.start()) + 1:m.start()].strip()))
+    if not marks or not doc_text:
+        return []
+    entries = note_entries(doc_text)
+    return [f"［{n}］{entries[n]}" for n in marks if n in entries]
+
+
 def defines(question: str, text: str) -> bool:
     """Some entry of the text defines a term the question names (for finding glossary passages)."""
     return next(_entries(_QUOTES.sub("", squash(question)), text), None) is not None

@@ -13,6 +13,8 @@ class Citation(BaseModel):
     text: str = Field(description="the passage: equals the document's cleaned text[start:end]")
     start: int
     end: int
+    notes: list[str] = Field(default_factory=list, description="the document's own notes (名词解释) for the note "
+                                                                "markers ［n］ the passage carries")
 
 
 class Context(BaseModel):

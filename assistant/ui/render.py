@@ -81,10 +81,12 @@ def _card(c: Citation, answer: str, score: float | None) -> str:
     s, e = _support(answer, c)
     body = _body(c.text, s, e)
     meta = f'<span class="score">相关度 {score:.3f}</span>' if score is not None else ""
+    notes = "".join(f'<div class="src-note">{html.escape(n)}</div>' for n in c.notes)
+    notes = f'<div class="src-notes">注释：{notes}</div>' if notes else ""
     return (f'<div class="source-card" id="src-{c.id}" data-doc="{html.escape(c.doc)}">'
             f'<div class="src-head"><b>[{c.id}] {html.escape(c.title)}</b> {meta}</div>'
             f'<div class="src-path">{html.escape(c.doc)} › {html.escape(c.section or "（无章节）")}</div>'
-            f'<div class="src-text">{body}</div></div>')
+            f'<div class="src-text">{body}</div>{notes}</div>')
 
 
 def sources_html(result: AnswerResult | None) -> str:
@@ -114,7 +116,8 @@ def plain_text(result: AnswerResult) -> str:
     lines = [f"问：{result.question}", f"答：{result.answer}"]
     if result.citations:
         lines.append("来源：")
-        lines += [f"[{c.id}] 《{c.title}》（{c.doc}）{c.section}\n    {c.text}" for c in result.citations]
+        lines += [f"[{c.id}] 《{c.title}》（{c.doc}）{c.section}\n    {c.text}" + "".join(f"\n    注 {n}" for n in c.notes)
+                  for c in result.citations]
     return "\n".join(lines)
 
 
@@ -127,6 +130,7 @@ CSS = """
 .src-table{border-collapse:collapse;margin:4px 0;font-size:12px;white-space:normal}
 .src-table th,.src-table td{border:1px solid #ccc;padding:2px 6px;text-align:left}
 .src-table tr.hit td{background:#fff3b0}
+.src-notes{margin-top:4px;font-size:12px;color:#555;border-top:1px dashed #ccc;padding-top:2px}
 .score{color:#57606a;font-size:12px;float:right}
 .refusal{background:#fff8e1;border:1px solid #f0c36d;border-radius:8px;padding:8px 10px;margin:6px 0}
 .flags{color:#b42318;font-size:12px}
