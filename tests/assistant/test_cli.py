@@ -34,7 +34,7 @@ def test_gdp_2020_answer_cites_001(corpus_kb):
     assert {int(n) for n in re.findall(r"\[(\d+)\]", result["answer"])} == {c["id"] for c in result["citations"]}
     for c in result["citations"]:
         assert _doc_text(env, c["doc"])[c["start"]:c["end"]] == c["text"]
-        assert set(c) == {"id", "doc", "title", "section", "text", "start", "end"}
+        assert set(c) == {"id", "doc", "title", "section", "text", "start", "end", "notes"} and c["notes"] == []
     assert len(result["contexts"]) == 5
     assert set(result["timings_ms"]) == {"condense", "retrieve", "answer", "total"}
 
