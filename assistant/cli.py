@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 import typer
 from rich.console import Console
@@ -20,6 +20,7 @@ from rich.table import Table
 
 from assistant.backends import BACKENDS
 from assistant.settings import Settings
+from ingest.zh import SECTION_SEP
 
 app = typer.Typer(help="PlanQA: cited answers from Chinese planning documents, fully offline.", no_args_is_help=True)
 models_app = typer.Typer(help="Offline embedding model.", no_args_is_help=True)
@@ -270,24 +271,41 @@ def docs_show(
     doc: str = typer.Argument(..., help="file name, path or id"),
     outline: bool = typer.Option(False, "--outline", help="print the detected heading outline (level, heading)"),
 ) -> None:
-    """Show a document: its record and, with --outline, the section outline the parser detected."""
+    """Show a document: its record and, with --outline, the section outline the parser detected (the heading
+    paths its chunks carry: the text's numbering and the file's own formatting, bold leads and heading styles)."""
     from assistant.builder import open_registry
     from ingest.sections import outline as outline_rows
 
-    registry = open_registry(command_settings(ctx))
+    settings = command_settings(ctx)
+    registry = open_registry(settings)
     records = registry.all() if registry else []
     match = [r for r in records if doc in (r.doc_id, r.name, r.path)]
     if not match:
         err.print(f"[red]no document named {doc!r}; see `planqa docs list`[/red]")
         raise typer.Exit(2)
+    live = _index(settings).live() if outline else None
     for r in match:
         typer.echo(f"{r.name}  ({r.doc_id})  {r.title}")
         if outline:
-            rows = outline_rows(registry.text(r.doc_id) or "")
+            paths = [live.rows[cid].section for cid in live.by_doc.get(r.doc_id, ())]
+            rows = section_outline(paths) if paths else outline_rows(registry.text(r.doc_id) or "")
             for depth, head in rows:
                 typer.echo(f"{'  ' * (depth - 1)}L{depth} {head}")
             if not rows:
                 typer.echo("(no headings detected)")
+
+
+def section_outline(paths: Sequence[str]) -> list[tuple[int, str]]:
+    """(depth, heading) of each heading path's new elements, in reading order: the outline the chunks carry."""
+    seen: set[tuple[str, ...]] = set()
+    rows = []
+    for section in paths:
+        path = tuple(e for e in section.split(SECTION_SEP) if e.strip()) if section else ()
+        for depth in range(1, len(path) + 1):
+            if path[:depth] not in seen:
+                seen.add(path[:depth])
+                rows.append((depth, path[depth - 1]))
+    return rows
 
 
 @docs_app.command("remove")
