@@ -32,14 +32,25 @@ def quotable(text: str) -> str:
 
 def _named(term: str, question: str) -> bool:
     """The question names the term (quotes aside; a term of four or more characters may differ by a character,
-    as OCR'd 国民收人 for 国民收入)."""
+    as OCR'd 国民收人 for 国民收入); an entry of several quoted terms (“三大高地”“五大战略”：…) names each."""
+    parts = re.findall(r"[“\"]([^”\"]{2,20})[”\"]", term)
+    if len(parts) > 1:
+        return any(_named(p, question) for p in parts)
     t = _QUOTES.sub("", squash(term))
     if len(t) < 2:
         return False
     if t in question:
         return True
-    return len(t) >= 4 and any(sum(a != b for a, b in zip(t, question[i:i + len(t)])) <= 1
-                               for i in range(len(question) - len(t) + 1))
+    return len(t) >= 4 and any(_one_misread(t, question[i:i + len(t)]) for i in range(len(question) - len(t) + 1))
+
+
+_NUMERALS = set("零〇一二三四五六七八九十百千万亿两0123456789")
+
+
+def _one_misread(term: str, seen: str) -> bool:
+    """At most one character differs, and not a numeral (三大高地 is not 四大高地; 国民收人 is 国民收入)."""
+    diff = [(a, b) for a, b in zip(term, seen) if a != b]
+    return len(diff) <= 1 and not any(a in _NUMERALS or b in _NUMERALS for a, b in diff)
 
 
 def _entries(question: str, text: str):

@@ -317,3 +317,12 @@ def test_a_clause_listing_as_many_items_as_asked():
     assert _inline_list(info, s, quoted_only=False) and not _inline_list(info, s)
     assert not _inline_list(info, "支持甲县、乙县、丙县创建物流基地。", quoted_only=False)  # three, not two
     assert _inline_list(analyse("哪三大经济？"), "壮大“城市、临港、矿业”三大经济。")
+
+
+def test_an_entry_of_several_quoted_terms_defines_each():
+    from assistant.definitions import definition
+
+    text = "名词解释\n7.“三大高地”“五大战略”：甲地高质量发展高地、乙地改革开放高地、丙地生态文明建设高地，产业升级战略、项目带动战略。\n"
+    d = definition("报告里的“三大高地”指哪三个？", [_passage(text, "名词解释")])
+    assert d is not None and "甲地高质量发展高地" in d.answer and d.answer.endswith("[1]。")
+    assert definition("报告里的“四大高地”指哪四个？", [_passage(text, "名词解释")]) is None
