@@ -50,6 +50,16 @@ def test_second_ingest_adds_no_duplicates(corpus_kb):
     assert client.get_collection(name).count() == before
 
 
+def test_docs_show_outline_is_the_chunks_heading_tree(corpus_kb):
+    root, env = corpus_kb
+    out = run(["docs", "show", "001_28c4fe0a356f8a23.txt", "--outline"], env, root).stdout.splitlines()
+    assert out[0].startswith("001_28c4fe0a356f8a23.txt")
+    tops = [ln for ln in out[1:] if ln.startswith("L1 ")]
+    assert tops[0].startswith("L1 第一篇") and any(ln.startswith("  L2 第一章") for ln in out)
+    r = run(["docs", "show", "nothing.txt", "--outline"], env, root, check=False)
+    assert r.returncode == 2 and "no document named" in r.stderr
+
+
 def test_batch_one_object_per_line(corpus_kb, tmp_path):
     root, env = corpus_kb
     qfile = tmp_path / "q.jsonl"
