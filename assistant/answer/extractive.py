@@ -21,7 +21,7 @@ from assistant.evidence import (ASKS_MORE_THAN_WHO, OFFICE, Check, check_sentenc
 from assistant.definitions import DEFINE, definition, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
-from assistant.question import QuestionInfo, analyse, enumeration_section
+from assistant.question import QuestionInfo, analyse, enumeration_section, synonyms
 from assistant.references import MIN_PARALLEL, heading_path, is_last, lead_clause, matches, opening, ordinal
 from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, squash, tidy_figures
@@ -274,10 +274,17 @@ class ExtractiveBackend:
             return None
         qgrams = bigrams(info.text)
 
+        named = {squash(x) for t in info.terms for x in synonyms(t, self.glossary)}  # 居民收入 = 居民人均可支配收入
+        modifiers = [m for m in target_vocab().words("modifier") if m not in info.text and not any(m in x for x in named)]
+
         def match(j: int) -> tuple[float, int]:
             # the clause's own content terms first (粮食产量511万吨 over 今年目标是：生产总值增长5%, which shares
-            # only the question's frame words), then the words it shares with the clause before it
-            own = coverage(info, squash(clauses[j]), self.glossary) if info.terms else 0.0
+            # only the question's frame words), then the words it shares with the clause before it; a term that a
+            # modifier the question lacks makes another indicator (人均GDP for GDP) does not count
+            clause = squash(clauses[j])
+            for m in modifiers:
+                clause = re.sub(rf"{m}[^，,；;：:。]{{0,6}}", "", clause) if m in clause else clause
+            own = coverage(info, clause, self.glossary) if info.terms else 0.0
             return own, len(qgrams & bigrams("".join(clauses[max(0, j - 1): j + 1])))
 
         i = max(hold, key=lambda j: (*match(j), -j))

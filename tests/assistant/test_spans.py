@@ -326,3 +326,11 @@ def test_an_entry_of_several_quoted_terms_defines_each():
     d = definition("报告里的“三大高地”指哪三个？", [_passage(text, "名词解释")])
     assert d is not None and "甲地高质量发展高地" in d.answer and d.answer.endswith("[1]。")
     assert definition("报告里的“四大高地”指哪四个？", [_passage(text, "名词解释")]) is None
+
+
+def test_a_modifier_the_question_lacks_makes_another_indicator():
+    # 人均GDP is not the GDP asked; 居民人均可支配收入 is the 居民收入 asked (a glossary synonym)
+    q = quote("十四五末GDP规模有多大？", "经济总量达到2.67万亿元，人均GDP进入全国前8位。")
+    assert "2.67万亿元" in q and q.startswith("经济总量")
+    q = quote("去年居民收入是多少？", "城镇化率达到60%，全体居民人均可支配收入3.5万元，增长5%。")
+    assert "3.5万元" in q and "城镇化率" not in q
