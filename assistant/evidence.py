@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Sequence
 
 from assistant.glossary import Glossary
-from assistant.question import _XX_PLACE, MEASURES, PERIOD, PLACES, QuestionInfo, place_key, real_place, synonyms, tagged_words
+from assistant.question import _XX_PLACE, MEASURES, PERIOD, QuestionInfo, place_key, real_place, synonyms, tagged_words
 from ingest.zh import sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
