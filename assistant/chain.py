@@ -21,12 +21,12 @@ from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
 from assistant.definitions import DEFINE, defines, has_note_marker, notes_for
-from assistant.evidence import EVERY_PLACE, DocLabel, Scope, check_passage, in_scope, place_key
+from assistant.evidence import EVERY_PLACE, DocLabel, Scope, check_passage, in_scope
 from assistant.params import (DEFINITION_DOCS, FIGURE_COVERAGE_RELIEF, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING,
                               ROW_PASSAGES)
 from assistant.answer.extractive import MAX_SUBPARTS
 from assistant.query import Query, make_query
-from assistant.question import analyse, enumeration_section
+from assistant.question import analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
 from assistant.references import opening, parallel_siblings, resolve_part
 from assistant.retrieval import PlanqaRetriever

@@ -68,6 +68,15 @@ def _entries(question: str, text: str):
             yield term, m.group("def"), m.end()
 
 
+def _entry_body(text: str, body: str, end: int) -> str:
+    """An entry's definition: on its own line, or on the next line ("" when that line is the next entry)."""
+    body = body.strip()
+    if body:
+        return body
+    body = next((ln.strip() for ln in text[end:].splitlines() if ln.strip()), "")
+    return "" if _GLOSS.match(body) else body
+
+
 def definition(question: str, passages: Sequence[Hit]) -> Draft | None:
     """A what-does-it-mean question answered by the documents' own definition of the term it names: a glossary
     entry (［5］ESI：⏎…, 1.“两重”：是指…, 〔注〕X，指…) or a body sentence (“X”是指…). The longest term named
@@ -77,11 +86,7 @@ def definition(question: str, passages: Sequence[Hit]) -> Draft | None:
     for n, hit in enumerate(passages, start=1):
         text = hit.text
         for term, body, end in _entries(q, text):
-            body = body.strip()
-            if not body:  # the definition on the next line
-                body = next((ln.strip() for ln in text[end:].splitlines() if ln.strip()), "")
-                if _GLOSS.match(body):
-                    continue  # the next entry, not a definition
+            body = _entry_body(text, body, end)
             if len(body) < 2:
                 continue
             key = (len(squash(term)), -n)
@@ -102,8 +107,7 @@ def note_entries(doc_text: str) -> dict[str, str]:
         mark = _MARK_NUMBER.fullmatch((m.group("mark") or "").strip())
         if not mark:
             continue
-        body = m.group("def").strip() or next(
-            (ln.strip() for ln in doc_text[m.end():].splitlines() if ln.strip()), "")
+        body = _entry_body(doc_text, m.group("def"), m.end())
         if body and not _GLOSS.match(body):
             out.setdefault(mark.group(1), f"{quotable(m.group('term')).strip()}：{quotable(body)}")
     return out

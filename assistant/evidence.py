@@ -90,8 +90,6 @@ def coverage(info: QuestionInfo, text: str, glossary: Glossary, context: str = "
     return sum(term_present(t, text, glossary) for t in terms) / len(terms)
 
 
-
-
 def passage_text(hit: Hit) -> str:
     return squash(f"{hit.title}\n{hit.section}\n{hit.text}")
 

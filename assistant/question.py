@@ -31,7 +31,7 @@ _LISTED_YEAR = re.compile(rf"({YEAR})年?度?的?(?=[和与、及][\u4e00-\u9fff
 _WHICH_SECTION = re.compile(r"哪[一几]?[篇章节]")
 _SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章")
 _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
-_EACH = re.compile(r"分别|各是|各自|各提|各有")
+_EACH = re.compile(r"分别|各")  # each of several (各是, 各自, 各提…)
 DOC_WORDS = vocabulary("doc_words")  # kinds of document (ingest/data/doc_words.txt)
 _SHORT_NAME = re.compile(rf"[{CN_SMALL}]{{1,3}}[五大]")  # 十四五 (plan), 二十大 (congress)
 PERIOD = re.compile(rf"[{CN_SMALL}]{{1,3}}五(?:时期|期间|末)?")  # 十三五: a five-year period, a time like a year
@@ -175,7 +175,7 @@ def analyse(question: str) -> QuestionInfo:
     return QuestionInfo(
         text=q, kind=kind, years=tuple(dict.fromkeys(asked)), unit=unit, doc_years=named, parts=parts,
         terms=tuple(dict.fromkeys(terms)), head=head, places=tuple(dict.fromkeys(places)), section_refs=refs,
-        cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q) or "各" in q) and (
+        cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and (
             sum(w in q for w in DOC_WORDS) >= 2 or len({place_key(p) for p in places if real_place(p)}) >= 2)),  # 甲省和乙省…各是多少
     )
 

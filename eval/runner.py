@@ -140,6 +140,8 @@ def refusal_reasons(answerable: Sequence[CaseResult]) -> dict[str, int]:
     """Why answerable questions were refused: reason class → cases, most frequent first."""
     counts = Counter(reason_class(r.refusal_reason) for r in answerable if r.refused)
     return dict(counts.most_common())
+
+
 RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
 
 

@@ -484,12 +484,12 @@ def _trim_to_main(root, main: str | None) -> None:
     core = squash(main or "")
     if not page or len(core) < MAIN_SHARE * len(page):
         return
-    leaves = [t for t in root.find_all(_LEAF_BLOCKS)
-              if not t.find(_LEAF_BLOCKS) and squash(t.get_text(""))]
-    inside = [i for i, t in enumerate(leaves) if t.name == "h1" or _in_main(squash(t.get_text("")), core)]
+    leaves = [(t, squash(t.get_text(""))) for t in root.find_all(_LEAF_BLOCKS) if not t.find(_LEAF_BLOCKS)]
+    leaves = [(t, text) for t, text in leaves if text]
+    inside = [i for i, (t, text) in enumerate(leaves) if t.name == "h1" or _in_main(text, core)]
     if not inside:
         return
-    for t in leaves[: inside[0]] + leaves[inside[-1] + 1:]:
+    for t, _ in leaves[: inside[0]] + leaves[inside[-1] + 1:]:
         t.decompose()
 
 

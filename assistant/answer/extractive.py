@@ -274,8 +274,8 @@ class ExtractiveBackend:
             return None
         qgrams = bigrams(info.text)
 
-        named = {squash(x) for t in info.terms for x in synonyms(t, self.glossary)}  # 居民收入 = 居民人均可支配收入
-        modifiers = [m for m in target_vocab().words("modifier") if m not in info.text and not any(m in x for x in named)]
+        asked = {squash(x) for t in info.terms for x in synonyms(t, self.glossary)}  # 居民收入 = 居民人均可支配收入
+        modifiers = [m for m in target_vocab().words("modifier") if m not in info.text and not any(m in x for x in asked)]
 
         def match(j: int) -> tuple[float, int]:
             # the clause's own content terms first (粮食产量511万吨 over 今年目标是：生产总值增长5%, which shares
