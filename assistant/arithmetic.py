@@ -122,9 +122,14 @@ def _both_asked(question: str, s: str, a: Quantity, b: Quantity) -> bool:
     return len(ga - gb) >= 2 and len(gb - ga) >= 2
 
 
+def wants_percent(question: str) -> bool:
+    """The question computes on percentages (率, 比重, 百分点) rather than amounts."""
+    return bool(_WANTS_PERCENT.search(question))
+
+
 def _found(question: str, quotes: Sequence[str]) -> list[list[Quantity]]:
     """Each quote's quantities of the kind asked (percentages or not)."""
-    percent = bool(_WANTS_PERCENT.search(question))
+    percent = wants_percent(question)
     return [[q for q in _quantities(t) if q.percent == percent] for t in quotes]
 
 
@@ -200,7 +205,16 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     if got is None:
         return None
     a, b, used = got
-    cite = "".join(dict.fromkeys(markers[i] for i in used))
+    if op == "sum" and _terms_joined(question, _SUM) != 2:
+        return None
+    return statement(op, [a, b], "".join(dict.fromkeys(markers[i] for i in used)))
+
+
+def statement(op: str, picked: Sequence[Quantity], cite: str) -> str | None:
+    """The computed sentence for quantities already picked (two; a sum may add more), all of one unit, or None."""
+    if len(picked) < 2 or len({q.unit for q in picked}) != 1 or (op != "sum" and len(picked) != 2):
+        return None
+    a, b = picked[0], picked[1]
     unit = "个百分点" if a.unit in ("%", "百分点") and op in ("diff", "change") else a.unit
     if op == "ratio":
         big, small = (a, b) if a.value >= b.value else (b, a)
@@ -208,16 +222,13 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
             return None
         return f"{big.written}是{small.written}的{_fmt(big.value / small.value)}倍{COMPUTED_NOTE}{cite}。"
     if op == "sum":
-        if _terms_joined(question, _SUM) != 2:
-            return None
-        number, mag = _express(a.value + b.value, (a, b))
-        return f"两者合计{number}{mag}{unit}（{a.written}加{b.written}）{COMPUTED_NOTE}{cite}。"
+        number, mag = _express(sum(q.value for q in picked), picked)
+        return f"{'两者' if len(picked) == 2 else ''}合计{number}{mag}{unit}（{'加'.join(q.written for q in picked)}）{COMPUTED_NOTE}{cite}。"
     number, mag = _express(abs(a.value - b.value), (a, b))
     if unit == "个百分点":
         mag = ""
         number = _fmt(abs(a.number - b.number))
     return f"两者相差{number}{mag}{unit}（{a.written}与{b.written}）{COMPUTED_NOTE}{cite}。"
-
 
 def partner(question: str, first: str, others: Sequence[str]) -> int | None:
     """For a question that computes on two figures of which the quoted sentence `first` gives one: the index of the
@@ -249,6 +260,9 @@ def derived(sentence: str) -> set[str]:
     out = set()
     for r in qs:
         others = [q for q in qs if q is not r]
+        if len(others) > 2 and len({q.unit for q in others} | {r.unit}) == 1 and \
+                abs(r.value - sum(q.value for q in others)) < 1e-6 * max(1.0, r.value):
+            out.add(_fmt(r.number))
         for i, a in enumerate(others):
             for b in others[i + 1:]:
                 if r.unit == "百分点" or (a.percent and b.percent):

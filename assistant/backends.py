@@ -56,8 +56,7 @@ def _chat(name: str) -> Callable[[Settings, ExtractiveBackend, BaseChatModel | N
     def make(settings: Settings, extractive: ExtractiveBackend, model: BaseChatModel | None) -> AnswerBackend:
         from assistant.answer.llm import ChatBackend
 
-        return ChatBackend(model, name, settings.token_budget,
-                           extractive if settings.llm_context == "sentences" else None)
+        return ChatBackend(model, name, settings.token_budget, extractive, focused=settings.llm_context == "sentences")
     return make
 
 
