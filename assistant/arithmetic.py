@@ -1,6 +1,7 @@
 """Arithmetic over quoted figures: a question that asks a difference, a sum or a ratio (差多少, 加起来, 几倍) of two
 figures the documents state separately gets one computed sentence, from two quoted figures only, which says
-what it computed from. Nothing is computed when the quotes do not give exactly two figures of one kind.
+what it computed from. Nothing is computed when the quotes do not give exactly two figures of one kind, except a sum
+of more things than two (甲、乙和丙加起来) that one quote lists, one figure each.
 
 Quantities are read with their magnitude (万, 亿, 万亿) and unit, so 1.7亿千瓦 plus 3000万千瓦 is 2亿千瓦; two
 percentages differ by 个百分点."""
@@ -14,6 +15,13 @@ from typing import Sequence
 from ingest.zh import bigrams, tidy_figures
 
 COMPUTED_NOTE = "（由所引用的两个数值计算）"
+COMPUTED_NOTE_MANY = "（由所引用的各数值计算）"  # a sum of more than two
+
+
+def is_computed(text: str) -> bool:
+    """The text holds a sentence PlanQA computed (it states figures no passage does)."""
+    return COMPUTED_NOTE in text or COMPUTED_NOTE_MANY in text
+
 
 _SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共")
 _OPS = (
@@ -163,7 +171,25 @@ def _pick(question: str, quotes: Sequence[str]) -> tuple[Quantity, Quantity, lis
     (a, i), (b, j) = picked.values()
     if a.unit != b.unit or not (_about(question, quotes[i], a, quotes[j], b) and _about(question, quotes[j], b, quotes[i], a)):
         return None
+    if not _one_each(question, _lead(quotes[i], a), _lead(quotes[j], b)):
+        return None
     return a, b, [i, j]
+
+
+def _one_each(question: str, lead_a: str, lead_b: str) -> bool:
+    """A question that compares two things it joins (碳排放强度和能耗强度…差几个百分点): each figure's words name a
+    different one of them, so two figures of one side (二氧化碳排放降低17%, 二氧化硫排放减少8%) are no pair. True when
+    the question joins no two things that differ in words."""
+    clause = next((c for c in re.split(r"[，,。？?；;]", question) if len(_JOINS.findall(c)) == 1), "")
+    join = _JOINS.search(clause)
+    if not join:
+        return True
+    left, right = _named(clause[: join.start()]), _named(clause[join.end():])
+    left, right = left - right, right - left
+    if not left or not right:
+        return True
+    a, b = _named(lead_a), _named(lead_b)
+    return bool((a & left and b & right) or (a & right and b & left))
 
 
 def _about(question: str, s: str, q: Quantity, other_s: str, other: Quantity) -> bool:
@@ -201,6 +227,8 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     quotes = [plain(t) for t in quotes]
     if any(_states_change(t) for t in quotes):
         return None
+    if op == "sum" and (n := _terms_joined(question, _SUM)) > 2:
+        return _sum_listed(question, quotes, markers, n)
     got = _from_to(_found(question, quotes), quotes) if op == "change" else _pick(question, quotes)
     if got is None:
         return None
@@ -208,6 +236,24 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     if op == "sum" and _terms_joined(question, _SUM) != 2:
         return None
     return statement(op, [a, b], "".join(dict.fromkeys(markers[i] for i in used)))
+
+
+def _sum_listed(question: str, quotes: Sequence[str], markers: Sequence[str], n: int) -> str | None:
+    """甲、乙和丙加起来: one quote that lists exactly n figures of one unit (培育3家…20家…100家), each in a clause
+    that shares words with the question."""
+    qgrams = _named(question)
+    for i, qs in enumerate(_found(question, quotes)):
+        if len(qs) == n and len({q.unit for q in qs}) == 1 and \
+                all(qgrams & _named(_around(quotes[i], q)) for q in qs):
+            return statement("sum", qs, markers[i])
+    return None
+
+
+def _around(s: str, q: Quantity, marks: str = "，,；;：:。") -> str:
+    """The clause holding a quantity, both sides of it (培育3家…平台: the noun may follow the figure)."""
+    lo = max(s.rfind(p, 0, q.start) for p in marks) + 1
+    hi = min((j for j in (s.find(p, q.start) for p in marks) if j >= 0), default=len(s))
+    return s[lo:hi]
 
 
 def statement(op: str, picked: Sequence[Quantity], cite: str) -> str | None:
@@ -223,7 +269,7 @@ def statement(op: str, picked: Sequence[Quantity], cite: str) -> str | None:
         return f"{big.written}是{small.written}的{_fmt(big.value / small.value)}倍{COMPUTED_NOTE}{cite}。"
     if op == "sum":
         number, mag = _express(sum(q.value for q in picked), picked)
-        return f"{'两者' if len(picked) == 2 else ''}合计{number}{mag}{unit}（{'加'.join(q.written for q in picked)}）{COMPUTED_NOTE}{cite}。"
+        return f"{'两者' if len(picked) == 2 else ''}合计{number}{mag}{unit}（{'加'.join(q.written for q in picked)}）{COMPUTED_NOTE if len(picked) == 2 else COMPUTED_NOTE_MANY}{cite}。"
     number, mag = _express(abs(a.value - b.value), (a, b))
     if unit == "个百分点":
         mag = ""

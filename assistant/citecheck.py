@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from assistant.arithmetic import COMPUTED_NOTE, derived
+from assistant.arithmetic import derived, is_computed
 from ingest.zh import DECIMAL, squash
 from vectordb.index import Hit
 
@@ -73,7 +73,7 @@ def check_citations(answer: str, passages: Sequence[Hit]) -> Checked:
         source = "".join(squash(passages[i - 1].text) for i in ids)
         have = set(_FIGURE.findall(source))
         missing = [f for f in figures(s) if f not in have]
-        if missing and squash(COMPUTED_NOTE) in squash(s):
+        if missing and is_computed(s):
             made = derived(s)
             missing = [f for f in missing if not _computed(f, [g for g in figures(s) if g in have]) and f not in made]
         if missing:

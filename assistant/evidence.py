@@ -146,7 +146,8 @@ _YEAR = re.compile(YEAR)
 _CN_ORD = CN_SMALL
 _PLAN_ORDINAL = re.compile(rf"第([{_CN_ORD}]{{1,3}})个五年(?:[（(][^）)]{{0,24}}[）)])?(?:规划|计划)")
 NAME_CHARS = 160  # a document names itself (第十二个五年规划纲要, 第二十次全国代表大会上的报告) within its opening
-_PLAN_SHORT = re.compile(rf"(?<![{_CN_ORD}第])([{_CN_ORD}]{{1,3}})五(?=规划|计划|纲要)")
+# 十二五规划, “十四五”纲要, and a period asked about (十二五期间, 十四五末): a soft reference to the plan of that period
+_PLAN_SHORT = re.compile(rf"(?<![{_CN_ORD}第])([{_CN_ORD}]{{1,3}})五(?=[”\"’]?(?:规划|计划|纲要|期间|时期|末))")
 # A party congress report: 第二十次全国代表大会 in its title, 二十大报告 in questions.
 _CONGRESS = re.compile(rf"第([{_CN_ORD}]{{1,3}})次全国代表大会")
 _CONGRESS_SHORT = re.compile(rf"(?<![{_CN_ORD}第])([{_CN_ORD}]{{2,3}})大(?=报告|上的报告|的报告)")

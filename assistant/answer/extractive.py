@@ -369,6 +369,9 @@ class ExtractiveBackend:
         # Quote in reading order: by passage rank, then position in the passage.
         chosen.sort(key=lambda c: (c.passage, passages[c.passage - 1].text.find(c.text)))
         parts = [self._quote(info, c) for c in chosen]
+        # the same words quoted twice (one clause of two sentences, a sentence two passages share) are said once
+        kept = [i for i, p in enumerate(parts) if _MARKERS.sub("", p) not in {_MARKERS.sub("", q) for q in parts[:i]}]
+        chosen, parts = [chosen[i] for i in kept], [parts[i] for i in kept]
         # one document's figures only, unless the question compares documents
         one_doc = info.cross_doc or len({passages[c.passage - 1].doc_id for c in chosen}) == 1
         computed = computed_sentence(info.text, [_MARKERS.sub("", p) for p in parts],

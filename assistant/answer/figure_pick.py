@@ -14,11 +14,12 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.answer import Draft, prompt
-from assistant.arithmetic import COMPUTED_NOTE, Quantity, operation, plain, quantities, statement, wants_percent
+from assistant.arithmetic import Quantity, is_computed, operation, plain, quantities, statement, wants_percent
 from assistant.question import analyse
 from vectordb.index import Hit
 
 MAX_SENTENCES = 8  # the scorer's best sentences the model reads
+MAX_TOKENS = 96  # of the reply: a few 项目：数值 lines; a model that goes on to compute is cut short
 _MARKS = "，,；;。！？"
 
 
@@ -73,7 +74,7 @@ def pick(model: BaseChatModel, question: str, sentences: Sequence[tuple[int, str
     figures = listed(question, sentences)
     if len(figures) < 2:
         return None
-    reply = model.invoke(messages(question, sentences)).content
+    reply = model.invoke(messages(question, sentences), max_tokens=MAX_TOKENS).content
     chosen = parse(reply if isinstance(reply, str) else "", figures)
     if op != "sum":
         chosen = chosen[:2]
@@ -110,4 +111,4 @@ def best_sentences(extractive, question: str, passages: Sequence[Hit]) -> list[t
 
 
 def computed_already(answer: str) -> bool:
-    return COMPUTED_NOTE in answer
+    return is_computed(answer)

@@ -38,21 +38,22 @@ class LlamaCppChat(BaseChatModel):
                               seed=self.seed, verbose=False)
         return self._llm
 
-    def _request(self, messages: list[BaseMessage], stop: list[str] | None) -> dict:
+    def _request(self, messages: list[BaseMessage], stop: list[str] | None, max_tokens: int | None = None) -> dict:
         return {"messages": [{"role": _ROLES.get(m.type, "user"), "content": m.content} for m in messages],
-                "temperature": self.temperature, "max_tokens": self.max_tokens, "stop": stop or None}
+                "temperature": self.temperature, "max_tokens": max_tokens or self.max_tokens, "stop": stop or None}
 
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
         with self._lock:
-            out = self._client().create_chat_completion(**self._request(messages, stop))
+            out = self._client().create_chat_completion(**self._request(messages, stop, kwargs.get("max_tokens")))
         text = out["choices"][0]["message"].get("content") or ""
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
     def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
                 run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
         with self._lock:
-            for part in self._client().create_chat_completion(**self._request(messages, stop), stream=True):
+            for part in self._client().create_chat_completion(**self._request(messages, stop, kwargs.get("max_tokens")),
+                                                               stream=True):
                 delta = part["choices"][0].get("delta", {}).get("content") or ""
                 if delta:
                     chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.arithmetic import COMPUTED_NOTE, computed_sentence, derived, operation, partner, quantities
+from assistant.arithmetic import COMPUTED_NOTE, COMPUTED_NOTE_MANY, computed_sentence, derived, operation, partner, quantities
 from assistant.citecheck import check_citations
 from vectordb.index import Hit
 
@@ -51,6 +51,19 @@ def test_sum_across_magnitudes_and_ratio():
     r = computed_sentence("甲平台最高奖补是乙平台的几倍？", ["甲平台最高奖补2000万元。", "乙平台最高500万元。"],
                           ["[1]", "[2]"])
     assert r.startswith("2000万元是500万元的4倍")
+
+
+def test_a_sum_of_three_things_one_quote_lists():
+    q = "甲平台、乙平台和丙平台加起来一共要培育多少家？"
+    quote = "培育3家甲平台，20家乙平台，100家丙平台。"
+    s = computed_sentence(q, ["其他内容。", quote], ["[1]", "[2]"])
+    assert s == f"合计123家（3家加20家加100家）{COMPUTED_NOTE_MANY}[2]。"
+    h = Hit("d", "d.txt", "报告", "一", 0, 0, 30, quote, 0.9, 0.9, "c1")
+    assert not check_citations(s.replace("[2]", "[1]"), [h]).flags
+    # a fourth figure in the quote: not the list asked
+    assert computed_sentence(q, ["培育3家甲平台，20家乙平台，100家丙平台，5家丁平台。"], ["[1]"]) is None
+    # a figure whose clause names nothing the question asks
+    assert computed_sentence(q, ["培育3家甲平台，20家乙平台，新建100家工厂。"], ["[1]"]) is None
 
 
 def test_nothing_is_computed_when_it_would_guess():
@@ -129,3 +142,12 @@ def test_two_quotes_pair_only_when_both_figures_count_the_same_thing():
     assert computed_sentence(q, ["粮食产量600万吨以上。", "新建冷库库容50万吨。"], ["[1]", "[2]"]) is None
     assert computed_sentence(q, ["粮食产量600万吨以上。", "粮食产量604.5万吨。"], ["[1]", "[2]"]).startswith(
         "两者相差4.5万吨")
+
+
+def test_two_things_compared_take_one_figure_each():
+    q = "碳排放强度和能耗强度的降幅目标差几个百分点？"
+    carbon = "单位国内生产总值二氧化碳排放降低17%。"
+    # both figures are about emissions (one side of the question): no pair
+    assert computed_sentence(q, [carbon, "化学需氧量、二氧化硫排放分别减少8%。"], ["[1]", "[2]"]) is None
+    assert computed_sentence(q, [carbon, "单位国内生产总值能耗强度降低16%。"], ["[1]", "[2]"]).startswith(
+        "两者相差1个百分点（17%与16%）")

@@ -64,3 +64,23 @@ def test_a_sum_may_add_more_than_two():
     draft = pick(_model("综合型：3家\n行业型：20家\n企业级：100家"), "三类平台加起来一共要培育多少家？", sentences)
     assert draft is not None and "合计123家（3家加20家加100家）" in draft.answer
     assert check_citations(draft.answer, [_hit(sentences[0][1])]).flags == []
+
+
+def test_the_reply_is_bounded_in_tokens_for_every_client():
+    from langchain_core.messages import HumanMessage
+
+    from assistant.answer.figure_pick import MAX_TOKENS
+    from assistant.answer.llamacpp import LlamaCppChat
+
+    seen = []
+
+    class Recording(FakeListChatModel):
+        def _call(self, messages, stop=None, run_manager=None, **kwargs):
+            seen.append(kwargs.get("max_tokens"))
+            return super()._call(messages, stop, run_manager, **kwargs)
+
+    pick(Recording(responses=["去年实际：1256万人\n今年目标：1200万人"]), QUESTION, SENTENCES)
+    assert seen == [MAX_TOKENS]
+    local = LlamaCppChat(model_path="unused.gguf", max_tokens=400)
+    assert local._request([HumanMessage("问")], None, MAX_TOKENS)["max_tokens"] == MAX_TOKENS
+    assert local._request([HumanMessage("问")], None)["max_tokens"] == 400

@@ -72,6 +72,8 @@ def test_label_reads_years_and_plan_ordinals():
     ("2023年政府工作报告里赤字率是多少？", {"a"}),
     ("广东这份报告提出的GDP目标是多少", {"b"}),
     ("六五计划里粮食产量目标是多少", {"c"}),
+    ("六五期间粮食产量要增长多少", {"c"}),  # the period asked about names its plan
+    ("“六五”时期国家每年要发多少国债", {"c"}),
     ("乡村振兴那个意见提出了哪些原则", {"d"}),
 ])
 def test_scope_from_metadata(q, docs):

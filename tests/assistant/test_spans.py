@@ -334,3 +334,15 @@ def test_a_modifier_the_question_lacks_makes_another_indicator():
     assert "2.67万亿元" in q and q.startswith("经济总量")
     q = quote("去年居民收入是多少？", "城镇化率达到60%，全体居民人均可支配收入3.5万元，增长5%。")
     assert "3.5万元" in q and "城镇化率" not in q
+
+
+
+def test_the_same_clause_from_two_sentences_is_quoted_once():
+    from tests.fake_embedder import FakeEmbedder
+
+    backend = ExtractiveBackend(embedder=FakeEmbedder(), glossary=G)
+    text = ("今年的主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%左右。"
+            "全年城镇新增就业1200万人以上，城镇调查失业率5.5%左右。")
+    hit = Hit(doc_id="d", name="d.txt", title="政府工作报告", section="一、主要目标", index=0, start=0, end=len(text),
+              text=text, score=0.5, dense=0.5, chunk_id="d:0")
+    assert backend.answer("城里的失业率上限定在多少？", [hit]).answer == "城镇调查失业率5.5%左右[1]。"
