@@ -102,7 +102,14 @@ class QuestionInfo:
 @functools.lru_cache(maxsize=4096)
 def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) by the tagger the lexical index's dictionary extends; questions and answer sentences."""
-    return tuple((w, f) for w, f in _posseg().lcut(text))
+    out: list[tuple[str, str]] = []
+    for w, f in _posseg().lcut(text):
+        # R&D, M&A: one abbreviation, which the tagger splits at the ampersand
+        if f == "eng" and len(out) > 1 and out[-1][0] == "&" and out[-2][1] == "eng":
+            out[-2:] = [(out[-2][0] + "&" + w, "eng")]
+        else:
+            out.append((w, f))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1024)  # pure: the chain asks about one question at several steps

@@ -58,6 +58,10 @@ def test_question_terms_places_and_cross_doc():
     assert not analyse("冀州区城镇和农村居民收入分别是多少？").cross_doc
 
 
+def test_an_abbreviation_with_an_ampersand_is_one_term():
+    assert "R&D" in analyse("全社会R&D经费增速目标是多少？").terms  # the glossary's R&D = 研发投入 can then match
+
+
 def test_figures_in_the_unit_asked_and_masks():
     assert has_figure("示范县生产总值超600亿元", "亿元") is True
     assert has_figure("2019年全县生产总值完成XX亿元", "亿元") is False
