@@ -12,15 +12,17 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ingest.zh import bigrams, tidy_figures
+from ingest.zh import bigrams, squash, tidy_figures
 
 COMPUTED_NOTE = "（由所引用的两个数值计算）"
 COMPUTED_NOTE_MANY = "（由所引用的各数值计算）"  # a sum of more than two
 
 
 def is_computed(text: str) -> bool:
-    """The text holds a sentence PlanQA computed (it states figures no passage does)."""
-    return COMPUTED_NOTE in text or COMPUTED_NOTE_MANY in text
+    """The text holds a sentence PlanQA computed (it states figures no passage does), its note written in any width
+    or spacing (an LLM may copy it with ASCII brackets)."""
+    t = squash(text)
+    return squash(COMPUTED_NOTE) in t or squash(COMPUTED_NOTE_MANY) in t
 
 
 _SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共")
@@ -227,14 +229,14 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     quotes = [plain(t) for t in quotes]
     if any(_states_change(t) for t in quotes):
         return None
-    if op == "sum" and (n := _terms_joined(question, _SUM)) > 2:
-        return _sum_listed(question, quotes, markers, n)
+    if op == "sum":  # 甲和乙加起来 pairs two quotes' figures; more things add what one quote lists
+        n = _terms_joined(question, _SUM)
+        if n != 2:
+            return _sum_listed(question, quotes, markers, n) if n > 2 else None
     got = _from_to(_found(question, quotes), quotes) if op == "change" else _pick(question, quotes)
     if got is None:
         return None
     a, b, used = got
-    if op == "sum" and _terms_joined(question, _SUM) != 2:
-        return None
     return statement(op, [a, b], "".join(dict.fromkeys(markers[i] for i in used)))
 
 
@@ -269,12 +271,14 @@ def statement(op: str, picked: Sequence[Quantity], cite: str) -> str | None:
         return f"{big.written}是{small.written}的{_fmt(big.value / small.value)}倍{COMPUTED_NOTE}{cite}。"
     if op == "sum":
         number, mag = _express(sum(q.value for q in picked), picked)
-        return f"{'两者' if len(picked) == 2 else ''}合计{number}{mag}{unit}（{'加'.join(q.written for q in picked)}）{COMPUTED_NOTE if len(picked) == 2 else COMPUTED_NOTE_MANY}{cite}。"
+        both, note = ("两者", COMPUTED_NOTE) if len(picked) == 2 else ("", COMPUTED_NOTE_MANY)
+        return f"{both}合计{number}{mag}{unit}（{'加'.join(q.written for q in picked)}）{note}{cite}。"
     number, mag = _express(abs(a.value - b.value), (a, b))
     if unit == "个百分点":
         mag = ""
         number = _fmt(abs(a.number - b.number))
     return f"两者相差{number}{mag}{unit}（{a.written}与{b.written}）{COMPUTED_NOTE}{cite}。"
+
 
 def partner(question: str, first: str, others: Sequence[str]) -> int | None:
     """For a question that computes on two figures of which the quoted sentence `first` gives one: the index of the

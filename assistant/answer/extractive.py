@@ -369,13 +369,13 @@ class ExtractiveBackend:
         # Quote in reading order: by passage rank, then position in the passage.
         chosen.sort(key=lambda c: (c.passage, passages[c.passage - 1].text.find(c.text)))
         parts = [self._quote(info, c) for c in chosen]
+        bare = [_MARKERS.sub("", p) for p in parts]
         # the same words quoted twice (one clause of two sentences, a sentence two passages share) are said once
-        kept = [i for i, p in enumerate(parts) if _MARKERS.sub("", p) not in {_MARKERS.sub("", q) for q in parts[:i]}]
-        chosen, parts = [chosen[i] for i in kept], [parts[i] for i in kept]
+        kept = [i for i, b in enumerate(bare) if b not in bare[:i]]
+        chosen, parts, bare = [chosen[i] for i in kept], [parts[i] for i in kept], [bare[i] for i in kept]
         # one document's figures only, unless the question compares documents
         one_doc = info.cross_doc or len({passages[c.passage - 1].doc_id for c in chosen}) == 1
-        computed = computed_sentence(info.text, [_MARKERS.sub("", p) for p in parts],
-                                     [f"[{c.passage}]" for c in chosen]) if one_doc else None
+        computed = computed_sentence(info.text, bare, [f"[{c.passage}]" for c in chosen]) if one_doc else None
         if computed is None and operation(info.text):
             paired = self._paired(info, chosen[0], ranked, passages)
             if paired is not None:

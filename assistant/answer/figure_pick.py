@@ -14,7 +14,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.answer import Draft, prompt
-from assistant.arithmetic import Quantity, is_computed, operation, plain, quantities, statement, wants_percent
+from assistant.arithmetic import Quantity, operation, plain, quantities, statement, wants_percent
 from assistant.question import analyse
 from vectordb.index import Hit
 
@@ -108,7 +108,3 @@ def best_sentences(extractive, question: str, passages: Sequence[Hit]) -> list[t
         doc = passages[ranked[0].passage - 1].doc_id
         ranked = [c for c in ranked if passages[c.passage - 1].doc_id == doc]
     return [(c.passage, c.text) for c in ranked[:MAX_SENTENCES]]
-
-
-def computed_already(answer: str) -> bool:
-    return is_computed(answer)

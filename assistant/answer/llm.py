@@ -10,8 +10,8 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.answer import REFUSAL, Draft, Piece, collect, prompt, stream_by_sentence
-from assistant.answer.figure_pick import best_sentences, computed_already, pick
-from assistant.arithmetic import operation
+from assistant.answer.figure_pick import best_sentences, pick
+from assistant.arithmetic import is_computed, operation
 from assistant.citecheck import figures
 from assistant.context import build_context, build_focused
 from assistant.params import LLM_SENTENCES
@@ -111,6 +111,6 @@ def _computed(model: BaseChatModel, extractive, question: str, passages: Sequenc
     base = base or extractive.answer(question, passages)
     if base.refused:
         return None
-    if computed_already(base.answer):
+    if is_computed(base.answer):
         return base
     return pick(model, question, best_sentences(extractive, question, passages))

@@ -87,6 +87,8 @@ def test_a_computed_figure_passes_the_citation_check_and_a_made_up_one_does_not(
     good = f"两者合计2亿千瓦（1.7亿千瓦加3000万千瓦）{COMPUTED_NOTE}[1][2]。"
     assert derived(good) >= {"2"}
     assert not check_citations(good, [h1, h2]).flags
+    ascii_note = good.replace("（由", "(由").replace("计算）", "计算)")  # an LLM's copy of the note
+    assert not check_citations(ascii_note, [h1, h2]).flags
     bad = f"两者合计2.5亿千瓦（1.7亿千瓦加3000万千瓦）{COMPUTED_NOTE}[1][2]。"
     assert [f.kind for f in check_citations(bad, [h1, h2]).flags] == ["figure_not_in_source"]
 
