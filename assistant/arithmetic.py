@@ -25,15 +25,20 @@ def is_computed(text: str) -> bool:
     return squash(COMPUTED_NOTE) in t or squash(COMPUTED_NOTE_MANY) in t
 
 
-_SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共")
+_SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及][^，。？?]{1,10}?(?:一共|总共)")
 _OPS = (
     ("ratio", re.compile(r"几倍|多少倍")),
     ("sum", _SUM),
-    ("diff", re.compile(r"相差|还差|差了?多少|差了?几|(?<![至最提升降])[多少高低]多少|(?<![至最提升降])[多少高低]了?几|还剩|剩下?多少|净增|"
-                        r"(?:涨|提高|增加|下降|降低|减少)了?几个百分点")),
+    ("diff", re.compile(r"相差|还差|差了?多少|差了?几|(?<![至最提升降])[多少高低快慢]多少|(?<![至最提升降])[多少高低快慢]了?几|还剩|"
+                        r"剩下?多少|(?<![至最提升降多])[多少][\u4e00-\u9fff]{1,2}了多少|净增|缺口|超(?:了|出)多少|(?:涨|提高|增加|下降|降低|减少)了?几个百分点|"
+                        r"(?:哪个|谁)(?:更|要|[长涨跑]得)?[多少高低快慢大小]")),
+    # a check of one figure against another (完成了吗, 对得上吗): both figures and their gap, unless it asks more
+    ("check", re.compile(r"对得上|够不够|超额|(?:完成|达到|实现)了?(?:目标|任务)?(?:吗|没有)|是否(?:完成|达到|超过)")),
+    # 占经济总量的百分之几 when no quote states the share: one figure of the other, as a percentage
+    ("share", re.compile(r"占[^，。？?]{1,12}?(?:百分之几|几成)|相当于[^，。？?]{1,12}?百分之几|(?:算|推算)[^，。？?]{0,16}?占")),
     # 床位增加多少张 when the documents say 由198万张增加到223万张: computed from one quote's two ends only (增长
     # is left out: 增长了多少 asks a stated rate)
-    ("change", re.compile(r"(?:增加|提高|提升|扩大|减少|下降|降低|缩小)了?多少")),
+    ("change", re.compile(r"(?:增加|提高|提升|扩大|减少|下降|降低|缩小|涨)了?多少")),
 )
 _MAG = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
 _UNITS = sorted("""% ‰ 个百分点 百分点 元 美元 人次 人 户 家 个 项 条 件 座 所 辆 吨 斤 公斤 千瓦时 千瓦 度 亩 公顷 平方米 平方公里
@@ -65,8 +70,17 @@ class Quantity:
 
 
 def operation(question: str) -> str | None:
-    """diff | sum | ratio | change: what the question asks to compute, if anything."""
-    return next((name for name, rx in _OPS if rx.search(question)), None)
+    """diff | sum | ratio | change | share: the first computation the question asks, if any."""
+    return next(iter(operations(question)), None)
+
+
+def operations(question: str) -> list[str]:
+    """Every computation the question asks, in the order it asks them (涨了多少？是原来的几倍？)."""
+    found = sorted((m.start(), name) for name, rx in _OPS for m in [rx.search(question)] if m)
+    names = list(dict.fromkeys(name for _, name in found))
+    if "check" in names:  # a check computes the gap, unless another computation is asked (加起来…对得上吗)
+        names = ["diff"] if names == ["check"] else [n for n in names if n != "check"]
+    return names
 
 
 _POINT = re.compile(r"(?<=\d)[·．](?=\d)")
@@ -100,7 +114,9 @@ def _fmt(x: float) -> str:
 
 def _express(value: float, like: Sequence[Quantity]) -> tuple[str, str]:
     """The value written in the largest magnitude of the inputs (what the documents would write)."""
-    mag = max((q.magnitude for q in like), key=lambda m: _MAG[m])
+    mags = sorted({q.magnitude for q in like}, key=lambda m: _MAG[m], reverse=True)
+    # the largest magnitude, unless the value is under one of it (1958.4万千瓦, not 0.1958亿千瓦)
+    mag = next((m for m in mags if value >= _MAG[m]), mags[-1])
     return _fmt(value / _MAG[mag]), mag
 
 
@@ -127,6 +143,9 @@ def _both_asked(question: str, s: str, a: Quantity, b: Quantity) -> bool:
     ca, cb = _clause_of(s, a, "，,；;：:。、"), _clause_of(s, b, "，,；;：:。、")
     if ca in cb or cb in ca:
         return True
+    start = max(s.rfind(p, 0, min(a.start, b.start)) for p in "。；;") + 1
+    if "分别" in s[start: min(a.start, b.start)]:  # 甲、乙分别增长8.9%、7.7%: one clause gives both, in order
+        return True
     qgrams = bigrams(question)
     ga, gb = qgrams & bigrams(ca), qgrams & bigrams(cb)
     return len(ga - gb) >= 2 and len(gb - ga) >= 2
@@ -137,9 +156,9 @@ def wants_percent(question: str) -> bool:
     return bool(_WANTS_PERCENT.search(question))
 
 
-def _found(question: str, quotes: Sequence[str]) -> list[list[Quantity]]:
+def _found(question: str, quotes: Sequence[str], percent: bool | None = None) -> list[list[Quantity]]:
     """Each quote's quantities of the kind asked (percentages or not)."""
-    percent = wants_percent(question)
+    percent = wants_percent(question) if percent is None else percent
     return [[q for q in _quantities(t) if q.percent == percent] for t in quotes]
 
 
@@ -154,12 +173,15 @@ def _from_to(found: list[list[Quantity]], quotes: Sequence[str]) -> tuple[Quanti
     return None
 
 
-def _pick(question: str, quotes: Sequence[str]) -> tuple[Quantity, Quantity, list[int]] | None:
+def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> tuple[Quantity, Quantity, list[int]] | None:
     """Two quantities of one kind and unit from the (plainly written) quotes, and the quotes they come from."""
-    found = _found(question, quotes)
+    found = _found(question, quotes, percent)
     ends = _from_to(found, quotes)
     if ends is not None:
         return ends
+    sided = _side_pair(question, quotes, found)
+    if sided is not None:
+        return sided
     holding = [i for i, qs in enumerate(found) if qs]
     if len(holding) == 1 and len(found[holding[0]]) == 2:
         a, b = found[holding[0]]
@@ -176,6 +198,47 @@ def _pick(question: str, quotes: Sequence[str]) -> tuple[Quantity, Quantity, lis
     if not _one_each(question, _lead(quotes[i], a), _lead(quotes[j], b)):
         return None
     return a, b, [i, j]
+
+
+_SIDES = re.compile(r"比|和|与|同|跟")
+
+
+def _side_keys(question: str) -> tuple[set[str], set[str]] | None:
+    """The two things a question joins or compares (市区比县区高多少, 示范村和提升村一共): the words next to the join on
+    each side, those the other side lacks; None unless one clause joins exactly two."""
+    for clause in re.split(r"[，,。？?；;]", question):
+        joins = list(_SIDES.finditer(clause))
+        if len(joins) != 1:
+            continue
+        j = joins[0]
+        left, right = _named(clause[max(0, j.start() - 3): j.start()]), _named(clause[j.end(): j.end() + 3])
+        if left - right and right - left:
+            return left - right, right - left
+    return None
+
+
+def _side_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]):
+    """One figure whose own item names one side of the question's two things and one the other (各县区…300万元以上,
+    市区达到350万元以上 for 市区比县区高多少), when exactly one figure names each; else None."""
+    keys = _side_keys(question)
+    if keys is None:
+        return None
+    sides: tuple[list, list] = ([], [])
+    for i, qs in enumerate(found):
+        for q in qs:
+            item = _named(_around(quotes[i], q, "，,；;：:。、"))
+            left, right = len(item & keys[0]), len(item & keys[1])
+            if bool(left) != bool(right):
+                sides[0 if left else 1].append((max(left, right), q, i))
+    best = []
+    for side in sides:  # the figure naming its side best, if one does (示范村10个 over 示范片区1个)
+        top = max((n for n, _, _ in side), default=0)
+        at_top = [(q, i) for n, q, i in side if n == top]
+        if len(at_top) != 1:
+            return None
+        best.append(at_top[0])
+    (a, i), (b, j) = best
+    return (a, b, sorted({i, j})) if a.unit == b.unit else None
 
 
 def _one_each(question: str, lead_a: str, lead_b: str) -> bool:
@@ -221,23 +284,68 @@ def _states_change(s: str) -> bool:
 
 
 def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
-    """The sentence stating what the question asks to compute from the quotes (markers[i] cites quotes[i]), or
-    None when the question asks no arithmetic or the quotes do not give exactly two figures of one kind."""
-    op = operation(question)
-    if op is None:
-        return None
+    """The sentences stating what the question asks to compute from the quotes (markers[i] cites quotes[i]), one per
+    computation it asks, or None when it asks none or the quotes do not give exactly two figures of one kind."""
     quotes = [plain(t) for t in quotes]
     if any(_states_change(t) for t in quotes):
         return None
+    said = [s for s in (_computed(op, question, quotes, markers) for op in operations(question)) if s]
+    return "".join(dict.fromkeys(said)) or None
+
+
+def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
     if op == "sum":  # 甲和乙加起来 pairs two quotes' figures; more things add what one quote lists
         n = _terms_joined(question, _SUM)
         if n != 2:
             return _sum_listed(question, quotes, markers, n) if n > 2 else None
-    got = _from_to(_found(question, quotes), quotes) if op == "change" else _pick(question, quotes)
+    if op == "share" and any(_found(question, quotes, percent=True)):
+        return None  # the documents state the share
+    got = (_from_to(_found(question, quotes), quotes) if op == "change"
+           else _pick(question, quotes, percent=False if op == "share" else None))
     if got is None:
         return None
     a, b, used = got
+    if op == "sum" and any(_one_of_several(quotes[i], q, (a, b)) for q, i in ((a, used[0]), (b, used[-1]))):
+        return None
     return statement(op, [a, b], "".join(dict.fromkeys(markers[i] for i in used)))
+
+
+def _one_of_several(s: str, q: Quantity, picked: Sequence[Quantity]) -> bool:
+    """The figure is one of a set its clause gives (其他县区生产总值分别超500亿元、400亿元、400亿元) and the others were
+    not picked: a sum of two would leave them out."""
+    lo = max(s.rfind(p, 0, q.start) for p in "，,；;。") + 1
+    hi = min((j for j in (s.find(p, q.start) for p in "，,；;。") if j >= 0), default=len(s))
+    if "分别" not in s[lo:q.start]:
+        return False
+    return any(o.unit == q.unit and o.written not in {p.written for p in picked}
+               for o in _quantities(s[lo:hi]))
+
+
+def across(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
+    """Documents compared (广东和海南的增速目标哪个高，高多少): one figure from each document's quote, the one whose
+    clause shares most with the question, all of one unit and each about what was asked; the computations asked."""
+    quotes = [plain(t) for t in quotes]
+    if len(quotes) < 2 or any(_states_change(t) for t in quotes):
+        return None
+    found = _found(question, quotes)
+    if not all(found):
+        return None
+    # 从11.37万亿元提高到14.58万亿元: a document's own change ends where it stands now
+    picked = [ends[1] if ends else _best_in(question, t, qs)
+              for t, qs in zip(quotes, found) for ends in [_from_to([qs], [t])]]
+    # each figure's words name something the question or the other document's figure names (each document's
+    # sentence was already chosen as answering the question there)
+    leads = [_named(_lead(t, q)) for t, q in zip(quotes, picked)]
+    n = len(picked)
+    if len({q.unit for q in picked}) != 1 or not all(
+            lead & (_named(question) | leads[(i + 1) % n]) for i, lead in enumerate(leads)):
+        return None
+    said = []
+    for op in operations(question):
+        op = "diff" if op == "change" else op  # 后一年提高了多少: the change between the documents
+        if op == "sum" or (op in ("diff", "ratio") and len(picked) == 2):
+            said.append(statement(op, picked, "".join(dict.fromkeys(markers))))
+    return "".join(dict.fromkeys(s for s in said if s)) or None
 
 
 def _sum_listed(question: str, quotes: Sequence[str], markers: Sequence[str], n: int) -> str | None:
@@ -268,7 +376,12 @@ def statement(op: str, picked: Sequence[Quantity], cite: str) -> str | None:
         big, small = (a, b) if a.value >= b.value else (b, a)
         if small.value == 0:
             return None
-        return f"{big.written}是{small.written}的{_fmt(big.value / small.value)}倍{COMPUTED_NOTE}{cite}。"
+        return f"{big.written}是{small.written}的{_fmt(round(big.value / small.value, 2))}倍{COMPUTED_NOTE}{cite}。"
+    if op == "share":
+        big, small = (a, b) if a.value >= b.value else (b, a)
+        if big.value == 0:
+            return None
+        return f"{small.written}占{big.written}的{_fmt(round(100 * small.value / big.value, 1))}%{COMPUTED_NOTE}{cite}。"
     if op == "sum":
         number, mag = _express(sum(q.value for q in picked), picked)
         both, note = ("两者", COMPUTED_NOTE) if len(picked) == 2 else ("", COMPUTED_NOTE_MANY)
@@ -323,7 +436,9 @@ def derived(sentence: str) -> set[str]:
                 candidates = [abs(a.value - b.value), a.value + b.value]
                 if r.unit == "倍" or r.unit not in (a.unit, b.unit):
                     candidates += [a.value / b.value if b.value else -1, b.value / a.value if a.value else -1]
-                    if any(abs(r.number - v) < 1e-4 for v in candidates[2:]):
+                    if any(abs(r.number - v) < 0.0051 for v in candidates[2:]):  # a ratio rounded to 2 places
+                        out.add(_fmt(r.number))
+                    if r.unit == "%" and any(abs(r.number - 100 * v) < 0.051 for v in candidates[2:]):  # a share, 1 place
                         out.add(_fmt(r.number))
                 if any(abs(r.value - v) < 1e-6 * max(1.0, v) for v in candidates[:2]):
                     out.add(_fmt(r.number))

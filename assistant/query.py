@@ -17,6 +17,11 @@ from assistant.question import QuestionInfo, analyse
 from vectordb.index import Index
 
 
+def _dated(title: str, label: DocLabel) -> str | None:
+    """A shared title with the document's one year (from its title, file name or dateline); None without one."""
+    return f"{title}（{next(iter(label.years))}年）" if len(label.years) == 1 else None
+
+
 class DocLabels:
     """How questions name documents (title, file name, opening lines), computed once per live set."""
 
@@ -32,8 +37,13 @@ class DocLabels:
             docs = self.index.documents()
             labels = {r.doc_id: doc_label(r.title, r.name, texts.get(r.doc_id, "")[:LABEL_CHARS]) for r in docs}
             counts = Counter(r.title for r in docs)
-            # A document is named by its title, unless another one has the same title (政府工作报告) or it is long.
-            names = {r.doc_id: r.title if 1 < len(r.title) <= 40 and counts[r.title] == 1 else r.name for r in docs}
+            # A document is named by its title; one whose title another shares (政府工作报告) by its title and its one
+            # year (政府工作报告（2024年）); by its file name when that is not unique either, or the title is long.
+            names = {r.doc_id: r.title if counts[r.title] == 1 else _dated(r.title, labels[r.doc_id]) or r.name
+                     for r in docs}
+            again = Counter(names.values())
+            names = {d: n if 1 < len(n) <= 40 and again[n] == 1 else r.name
+                     for r in docs for d, n in [(r.doc_id, names[r.doc_id])]}
             cache = self._cache = (key, labels, names)
         return cache
 

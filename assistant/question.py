@@ -182,8 +182,9 @@ def analyse(question: str) -> QuestionInfo:
     return QuestionInfo(
         text=q, kind=kind, years=tuple(dict.fromkeys(asked)), unit=unit, doc_years=named, parts=parts,
         terms=tuple(dict.fromkeys(terms)), head=head, places=tuple(dict.fromkeys(places)), section_refs=refs,
-        cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and (
-            sum(w in q for w in DOC_WORDS) >= 2 or len({place_key(p) for p in places if real_place(p)}) >= 2)),  # 甲省和乙省…各是多少
+        cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2) or (
+            (bool(_EACH.search(q)) or operation(q) is not None)  # 甲省和乙省…各是多少, 甲省和乙省哪个高
+            and (len({place_key(p) for p in places if real_place(p)}) >= 2 or len(named) >= 2)),  # 2024年报告比2021年报告
     )
 
 

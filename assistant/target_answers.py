@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from assistant.arithmetic import COMPUTED_NOTE
+from assistant.arithmetic import COMPUTED_NOTE, across, operation
 from assistant.targets_table import citation, value_text
 from ingest.targets import TargetRow, vocab
 from ingest.zh import RELATIVE_YEARS, YEAR, squash
@@ -345,7 +345,20 @@ def row_answer(index, question: str, docs: Sequence[str], own_years: dict[str, S
             sentences.append(_difference_sentence(diff, text))
     if partial and len(sentences) < 2:
         return None
+    computed = _across_documents(question, sentences) if several else None
+    if computed:  # cited to both rows it is computed from
+        rows = [c for s in sentences for _, c in s.pieces if c is not None]
+        sentences.append(RowSentence(((computed.rstrip("。"), rows[0]), ("", rows[1]), ("。", None))))
     return RowAnswer(tuple(sentences))
+
+
+def _across_documents(question: str, sentences: Sequence[RowSentence]) -> str | None:
+    """甲省和乙省的增速目标哪个高、高多少: the computation asked, from two documents' one value each (no range)."""
+    rows = [[c for _, c in s.pieces if c is not None] for s in sentences]
+    if len(rows) != 2 or any(len(r) != 1 or r[0].row.number_high is not None for r in rows) or not operation(question):
+        return None
+    quotes = ["".join(piece for piece, c in s.pieces if c is not None) for s in sentences]
+    return across(question, quotes, ["", ""])
 
 
 def _picked(index, fq: FigureQuestion, doc: str, years: Sequence[int]) -> list[CitedRow] | None:

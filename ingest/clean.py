@@ -137,6 +137,29 @@ def _strip_invisible(t: _Text, notes: list[str]) -> None:
         notes.append(f"invisible characters: {len(spans)}")
 
 
+_SPACED_DIGITS = re.compile(r"\d \d")
+_GLUED_DIGITS = re.compile(r"\d\d")
+_INNER_SPACES = re.compile(r"(?<=\S) +(?=\S)")
+SPACED_MIN = 10  # a document needs this many spaced digit pairs (and more spaced than glued) to count as spaced
+
+
+def _join_spaced_text(t: _Text, notes: list[str]) -> None:
+    """Database and OCR exports that space every digit and mark ("到2 0 0 5年 , 达到2 9 0 0 亿元"): in a
+    document where spaced digit pairs outnumber glued ones, ASCII spaces inside a line go, except between
+    two Latin letters and around a field separator " / "."""
+    spaced = len(_SPACED_DIGITS.findall(t.text))
+    if spaced < SPACED_MIN or spaced <= len(_GLUED_DIGITS.findall(t.text)):
+        return
+    spans = []
+    for m in _INNER_SPACES.finditer(t.text):
+        left, right = t.text[m.start() - 1], t.text[m.end()]
+        if (left.isascii() and left.isalpha() and right.isascii() and right.isalpha()) or "/" in (left, right):
+            continue
+        spans.append((m.start(), m.end()))
+    t.delete(spans)
+    notes.append(f"spaced text joined: {len(spans)} spaces")
+
+
 def _strip_site_chrome(t: _Text, notes: list[str], rules: dict[str, re.Pattern[str]]) -> int:
     """Whole boilerplate lines by zone (see ingest/data/boilerplate.txt); returns the characters removed."""
     text = t.text
@@ -344,6 +367,7 @@ def clean(text: str, join_wraps: bool | None = None, rules: dict[str, re.Pattern
     for ch in ("\r", "\u2028", "\u2029", "\x0c"):
         t.swap(ch, "\n")
     _strip_invisible(t, notes)
+    _join_spaced_text(t, notes)
 
     title_hint = ""
     banner = re.search(r"《([^》]{4,80}?)(?:\.docx?|\.pdf|\.txt)?(?:\(\d+页[^)]*\))?》由会员分享", t.text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.arithmetic import computed_sentence, operation, partner
+from assistant.arithmetic import across, computed_sentence, operation, partner
 from assistant.evidence import (ASKS_MORE_THAN_WHO, OFFICE, Check, check_sentence, coverage, has_figure, row_cells,
                                 sentence_units, type_match)
 from assistant.definitions import DEFINE, definition, quotable
@@ -429,7 +429,9 @@ class ExtractiveBackend:
                 best_per_doc[doc] = c
         chosen = list(best_per_doc.values())[: self.cfg.max_sentences]
         parts = [f"《{passages[c.passage - 1].title}》：{self._quote(info, c)}" for c in chosen]
-        return self._draft(parts, chosen)
+        computed = across(info.text, [_MARKERS.sub("", self._quote(info, c)) for c in chosen],
+                          [f"[{c.passage}]" for c in chosen]) if len(chosen) > 1 and operation(info.text) else None
+        return self._draft(parts + ([computed] if computed else []), chosen)
 
     def _enumeration(self, info: QuestionInfo, best: Candidate, passages: Sequence[Hit]) -> Draft | None:
         """List questions whose answer is a run of numbered items (一是…二是…, （一）…) in one section:

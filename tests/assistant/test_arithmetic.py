@@ -153,3 +153,63 @@ def test_two_things_compared_take_one_figure_each():
     assert computed_sentence(q, [carbon, "化学需氧量、二氧化硫排放分别减少8%。"], ["[1]", "[2]"]) is None
     assert computed_sentence(q, [carbon, "单位国内生产总值能耗强度降低16%。"], ["[1]", "[2]"]).startswith(
         "两者相差1个百分点（17%与16%）")
+
+
+def test_every_computation_asked_in_order_and_a_check_computes_the_gap():
+    from assistant.arithmetic import operations
+    assert operations("涨了多少钱？现在大约是十年前的几倍？") == ["change", "ratio"]
+    assert operations("两省今年增速目标哪个高？") == ["diff"] and operations("谁长得快？") == ["diff"]
+    assert operations("实际数完成了目标吗？") == ["diff"] and operations("两个数对得上吗？") == ["diff"]
+    # a check beside another computation is that computation's (加起来…对得上吗)
+    assert operations("甲和乙加起来，跟总额对得上吗？") == ["sum"]
+    assert operations("大约相当于经济总量的百分之几？") == ["share"]
+    assert operations("研发经费占GDP比重的目标各是多少？") == []  # a stated share
+
+
+def test_two_computations_in_one_answer():
+    q = "示范村和提升村一共有多少个？提升村是示范村的几倍？"
+    s = computed_sentence(q, ["建成市级示范片区1个、示范村10个、提升村110个。"], ["[1]"])
+    assert s == f"两者合计120个（10个加110个）{COMPUTED_NOTE}[1]。110个是10个的11倍{COMPUTED_NOTE}[1]。"
+
+
+def test_the_figure_naming_each_side_of_a_comparison():
+    # not the 100万元 award of another sentence, nor the first figure of the quote twice
+    q = "对新上项目每亩投资额的门槛，市区比县区高多少？"
+    quotes = ["各县区新上项目亩均投资额达到300万元以上,市区达到350万元以上。", "考核第一名的县和区，分别奖励资金100万元。"]
+    assert computed_sentence(q, quotes, ["[1]", "[2]"]) == f"两者相差50万元（350万元与300万元）{COMPUTED_NOTE}[1]。"
+
+
+def test_figures_given_respectively_pair_and_a_sum_leaves_none_of_a_set_out():
+    q = "高技术制造和装备制造这两块谁长得快？快几个百分点？"
+    assert computed_sentence(q, ["高技术制造业、装备制造业增加值分别增长8.9%、7.7%。"], ["[1]"]) == \
+        f"两者相差1.2个百分点（8.9%与7.7%）{COMPUTED_NOTE}[1]。"
+    q = "示范县和其他三个县区的生产总值目标加起来一共多少？"
+    quotes = ["示范县生产总值超600亿元。", "其他县区生产总值分别超500亿元、400亿元、400亿元。"]
+    assert computed_sentence(q, quotes, ["[1]", "[2]"]) is None
+
+
+def test_a_share_is_computed_only_when_no_quote_states_one():
+    q = "用报告里的数字算一下，研发经费支出大约占国内生产总值的百分之几？"
+    s = computed_sentence(q, ["全社会研发经费支出2.8万亿元。", "国内生产总值达到114万亿元。"], ["[1]", "[2]"])
+    assert s == f"2.8万亿元占114万亿元的2.5%{COMPUTED_NOTE}[1][2]。"
+    assert "2.5" in derived(s)  # the citation check knows the share for computed
+    assert computed_sentence(q, ["研发经费投入强度达到2.5%。", "国内生产总值达到114万亿元。"], ["[1]", "[2]"]) is None
+
+
+def test_a_gap_under_one_of_the_larger_magnitude_is_written_in_the_smaller():
+    q = "新能源装机离今年的目标还有多大缺口？"
+    s = computed_sentence(q, ["新能源装机规模达到1亿千瓦。", "新能源总装机达到8041.6万千瓦。"], ["[1]", "[2]"])
+    assert s == f"两者相差1958.4万千瓦（1亿千瓦与8041.6万千瓦）{COMPUTED_NOTE}[1][2]。"
+
+
+def test_documents_compared_take_one_figure_each():
+    from assistant.arithmetic import across
+    q = "2025年广东和上海的经济总量分别是多少？广东是上海的几倍？"
+    # a document's own change ends where it stands now: 14.58, not 11.37
+    s = across(q, ["地区生产总值从11.37万亿元提高到14.58万亿元。", "全市生产总值达到5.67万亿元。"], ["[1]", "[2]"])
+    assert s == f"14.58万亿元是5.67万亿元的2.57倍{COMPUTED_NOTE}[1][2]。"
+    q = "甘肃和宁夏今年的增速目标哪个高？高多少？"
+    assert across(q, ["地区生产总值增长6%左右。", "地区生产总值增长5.5%左右。"], ["[1]", "[2]"]) == \
+        f"两者相差0.5个百分点（6%与5.5%）{COMPUTED_NOTE}[1][2]。"
+    assert across(q, ["地区生产总值增长6%左右。", "粮食产量稳定在1300万吨以上。"], ["[1]", "[2]"]) is None  # no % there
+    assert across(q, ["城镇新增就业41万人。", "粮食产量440万吨。"], ["[1]", "[2]"]) is None  # units differ

@@ -166,6 +166,11 @@ def test_figures_across_documents_are_written_from_the_indicator_table(two_repor
     # every province at once: each report that states the value
     every = a.ask("各省2026年的经济增速目标分别是多少？")
     assert not every.refused and "5%左右" in every.answer and "5%—5.5%" in every.answer and len(every.citations) == 2
+    # two reports compared: each one's value, then the difference, marked as computed (a range is not compared)
+    both = a.ask("山西和吉林今年城镇新增就业目标哪个多？多多少？")
+    assert not both.refused and "45万人以上" in both.answer and "22万人以上" in both.answer, both.answer
+    assert "两者相差23万人（" in both.answer and "由所引用的两个数值计算" in both.answer and both.flags == []
+    assert "相差" not in a.ask("山西和吉林2026年的经济增速目标哪个高？").answer
     # one report, two years: both cited values and their difference, marked as computed
     d = a.ask("山西今年城镇新增就业目标比去年实际少多少？")
     assert not d.refused and "45万人以上" in d.answer and "46万人" in d.answer and "少约1万人" in d.answer

@@ -56,6 +56,11 @@ def test_question_terms_places_and_cross_doc():
     assert analyse("县委书记讲话和冀州区规划提出的经济增速目标各是多少？").cross_doc
     assert analyse("哪些文件提到了双倍增计划？").cross_doc
     assert not analyse("冀州区城镇和农村居民收入分别是多少？").cross_doc
+    # a comparison of two places or two named documents compares documents
+    assert analyse("甘肃和内蒙古今年的粮食产量目标哪个高？差多少？").cross_doc
+    assert analyse("中央预算内投资，2024年报告比2021年报告多安排了多少？").cross_doc
+    assert not analyse("按2019年政府工作报告，2018年实际就业比2019年的目标多出多少人？").cross_doc
+    assert not analyse("先行示范村、整体推进村和重点帮扶村加起来有多少个？讲话对规划编制怎么要求？").cross_doc
 
 
 def test_an_abbreviation_with_an_ampersand_is_one_term():
@@ -400,3 +405,17 @@ def test_a_figure_passage_need_not_name_the_kind_of_figure():
     g = Glossary.load()
     assert check_passage(analyse("城镇五年要盖多少面积的住房？"), hit, g, 0.5).ok  # 面积 is the kind, 住房 = 住宅
     assert not check_passage(analyse("城镇五年要修多少面积的道路？"), hit, g, 0.5).ok
+
+
+def test_documents_that_share_a_title_are_named_by_their_year():
+    from types import SimpleNamespace as NS
+
+    from assistant.query import DocLabels
+    docs = [NS(doc_id="a", title="政府工作报告", name="r2021.txt"), NS(doc_id="b", title="政府工作报告", name="r2024.txt"),
+            NS(doc_id="c", title="政府工作报告", name="undated.txt"), NS(doc_id="d", title="2026年甘肃省政府工作报告", name="g.txt")]
+    texts = {"a": "政府工作报告\n——2021年3月5日在第十三届全国人民代表大会第四次会议上", "b": "政府工作报告\n——2024年3月5日在会议上",
+             "c": "政府工作报告\n各位代表：", "d": "2026年甘肃省政府工作报告"}
+    index = NS(live=lambda: NS(key="k"), registry=NS(texts=lambda: texts), documents=lambda: docs)
+    names = DocLabels(index).names()
+    assert names == {"a": "政府工作报告（2021年）", "b": "政府工作报告（2024年）", "c": "undated.txt",
+                     "d": "2026年甘肃省政府工作报告"}

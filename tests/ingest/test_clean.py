@@ -89,3 +89,18 @@ def test_titles_from_headers_fields_and_joined_lines():
                                "国民经济和社会发展第十二个五年规划的建议》编制。\n")) == "某国国民经济和社会发展第十二个五年（2011—2015年）规划纲要"
     assert extract_title("某省人民政府办公厅关于印发支持某产业发展若干政策的通知某省人民政府办公厅关于印发支持某产业发展若干政策") \
         == "某省人民政府办公厅关于印发支持某产业发展若干政策的通知"
+
+
+def test_spaced_digits_and_marks_joined_in_a_spaced_export():
+    body = "".join(f"到2 0 0 {i}年 , 全省生产总值达到2 9 0 {i} 亿元左右 , 人口 、 资源协调 。\n" for i in range(6))
+    raw = "云南日报 / 2 0 0 1年 / 第 A0 1版 /\n" + body + "引进 China Academic 数据库 。\n"
+    c = clean(raw)
+    assert "到2000年,全省生产总值达到2900亿元左右,人口、资源协调。" in c.text
+    assert "云南日报 / 2001年 / 第A01版 /" in c.text  # field separators kept
+    assert "China Academic" in c.text  # a space between Latin words stays
+    _assert_exact_map(raw, c)
+
+
+def test_a_few_spaced_digits_in_an_ordinary_document_stay():
+    raw = "表中数字1 2 3 4 5为序号 。\n" + "".join(f"2025年增长{i}5%左右,投资12{i}亿元。\n" for i in range(10))
+    assert "1 2 3 4 5" in clean(raw).text
