@@ -157,6 +157,7 @@ def analyse(question: str) -> QuestionInfo:
             continue  # 二十大报告, 十二五规划: the short name of a document, not a subject
         if (not w or w in GENERIC or f == "e" or f.startswith(_GENERIC_POS) or _YEAR.fullmatch(w) or w.isdigit()
                 or re.fullmatch(r"[Xx]+", w)  # XX is a masking placeholder, not a subject
+                or _ASKING.search(w)  # 哪几个, 什么样: a question word the tagger kept as an idiom or noun
                 or w in counted):
             continue
         if f.startswith("v") and len(w) == 2 and w[0] in _MODAL:
@@ -188,6 +189,7 @@ def analyse(question: str) -> QuestionInfo:
     )
 
 
+_ASKING = re.compile(r"哪|什么|怎么|怎样|多少|几[个条项种类方点件批家番倍]")
 _GLUED = "在对把从向给于"  # a preposition the tagger glued to the noun after it (在城镇)
 _MODAL = "要能将"  # a modal the tagger glued to a one-character verb (要盖, 能拿): no subject
 _ANCHOR = re.compile(r"多少|几.*|多[大长高久远]?")

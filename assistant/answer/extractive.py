@@ -91,9 +91,23 @@ def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) ->
     `quoted_only`, also a clause of that many short items: 支持甲县、乙县创建…)."""
     n = _asked_count(info)
     if n is None:
-        return False
+        # 推广哪几种新模式: a clause of three or more short items, then 等 and what is asked (…数字化管理等新模式)
+        return not quoted_only and any(
+            len(items) >= 3 and all(2 <= len(i) <= 12 for i in items)
+            and any(t in clause.rpartition("等")[2][:12] for t in info.terms)
+            for clause in re.split(r"[，,；;。：:（）()]", sentence) for items in [_items_of(clause)])
     groups = _QUOTED.findall(sentence) + ([] if quoted_only else re.split(r"[，,；;。：:（）()]", sentence))
     return any(len(g.split("、")) == n and all(1 <= len(i) <= 16 for i in g.split("、")) for g in groups)
+
+
+def _items_of(clause: str) -> list[str]:
+    """The 、-separated items of a clause, the first without its verb and the last without what follows 等."""
+    items = clause.split("、")
+    if len(items) < 3 or "等" not in items[-1]:
+        return []
+    items[-1] = items[-1].split("等")[0]
+    items[0] = items[0][-12:] if len(items[0]) > 12 else items[0]
+    return items
 
 
 # A line that names a document, an annex or a list (…行动计划（2021-2023年）, …工作组名单, …考评指标): a title

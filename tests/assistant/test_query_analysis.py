@@ -63,6 +63,11 @@ def test_question_terms_places_and_cross_doc():
     assert not analyse("先行示范村、整体推进村和重点帮扶村加起来有多少个？讲话对规划编制怎么要求？").cross_doc
 
 
+def test_a_question_word_is_never_a_term():
+    assert "哪几个" not in analyse("海南为完成未来五年的目标，必须在哪几个方面下功夫？").terms  # tagged as an idiom
+    assert "下功夫" in analyse("海南为完成未来五年的目标，必须在哪几个方面下功夫？").terms
+
+
 def test_an_abbreviation_with_an_ampersand_is_one_term():
     assert "R&D" in analyse("全社会R&D经费增速目标是多少？").terms  # the glossary's R&D = 研发投入 can then match
 

@@ -317,6 +317,12 @@ def test_a_clause_listing_as_many_items_as_asked():
     assert _inline_list(info, s, quoted_only=False) and not _inline_list(info, s)
     assert not _inline_list(info, "支持甲县、乙县、丙县创建物流基地。", quoted_only=False)  # three, not two
     assert _inline_list(analyse("哪三大经济？"), "壮大“城市、临港、矿业”三大经济。")
+    # no count asked (哪几种): three or more short items in a clause that names what is asked
+    info = analyse("行动计划要推广哪几种新模式？")
+    s = "根据企业规模、行业需求、服务特点，开展智能化制造、网络化协同、个性化定制等新模式探索与推广。"
+    assert _inline_list(info, s, quoted_only=False) and not _inline_list(info, s)
+    assert not _inline_list(info, "根据企业规模、行业需求、服务特点，开展探索与推广新模式。", quoted_only=False)
+    assert not _inline_list(info, "开展智能化制造、网络化协同、个性化定制等探索。", quoted_only=False)  # names nothing asked
 
 
 def test_an_entry_of_several_quoted_terms_defines_each():
