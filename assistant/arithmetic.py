@@ -32,6 +32,8 @@ _OPS = (
     ("diff", re.compile(r"相差|还差|差了?多少|差了?几|(?<![至最提升降])[多少高低快慢]多少|(?<![至最提升降])[多少高低快慢]了?几|还剩|"
                         r"剩下?多少|(?<![至最提升降多])[多少][\u4e00-\u9fff]{1,2}了多少|净增|缺口|超(?:了|出)多少|(?:涨|提高|增加|下降|降低|减少)了?几个百分点|"
                         r"(?:哪个|谁)(?:更|要|[长涨跑]得)?[多少高低快慢大小]")),
+    # 平均每年多少 of a total over a period the question (or the quote) names: the total ÷ its years
+    ("average", re.compile(r"平均每年|每年平均|平均一年|一年平均|摊到每一?年")),
     # a check of one figure against another (完成了吗, 对得上吗): both figures and their gap, unless it asks more
     ("check", re.compile(r"对得上|够不够|超额|(?:完成|达到|实现)了?(?:目标|任务)?(?:吗|没有)|是否(?:完成|达到|超过)")),
     # 占经济总量的百分之几 when no quote states the share: one figure of the other, as a percentage
@@ -110,6 +112,15 @@ def _quantities(s: str) -> list[Quantity]:
 
 def _fmt(x: float) -> str:
     return f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+def _express_down(value: float, like: Sequence[Quantity]) -> tuple[str, str]:
+    """As _express, stepping down past the inputs' magnitudes when the value is under one of them (200亿斤 a year of
+    a 0.2万亿斤 change)."""
+    for mag in sorted({q.magnitude for q in like} | {"亿", "万", ""}, key=lambda m: _MAG[m], reverse=True):
+        if value >= _MAG[mag] and _MAG[mag] <= max(_MAG[q.magnitude] for q in like):
+            return _fmt(round(value / _MAG[mag], 2)), mag
+    return _fmt(round(value, 2)), ""
 
 
 def _express(value: float, like: Sequence[Quantity]) -> tuple[str, str]:
@@ -293,7 +304,53 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     return "".join(dict.fromkeys(said)) or None
 
 
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_SPAN = re.compile(r"(?<![\d第])(\d{1,2}|[二两三四五六七八九十])年(?:里|间|来|内|中|期间|时间)")
+_PLAN_SPAN = re.compile(r"[一二三四五六七八九十]{1,3}五[”\"]?(?:期间|时期|规划|计划)")
+_STATES_YEARLY = re.compile(r"年均|平均每年|每年")
+
+
+def _years_spanned(question: str, quotes: Sequence[str]) -> int | None:
+    """How many years a total spans: 五年里, 这十年间, 十四五期间 (five) in the question, else in the quotes."""
+    for text in (question, *quotes):
+        m = _SPAN.search(text)
+        if m:
+            return int(m.group(1)) if m.group(1).isdigit() else _CN_DIGIT[m.group(1)]
+        if _PLAN_SPAN.search(text):
+            return 5
+    return None
+
+
+def _average(question: str, quotes: Sequence[str], cite: str) -> str | None:
+    """平均每年: a total (or one quote's change from A to B) over the years the question names, unless the figure's
+    clause states a yearly figure itself."""
+    years = _years_spanned(question, quotes)
+    if not years or years < 2:
+        return None
+    found = _found(question, quotes)
+    ends = _from_to(found, quotes)
+    if ends is not None:
+        a, b, used = ends
+        if _STATES_YEARLY.search(_around(quotes[used[0]], b)):
+            return None
+        unit = "个百分点" if a.percent else a.unit
+        total = abs(b.number - a.number) if a.percent else abs(b.value - a.value)
+        number, mag = (_fmt(round(total / years, 2)), "") if a.percent else _express_down(total / years, (a, b))
+        return f"平均每年{number}{mag}{unit}（{a.written}到{b.written}，÷{years}年）{COMPUTED_NOTE}{cite}。"
+    holding = [(i, qs) for i, qs in enumerate(found) if qs]
+    if len(holding) != 1 or found[holding[0][0]][0].percent:
+        return None
+    i, qs = holding[0]
+    t = _best_in(question, quotes[i], qs)
+    if _STATES_YEARLY.search(_around(quotes[i], t)):  # 每年新增20万人: the documents give the yearly figure
+        return None
+    number, mag = _express_down(t.value / years, (t,))
+    return f"平均每年{number}{mag}{t.unit}（{t.written}÷{years}年）{COMPUTED_NOTE}{cite}。"
+
+
 def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
+    if op == "average":
+        return _average(question, quotes, "".join(dict.fromkeys(markers)))
     if op == "sum":  # 甲和乙加起来 pairs two quotes' figures; more things add what one quote lists
         n = _terms_joined(question, _SUM)
         if n != 2:
@@ -421,6 +478,17 @@ def derived(sentence: str) -> set[str]:
     their magnitudes), as written."""
     qs = quantities(sentence)
     out = set()
+    per = re.search(r"÷(\d+)年", sentence)
+    if per:  # 平均每年: a total, or the change between two figures, over the years divided by
+        years = int(per.group(1))
+        for r in qs:
+            others = [q for q in qs if q is not r]
+            totals = [q.value if r.unit != "百分点" else q.number for q in others]
+            totals += [abs(a.number - b.number) if a.percent and b.percent else abs(a.value - b.value)
+                       for i, a in enumerate(others) for b in others[i + 1:]]
+            value = r.number if r.unit == "百分点" else r.value
+            if any(abs(value - t / years) <= 0.006 * max(1.0, _MAG[r.magnitude]) for t in totals):
+                out.add(_fmt(r.number))
     for r in qs:
         others = [q for q in qs if q is not r]
         if len(others) > 2 and len({q.unit for q in others} | {r.unit}) == 1 and \

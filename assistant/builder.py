@@ -104,9 +104,11 @@ def components(settings: Settings, index: Index, search: HybridSearch | None = N
     if search is None:
         search = HybridSearch(index, settings.retrieval(), glossary,
                               make_reranker(settings.reranker, settings.embedding_device, glossary))
-    return Components(settings=settings, index=index, search=search,
-                      extractive=extractive_backend(settings, index.embedder, glossary),
-                      answerability=answerability or answerability_model(settings), labels=DocLabels(index))
+    labels = DocLabels(index)
+    extractive = extractive_backend(settings, index.embedder, glossary)
+    extractive.doc_names = labels.names  # a cross-document answer names documents as row answers do
+    return Components(settings=settings, index=index, search=search, extractive=extractive,
+                      answerability=answerability or answerability_model(settings), labels=labels)
 
 
 def build(settings: Settings, progress: Callable[[str], None] = lambda _m: None) -> Components:

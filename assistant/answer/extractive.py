@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
 from assistant.arithmetic import across, computed_sentence, operation, partner
@@ -200,6 +200,8 @@ class ExtractiveBackend:
         self.cfg = cfg
         self.glossary = glossary or Glossary.load()
         self._last: tuple[tuple, list[Candidate]] | None = None  # the answerability check scored these already
+        # how an answer names each document (assistant.query.DocLabels.names: a shared title with its year)
+        self.doc_names: Callable[[], dict[str, str]] = dict
 
     # --- scoring -------------------------------------------------------
     def candidates(self, info: QuestionInfo, passages: Sequence[Hit]) -> list[Candidate]:
@@ -442,7 +444,9 @@ class ExtractiveBackend:
             if doc not in best_per_doc and c.score >= passing[0].score - self.cfg.list_cut:
                 best_per_doc[doc] = c
         chosen = list(best_per_doc.values())[: self.cfg.max_sentences]
-        parts = [f"《{passages[c.passage - 1].title}》：{self._quote(info, c)}" for c in chosen]
+        names = self.doc_names()
+        parts = [f"《{names.get(passages[c.passage - 1].doc_id) or passages[c.passage - 1].title}》：{self._quote(info, c)}"
+                 for c in chosen]
         computed = across(info.text, [_MARKERS.sub("", self._quote(info, c)) for c in chosen],
                           [f"[{c.passage}]" for c in chosen]) if len(chosen) > 1 and operation(info.text) else None
         return self._draft(parts + ([computed] if computed else []), chosen)

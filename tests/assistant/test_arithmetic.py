@@ -213,3 +213,16 @@ def test_documents_compared_take_one_figure_each():
         f"两者相差0.5个百分点（6%与5.5%）{COMPUTED_NOTE}[1][2]。"
     assert across(q, ["地区生产总值增长6%左右。", "粮食产量稳定在1300万吨以上。"], ["[1]", "[2]"]) is None  # no % there
     assert across(q, ["城镇新增就业41万人。", "粮食产量440万吨。"], ["[1]", "[2]"]) is None  # units differ
+
+
+def test_a_yearly_average_of_a_total_or_a_change_over_the_years_named():
+    q = "内蒙古“十四五”期间平均每年新增城镇就业多少人？"
+    s = computed_sentence(q, ["城镇新增就业累计106万人。"], ["[1]"])
+    assert s == f"平均每年21.2万人（106万人÷5年）{COMPUTED_NOTE}[1]。" and "21.2" in derived(s)
+    q = "这十年间粮食产量平均每年增加多少？"
+    s = computed_sentence(q, ["粮食产量由1.2万亿斤增加到1.4万亿斤。"], ["[1]"])
+    assert s.startswith(f"平均每年200亿斤（1.2万亿斤到1.4万亿斤，÷10年）{COMPUTED_NOTE}[1]。")
+    assert "200" in derived(s.split("。")[0] + "。")
+    # a quote that states a yearly figure, or no span of years asked: nothing computed
+    assert computed_sentence(q, ["粮食产量年均增加200亿斤。"], ["[1]"]) is None
+    assert computed_sentence("平均每年新增多少人？", ["城镇新增就业累计106万人。"], ["[1]"]) is None

@@ -202,3 +202,28 @@ def test_figure_questions_pass_the_gate_with_less_term_coverage(fake_kb):
     assert a.gate(figure, [hit])[0] == [hit]
     kept, why = a.gate(other, [hit])
     assert kept == [] and "covers" in why
+
+
+NATIONAL = {
+    "report_a.txt": "政府工作报告\n——2021年3月5日在全国人民代表大会上\n各位代表：\n一、工作回顾\n"
+                    "中央预算内投资安排6100亿元，重点支持基础设施建设。\n",
+    "report_b.txt": "政府工作报告\n——2024年3月5日在全国人民代表大会上\n各位代表：\n一、工作任务\n"
+                    "今年中央预算内投资拟安排7000亿元，优化投向结构。\n",
+}
+
+
+def test_documents_of_one_title_are_named_by_year_and_compared(home, tmp_path):
+    d = tmp_path / "national"
+    d.mkdir()
+    for name, text in NATIONAL.items():
+        (d / name).write_text(text, encoding="utf-8")
+    settings = Settings(indicator_rows=False)
+    ensure_offline_tiktoken(settings.cache_dir / "tiktoken")
+    jieba_tokenizer(str(settings.cache_dir / "jieba"))
+    index = Index(settings.store(), settings.home, FakeEmbedder(), cache_dir=settings.cache_dir / "jieba")
+    ingest_paths(index, [d], settings.chunking())
+    r = Assistant(settings, index).ask("中央预算内投资，2024年报告比2021年报告多安排了多少？")
+    assert not r.refused, r.reason
+    # each document named by its title and year, then the difference computed from one figure of each
+    assert "《政府工作报告（2021年）》" in r.answer and "《政府工作报告（2024年）》" in r.answer, r.answer
+    assert "两者相差900亿元" in r.answer and r.flags == []
