@@ -69,7 +69,7 @@ def pick(model: BaseChatModel, question: str, sentences: Sequence[tuple[int, str
     """A computed answer from the figures the model picks among the sentences ((passage, text), best first), or
     None when the question asks no arithmetic or the pick does not make one."""
     op = operation(question)
-    if op is None:
+    if op is None or op == "average":  # an average divides one total by the years: no pair for the model to pick
         return None
     figures = listed(question, sentences)
     if len(figures) < 2:

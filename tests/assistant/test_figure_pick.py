@@ -57,6 +57,8 @@ def test_no_answer_when_the_pick_makes_no_computation():
     assert pick(_model("今年目标：1200万人"), QUESTION, SENTENCES) is None  # one figure
     assert pick(_model("就业：1200万人\n粮食：1.4万亿斤"), QUESTION, SENTENCES) is None  # two units
     assert pick(_model("1256万人\n1200万人"), "去年新增城镇就业是多少？", SENTENCES) is None  # no arithmetic asked
+    # a yearly average is one total over the years, never the gap of a pair
+    assert pick(_model("去年实际：1256万人\n今年目标：1200万人"), "这五年里平均每年新增城镇就业多少人？", SENTENCES) is None
 
 
 def test_a_sum_may_add_more_than_two():
