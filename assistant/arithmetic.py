@@ -1,7 +1,9 @@
-"""Arithmetic over quoted figures: a question that asks a difference, a sum or a ratio (差多少, 加起来, 几倍) of two
-figures the documents state separately gets one computed sentence, from two quoted figures only, which says
-what it computed from. Nothing is computed when the quotes do not give exactly two figures of one kind, except a sum
-of more things than two (甲、乙和丙加起来) that one quote lists, one figure each.
+"""Arithmetic over quoted figures: a question that asks a difference, a sum, a ratio or a share (差多少, 加起来, 几倍,
+占…百分之几; a check such as 完成了吗 asks the gap) of two figures the documents state separately gets one computed
+sentence per computation it asks, from two quoted figures only (one from each document when documents are compared),
+which says what it computed from. Nothing is computed when the quotes do not give exactly two figures of one kind,
+except a sum of more things than two (甲、乙和丙加起来) that one quote lists, one figure each, and a yearly average
+(平均每年) of one total or one quote's change over the years the question spans.
 
 Quantities are read with their magnitude (万, 亿, 万亿) and unit, so 1.7亿千瓦 plus 3000万千瓦 is 2亿千瓦; two
 percentages differ by 个百分点."""

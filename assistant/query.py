@@ -42,8 +42,8 @@ class DocLabels:
             names = {r.doc_id: r.title if counts[r.title] == 1 else _dated(r.title, labels[r.doc_id]) or r.name
                      for r in docs}
             again = Counter(names.values())
-            names = {d: n if 1 < len(n) <= 40 and again[n] == 1 else r.name
-                     for r in docs for d, n in [(r.doc_id, names[r.doc_id])]}
+            names = {r.doc_id: names[r.doc_id] if 1 < len(names[r.doc_id]) <= 40 and again[names[r.doc_id]] == 1
+                     else r.name for r in docs}
             cache = self._cache = (key, labels, names)
         return cache
 

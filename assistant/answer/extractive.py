@@ -445,9 +445,10 @@ class ExtractiveBackend:
                 best_per_doc[doc] = c
         chosen = list(best_per_doc.values())[: self.cfg.max_sentences]
         names = self.doc_names()
-        parts = [f"《{names.get(passages[c.passage - 1].doc_id) or passages[c.passage - 1].title}》：{self._quote(info, c)}"
-                 for c in chosen]
-        computed = across(info.text, [_MARKERS.sub("", self._quote(info, c)) for c in chosen],
+        quotes = [self._quote(info, c) for c in chosen]
+        parts = [f"《{names.get(passages[c.passage - 1].doc_id) or passages[c.passage - 1].title}》：{q}"
+                 for c, q in zip(chosen, quotes)]
+        computed = across(info.text, [_MARKERS.sub("", q) for q in quotes],
                           [f"[{c.passage}]" for c in chosen]) if len(chosen) > 1 and operation(info.text) else None
         return self._draft(parts + ([computed] if computed else []), chosen)
 
