@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ingest.zh import bigrams, squash, tidy_figures
 
@@ -145,9 +145,15 @@ def _best_in(question: str, s: str, qs: list[Quantity]) -> Quantity:
     return max(qs, key=lambda q: (len(qgrams & bigrams(_clause_of(s, q))), -q.start))
 
 
+def _bounds(s: str, at: int, marks: str) -> tuple[int, int]:
+    """Start and end of the clause of `s` holding position `at`, clauses ending at any of `marks`."""
+    lo = max(s.rfind(p, 0, at) for p in marks) + 1
+    hi = min((j for j in (s.find(p, at) for p in marks) if j >= 0), default=len(s))
+    return lo, hi
+
+
 def _clause_of(s: str, q: Quantity, marks: str = "，,；;：:。") -> str:
-    lo = max(s.rfind(p, 0, q.start) for p in marks) + 1
-    return s[lo: q.start + len(q.written)]
+    return s[_bounds(s, q.start, marks)[0]: q.start + len(q.written)]
 
 
 def _both_asked(question: str, s: str, a: Quantity, b: Quantity) -> bool:
@@ -156,8 +162,8 @@ def _both_asked(question: str, s: str, a: Quantity, b: Quantity) -> bool:
     ca, cb = _clause_of(s, a, "，,；;：:。、"), _clause_of(s, b, "，,；;：:。、")
     if ca in cb or cb in ca:
         return True
-    start = max(s.rfind(p, 0, min(a.start, b.start)) for p in "。；;") + 1
-    if "分别" in s[start: min(a.start, b.start)]:  # 甲、乙分别增长8.9%、7.7%: one clause gives both, in order
+    first = min(a.start, b.start)
+    if "分别" in s[_bounds(s, first, "。；;")[0]: first]:  # 甲、乙分别增长8.9%、7.7%: one clause gives both, in order
         return True
     qgrams = bigrams(question)
     ga, gb = qgrams & bigrams(ca), qgrams & bigrams(cb)
@@ -216,14 +222,18 @@ def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> 
 _SIDES = re.compile(r"比|和|与|同|跟")
 
 
+def _single_joins(question: str, rx: re.Pattern[str]) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each clause of the question that `rx` joins exactly once, with that join."""
+    for clause in re.split(r"[，,。？?；;]", question):
+        joins = list(rx.finditer(clause))
+        if len(joins) == 1:
+            yield clause, joins[0]
+
+
 def _side_keys(question: str) -> tuple[set[str], set[str]] | None:
     """The two things a question joins or compares (市区比县区高多少, 示范村和提升村一共): the words next to the join on
     each side, those the other side lacks; None unless one clause joins exactly two."""
-    for clause in re.split(r"[，,。？?；;]", question):
-        joins = list(_SIDES.finditer(clause))
-        if len(joins) != 1:
-            continue
-        j = joins[0]
+    for clause, j in _single_joins(question, _SIDES):
         left, right = _named(clause[max(0, j.start() - 3): j.start()]), _named(clause[j.end(): j.end() + 3])
         if left - right and right - left:
             return left - right, right - left
@@ -258,9 +268,8 @@ def _one_each(question: str, lead_a: str, lead_b: str) -> bool:
     """A question that compares two things it joins (碳排放强度和能耗强度…差几个百分点): each figure's words name a
     different one of them, so two figures of one side (二氧化碳排放降低17%, 二氧化硫排放减少8%) are no pair. True when
     the question joins no two things that differ in words."""
-    clause = next((c for c in re.split(r"[，,。？?；;]", question) if len(_JOINS.findall(c)) == 1), "")
-    join = _JOINS.search(clause)
-    if not join:
+    clause, join = next(_single_joins(question, _JOINS), ("", None))
+    if join is None:
         return True
     left, right = _named(clause[: join.start()]), _named(clause[join.end():])
     left, right = left - right, right - left
@@ -372,8 +381,7 @@ def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[s
 def _one_of_several(s: str, q: Quantity, picked: Sequence[Quantity]) -> bool:
     """The figure is one of a set its clause gives (其他县区生产总值分别超500亿元、400亿元、400亿元) and the others were
     not picked: a sum of two would leave them out."""
-    lo = max(s.rfind(p, 0, q.start) for p in "，,；;。") + 1
-    hi = min((j for j in (s.find(p, q.start) for p in "，,；;。") if j >= 0), default=len(s))
+    lo, hi = _bounds(s, q.start, "，,；;。")
     if "分别" not in s[lo:q.start]:
         return False
     return any(o.unit == q.unit and o.written not in {p.written for p in picked}
@@ -420,8 +428,7 @@ def _sum_listed(question: str, quotes: Sequence[str], markers: Sequence[str], n:
 
 def _around(s: str, q: Quantity, marks: str = "，,；;：:。") -> str:
     """The clause holding a quantity, both sides of it (培育3家…平台: the noun may follow the figure)."""
-    lo = max(s.rfind(p, 0, q.start) for p in marks) + 1
-    hi = min((j for j in (s.find(p, q.start) for p in marks) if j >= 0), default=len(s))
+    lo, hi = _bounds(s, q.start, marks)
     return s[lo:hi]
 
 

@@ -345,11 +345,12 @@ def row_answer(index, question: str, docs: Sequence[str], own_years: dict[str, S
             sentences.append(_difference_sentence(diff, text))
     if partial and len(sentences) < 2:
         return None
+    answer = RowAnswer(tuple(sentences))
     computed = _across_documents(question, sentences) if several else None
     if computed:  # cited to both rows it is computed from
-        rows = [c for s in sentences for _, c in s.pieces if c is not None]
-        sentences.append(RowSentence(((computed.rstrip("。"), rows[0]), ("", rows[1]), ("。", None))))
-    return RowAnswer(tuple(sentences))
+        first, second = answer.rows
+        answer = RowAnswer(answer.sentences + (RowSentence(((computed.rstrip("。"), first), ("", second), ("。", None))),))
+    return answer
 
 
 def _across_documents(question: str, sentences: Sequence[RowSentence]) -> str | None:
