@@ -78,6 +78,7 @@ def test_nothing_is_computed_when_it_would_guess():
     assert computed_sentence("两者差多少？", ["投资100亿元。", "项目100个。"], ["[1]", "[2]"]) is None
     # one figure only
     assert computed_sentence("比去年多几条？", ["运行航线75条。"], ["[1]"]) is None
+    assert computed_sentence("两者差多少？平均每年多少？", ["坚持稳中求进。", ""], ["[1]", "[2]"]) is None  # no figures
     assert computed_sentence("粮食产量是多少？", ["粮食产量600万吨。", "油料50万吨。"], ["[1]", "[2]"]) is None
 
 
@@ -213,6 +214,7 @@ def test_documents_compared_take_one_figure_each():
         f"两者相差0.5个百分点（6%与5.5%）{COMPUTED_NOTE}[1][2]。"
     assert across(q, ["地区生产总值增长6%左右。", "粮食产量稳定在1300万吨以上。"], ["[1]", "[2]"]) is None  # no % there
     assert across(q, ["城镇新增就业41万人。", "粮食产量440万吨。"], ["[1]", "[2]"]) is None  # units differ
+    assert across(q, ["坚持稳中求进。", ""], ["[1]", "[2]"]) is None  # no figures
 
 
 def test_a_yearly_average_of_a_total_or_a_change_over_the_years_named():
