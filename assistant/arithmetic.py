@@ -135,8 +135,12 @@ def _express(value: float, like: Sequence[Quantity]) -> tuple[str, str]:
 
 def _terms_joined(question: str, rx: re.Pattern[str]) -> int:
     """How many things the clause holding the sum word adds up (甲和乙加起来: 2)."""
-    clause = next((c for c in re.split(r"[，,。？?；;]", question) if rx.search(c)), "")
-    return len(_JOINS.findall(clause)) + 1
+    clauses = re.split(r"[，,。？?；;]", question)
+    clause = next((c for c in clauses if rx.search(c)), "")
+    joins = len(_JOINS.findall(clause))
+    if not joins and _PAIR_WORD.search(clause):  # 厦门和福州两个机场…两个加起来: the pair was joined earlier
+        joins = max((len(_JOINS.findall(c)) for c in clauses), default=0) or 1
+    return joins + 1
 
 
 def _best_in(question: str, s: str, qs: list[Quantity]) -> Quantity:
@@ -201,6 +205,9 @@ def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> 
     sided = _side_pair(question, quotes, found)
     if sided is not None:
         return sided
+    given = _given_together(quotes, found)
+    if given is not None:
+        return given
     holding = [i for i, qs in enumerate(found) if qs]
     if len(holding) == 1 and len(found[holding[0]]) == 2:
         a, b = found[holding[0]]
@@ -220,6 +227,19 @@ def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> 
 
 
 _SIDES = re.compile(r"比|和|与|同|跟")
+_PAIR_WORD = re.compile(r"[两二](?:个|者|项|块|类|方面|部分|家|座)")
+
+
+def _given_together(quotes: Sequence[str], found: list[list[Quantity]]) -> tuple[Quantity, Quantity, list[int]] | None:
+    """甲、乙分别达A、B: the one clause that gives exactly two figures of the kind asked after 分别, in one unit."""
+    pairs = []
+    for i, t in enumerate(quotes):
+        for m in re.finditer("分别", t):
+            lo, hi = _bounds(t, m.start(), "，,；;。")
+            qs = [q for q in found[i] if m.end() <= q.start < hi]
+            if len(qs) == 2 and qs[0].unit == qs[1].unit:
+                pairs.append((qs[0], qs[1], [i]))
+    return pairs[0] if len(pairs) == 1 else None
 
 
 def _single_joins(question: str, rx: re.Pattern[str]) -> Iterator[tuple[str, re.Match[str]]]:

@@ -70,7 +70,8 @@ def check_citations(answer: str, passages: Sequence[Hit]) -> Checked:
         if not ids:
             flags.append(Flag("uncited", s))
             continue
-        source = "".join(squash(passages[i - 1].text) for i in ids)
+        # a passage's heading path is shown with it (一、2024年工作回顾 dates the figures under it)
+        source = "".join(squash(f"{passages[i - 1].section}\n{passages[i - 1].text}") for i in ids)
         have = set(_FIGURE.findall(source))
         missing = [f for f in figures(s) if f not in have]
         if missing and is_computed(s):

@@ -201,6 +201,11 @@ class DocLabel:
         return any(m.start() in starts and (m.end() in ends or starts[m.start()] >= len(key))
                    for m in re.finditer(re.escape(key), text))
 
+    @cached_property
+    def place(self) -> str:
+        """The first place its title or dateline names (海南省 in …在海南省第七届人民代表大会…), or ""."""
+        return next((w for w in jieba_tokenizer().lcut(self.where or self.title) if real_place(w)), "")
+
     @cached_property  # labels are built once per live set; every question's scope reads this
     def implied_years(self) -> frozenset[str]:
         """The years a dated document speaks of without always writing them: its own (今年) and the one before,
@@ -426,7 +431,8 @@ def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, g
 
 _FRAME = frozenset(w for key in ("verb", "growth", "decline", "filler") for w in target_vocab().words(key))
 MIN_CLAUSE_COVERAGE = 0.3  # a quoted figure must be about what was asked, not a neighbour's figure
-_CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
+# a clause ends at a comma, semicolon or colon, but not at a thousands separator (1，304亿元 in older documents)
+CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d)[，,](?=\d{3}(?!\d)))+[，,；;：:]?")
 
 
 def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, context: str = "") -> Check:
@@ -436,7 +442,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     if info.kind == "figure" and (cells := row_cells(sentence)):
         return _check_row(info, sentence, cells, glossary, context)
     if info.kind == "figure":
-        clauses = [m.group(0) for m in _CLAUSE.finditer(sentence)] or [sentence]
+        clauses = [m.group(0) for m in CLAUSE.finditer(sentence)] or [sentence]
         counts = bool(_ASKS_COUNT.search(info.text))
         items = not info.unit and bool(_ASKS_ITEMS.search(info.text))
         figs = [has_figure(c, info.unit, counts) for c in clauses]

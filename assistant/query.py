@@ -13,13 +13,18 @@ from typing import Sequence
 
 from assistant.evidence import DocLabel, Scope, doc_label, doc_scope
 from assistant.params import LABEL_CHARS
+from ingest.clean import TITLE_CHARS
 from assistant.question import QuestionInfo, analyse
 from vectordb.index import Index
 
 
-def _dated(title: str, label: DocLabel) -> str | None:
-    """A shared title with the document's one year (from its title, file name or dateline); None without one."""
-    return f"{title}（{next(iter(label.years))}年）" if len(label.years) == 1 else None
+def _qualified(title: str, label: DocLabel) -> str | None:
+    """A shared title with the document's place (from its title or dateline) and its one year (from its title, file
+    name or dateline), whichever it has: 政府工作报告（海南省，2026年）; None with neither."""
+    year = f"{next(iter(label.years))}年" if len(label.years) == 1 else ""
+    place = label.place if label.place and label.place not in title else ""
+    said = "，".join(x for x in (place, year) if x)
+    return f"{title}（{said}）" if said else None
 
 
 class DocLabels:
@@ -37,12 +42,12 @@ class DocLabels:
             docs = self.index.documents()
             labels = {r.doc_id: doc_label(r.title, r.name, texts.get(r.doc_id, "")[:LABEL_CHARS]) for r in docs}
             counts = Counter(r.title for r in docs)
-            # A document is named by its title; one whose title another shares (政府工作报告) by its title and its one
-            # year (政府工作报告（2024年）); by its file name when that is not unique either, or the title is long.
-            names = {r.doc_id: r.title if counts[r.title] == 1 else _dated(r.title, labels[r.doc_id]) or r.name
+            # A document is named by its title; one whose title another shares (政府工作报告) by its title, place and one
+            # year (政府工作报告（海南省，2026年）); by its file name when that is not unique either, or the title was cut short.
+            names = {r.doc_id: r.title if counts[r.title] == 1 else _qualified(r.title, labels[r.doc_id]) or r.name
                      for r in docs}
             again = Counter(names.values())
-            names = {r.doc_id: names[r.doc_id] if 1 < len(names[r.doc_id]) <= 40 and again[names[r.doc_id]] == 1
+            names = {r.doc_id: names[r.doc_id] if 1 < len(names[r.doc_id]) < TITLE_CHARS and again[names[r.doc_id]] == 1
                      else r.name for r in docs}
             cache = self._cache = (key, labels, names)
         return cache

@@ -29,7 +29,8 @@ _DOC_YEAR = re.compile(rf"({YEAR})年?度?的?[\u4e00-\u9fff]{{0,8}}?(?:政府�
 _GAP = re.compile(r"[和与、及\u4e00-\u9fff]+")  # between listed years: a conjunction and a place
 _LISTED_YEAR = re.compile(rf"({YEAR})年?度?的?(?=[和与、及][\u4e00-\u9fff]{{0,4}}?{YEAR})")
 _WHICH_SECTION = re.compile(r"哪[一几]?[篇章节]")
-_SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章")
+_SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章|关于(?:什么|哪)|[写说谈]了?(?:什么|哪些|啥)|涉及(?:什么|哪些)|"
+                          r"[哪什么]方面|是啥|干什么")
 _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
 _EACH = re.compile(r"分别|各")  # each of several (各是, 各自, 各提…)
 DOC_WORDS = vocabulary("doc_words")  # kinds of document (ingest/data/doc_words.txt)

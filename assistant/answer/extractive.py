@@ -16,8 +16,8 @@ from typing import Callable, Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
 from assistant.arithmetic import across, computed_sentence, operation, partner
-from assistant.evidence import (ASKS_MORE_THAN_WHO, OFFICE, Check, check_sentence, coverage, has_figure, row_cells,
-                                sentence_units, type_match)
+from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, OFFICE, Check, check_sentence, coverage, has_figure, row_cells,
+                                heading_years, sentence_units, type_match)
 from assistant.definitions import DEFINE, definition, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
@@ -33,7 +33,6 @@ from ingest.zh import ARABIC_FIGURE, CN_DIGITS, CN_FIGURE, CN_SMALL, YEAR
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;]")
 _YEAR = re.compile(YEAR)
 _CLAUSE = re.compile(r"[^;；]+[;；]?")
-_SUBCLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 _DATE_SPAN = re.compile(rf"{YEAR}\s*年|\d{{1,2}}\s*月|年底|年末|月底|年初")
 _BODY_SPAN = re.compile(r"委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
 _SEVERAL = re.compile(r"分别|各|和|与|及|、|其中|[？?].+")  # several figures asked (…多少？其中…呢)
@@ -192,6 +191,15 @@ class ExtractiveConfig:
     partner_pool: int = 12  # sentences searched for the second figure of a difference, sum or ratio
 
 
+def _dated(quotes: list[str], sections: Sequence[str]) -> list[str]:
+    """Figures computed on are each labelled with the one year their heading is about (一、2024年工作回顾 vs
+    二、2025年工作安排) when the headings differ in year and the quote names none: a gap between years says which."""
+    years = [heading_years(s) for s in sections]
+    if len(quotes) != 2 or not all(len(y) == 1 for y in years) or years[0] == years[1]:
+        return quotes
+    return [q if _YEAR.search(tidy_figures(q)) else f"{next(iter(y))}年：{q}" for q, y in zip(quotes, years)]
+
+
 class ExtractiveBackend:
     name = "extractive"
 
@@ -276,7 +284,7 @@ class ExtractiveBackend:
             return None
         if row_cells(c.text):
             return c.text.strip()  # a table row: its indicator, unit and columns together
-        clauses = [m.group(0) for m in _SUBCLAUSE.finditer(c.text)]
+        clauses = [m.group(0) for m in CLAUSE.finditer(c.text)]
         if len(clauses) < 2:
             return None
         if info.kind == "figure":
@@ -356,7 +364,8 @@ class ExtractiveBackend:
         if not passing or (not self.cfg.typed_fallback and passing[0].score < self.cfg.min_sentence_score):
             reason = ranked[0].check.reason if ranked and not ranked[0].check.ok else "no sentence answers the question"
             return Draft(REFUSAL, refused=True, reason=reason)
-        if info.cross_doc:
+        if info.cross_doc and len({passages[c.passage - 1].doc_id for c in passing}) > 1:
+            # documents compared; places of one document (厦门和福州…加起来) are answered as one document
             return self._per_document(info, passing, passages)
         if info.kind == "what":  # 两步走是怎么安排的: the arrangement is the colon's items, not the first of them
             introduced = self._introduced(info, passing[:1], passages)
@@ -396,6 +405,8 @@ class ExtractiveBackend:
             paired = self._paired(info, chosen[0], ranked, passages)
             if paired is not None:
                 chosen, parts, computed = paired
+        if computed:
+            parts = _dated(parts, [passages[c.passage - 1].section for c in chosen])
         return self._draft(parts + ([computed] if computed else []), chosen)
 
     def _paired(self, info: QuestionInfo, first: Candidate, ranked: Sequence[Candidate], passages: Sequence[Hit]):

@@ -228,3 +228,13 @@ def test_a_yearly_average_of_a_total_or_a_change_over_the_years_named():
     # a quote that states a yearly figure, or no span of years asked: nothing computed
     assert computed_sentence(q, ["粮食产量年均增加200亿斤。"], ["[1]"]) is None
     assert computed_sentence("平均每年新增多少人？", ["城镇新增就业累计106万人。"], ["[1]"]) is None
+
+
+def test_two_figures_given_together_are_the_pair_a_sum_of_two_adds():
+    q = "厦门和福州两个机场去年的客流都创了新高，两个加起来一共多少人次？"
+    quotes = ["全省接待游客6.5亿人次，厦门、福州机场旅客吞吐量分别达2790.6万人次、1529.9万人次，均创新高。"]
+    assert computed_sentence(q, quotes, ["[1]"]) == \
+        f"两者合计4320.5万人次（2790.6万人次加1529.9万人次）{COMPUTED_NOTE}[1]。"
+    # two such clauses: which pair was asked is unknown
+    quotes = ["厦门、福州机场旅客吞吐量分别达2790.6万人次、1529.9万人次，泉州、漳州分别达300万人次、200万人次。"]
+    assert computed_sentence(q, quotes, ["[1]"]) is None

@@ -40,3 +40,11 @@ def test_context_is_numbered_escaped_and_within_budget(isolated_env):
     assert ctx.text.count("</passage>") == len(ctx.passages) == 2  # the long one is cut, the third does not fit
     assert '<passage id="9">' not in ctx.text and "＜/passage>" in ctx.text
     assert ctx.tokens <= 300 and count_tokens(ctx.text) <= 300 + 20
+
+
+def test_a_year_its_heading_gives_is_in_the_source():
+    text = "城镇新增就业53.1万人。"
+    hit = Hit(doc_id="d", name="d.txt", title="报告", section="一、2024年工作回顾", index=0, start=0, end=len(text),
+              text=text, score=1.0)
+    assert check_citations("2024年：城镇新增就业53.1万人[1]。", [hit]).flags == []
+    assert check_citations("2023年：城镇新增就业53.1万人[1]。", [hit]).flags  # a year no heading gives

@@ -66,6 +66,9 @@ def test_question_terms_places_and_cross_doc():
 def test_a_question_word_is_never_a_term():
     assert "哪几个" not in analyse("海南为完成未来五年的目标，必须在哪几个方面下功夫？").terms  # tagged as an idiom
     assert "下功夫" in analyse("海南为完成未来五年的目标，必须在哪几个方面下功夫？").terms
+    # what a computation asks is no subject either (少多少, 相差, 加起来, 对得上)
+    info = analyse("今年打算新增的城镇岗位，比去年实际做到的少多少人？两者相加和总数对得上吗？")
+    assert not {"少", "两者", "相加", "得上"} & set(info.terms + info.head) and "岗位" in info.terms
 
 
 def test_an_abbreviation_with_an_ampersand_is_one_term():
@@ -424,3 +427,9 @@ def test_documents_that_share_a_title_are_named_by_their_year():
     names = DocLabels(index).names()
     assert names == {"a": "政府工作报告（2021年）", "b": "政府工作报告（2024年）", "c": "undated.txt",
                      "d": "2026年甘肃省政府工作报告"}
+    # two provinces' reports of one year: the place their datelines name tells them apart
+    docs = [NS(doc_id="h", title="政府工作报告", name="h.txt"), NS(doc_id="g", title="政府工作报告", name="g.txt")]
+    texts = {"h": "政府工作报告\n——2026年1月26日在海南省第七届人民代表大会第五次会议上",
+             "g": "政府工作报告\n——2026年1月27日在广东省第十四届人民代表大会第五次会议上"}
+    index = NS(live=lambda: NS(key="k"), registry=NS(texts=lambda: texts), documents=lambda: docs)
+    assert DocLabels(index).names() == {"h": "政府工作报告（海南省，2026年）", "g": "政府工作报告（广东省，2026年）"}

@@ -352,3 +352,37 @@ def test_the_same_clause_from_two_sentences_is_quoted_once():
     hit = Hit(doc_id="d", name="d.txt", title="政府工作报告", section="一、主要目标", index=0, start=0, end=len(text),
               text=text, score=0.5, dense=0.5, chunk_id="d:0")
     assert backend.answer("城里的失业率上限定在多少？", [hit]).answer == "城镇调查失业率5.5%左右[1]。"
+
+
+def test_figures_computed_on_are_dated_by_their_headings_and_places_of_one_document_answer_as_one():
+    from tests.fake_embedder import FakeEmbedder
+
+    backend = ExtractiveBackend(embedder=FakeEmbedder(), glossary=G)
+
+    def hit(section, text, index):
+        return Hit(doc_id="甲", name="甲.txt", title="甲省政府工作报告", section=section, index=index, start=0,
+                   end=len(text), text=text, score=0.5, dense=0.5, chunk_id=f"甲:{index}")
+
+    q = "今年粮食产量目标比去年实际少多少？"
+    plan = hit("二、2025年工作安排", "今年主要预期目标：粮食产量511万吨以上，城镇新增就业50万人。", 1)
+    review = hit("一、2024年工作回顾", "粮食播种面积1266.6万亩、产量514.4万吨，创历史新高。", 0)
+    answer = backend.answer(q, [plan, review]).answer
+    assert "两者相差3.4万吨" in answer and "2025年：" in answer and "2024年：" in answer
+    # undated headings (or one year for both) add no label
+    assert "年：" not in backend.answer(q, [hit("二、今年工作安排", plan.text, 1), hit("一、去年工作回顾", review.text, 0)]).answer
+    # two cities of one document summed: one answer, not a per-document one
+    q = "厦门和福州两个机场去年的客流都创了新高，两个加起来一共多少人次？"
+    s = hit("一、2024年工作回顾", "全省接待游客6.5亿人次，厦门、福州机场旅客吞吐量分别达2790.6万人次、1529.9万人次，均创新高。", 0)
+    answer = backend.answer(q, [s]).answer
+    assert "两者合计4320.5万人次" in answer and "《" not in answer
+
+
+def test_a_thousands_separator_is_no_clause_end():
+    s = "计划规定，1985年国家财政支出1，304亿元，比1980年增加100亿元。"
+    assert "1，304亿元" in quote("六五计划1985年国家财政支出多少？", s)
+
+
+def test_everyday_words_for_an_indicator_find_it_through_the_glossary():
+    info = analyse("今年打算新增多少城镇岗位？")
+    assert check_sentence(info, "城镇新增就业50万人、失业人员实现再就业10万人。", G).ok
+    assert not check_sentence(info, "新增高标准农田50万亩。", G).ok

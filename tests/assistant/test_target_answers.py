@@ -194,6 +194,7 @@ def test_the_check_accepts_only_a_true_difference_of_quoted_figures():
     @dataclass
     class P:
         text: str
+        section: str = ""
 
     passages = [P("今年地区生产总值增长5%左右。"), P("地区生产总值增长5.3%。")]
     ok = "增速目标5%左右[1]，去年5.3%[2]；前者比后者低约0.3个百分点（由所引用的两个数值计算）。"
