@@ -419,6 +419,20 @@ def _about_asked(info: QuestionInfo, window: str, named: str, context: str, glos
     return None
 
 
+_CONTRASTS = tuple(tuple(w.split("|")) for w in vocabulary("contrasts"))
+
+
+def contrasted(question: str, window: str) -> bool:
+    """The window names a sibling of a qualifier the question asks instead of it (城镇登记失业率 when 城镇调查失业率
+    was asked): another indicator's figure (ingest/data/contrasts.txt)."""
+    for group in _CONTRASTS:
+        asked = [w for w in group if w in question]
+        if len(asked) == 1 and asked[0] not in window and any(
+                w in window for w in group if w != asked[0] and w not in question):
+            return True
+    return False
+
+
 def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, glossary: Glossary) -> bool:
     """A figure clause that names nothing asked takes its subject from the clauses before it (主要预期目标是：地区生产
     总值增长5%左右): those must then name all of it, or the figure is the first item's, not what was asked (经济社会
@@ -456,7 +470,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             if fig is True:
                 window = squash("".join(clauses[0 if alone else max(0, i - 1): i + 1]))
                 cov = _about_asked(info, window, squash(sentence), context, glossary)
-                if cov is not None and _subject_named(info, context, squash(clause), window, glossary):
+                if cov is not None and _subject_named(info, context, squash(clause), window, glossary) and \
+                        not contrasted(info.text + "".join(glossary.expand(info.text).added), window):
                     return Check(True, coverage=cov, focus=clause)
         what = f"figure in {info.unit}" if info.unit else "figure"
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)

@@ -386,3 +386,12 @@ def test_everyday_words_for_an_indicator_find_it_through_the_glossary():
     info = analyse("今年打算新增多少城镇岗位？")
     assert check_sentence(info, "城镇新增就业50万人、失业人员实现再就业10万人。", G).ok
     assert not check_sentence(info, "新增高标准农田50万亩。", G).ok
+
+
+def test_a_sibling_indicators_figure_does_not_answer():
+    info = analyse("十二五规划里城镇调查失业率要控制在多少以内？")
+    assert not check_sentence(info, "城镇登记失业率控制在5%以内。", G).ok  # 登记 for 调查: another indicator
+    assert check_sentence(info, "城镇调查失业率控制在5.5%以内。", G).ok
+    assert not check_sentence(analyse("今年进口额是多少？"), "货物进出口总额达到4万亿元。", G).ok
+    # a glossary synonym in the question names the qualifier too (城里人 = 城镇居民)
+    assert check_sentence(analyse("1985年城里人的消费水平是多少元？"), "城镇居民的消费水平达到547元。", G).ok
