@@ -2,7 +2,8 @@
 
 import pytest
 
-from assistant.arithmetic import COMPUTED_NOTE, COMPUTED_NOTE_MANY, computed_sentence, derived, operation, partner, quantities
+from assistant.arithmetic import (COMPUTED_NOTE, COMPUTED_NOTE_MANY, computed_sentence, derived, operation, operations,
+                                  partner, quantities)
 from assistant.citecheck import check_citations
 from vectordb.index import Hit
 
@@ -238,3 +239,11 @@ def test_two_figures_given_together_are_the_pair_a_sum_of_two_adds():
     # two such clauses: which pair was asked is unknown
     quotes = ["厦门、福州机场旅客吞吐量分别达2790.6万人次、1529.9万人次，泉州、漳州分别达300万人次、200万人次。"]
     assert computed_sentence(q, quotes, ["[1]"]) is None
+
+
+def test_more_or_less_by_how_much_asks_a_difference():
+    q = "2018年实际城镇新增就业比2019年定的新增就业目标多出多少人？"
+    quotes = ["城镇新增就业1361万人。", "城镇新增就业1100万人左右。"]
+    assert computed_sentence(q, quotes, ["[1]", "[2]"]) == f"两者相差261万人（1361万人与1100万人）{COMPUTED_NOTE}[1][2]。"
+    assert operations("今年目标比上一年实际少了多少？") == ["diff"]
+    assert operations("粮食产量减少了多少？") == ["change"]  # a change of one figure, not a gap of two
