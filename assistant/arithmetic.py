@@ -133,9 +133,17 @@ def _express(value: float, like: Sequence[Quantity]) -> tuple[str, str]:
     return _fmt(value / _MAG[mag]), mag
 
 
+_QUESTION_CLAUSE_END = re.compile(r"[，,。？?；;]")
+
+
+def _question_clauses(question: str) -> list[str]:
+    """A question's clauses (what joins things, 甲和乙, is read within one)."""
+    return _QUESTION_CLAUSE_END.split(question)
+
+
 def _terms_joined(question: str, rx: re.Pattern[str]) -> int:
     """How many things the clause holding the sum word adds up (甲和乙加起来: 2)."""
-    clauses = re.split(r"[，,。？?；;]", question)
+    clauses = _question_clauses(question)
     clause = next((c for c in clauses if rx.search(c)), "")
     joins = len(_JOINS.findall(clause))
     if not joins and _PAIR_WORD.search(clause):  # 厦门和福州两个机场…两个加起来: the pair was joined earlier
@@ -244,7 +252,7 @@ def _given_together(quotes: Sequence[str], found: list[list[Quantity]]) -> tuple
 
 def _single_joins(question: str, rx: re.Pattern[str]) -> Iterator[tuple[str, re.Match[str]]]:
     """Each clause of the question that `rx` joins exactly once, with that join."""
-    for clause in re.split(r"[，,。？?；;]", question):
+    for clause in _question_clauses(question):
         joins = list(rx.finditer(clause))
         if len(joins) == 1:
             yield clause, joins[0]

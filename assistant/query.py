@@ -13,8 +13,8 @@ from typing import Sequence
 
 from assistant.evidence import DocLabel, Scope, doc_label, doc_scope
 from assistant.params import LABEL_CHARS
-from ingest.clean import TITLE_CHARS
 from assistant.question import QuestionInfo, analyse
+from ingest.clean import TITLE_CHARS
 from vectordb.index import Index
 
 
