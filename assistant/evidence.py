@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Sequence
 
+from assistant.arithmetic import operation
 from assistant.glossary import Glossary
 from assistant.question import _XX_PLACE, MEASURES, PERIOD, QuestionInfo, place_key, real_place, synonyms, tagged_words
 from ingest.zh import sentence_spans, squash
@@ -56,11 +57,23 @@ def gram_share(term: str, text: str) -> float:
     return sum(g in text for g in grams) / len(grams)
 
 
+# A Latin or digit term (M2, 5G, GDP) is a word of its own: M2 is not in PM2.5
+_LATIN = re.compile(r"[A-Za-z0-9.+&-]+")
+
+
+def _holds(term: str, text: str) -> bool:
+    if _LATIN.fullmatch(term):
+        return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", text))
+    return term in text
+
+
 def term_present(term: str, text: str, glossary: Glossary) -> bool:
     for t in synonyms(term, glossary):
         t = squash(t)
-        if t in text:
+        if _holds(t, text):
             return True
+        if _LATIN.fullmatch(t):
+            continue
         if len(t) >= 4 and re.search(f"{re.escape(t[:2])}.{{0,{len(t)}}}?{re.escape(t[-2:])}", text) \
                 and gram_share(t, text) >= SOFT_SHARE:
             return True
@@ -75,9 +88,10 @@ def soft_presence(term: str, text: str, glossary: Glossary) -> float:
         t = squash(t)
         if not t:
             continue
-        if t in text:
+        if _holds(t, text):
             return 1.0
-        best = max(best, gram_share(t, text))
+        if not _LATIN.fullmatch(t):
+            best = max(best, gram_share(t, text))
     return best
 
 
@@ -449,6 +463,63 @@ MIN_CLAUSE_COVERAGE = 0.3  # a quoted figure must be about what was asked, not a
 CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d)[，,](?=\d{3}(?!\d)))+[，,；;：:]?")
 
 
+_ASKS_GOAL = re.compile(r"目标|计划|规划|打算|(?<![主需])要|力争|预期|拟|将")
+_ASKS_RESULT = re.compile(r"实际|完成了|达到了|去年|上年|过去|已经|了多少|到了")
+
+
+def question_tense(question: str) -> str | None:
+    """Does a figure question ask for a goal or for a result (None: it does not say)?"""
+    result, goal = bool(_ASKS_RESULT.search(question)), bool(_ASKS_GOAL.search(question))
+    return None if result == goal else "result" if result else "goal"
+
+
+@lru_cache(maxsize=1)
+def _tense_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    v = target_vocab()
+    goal = "|".join(map(re.escape, v.words("target"))) + r"|左右|以上|以内|不低于|不少于|不超过|[到至]\d{4}年"
+    return re.compile(goal), v.rx("result")
+
+
+def statement_tense(sentence: str) -> str | None:
+    """Does a sentence state a goal (力争…, …以上, 到2025年…) or a result (比上年…, 累计…), None when both or neither."""
+    goal_rx, result_rx = _tense_words()
+    goal, result = bool(goal_rx.search(sentence)), bool(result_rx.search(sentence))
+    return None if goal == result else "goal" if goal else "result"
+
+
+# A goal named in so many words (目标是多少, 预期增长多少, 打算): 计划 and 规划 also name documents, 要 also asks a plan;
+# 人均预期寿命 is an indicator, 达到预期 a result
+_NAMES_GOAL = re.compile(r"目标|(?<!人均)(?<![到及超于])预期(?!寿命)|力争|争取|打算")
+
+
+def asks_goal(question: str) -> bool:
+    """The question asks for a goal, and not also for a result (今年目标比去年实际高多少 asks both), nor a computation
+    that may start from one (已发生的业务量离目标还差多少)."""
+    return bool(_NAMES_GOAL.search(question)) and not _ASKS_RESULT.search(question) and operation(question) is None
+
+
+def keeps_average(question: str, window: str) -> bool:
+    """An average annual figure (年均增长) is asked and the window states one, or none is asked: a single year's
+    target (今年增长6%以上) does not answer a five-year average. A computation may derive it instead."""
+    return "年均" not in question or operation(question) is not None or bool(_AVERAGE.search(window))
+
+
+_AVERAGE = re.compile(r"年均|平均每年|每年平均|年平均|每年")
+
+
+def stated_result(clause: str, sentence: str, context: str) -> bool:
+    """A figure reports what happened: its clause, else its sentence, says so (比上年, 累计) and no goal; or neither
+    says anything and its heading path is a review (一、2025年工作回顾, 十三五时期取得的成就)."""
+    for text in (clause, sentence):
+        tense = statement_tense(text)
+        if tense is not None:
+            return tense == "result"
+        if any(rx.search(text) for rx in _tense_words()):
+            return False  # goal and result words both: no telling
+    v = target_vocab()
+    return bool(v.rx("past_section").search(context)) and not v.rx("future_section").search(context)
+
+
 def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, context: str = "") -> Check:
     """For a figure question, some clause (with the one before it) must name what was asked and carry an
     unmasked figure in the unit asked; `focus` is that clause. `context` (squashed title and heading path) names
@@ -462,7 +533,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         figs = [has_figure(c, info.unit, counts) for c in clauses]
         # no neighbour's figure to confuse (a masked one counts): the subject may be clauses before
         alone = figs.count(True) == 1 and False not in figs
-        masked = False
+        masked = reported = False
+        goal = asks_goal(info.text)
         for i, (clause, fig) in enumerate(zip(clauses, figs)):
             masked |= fig is False
             if fig is True and items and not _COUNT.search(squash(clause)):
@@ -471,9 +543,15 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 window = squash("".join(clauses[0 if alone else max(0, i - 1): i + 1]))
                 cov = _about_asked(info, window, squash(sentence), context, glossary)
                 if cov is not None and _subject_named(info, context, squash(clause), window, glossary) and \
-                        not contrasted(info.text + "".join(glossary.expand(info.text).added), window):
+                        not contrasted(info.text + "".join(glossary.expand(info.text).added), window) and \
+                        keeps_average(info.text, window):
+                    if goal and stated_result(clause, sentence, context):
+                        reported = True  # what happened is no answer to the goal asked (平均值为5.0% in 工作回顾)
+                        continue
                     return Check(True, coverage=cov, focus=clause)
         what = f"figure in {info.unit}" if info.unit else "figure"
+        if reported and not masked:
+            return Check(False, f"the {what} about what was asked is a result, not a goal")
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)
     if info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(sentence):
         return Check(False, "the sentence names no person")

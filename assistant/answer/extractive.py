@@ -9,7 +9,6 @@ per document; section questions answer from the heading path.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
@@ -17,7 +16,7 @@ from typing import Callable, Iterator, Sequence
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
 from assistant.arithmetic import across, computed_sentence, operation, partner
 from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, OFFICE, Check, check_sentence, coverage, has_figure, row_cells,
-                                heading_years, sentence_units, type_match)
+                                heading_years, question_tense, sentence_units, statement_tense, type_match)
 from assistant.definitions import DEFINE, definition, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
@@ -123,30 +122,6 @@ def _is_heading(text: str, hit: Hit, info: QuestionInfo) -> bool:
     t = squash(text)
     return bool(t) and (t == squash(hit.title) or any(t == squash(p) for p in hit.section.split(SECTION_SEP))
                         or bool(_TITLE_LINE.fullmatch(text.strip())))
-
-
-_ASKS_GOAL = re.compile(r"目标|计划|规划|打算|(?<![主需])要|力争|预期|拟|将")
-_ASKS_RESULT = re.compile(r"实际|完成了|达到了|去年|上年|过去|已经|了多少|到了")
-
-
-def question_tense(question: str) -> str | None:
-    """Does a figure question ask for a goal or for a result (None: it does not say)?"""
-    result, goal = bool(_ASKS_RESULT.search(question)), bool(_ASKS_GOAL.search(question))
-    return None if result == goal else "result" if result else "goal"
-
-
-@functools.lru_cache(maxsize=1)
-def _tense_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    v = target_vocab()
-    goal = "|".join(map(re.escape, v.words("target"))) + r"|左右|以上|以内|不低于|不少于|不超过|[到至]\d{4}年"
-    return re.compile(goal), v.rx("result")
-
-
-def statement_tense(sentence: str) -> str | None:
-    """Does a sentence state a goal (力争…, …以上, 到2025年…) or a result (比上年…, 累计…), None when both or neither."""
-    goal_rx, result_rx = _tense_words()
-    goal, result = bool(goal_rx.search(sentence)), bool(result_rx.search(sentence))
-    return None if goal == result else "goal" if goal else "result"
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,12 @@
 """Answer-type-aware extraction on hand-made sentences: the shortest span that answers, never a heading or TOC line."""
 
+from dataclasses import replace
+
 from assistant.answer.extractive import _TOC_LINE, Candidate, ExtractiveBackend, _is_heading
-from assistant.evidence import check_sentence
+from assistant.evidence import asks_goal, check_sentence, soft_presence, term_present
 from assistant.glossary import Glossary
 from assistant.question import analyse
+from ingest.zh import squash
 from vectordb.index import Hit
 
 G = Glossary.load()
@@ -267,7 +270,7 @@ def test_a_clause_going_on_with_the_figure_is_kept():
 
 
 def test_goal_or_result_asked_and_stated():
-    from assistant.answer.extractive import question_tense, statement_tense
+    from assistant.evidence import question_tense, statement_tense
 
     assert question_tense("粮食产量目标是多少？") == "goal"
     assert question_tense("去年粮食产量达到了多少？") == "result"
@@ -395,3 +398,36 @@ def test_a_sibling_indicators_figure_does_not_answer():
     assert not check_sentence(analyse("今年进口额是多少？"), "货物进出口总额达到4万亿元。", G).ok
     # a glossary synonym in the question names the qualifier too (城里人 = 城镇居民)
     assert check_sentence(analyse("1985年城里人的消费水平是多少元？"), "城镇居民的消费水平达到547元。", G).ok
+
+
+def test_a_result_does_not_answer_the_goal_asked():
+    info = analyse("2026年城镇调查失业率目标定在多少？")
+    review = squash("政府工作报告\n一、2025年工作回顾 › 六是全力保障和改善民生")
+    plan = squash("政府工作报告\n二、2026年工作安排")
+    assert not check_sentence(info, "城镇新增就业149.4万人，城镇调查失业率平均值为5.0%。", G, review).ok
+    assert check_sentence(info, "城镇调查失业率5.5%左右。", G, review).ok  # the clause states a goal itself
+    assert check_sentence(info, "城镇调查失业率5.5%。", G, plan).ok
+    # a question that asks the result too, or names no goal, takes the review's figure
+    assert check_sentence(analyse("2026年城镇调查失业率是多少？"), "城镇调查失业率平均值为5.0%。", G, review).ok
+    assert check_sentence(analyse("去年实际的城镇调查失业率比今年目标低多少？"), "城镇调查失业率平均值为5.0%。", G,
+                          review).ok
+    assert not asks_goal("人均预期寿命是多少岁？")
+    assert not asks_goal("规划定的指标最后达到预期的有几项？")  # met expectations: a result
+    assert not asks_goal("已发生的业务量离今年定的累计目标还差多少？")  # a computation from a result and a goal
+
+
+def test_a_latin_term_is_a_word_of_its_own():
+    assert not term_present("M2", squash("细颗粒物（PM2.5）平均浓度下降2.7%"), G)
+    assert term_present("M2", squash("广义货币M2增速同名义经济增速基本匹配"), G)
+    assert soft_presence("M2", squash("PM2.5"), G) == 0.0
+    info = analyse("广义货币M2增速目标是多少？")
+    assert not check_sentence(info, "地级及以上城市细颗粒物（PM2.5）平均浓度下降2.7%。", G).ok
+
+
+def test_a_single_years_figure_does_not_answer_an_average_asked():
+    info = analyse("2021年政府工作报告定的“十四五”时期GDP年均增长目标是多少？")
+    assert not check_sentence(info, "今年发展主要预期目标是：国内生产总值增长6%以上。", G).ok
+    assert check_sentence(info, "国内生产总值年均增长5.5%左右。", G).ok
+    # a computation may derive the average from two figures (the answering backend reads no head: ExtractiveConfig)
+    derived = replace(analyse("城镇化率年均提高了几个百分点？"), head=())
+    assert check_sentence(derived, "常住人口城镇化率由52.23%提高到58.08%。", G).ok
