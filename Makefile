@@ -41,15 +41,17 @@ demo: setup
 serve: setup
 	$(BIN)/planqa serve
 
-# Everything against the embedded store (test_server_mode starts its own server), then the integration tests
-# again against a real Chroma server (model provisioning, server-mode tests, the quality gate and the openai backend
-# against a real llama.cpp server, which tests the model server and not the store, need no second pass).
+# Everything against the embedded store (test_server_mode starts its own server), then the integration tests whose
+# behaviour rests on the store again against a real Chroma server: ingest and live tables, retrieval, answering, the
+# indicator table and the UI's API. The CLI, the browser, the embedding and LLM tests and the quality gate test other
+# parts and run once (test_server_mode covers the CLI on a server).
+STORE_TESTS := tests/vectordb/test_pipeline.py \
+	tests/assistant/test_ask.py tests/assistant/test_retrieval.py tests/assistant/test_table_answers.py \
+	tests/ui/test_app.py
 test: setup-local
 	$(BIN)/python -m pytest
 	$(BIN)/python -m vectordb.server --url-env PLANQA_TEST_CHROMA_URL -- \
-		$(BIN)/python -m pytest -m integration --ignore=tests/vectordb/test_provision.py \
-		--ignore=tests/vectordb/test_server_mode.py --ignore=tests/eval/test_quality_gate.py \
-		--ignore=tests/assistant/test_openai_server.py
+		$(BIN)/python -m pytest -m integration $(STORE_TESTS)
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not integration"
