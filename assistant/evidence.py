@@ -414,7 +414,7 @@ def names_head(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
 
 def _names_a_thing(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
     """Some term of the question other than a figure's frame words (保持, 达到, 增长: ingest/data/target_rules.txt)
-    is in the text: a clause that shares only those counts something else (优良天数比例保持在90%以上 for
+    is in the text (年均 and 累计 frame a figure too): a clause that shares only those counts something else (优良天数比例保持在90%以上 for
     出煤量要保持在多少)."""
     things = [t for t in info.terms if t not in _FRAME]
     return not things or any(term_present(t, text, glossary) for t in things)
@@ -457,7 +457,7 @@ def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, g
     return all(term_present(t, context + window, glossary) for t in things)
 
 
-_FRAME = frozenset(w for key in ("verb", "growth", "decline", "filler") for w in target_vocab().words(key))
+_FRAME = frozenset(w for key in ("verb", "growth", "decline", "filler", "tail") for w in target_vocab().words(key))
 MIN_CLAUSE_COVERAGE = 0.3  # a quoted figure must be about what was asked, not a neighbour's figure
 # a clause ends at a comma, semicolon or colon, but not at a thousands separator (1，304亿元 in older documents)
 CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d)[，,](?=\d{3}(?!\d)))+[，,；;：:]?")

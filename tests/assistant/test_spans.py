@@ -431,3 +431,10 @@ def test_a_single_years_figure_does_not_answer_an_average_asked():
     # a computation may derive the average from two figures (the answering backend reads no head: ExtractiveConfig)
     derived = replace(analyse("城镇化率年均提高了几个百分点？"), head=())
     assert check_sentence(derived, "常住人口城镇化率由52.23%提高到58.08%。", G).ok
+
+
+def test_an_average_word_is_no_subject():
+    # 年均 frames the figure like 增长 does: a clause with only it names nothing asked (the question asks GDP)
+    info = replace(analyse("二十大报告给未来五年定的GDP年均增速目标是多少？"), head=())
+    assert not check_sentence(info, "城镇新增就业年均一千三百万人以上。", G).ok
+    assert check_sentence(info, "国内生产总值年均增长5%左右。", G).ok
