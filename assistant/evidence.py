@@ -413,9 +413,9 @@ def names_head(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
 
 
 def _names_a_thing(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
-    """Some term of the question other than a figure's frame words (保持, 达到, 增长: ingest/data/target_rules.txt)
-    is in the text (年均 and 累计 frame a figure too): a clause that shares only those counts something else (优良天数比例保持在90%以上 for
-    出煤量要保持在多少)."""
+    """Some term of the question other than a figure's frame words (保持, 达到, 增长, 年均, 累计:
+    ingest/data/target_rules.txt) is in the text: a clause that shares only those counts something else
+    (优良天数比例保持在90%以上 for 出煤量要保持在多少)."""
     things = [t for t in info.terms if t not in _FRAME]
     return not things or any(term_present(t, text, glossary) for t in things)
 
