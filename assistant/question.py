@@ -163,7 +163,7 @@ def analyse(question: str) -> QuestionInfo:
             continue
         if f.startswith("v") and len(w) == 2 and w[0] in _MODAL:
             continue
-        if f == "ns":
+        if f == "ns" or w in PLACES:  # a listed place the tagger took for a word (包头 as a verb)
             places.append(w)
         elif f.startswith(_KEEP_POS) and (len(w) > 1 or f.startswith("n")):
             terms.append(w[1:] if len(w) > 2 and w[0] in _GLUED else w)

@@ -294,6 +294,9 @@ def test_only_real_place_names_restrict_passages_to_a_place():
     labels = {"gd": _label("广东省政府工作报告")}
     assert doc_scope(analyse("杭州2026年GDP目标是多少？"), labels).free_places == ("杭州",)
     assert doc_scope(analyse("广东城镇调查失业率目标是多少？"), labels).free_places == ()
+    # a listed place the tagger reads as another word (包头 as a verb) is still the place asked about
+    assert analyse("包头数字政府考评指标的第三部分是什么？").places == ("包头",)
+    assert doc_scope(analyse("包头数字政府考评指标的第三部分是什么？"), labels).free_places == ("包头",)
 
 
 def test_a_section_dated_another_year_does_not_answer():
