@@ -45,7 +45,7 @@ _FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿]|比[例重�
 # Measure units a figure question can ask for, longest first (ingest/data/asked_units.txt).
 UNITS = vocabulary("asked_units")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")")
-_MONEY = re.compile(r"多少钱")
+_MONEY = re.compile(r"多少(?:钱|资金|奖金|奖励|奖补|补助|补贴|经费|资助|费用)")  # an amount of money: a figure in 元
 _HOW_LONG = re.compile(r"多长时间|多久|多长期限|多少时间")
 # Words that frame a question rather than name its subject (ingest/data/question_words.txt).
 GENERIC = frozenset(vocabulary("question_words"))

@@ -38,6 +38,8 @@ def test_glossary_expansion_adds_only_missing_terms(tmp_path):
     ("XX县2019年全县生产总值是多少亿元？", "figure", "亿元"),
     ("政府工作报告中全县地区生产总值增长了百分之多少？", "figure", "%"),
     ("这份文件希望农民一年人均能支配多少钱？", "figure", "元"),
+    ("评上先进集体的单位能拿多少奖金？", "figure", "元"),  # an amount of money, named by what it is for
+    ("考评优秀的旗县区奖励多少资金？", "figure", "元"),
     ("讲话中“走出六条新路”具体是哪六条？", "list", None),
     ("冀州区规划纲要第七篇讲的是什么？", "section", None),
     ("冀州区规划中专门讲乡村振兴的是哪一篇？", "which_section", None),

@@ -438,3 +438,9 @@ def test_an_average_word_is_no_subject():
     info = replace(analyse("二十大报告给未来五年定的GDP年均增速目标是多少？"), head=())
     assert not check_sentence(info, "城镇新增就业年均一千三百万人以上。", G).ok
     assert check_sentence(info, "国内生产总值年均增长5%左右。", G).ok
+
+
+def test_money_asked_wants_a_figure_in_yuan():
+    info = analyse("评上先进集体的单位能拿多少奖金？")
+    assert not check_sentence(info, "请各单位填写联络员登记表（见附件1），评选先进集体。", G).ok
+    assert check_sentence(info, "对评上先进集体的单位给予奖金5万元。", G).ok
