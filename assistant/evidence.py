@@ -480,10 +480,15 @@ def _tense_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(goal), v.rx("result")
 
 
+def _tense_marks(text: str) -> tuple[bool, bool]:
+    """Whether the text has goal words, and whether it has result words."""
+    goal_rx, result_rx = _tense_words()
+    return bool(goal_rx.search(text)), bool(result_rx.search(text))
+
+
 def statement_tense(sentence: str) -> str | None:
     """Does a sentence state a goal (力争…, …以上, 到2025年…) or a result (比上年…, 累计…), None when both or neither."""
-    goal_rx, result_rx = _tense_words()
-    goal, result = bool(goal_rx.search(sentence)), bool(result_rx.search(sentence))
+    goal, result = _tense_marks(sentence)
     return None if goal == result else "goal" if goal else "result"
 
 
@@ -492,30 +497,34 @@ def statement_tense(sentence: str) -> str | None:
 _NAMES_GOAL = re.compile(r"目标|(?<!人均)(?<![到及超于])预期(?!寿命)|力争|争取|打算")
 
 
+@lru_cache(maxsize=256)  # asked once per question, read for every sentence checked
 def asks_goal(question: str) -> bool:
     """The question asks for a goal, and not also for a result (今年目标比去年实际高多少 asks both), nor a computation
     that may start from one (已发生的业务量离目标还差多少)."""
     return bool(_NAMES_GOAL.search(question)) and not _ASKS_RESULT.search(question) and operation(question) is None
 
 
+@lru_cache(maxsize=256)
+def _asks_average(question: str) -> bool:
+    return "年均" in question and operation(question) is None
+
+
 def keeps_average(question: str, window: str) -> bool:
     """An average annual figure (年均增长) is asked and the window states one, or none is asked: a single year's
     target (今年增长6%以上) does not answer a five-year average. A computation may derive it instead."""
-    return "年均" not in question or operation(question) is not None or bool(_AVERAGE.search(window))
+    return not _asks_average(question) or bool(_AVERAGE.search(window))
 
 
-_AVERAGE = re.compile(r"年均|平均每年|每年平均|年平均|每年")
+_AVERAGE = re.compile(r"年均|年平均|每年")  # 平均每年 and 每年平均 hold 每年
 
 
 def stated_result(clause: str, sentence: str, context: str) -> bool:
     """A figure reports what happened: its clause, else its sentence, says so (比上年, 累计) and no goal; or neither
     says anything and its heading path is a review (一、2025年工作回顾, 十三五时期取得的成就)."""
     for text in (clause, sentence):
-        tense = statement_tense(text)
-        if tense is not None:
-            return tense == "result"
-        if any(rx.search(text) for rx in _tense_words()):
-            return False  # goal and result words both: no telling
+        goal, result = _tense_marks(text)
+        if goal or result:
+            return result and not goal  # goal and result words both: no telling
     v = target_vocab()
     return bool(v.rx("past_section").search(context)) and not v.rx("future_section").search(context)
 
