@@ -33,7 +33,8 @@ _OPS = (
     ("sum", _SUM),
     ("diff", re.compile(r"相差|还差|差了?多少|差了?几|(?<![至最提升降])[多少高低快慢]多少|(?<![至最提升降])[多少高低快慢]了?几|还剩|"
                         r"剩下?多少|(?<![至最提升降多])[多少][\u4e00-\u9fff]{1,2}了多少|[多少高低]出了?多少|(?<![至最提升降减增缩])[多少高低快慢]了多少|净增|缺口|超(?:了|出)多少|(?:涨|提高|增加|下降|降低|减少)了?几个百分点|"
-                        r"(?:哪个|谁)(?:更|要|[长涨跑]得)?[多少高低快慢大小]")),
+                        r"(?:哪个|谁)(?:更|要|[长涨跑]得)?[多少高低快慢大小]|"
+                        r"(?:一样|相同|一致)(?:吗|不|没有)|是否(?:一样|相同|一致)")),
     # 平均每年多少 of a total over a period the question (or the quote) names: the total ÷ its years
     ("average", re.compile(r"平均每年|每年平均|平均一年|一年平均|摊到每一?年")),
     # a check of one figure against another (完成了吗, 对得上吗): both figures and their gap, unless it asks more
@@ -423,8 +424,10 @@ def across(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str 
     if len(quotes) < 2 or any(_states_change(t) for t in quotes):
         return None
     found = _found(question, quotes)
-    if not all(found):
-        return None
+    if not all(found):  # 研发投入强度 asks a percentage no word of the question names: the kind every quote gives
+        found = _found(question, quotes, percent=not wants_percent(question))
+        if not all(found):
+            return None
     # 从11.37万亿元提高到14.58万亿元: a document's own change ends where it stands now
     picked = [ends[1] if ends else _best_in(question, t, qs)
               for t, qs in zip(quotes, found) for ends in [_from_to([qs], [t])]]
@@ -480,6 +483,8 @@ def statement(op: str, picked: Sequence[Quantity], cite: str) -> str | None:
         number, mag = _express(sum(q.value for q in picked), picked)
         both, note = ("两者", COMPUTED_NOTE) if len(picked) == 2 else ("", COMPUTED_NOTE_MANY)
         return f"{both}合计{number}{mag}{unit}（{'加'.join(q.written for q in picked)}）{note}{cite}。"
+    if a.value == b.value:
+        return f"两者相同（{a.written}与{b.written}）{COMPUTED_NOTE}{cite}。"
     number, mag = _express(abs(a.value - b.value), (a, b))
     if unit == "个百分点":
         mag = ""

@@ -218,6 +218,20 @@ def test_documents_compared_take_one_figure_each():
     assert across(q, ["坚持稳中求进。", ""], ["[1]", "[2]"]) is None  # no figures
 
 
+def test_documents_compared_on_a_percentage_no_question_word_names_and_asked_whether_alike():
+    from assistant.arithmetic import across, operations
+    # 研发投入强度 is a percentage though no word of the question says so: the kind every quote gives
+    q = "海南和江西今年研发投入强度的目标各是多少？哪个更高？"
+    assert across(q, ["研发投入强度提升至1.8%。", "力争全社会研发投入强度达2.09%左右。"], ["[1]", "[2]"]) == \
+        f"两者相差0.29个百分点（1.8%与2.09%）{COMPUTED_NOTE}[1][2]。"
+    assert across(q, ["研发投入强度提升至1.8%。", "研发机构达到120家。"], ["[1]", "[2]"]) is None  # kinds differ
+    q = "甘肃和宁夏今年定的增速目标一样吗？"
+    assert operations(q) == ["diff"] and operations("两份报告的增速目标是否一致？") == ["diff"]
+    assert across(q, ["地区生产总值增长5%左右。", "地区生产总值增长5%左右。"], ["[1]", "[2]"]) == \
+        f"两者相同（5%与5%）{COMPUTED_NOTE}[1][2]。"
+    assert operations("今年的目标和去年一样") == []  # a statement, not a question
+
+
 def test_a_yearly_average_of_a_total_or_a_change_over_the_years_named():
     q = "内蒙古“十四五”期间平均每年新增城镇就业多少人？"
     s = computed_sentence(q, ["城镇新增就业累计106万人。"], ["[1]"])
