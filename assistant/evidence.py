@@ -447,6 +447,28 @@ def contrasted(question: str, window: str) -> bool:
     return False
 
 
+_KINDS = tuple(tuple(w.split("|")) for w in vocabulary("figure_kinds"))
+_KIND_WORDS = re.compile("|".join(sorted((w for k in _KINDS for w in k), key=len, reverse=True)))
+_FIGURE_START = re.compile(r"\d(?![\d.]*年)")  # a figure, not a year
+
+
+def _kind_of(word: str) -> int:
+    return next(i for i, k in enumerate(_KINDS) if word in k)
+
+
+def other_kind(question: str, clause: str) -> bool:
+    """The question asks one kind of rate (a share, a growth) and the clause's figure is of another: the measure
+    word last before its first figure (ingest/data/figure_kinds.txt) is of a kind the question does not name."""
+    asked = {_kind_of(w) for w in _KIND_WORDS.findall(question)}
+    if len(asked) != 1:
+        return False
+    digit = _FIGURE_START.search(clause)
+    # 提高到65% states a level, not a growth
+    own = [m.group(0) for m in _KIND_WORDS.finditer(clause[: digit.start()] if digit else clause)
+           if not clause.startswith(("到", "至"), m.end())]
+    return bool(own) and _kind_of(own[-1]) not in asked
+
+
 def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, glossary: Glossary) -> bool:
     """A figure clause that names nothing asked takes its subject from the clauses before it (主要预期目标是：地区生产
     总值增长5%左右): those must then name all of it, or the figure is the first item's, not what was asked (经济社会
@@ -511,11 +533,24 @@ def _asks_average(question: str) -> bool:
 
 def keeps_average(question: str, window: str) -> bool:
     """An average annual figure (年均增长) is asked and the window states one, or none is asked: a single year's
-    target (今年增长6%以上) does not answer a five-year average. A computation may derive it instead."""
+    target (今年增长6%以上) does not answer a five-year average, nor a period's average (年均煤炭产量12亿吨) a single
+    year's. A computation may derive it instead."""
+    if _asks_one_year(question):
+        return not _STATES_AVERAGE.search(window)
     return not _asks_average(question) or bool(_AVERAGE.search(window))
 
 
 _AVERAGE = re.compile(r"年均|年平均|每年")  # 平均每年 and 每年平均 hold 每年
+_STATES_AVERAGE = re.compile(r"年均|年平均")
+_ONE_YEAR = re.compile(rf"今年|明年|当年|去年|本年|{YEAR}年")
+_MANY_YEARS = re.compile(rf"年均|平均|每年|期间|时期|以来|几年|多年|{YEAR}\s*[—–~－-]|{YEAR}年?[到至]")
+
+
+@lru_cache(maxsize=256)
+def _asks_one_year(question: str) -> bool:
+    """The question asks about one year (今年, 2026年), not a period or an average over years."""
+    return bool(_ONE_YEAR.search(question)) and not _MANY_YEARS.search(question) and not PERIOD.search(question) \
+        and operation(question) is None
 
 
 def stated_result(clause: str, sentence: str, context: str) -> bool:
@@ -553,7 +588,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 cov = _about_asked(info, window, squash(sentence), context, glossary)
                 if cov is not None and _subject_named(info, context, squash(clause), window, glossary) and \
                         not contrasted(info.text + "".join(glossary.expand(info.text).added), window) and \
-                        keeps_average(info.text, window):
+                        keeps_average(info.text, window) and not other_kind(info.text, squash(clause)):
                     if goal and stated_result(clause, sentence, context):
                         reported = True  # what happened is no answer to the goal asked (平均值为5.0% in 工作回顾)
                         continue

@@ -444,3 +444,24 @@ def test_money_asked_wants_a_figure_in_yuan():
     info = analyse("评上先进集体的单位能拿多少奖金？")
     assert not check_sentence(info, "请各单位填写联络员登记表（见附件1），评选先进集体。", G).ok
     assert check_sentence(info, "对评上先进集体的单位给予奖金5万元。", G).ok
+
+
+def test_one_year_asked_is_not_answered_by_an_average_over_years():
+    info = analyse("内蒙古今年出煤量要保持在多少以上？")
+    assert not check_sentence(info, "年均煤炭产量保持在12亿吨以上。", G).ok
+    assert check_sentence(info, "煤炭产量稳定在12.5亿吨以上。", G).ok
+    # a period asked may be answered by its average
+    assert check_sentence(analyse("十四五期间煤炭产量要保持在多少以上？"), "年均煤炭产量保持在12亿吨以上。", G).ok
+
+
+def test_a_rate_of_another_kind_does_not_answer():
+    # a growth asked: a contribution to growth is another figure
+    info = replace(analyse("2018年我国经济增速是多少？"), head=())
+    assert not check_sentence(info, "服务业对经济增长贡献率接近60%。", G).ok
+    assert check_sentence(info, "全年经济增长6.6%。", G).ok
+    # a share asked: a growth is another figure, but 提高到 states the level
+    info = replace(analyse("一产、二产、三产的占比结构是多少？"), head=())
+    assert not check_sentence(info, "一产、二产、三产增加值分别增长6%、5.2%、5.2%。", G).ok
+    assert check_sentence(info, "三次产业结构调整为8.3∶41.4∶50.3，三产占比50.3%。", G).ok
+    info = replace(analyse("住在城镇的常住人口占比要到多少？"), head=())
+    assert check_sentence(info, "常住人口城镇化率提高到65%。", G).ok
