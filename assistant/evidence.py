@@ -152,6 +152,9 @@ GENRES = vocabulary("genres")
 TITLE_GENRES = vocabulary("title_genres")
 # Every place asked at once (各省2026年GDP增长目标分别是多少): every document that states the value answers.
 EVERY_PLACE = re.compile(r"各(?:个)?(?:省|地|市|区|县|自治区)|哪些(?:省|地方|城市)")
+# words of a province's, a city's or a county's own affairs (全省, 该市, 区县, 县里)
+# (or a yardstick of the country's: 居全国第几, 高于全国平均)
+_LOCAL = re.compile(r"[省县州]|区县|[该本全这]市|市[里委政]|[该本全这]区|区[里委政]|地方|[在居列占于]全国|全国(?:第|前|平均|排名|位次)")
 _NATIONAL_ISSUER = re.compile(r"国务院|中华人民共和国|中共中央|中国共产党|全国人民代表大会")
 # 全国/我国 as what is asked about (2024年全国粮食产量), not as a yardstick (居全国第2位, 在全国百强县里)
 _COUNTRY = re.compile(r"(?<![在居列占于])(?:全国|我国)(?![^，,。？?]{0,8}(?:第[一二三四五六七八九十\d]{1,3}[位名]|第几|前列|前[一二三四五六七八九十\d]|百强|排名|位次|平均))")
@@ -293,6 +296,13 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     # 全国 narrows like a year, unless the question names its documents otherwise (六五计划和十二五规划)
     if _COUNTRY.search(info.text) and not (places or short or info.cross_doc or EVERY_PLACE.search(info.text)):
         soft.append(frozenset(d for d, label in labels.items() if label.national))
+    # a document named by genre and year alone (2025年政府工作报告), no place and no local word: the country's,
+    # when one of those named is the country's and others a province's or a county's
+    if sets and info.doc_years and not (places or short or info.cross_doc or _LOCAL.search(info.text)):
+        named = frozenset.intersection(*sets, *year_sets)
+        national = frozenset(d for d in named if labels[d].national)
+        if national and national != named:
+            soft.append(national)
     soft = [docs for docs in soft if docs and len(docs) < len(labels)]
     years = {d: label.implied_years for d, label in labels.items() if label.years}
     if not sets and not soft:

@@ -67,6 +67,18 @@ def real_place(word: str) -> bool:
     return word in PLACES or place_key(word) in PLACES or bool(_ADMIN.fullmatch(word) or _XX_PLACE.fullmatch(word))
 
 
+_GOVERNMENT = re.compile(r"(?:人民)?政府")
+
+
+def _government_of(word: str) -> str:
+    """The listed place whose government an organisation token names (广东省政府 → 广东省)."""
+    for n in range(len(word) - 1, 1, -1):
+        head = word[:n]
+        if (head in PLACES or place_key(head) in PLACES) and _GOVERNMENT.fullmatch(word[n:]):
+            return head
+    return ""
+
+
 @functools.lru_cache(maxsize=1)
 def _posseg():
     import jieba.posseg as pseg
@@ -165,6 +177,8 @@ def analyse(question: str) -> QuestionInfo:
             continue
         if f == "ns" or w in PLACES:  # a listed place the tagger took for a word (包头 as a verb)
             places.append(w)
+        elif f == "nt" and (own := _government_of(w)):  # 广东省政府 is one token to the tagger: 广东省's
+            places.append(own)
         elif f.startswith(_KEEP_POS) and (len(w) > 1 or f.startswith("n")):
             terms.append(w[1:] if len(w) > 2 and w[0] in _GLUED else w)
     head = _head(words, set(terms)) if kind == "figure" else ()

@@ -438,3 +438,10 @@ def test_documents_that_share_a_title_are_named_by_their_year():
              "g": "政府工作报告\n——2026年1月27日在广东省第十四届人民代表大会第五次会议上"}
     index = NS(live=lambda: NS(key="k"), registry=NS(texts=lambda: texts), documents=lambda: docs)
     assert DocLabels(index).names() == {"h": "政府工作报告（海南省，2026年）", "g": "政府工作报告（广东省，2026年）"}
+
+
+def test_a_places_government_taken_for_one_organisation_names_the_place():
+    # the tagger reads 广东政府 and 广东省政府 as one organisation
+    assert analyse("2023年广东政府工作报告说粮食产量是多少？").places == ("广东",)
+    assert analyse("2023年广东省政府工作报告说粮食产量是多少？").places == ("广东省",)
+    assert analyse("中国人民银行的贷款利率是多少？").places == ()  # an organisation, not a government

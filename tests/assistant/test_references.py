@@ -142,6 +142,18 @@ def test_the_whole_country_asked_about_narrows_to_national_documents():
     assert doc_scope(analyse("乡村振兴那个意见要求全国怎么做？"), labels).docs == {"d"}
 
 
+def test_a_report_named_by_genre_and_year_alone_is_the_countrys():
+    labels = dict(LABELS, g=doc_label("政府工作报告", "report.txt", "——2023年1月12日在广东省第十三届人民代表大会第六次会议上"))
+    assert doc_scope(analyse("2023年政府工作报告说粮食产量是多少？"), labels).docs == {"a"}
+    # a place, a local word or a yardstick of the country's: the province's may be meant
+    assert doc_scope(analyse("2023年政府工作报告说全省粮食产量是多少？"), labels).docs == {"a", "g"}
+    assert doc_scope(analyse("2023年广东政府工作报告说粮食产量是多少？"), labels).docs == {"g"}
+    assert doc_scope(analyse("2023年政府工作报告里粮食产量居全国第几位？"), labels).docs == {"a", "g"}
+    # no national document of that year: nothing to prefer
+    only = {k: v for k, v in labels.items() if k != "a"}
+    assert doc_scope(analyse("2023年政府工作报告说粮食产量是多少？"), only).docs == {"g"}
+
+
 def test_the_last_part_named():
     from assistant.references import is_last, ordinal, without_refs
 
