@@ -20,11 +20,17 @@ class GlossaryError(ValueError):
     """A glossary file that cannot be read."""
 
 
+# 25年政府工作报告, 19年的规划: a two-digit year that dates a document (not 近10年, 过去5年)
+_SHORT_YEAR = re.compile(r"(?<![\d.近这过去前后多每几第余了])(\d{2})(?=年度?的?[\u4e00-\u9fff]{0,8}?(?:政府工作报告|工作报告|报告|"
+                         r"规划|计划|纲要|意见|方案|通知|办法|讲话))")
+
+
 def normalise_query(text: str) -> str:
-    """Full-width digits, letters and punctuation to half-width, 二〇三五年 → 2035年, `2020 年` → `2020年`,
-    `多少亿` → `多少亿元`."""
+    """Full-width digits, letters and punctuation to half-width, 二〇三五年 → 2035年, 25年政府工作报告 → 2025年…,
+    `2020 年` → `2020年`, `多少亿` → `多少亿元`."""
     text = "".join(unicodedata.normalize("NFKC", ch) if ord(ch) >= 0xFF01 and ord(ch) <= 0xFF5E else ch for ch in text)
     text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(0)), text)
+    text = _SHORT_YEAR.sub(lambda m: ("20" if int(m.group(1)) < 50 else "19") + m.group(1), text)
     return _BARE_YI.sub("亿元", join_digit_spaces(text)).strip()
 
 

@@ -16,6 +16,11 @@ def test_normalise_query():
     assert normalise_query("２０２５年ＧＤＰ达到多少亿？") == "2025年GDP达到多少亿元?"
     assert normalise_query("展望二〇三五年") == "展望2035年"
     assert normalise_query("由2010 年的49.4 亿元") == "由2010年的49.4亿元"
+    # a two-digit year that dates a document is a year; a span of years is not
+    assert normalise_query("25年政府工作报告里说了什么") == "2025年政府工作报告里说了什么"
+    assert normalise_query("81年的计划") == "1981年的计划"
+    assert normalise_query("近10年的规划") == "近10年的规划" and normalise_query("用了12年规划") == "用了12年规划"
+    assert normalise_query("25年来粮食产量") == "25年来粮食产量"
 
 
 def test_glossary_expansion_adds_only_missing_terms(tmp_path):
