@@ -537,6 +537,25 @@ def asks_goal(question: str) -> bool:
 
 
 @lru_cache(maxsize=256)
+def asks_result(question: str) -> bool:
+    """The question asks what happened (去年增长了多少, 实际完成多少) and names no goal or plan, nor a computation."""
+    return bool(_ASKS_RESULT.search(question)) and not _ASKS_GOAL.search(question) and operation(question) is None
+
+
+def stated_goal(clause: str, sentence: str) -> bool:
+    """A figure is a goal in so many words: its clause, else the lead its sentence opens with (主要预期目标是：),
+    names one (预期目标, 力争) and no result."""
+    colon = re.search(r"[：:]", sentence)
+    lead = sentence[: colon.start()] if colon and sentence.find(clause) > colon.start() else ""
+    for text in (clause, lead):
+        if _NAMES_GOAL.search(text):
+            return not _tense_marks(text)[1]
+        if _tense_marks(text)[1]:
+            return False
+    return False
+
+
+@lru_cache(maxsize=256)
 def _asks_average(question: str) -> bool:
     return "年均" in question and operation(question) is None
 
@@ -587,8 +606,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         figs = [has_figure(c, info.unit, counts) for c in clauses]
         # no neighbour's figure to confuse (a masked one counts): the subject may be clauses before
         alone = figs.count(True) == 1 and False not in figs
-        masked = reported = False
-        goal = asks_goal(info.text)
+        masked = reported = planned = False
+        goal, result = asks_goal(info.text), asks_result(info.text)
         for i, (clause, fig) in enumerate(zip(clauses, figs)):
             masked |= fig is False
             if fig is True and items and not _COUNT.search(squash(clause)):
@@ -602,10 +621,15 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                     if goal and stated_result(clause, sentence, context):
                         reported = True  # what happened is no answer to the goal asked (平均值为5.0% in 工作回顾)
                         continue
+                    if result and stated_goal(clause, sentence):
+                        planned = True  # nor a goal to what happened (去年增长多少: 今年预期目标是增长6%左右)
+                        continue
                     return Check(True, coverage=cov, focus=clause)
         what = f"figure in {info.unit}" if info.unit else "figure"
         if reported and not masked:
             return Check(False, f"the {what} about what was asked is a result, not a goal")
+        if planned and not masked:
+            return Check(False, f"the {what} about what was asked is a goal, not a result")
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)
     if info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(sentence):
         return Check(False, "the sentence names no person")

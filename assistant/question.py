@@ -17,6 +17,7 @@ from assistant.references import heading_prefixes, without_refs
 from ingest.zh import HEADING_REF as _SECTION_REF
 from ingest.zh import CN_SMALL, SECTION_SEP
 from vectordb.lexical import jieba_tokenizer
+from ingest.targets import vocab as target_vocab
 from ingest.zh import YEAR, vocabulary
 
 Kind = Literal["figure", "list", "when", "yesno", "section", "which_section", "who", "what"]
@@ -46,6 +47,9 @@ _FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿]|比[例重�
 UNITS = vocabulary("asked_units")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")")
 _MONEY = re.compile(r"多少(?:钱|资金|奖金|奖励|奖补|补助|补贴|经费|资助|费用)")  # an amount of money: a figure in 元
+# a rate of change asked alone (not 总量和增速, not a computation): a figure in %
+_RATE = re.compile(r"增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|多快")
+_SEVERAL = re.compile(r"[和与及、]|分别|各")
 _HOW_LONG = re.compile(r"多长时间|多久|多长期限|多少时间")
 # Words that frame a question rather than name its subject (ingest/data/question_words.txt).
 GENERIC = frozenset(vocabulary("question_words"))
@@ -156,7 +160,8 @@ def analyse(question: str) -> QuestionInfo:
         unit = "元"
     elif _HOW_LONG.search(q):
         unit = "时长"
-    elif kind == "figure" and re.search("百分之|百分比", q):
+    elif kind == "figure" and (re.search("百分之|百分比", q) or (
+            _RATE.search(q) and not _SEVERAL.search(q) and operation(q) is None)):
         unit = "%"
     if unit == "倍" and operation(q) == "ratio":  # 是…的几倍: computed from two figures in their own unit
         unit = None
@@ -244,4 +249,17 @@ def _head(words: tuple[tuple[str, str], ...], terms: set[str]) -> tuple[str, ...
 
 
 def synonyms(term: str, glossary: Glossary) -> tuple[str, ...]:
-    return glossary.group_of.get(term.lower(), (term,))
+    """The term's glossary group; a short name of an indicator (经济, 居民收入, CPI: ingest/data/indicators.txt)
+    also stands for that indicator's names (地区生产总值, 居民人均可支配收入), not the other way round."""
+    own = glossary.group_of.get(term.lower(), (term,))
+    names = _indicator_names().get(term)  # the longer names only: GDP does not stand for 经济
+    return own + tuple(n for n in names if n not in own and len(n) > len(term)) if names else own
+
+
+@functools.lru_cache(maxsize=1)
+def _indicator_names() -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for syn, canon in target_vocab().synonyms:
+        groups.setdefault(canon, []).append(syn)
+    return {syn: tuple(dict.fromkeys([canon, *names])) for canon, names in groups.items() for syn in names
+            if syn != canon}

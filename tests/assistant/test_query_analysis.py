@@ -450,3 +450,16 @@ def test_a_places_government_taken_for_one_organisation_names_the_place():
     assert analyse("2023年广东政府工作报告说粮食产量是多少？").places == ("广东",)
     assert analyse("2023年广东省政府工作报告说粮食产量是多少？").places == ("广东省",)
     assert analyse("中国人民银行的贷款利率是多少？").places == ()  # an organisation, not a government
+
+
+def test_a_rate_asked_alone_wants_a_percentage():
+    assert analyse("2025年海南经济增速是多少？").unit == "%"
+    assert analyse("2023年经济总量和增速各是多少？").unit is None  # two things asked
+    assert analyse("轻工业和重工业的增幅差了多少？").unit is None  # a computation
+
+
+def test_a_short_name_of_an_indicator_stands_for_its_names_not_back():
+    from assistant.question import synonyms
+    g = Glossary.load()
+    assert "地区生产总值" in synonyms("经济", g) and "居民人均可支配收入" in synonyms("居民收入", g)
+    assert "经济" not in synonyms("GDP", g)

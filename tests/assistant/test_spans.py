@@ -465,3 +465,13 @@ def test_a_rate_of_another_kind_does_not_answer():
     assert check_sentence(info, "三次产业结构调整为8.3∶41.4∶50.3，三产占比50.3%。", G).ok
     info = replace(analyse("住在城镇的常住人口占比要到多少？"), head=())
     assert check_sentence(info, "常住人口城镇化率提高到65%。", G).ok
+
+
+def test_a_result_asked_is_not_answered_by_a_goal_stated():
+    info = analyse("海南去年经济增长多少？")
+    assert not check_sentence(info, "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，固定资产投资增长7%左右。", G).ok
+    # 经济 is a short name of 地区生产总值 (ingest/data/indicators.txt)
+    assert check_sentence(info, "地区生产总值增长4%，规上工业增加值增长9.9%。", G).ok
+    # a goal word elsewhere in a long sentence, not leading the figure, does not make it a goal
+    info = analyse("军队改革裁了多少人？")
+    assert check_sentence(info, "我们确立党在新时代的强军目标，深化国防和军队改革，裁减现役员额三十万人胜利完成。", G).ok
