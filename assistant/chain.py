@@ -31,7 +31,7 @@ from assistant.result import AnswerResult, Citation, Context, Flag, Timings
 from assistant.references import opening, parallel_siblings, resolve_part
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
-from assistant.target_answers import answer_figures, row_answer
+from assistant.target_answers import answer_figures, relative_years, row_answer
 from ingest.zh import SECTION_SEP, bigrams
 from vectordb.index import Hit, Index
 
@@ -336,9 +336,18 @@ class Assistant:
         if not self.settings.indicator_rows or q.info.kind != "figure" or not q.named_docs:
             return []
         found = answer_figures(self.index, q.standalone, q.named_docs)
-        if found is None or not found.question.years or not found.question.indicators:
+        if found is None or not found.question.indicators:
             return []
-        ids = list(dict.fromkeys(c.chunk_id for c in found.rows if c.chunk_id))[:ROW_PASSAGES]
+        rows = found.rows
+        if not found.question.years:
+            # 今年, 去年 read against the one document named (a 2026 report's 去年 is 2025), else no year at all
+            labels = self.parts.labels.of(q.named_docs)
+            own = [int(y) for label in labels.values() for y in label.years]
+            years = relative_years(q.standalone, own) if len(q.named_docs) == 1 else ()
+            rows = [c for c in rows if c.row.year in years]
+            if not rows:
+                return []
+        ids = list(dict.fromkeys(c.chunk_id for c in rows if c.chunk_id))[:ROW_PASSAGES]
         return self._row_hits(q, ids, hits) if ids else []
 
     def _row_hits(self, q: Query, chunk_ids: Sequence[str], hits: Sequence[Hit]) -> list[Hit]:

@@ -217,13 +217,15 @@ class RowAnswer:
         return [c for s in self.sentences for _, c in s.pieces if c is not None]
 
 
+def relative_years(question: str, own: Sequence[int]) -> tuple[int, ...]:
+    """今年/去年… read against a document's own year (a 2026 report's 今年 is 2026); none without one."""
+    return tuple(max(own) + RELATIVE_YEARS[m.group(0)] for m in _RELATIVE.finditer(question)) if own else ()
+
+
 def _years_for(fq: FigureQuestion, question: str, own: Sequence[int]) -> tuple[int, ...]:
     """The years a question asks of one document: those it writes, and 今年/去年… read against the document's
-    own year (a 2026 report's 今年 is 2026)."""
-    years = list(fq.years)
-    if own:
-        years += [max(own) + RELATIVE_YEARS[m.group(0)] for m in _RELATIVE.finditer(question)]
-    years = list(dict.fromkeys(years))
+    own year."""
+    years = list(dict.fromkeys([*fq.years, *relative_years(question, own)]))
     # A year that names the document (2019年政府工作报告) is asked only when the question asks nothing else of it.
     inner = [y for y in years if y not in own]
     return tuple(inner if inner and len(years) > 2 else years)

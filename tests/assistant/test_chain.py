@@ -227,3 +227,14 @@ def test_documents_of_one_title_are_named_by_year_and_compared(home, tmp_path):
     # each document named by its title and year, then the difference computed from one figure of each
     assert "《政府工作报告（2021年）》" in r.answer and "《政府工作报告（2024年）》" in r.answer, r.answer
     assert "两者相差900亿元" in r.answer and r.flags == []
+
+
+def test_a_relative_year_reads_against_the_one_report_named(two_reports):
+    settings, index = two_reports
+    a = Assistant(settings, index)
+    q = a.query("山西去年经济增长多少？")  # a 2026 report's 去年 is 2025: the review's row
+    rows = a.indicator_passages(q, [])
+    assert rows and all(h.name == "report_sx.txt" for h in rows) and "5.1%" in rows[0].text
+    assert "5%左右" in a.indicator_passages(a.query("山西今年经济增长目标是多少？"), [])[0].text
+    assert not a.indicator_passages(a.query("山西明年经济增长目标是多少？"), [])  # 2027: no row
+    assert not a.indicator_passages(a.query("山西和吉林去年经济各增长多少？"), [])  # two reports: rows_answer's job
