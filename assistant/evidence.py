@@ -466,10 +466,15 @@ def _kind_of(word: str) -> int:
     return next(i for i, k in enumerate(_KINDS) if word in k)
 
 
+@lru_cache(maxsize=256)  # asked once per question, read for every clause checked
+def _asked_kinds(question: str) -> frozenset[int]:
+    return frozenset(_kind_of(w) for w in _KIND_WORDS.findall(question))
+
+
 def other_kind(question: str, clause: str) -> bool:
     """The question asks one kind of rate (a share, a growth) and the clause's figure is of another: the measure
     word last before its first figure (ingest/data/figure_kinds.txt) is of a kind the question does not name."""
-    asked = {_kind_of(w) for w in _KIND_WORDS.findall(question)}
+    asked = _asked_kinds(question)
     if len(asked) != 1:
         return False
     digit = _FIGURE_START.search(clause)
@@ -510,6 +515,13 @@ def _tense_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     v = target_vocab()
     goal = "|".join(map(re.escape, v.words("target"))) + r"|左右|以上|以内|不低于|不少于|不超过|[到至]\d{4}年"
     return re.compile(goal), v.rx("result")
+
+
+@lru_cache(maxsize=1)
+def _section_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Headings of a review part and of a future part (target_rules.txt), compiled once."""
+    v = target_vocab()
+    return v.rx("past_section"), v.rx("future_section")
 
 
 def _tense_marks(text: str) -> tuple[bool, bool]:
@@ -589,8 +601,8 @@ def stated_result(clause: str, sentence: str, context: str) -> bool:
         goal, result = _tense_marks(text)
         if goal or result:
             return result and not goal  # goal and result words both: no telling
-    v = target_vocab()
-    return bool(v.rx("past_section").search(context)) and not v.rx("future_section").search(context)
+    past, future = _section_words()
+    return bool(past.search(context)) and not future.search(context)
 
 
 def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, context: str = "") -> Check:

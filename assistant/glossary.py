@@ -20,9 +20,10 @@ class GlossaryError(ValueError):
     """A glossary file that cannot be read."""
 
 
+# What follows a year that dates a document (2023年政府工作报告, 2026年的报告); question.py reads full years by it.
+DOCUMENT_AFTER_YEAR = r"度?的?[\u4e00-\u9fff]{0,8}?(?:政府工作报告|工作报告|报告|规划|计划|纲要|意见|方案|通知|办法|讲话)"
 # 25年政府工作报告, 19年的规划: a two-digit year that dates a document (not 近10年, 过去5年)
-_SHORT_YEAR = re.compile(r"(?<![\d.近这过去前后多每几第余了])(\d{2})(?=年度?的?[\u4e00-\u9fff]{0,8}?(?:政府工作报告|工作报告|报告|"
-                         r"规划|计划|纲要|意见|方案|通知|办法|讲话))")
+_SHORT_YEAR = re.compile(rf"(?<![\d.近这过去前后多每几第余了])(\d{{2}})(?=年{DOCUMENT_AFTER_YEAR})")
 
 
 def normalise_query(text: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.arithmetic import operation
-from assistant.glossary import Glossary, normalise_query
+from assistant.glossary import DOCUMENT_AFTER_YEAR, Glossary, normalise_query
 from assistant.references import heading_prefixes, without_refs
 from ingest.zh import HEADING_REF as _SECTION_REF
 from ingest.zh import CN_SMALL, SECTION_SEP
@@ -24,8 +24,7 @@ Kind = Literal["figure", "list", "when", "yesno", "section", "which_section", "w
 
 _YEAR = re.compile(rf"{YEAR}(?=年|$|\D)")
 # A year that names a document (2023年政府工作报告, 某省2026年的报告) rather than asks about that year.
-_DOC_YEAR = re.compile(rf"({YEAR})年?度?的?[\u4e00-\u9fff]{{0,8}}?(?:政府工作报告|工作报告|报告|规划|计划|纲要|意见|"
-                       r"方案|通知|办法|讲话)")
+_DOC_YEAR = re.compile(rf"({YEAR})年?{DOCUMENT_AFTER_YEAR}")
 # A year listed with one that names a document names one too (2019年和2021年的报告, 甲省2026年和乙省2025年报告).
 _GAP = re.compile(r"[和与、及\u4e00-\u9fff]+")  # between listed years: a conjunction and a place
 _LISTED_YEAR = re.compile(rf"({YEAR})年?度?的?(?=[和与、及][\u4e00-\u9fff]{{0,4}}?{YEAR})")
