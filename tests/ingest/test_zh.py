@@ -68,3 +68,12 @@ def test_vocabularies_are_data_files_read_once():
     assert units[:2] == ("万千瓦", "千瓦时") and "%" in units and units.index("万辆") < units.index("辆")  # file order
     assert vocabulary("asked_units") is units
     assert "十四五" in vocabulary("planning_terms") and "政府工作报告" in vocabulary("genres")
+
+
+def test_a_middle_dot_decimal_point_is_a_decimal_point():
+    from ingest.zh import squash, tidy_figures
+
+    # older typeset documents: 3 · 1亿平方米, 27 · 7％; a date written with a middle dot (5·18) is left alone
+    assert tidy_figures("五年建成3 · 1亿平方米，增长27 · 7％。") == "五年建成3.1亿平方米，增长27.7％。"
+    assert tidy_figures("承办好“5·18国际博物馆日”") == "承办好“5·18国际博物馆日”"
+    assert squash("3 · 1亿") == squash("3.1亿") and squash("5·18国际") == "5·18国际"
