@@ -393,6 +393,8 @@ def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[s
         return _average(question, quotes, "".join(dict.fromkeys(markers)))
     if op == "sum":  # 甲和乙加起来 pairs two quotes' figures; more things add what one quote lists
         n = _terms_joined(question, _SUM)
+        if n == 1 and _COLLECTIVE.search(question):  # 各类平台加起来: every figure one quote gives in the unit asked
+            return _sum_listed(question, quotes, markers, None)
         if n != 2:
             return _sum_listed(question, quotes, markers, n) if n > 2 else None
     if op == "share" and any(_found(question, quotes, percent=True)):
@@ -446,13 +448,31 @@ def across(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str 
     return "".join(dict.fromkeys(s for s in said if s)) or None
 
 
-def _sum_listed(question: str, quotes: Sequence[str], markers: Sequence[str], n: int) -> str | None:
+# 各类, 各项, 这些, 所有: the question adds up every item of a kind without naming them
+_COLLECTIVE = re.compile(r"各[类项种个级]|这几[类项种个]|这些|所有|全部|总共|一共")
+
+
+def _asked_unit(question: str) -> str | None:
+    """The unit a question counts in (一共多少家 → 家), if it names one."""
+    m = re.search(r"(?:多少|几)(" + "|".join(map(re.escape, _UNITS)) + ")", question)
+    return m.group(1) if m else None
+
+
+def _sum_listed(question: str, quotes: Sequence[str], markers: Sequence[str], n: int | None) -> str | None:
     """甲、乙和丙加起来: one quote that lists exactly n figures of one unit (培育3家…20家…100家), each in a clause
-    that shares words with the question."""
+    that shares words with the question; with n None (各类平台加起来一共多少家), at least two figures, all the quote
+    gives in the unit the question counts in."""
     qgrams = _named(question)
+    unit = _asked_unit(question)
+    if n is None and unit is None:
+        return None
     for i, qs in enumerate(_found(question, quotes)):
-        if len(qs) == n and len({q.unit for q in qs}) == 1 and \
-                all(qgrams & _named(_around(quotes[i], q)) for q in qs):
+        if n is None:
+            if any(q.unit != unit for q in qs) or len(qs) < 2:
+                continue
+        elif len(qs) != n:
+            continue
+        if len({q.unit for q in qs}) == 1 and all(qgrams & _named(_around(quotes[i], q)) for q in qs):
             return statement("sum", qs, markers[i])
     return None
 

@@ -20,7 +20,7 @@ from ingest.zh import sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
-from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, RELATIVE_YEARS, YEAR, vocabulary
+from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, CN_YEAR, RELATIVE_YEARS, YEAR, vocabulary
 
 _CN_NUM = CN_SMALL + "百千两"
 # A figure: a number that is not a year, a Chinese numeral before a counter (八个方面, 五方面), or one written
@@ -34,7 +34,7 @@ _ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名](?!百分点)
 _COUNT = re.compile(rf"(?:\d+(?:\.\d+)?[万亿]?|[{_CN_NUM}]+)[多余]?(?:[{_COUNTERS}处种件台套位场次])")
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_FIGURE})"  # a figure's number, before its unit
 _MASK = re.compile(r"[xX]{1,4}(?:\.[xX]+)?")
-_TIME = re.compile(rf"{YEAR}年|年底|年年底|月底|\d+月")
+_TIME = re.compile(rf"(?:{YEAR}|{CN_YEAR})年|年底|年年底|月底|\d+月")
 
 
 @dataclass(frozen=True)
@@ -395,7 +395,7 @@ def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> b
     a Chinese numeral before a counter (十方面民生实事) is no figure: it answers 几个, not 多少 of a rate or sum."""
     s = squash(sentence)
     if unit in _DURATIONS:  # a duration (连续三年, 2-3年, 2小时内), never a year (2025年)
-        if re.search(rf"(?<![\d〇零{_CN_NUM}.])(?:(?!{YEAR}年)\d{{1,4}}(?:[.-]\d+)?|[{_CN_NUM}]{{1,3}})[多余]?个?"
+        if re.search(rf"(?<![\d〇零{_CN_NUM}.])(?:(?!{YEAR}年)\d{{1,4}}(?:[.-]\d+)?|[{_CN_NUM}]{{1,3}}|(?<=每)半)[多余]?个?"
                      rf"(?:{_DURATIONS[unit]})", s):
             return True
         return False if re.search(rf"[xX]+个?(?:{_DURATIONS[unit]})", s) else None
@@ -668,7 +668,7 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
     return Check(False, "no figure about what was asked in the table row")
 
 
-_DATE = re.compile(rf"{YEAR}年(?:\d{{1,2}}月)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月|年底|年末|月底|年初|上半年|下半年")
+_DATE = re.compile(rf"(?:{YEAR}|{CN_YEAR})年(?:\d{{1,2}}月)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月|年底|年末|月底|年初|上半年|下半年")
 _BODY = re.compile(r"(?:委员会|人民政府|政府|办公室|办公厅|领导小组|小组|局|厅|部|委|中心|院|会议|大会)")
 _OFFICES = "总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长"
 OFFICE = re.compile(_OFFICES)  # a post one person holds: 谁 is answered by it

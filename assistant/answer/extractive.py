@@ -9,6 +9,7 @@ per document; section questions answer from the heading path.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
@@ -27,12 +28,12 @@ from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.embeddings import Embedder
 from vectordb.index import Hit
-from ingest.zh import ARABIC_FIGURE, CN_DIGITS, CN_FIGURE, CN_SMALL, YEAR
+from ingest.zh import ARABIC_FIGURE, CN_DIGITS, CN_FIGURE, CN_SMALL, CN_YEAR, YEAR
 
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;]")
 _YEAR = re.compile(YEAR)
 _CLAUSE = re.compile(r"[^;；]+[;；]?")
-_DATE_SPAN = re.compile(rf"{YEAR}\s*年|\d{{1,2}}\s*月|年底|年末|月底|年初")
+_DATE_SPAN = re.compile(rf"(?:{YEAR}|{CN_YEAR})\s*年|\d{{1,2}}\s*月|年底|年末|月底|年初")
 _BODY_SPAN = re.compile(r"委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
 _SEVERAL = re.compile(r"分别|各|和|与|及|、|其中|[？?].+")  # several figures asked (…多少？其中…呢)
 # A clause that goes on stating the figure of the clause before it (提高1岁，达到74.5岁; …30%，最高300万元).
@@ -96,6 +97,32 @@ def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) ->
             for clause in re.split(r"[，,；;。：:（）()]", sentence) for items in [_items_of(clause)])
     groups = _QUOTED.findall(sentence) + ([] if quoted_only else re.split(r"[，,；;。：:（）()]", sentence))
     return any(len(g.split("、")) == n and all(1 <= len(i) <= 16 for i in g.split("、")) for g in groups)
+
+
+def _common_end(words: Sequence[str]) -> str:
+    end = ""
+    for chars in zip(*(w[::-1] for w in words)):
+        if len(set(chars)) > 1:
+            break
+        end = chars[0] + end
+    return end
+
+
+def _affix_list(info: QuestionInfo, sentence: str) -> str | None:
+    """哪几种类型的政府 / 哪几个“强”字头的行动: the clause of three or more short 、-items that end alike (法治政府、
+    诚信政府、高效政府) or begin alike (强科技、强工业、强县域), what they share being named by the question (two
+    characters or more, or quoted)."""
+    quoted = set(re.findall(r"[“\"]([^”\"]{1,60})[”\"]", info.text))  # “强”字头: one character, quoted
+    for clause in re.split(r"[，,；;。：:（）()]", sentence):
+        items = [i.strip() for i in clause.split("、")]
+        if len(items) < 3 or not all(1 <= len(i) <= 16 for i in items[1:-1]) or any(
+                i[-n:] in info.text for i in items for n in range(4, len(i) + 1)):
+            continue  # an item the question names (区域重大战略) makes these its siblings, not its parts
+        end, start = _common_end(items[:-1]), os.path.commonprefix(items[1:])
+        if (end and end in items[-1] and (len(end) >= 2 and end in info.text or end in quoted)) or (
+                start and start in items[0] and start in quoted):
+            return clause.strip()
+    return None
 
 
 def _items_of(clause: str) -> list[str]:
@@ -351,6 +378,10 @@ class ExtractiveBackend:
                 (c for c in passing[:1] if _inline_list(info, c.text, quoted_only=False)), None)
             if inline is not None:
                 return self._draft([self._quote(info, inline)], [inline])
+            affixed = next(((c, cl) for c in passing[:3] for cl in [_affix_list(info, c.text)] if cl), None)
+            if affixed is not None:
+                c, clause = affixed  # the clause that lists them is the answer; the citation shows the sentence
+                return self._draft([f"{quotable(clause).rstrip('。；;，,、：:！!？? ')}[{c.passage}]。"], [c])
             introduced = self._introduced(info, passing[:5], passages)
             if introduced is not None:
                 return introduced

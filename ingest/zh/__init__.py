@@ -14,7 +14,7 @@ from ingest.tokens import count_tokens
 from ingest.zh.normalise import bigrams, fold_width, join_digit_spaces, squash, tidy_figures
 from ingest.zh.vocab import vocabulary
 
-__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_FIGURE", "CN_SMALL", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "bigrams",
+__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_FIGURE", "CN_SMALL", "CN_YEAR", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "bigrams",
            "count_tokens", "fold_width", "heading_level", "join_digit_spaces", "sentence_spans", "squash",
            "tidy_figures", "vocabulary"]
 
@@ -26,6 +26,7 @@ HEADING_LEVELS = "篇章节"  # most significant first
 HEADING_REF = re.compile(rf"第{ORDINAL}[{HEADING_LEVELS}]")
 SECTION_SEP = " › "  # between the headings of a heading path ("第二篇 … › 第三章 …")
 YEAR = r"(?:19|20)\d\d"  # a year of these documents: 1900–2099
+CN_YEAR = r"[一二][〇零一二三四五六七八九]{3}"  # the same year in Chinese numerals (二〇三五年), as party documents write it
 DECIMAL = r"\d+(?:\.\d+)?"  # an Arabic number: 12, 2.5
 # An Arabic figure that is not a year (2020年), a date (1月14日) or an item number (11．, 3、).
 ARABIC_FIGURE = rf"(?<![\d.])(?!{YEAR}年)(?!{DECIMAL}[月日])(?!\d+[.．、﹒](?!\d)){DECIMAL}"

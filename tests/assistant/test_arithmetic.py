@@ -261,3 +261,13 @@ def test_more_or_less_by_how_much_asks_a_difference():
     assert computed_sentence(q, quotes, ["[1]", "[2]"]) == f"两者相差261万人（1361万人与1100万人）{COMPUTED_NOTE}[1][2]。"
     assert operations("今年目标比上一年实际少了多少？") == ["diff"]
     assert operations("粮食产量减少了多少？") == ["change"]  # a change of one figure, not a gap of two
+
+
+def test_every_item_of_a_kind_added_up_in_the_unit_asked():
+    q = "行动计划要培育的各类平台加起来总共多少家？"
+    quote = "培育3家综合型平台，20家行业型平台，100家企业级平台。"
+    assert computed_sentence(q, [quote], ["[1]"]).startswith("合计123家（3家加20家加100家）")
+    # a figure in another unit beside them: no sum of its own
+    assert computed_sentence(q, ["培育3家平台，投资20亿元。"], ["[1]"]) is None
+    # no unit asked, nothing to add
+    assert computed_sentence("各类平台加起来怎么样？", [quote], ["[1]"]) is None

@@ -475,3 +475,28 @@ def test_a_result_asked_is_not_answered_by_a_goal_stated():
     # a goal word elsewhere in a long sentence, not leading the figure, does not make it a goal
     info = analyse("军队改革裁了多少人？")
     assert check_sentence(info, "我们确立党在新时代的强军目标，深化国防和军队改革，裁减现役员额三十万人胜利完成。", G).ok
+
+
+def test_a_clause_of_items_that_end_or_begin_alike():
+    from assistant.answer.extractive import _affix_list
+
+    # the items share the noun the question asks for (政府): that clause lists them
+    s = "加强政府自身建设，建设法治政府、诚信政府、高效政府、廉洁政府、服务型政府。"
+    assert _affix_list(analyse("要打造哪几种类型的政府？"), s) == "建设法治政府、诚信政府、高效政府、廉洁政府、服务型政府"
+    # a shared opening counts only when the question quotes it (“强”字头)
+    s = "着眼稳就业、稳企业、稳市场，深入实施强科技、强工业、强县域、强基础行动，加快推进新型工业化。"
+    assert _affix_list(analyse("要深入实施哪几个“强”字头的行动？"), s) == "深入实施强科技、强工业、强县域、强基础行动"
+    assert _affix_list(analyse("要深入实施哪几个行动？"), s) is None
+    # an item the question names is a sibling of what it asks (区域重大战略 asks for its own parts)
+    s = "深入实施区域重大战略、区域协调发展战略、主体功能区战略，构建高质量发展的区域经济布局。"
+    assert _affix_list(analyse("要扎实推动哪几个区域重大战略？"), s) is None
+    # what the items share must be named by the question
+    assert _affix_list(analyse("有哪几个特色？"), "提供更多中国智慧、中国方案、中国力量。") is None
+
+
+def test_a_date_written_in_chinese_numerals_answers_when():
+    s = "从二〇二〇年到二〇三五年基本实现社会主义现代化。"
+    assert check_sentence(analyse("什么时候基本实现社会主义现代化？"), s, G).ok
+    assert "二〇三五年" in quote("什么时候基本实现社会主义现代化？", s)
+    from assistant.evidence import has_figure
+    assert has_figure("考评工作每半年考评一次", "时长") and has_figure("半年", "时长") is None
