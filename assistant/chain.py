@@ -24,11 +24,11 @@ from assistant.definitions import DEFINE, defines, has_note_marker, notes_for
 from assistant.evidence import EVERY_PLACE, DocLabel, Scope, check_passage, in_scope
 from assistant.params import (DEFINITION_DOCS, FIGURE_COVERAGE_RELIEF, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING,
                               ROW_PASSAGES)
-from assistant.answer.extractive import MAX_SUBPARTS
+from assistant.answer.extractive import MAX_OUTLINE, MAX_SUBPARTS
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
-from assistant.references import opening, parallel_siblings, resolve_part
+from assistant.references import opening, outline, outline_level, parallel_siblings, resolve_part
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import answer_figures, relative_years, row_answer
@@ -295,6 +295,10 @@ class Assistant:
         if shown:  # 第三部分的第（八）项: the part itself and its sub-parts, found through the heading tree
             taken = {h.chunk_id for h in shown}
             evidence, reason = shown + [h for h in evidence if h.chunk_id not in taken], ""
+        parts = self.outline_passages(q, hits)
+        if parts:  # 这份报告分成哪几部分: the first chunk of each top-level part, from the heading tree
+            taken = {h.chunk_id for h in parts}
+            evidence, reason = parts + [h for h in evidence if h.chunk_id not in taken], ""
         rows = self.indicator_passages(q, hits)
         if rows:  # the table matched document, indicator and year: its passages answer first
             taken = {r.chunk_id for r in rows}
@@ -324,6 +328,19 @@ class Assistant:
             return []
         found = resolve_part(self._headings(doc), list(q.info.parts), q.info.text)
         return self._row_hits(q, found[1][:1 + MAX_SUBPARTS], hits) if found else []
+
+    def outline_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
+        """For a question about how a document is divided (分成哪几部分, 共有几篇): the first passage of each of its
+        parts, in order, from the heading tree of the document it names (or the best hit's); two parts at least."""
+        level = outline_level(q.info.text)
+        if level is None:
+            return []
+        named = q.named_docs
+        doc = named[0] if len(named) == 1 else next((h.doc_id for h in in_scope(hits, q.scope)), None)
+        if doc is None:
+            return []
+        parts = outline(self._headings(doc), level)
+        return self._row_hits(q, [cid for _, cid in parts[:MAX_OUTLINE]], hits) if len(parts) >= 2 else []
 
     def _headings(self, doc: str) -> list[tuple[str, str]]:
         """One document's heading tree: (chunk id, heading path) of its live chunks in reading order."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ingest.zh import CN_DIGITS, SECTION_SEP, bigrams
+from ingest.zh import CN_DIGITS, ORDINAL, SECTION_SEP, bigrams
 
 _DIGITS = "零一二三四五六七八九"
 _NUM = rf"[{CN_DIGITS}\d]+"
@@ -118,6 +118,40 @@ def matches(element: str, prefixes: tuple[str, ...]) -> bool:
 def heading_path(section: str) -> tuple[str, ...]:
     """A chunk's heading path as its non-empty elements."""
     return tuple(e for e in section.split(SECTION_SEP) if e.strip()) if section else ()
+
+
+# 这份报告分成哪几部分 / 规划共有几篇: a question about the document's own outline (its subject is the document, named
+# by its genre: 主要任务分成哪几块 asks about a part)
+OUTLINE = re.compile(r"(?:报告|规划|纲要|计划|意见|方案|通知|办法|讲话|文件|决定|条例)[^，,。？?]{0,4}?(?:一共|总共|共)?"
+                     r"(?:分成|分为|包括|包含|有|由)了?(?:哪几|几)[个大]*(部分|篇|章)")
+_NUMBERED_TOP = re.compile(rf"第{ORDINAL}部分|[{CN_DIGITS}]+、")
+
+
+def outline_level(question: str) -> str | None:
+    """部分, 篇 or 章 when the question asks how the document is divided; else None."""
+    m = OUTLINE.search(question)
+    return m.group(1) if m else None
+
+
+def outline_part(section: str, level: str) -> str | None:
+    """The heading of the outline a chunk falls under: its 第X篇/第X章 heading when those are asked, else its top
+    heading; None for a chunk under none (a preamble)."""
+    path = heading_path(section)
+    if level in ("篇", "章"):
+        return next((p for p in path if re.match(rf"第{ORDINAL}{level}", p)), None)
+    return path[0] if path else None
+
+
+def outline(chunks: list[tuple[str, str]], level: str) -> list[tuple[str, str]]:
+    """(heading, its first chunk id) of each part of one document's outline, in reading order; when some top
+    headings are numbered (一、…, 第三部分), only those (an annex or a closing line is no part)."""
+    first: dict[str, str] = {}
+    for cid, section in chunks:
+        part = outline_part(section, level)
+        if part is not None:
+            first.setdefault(part, cid)
+    numbered = [(p, c) for p, c in first.items() if _NUMBERED_TOP.match(p)]
+    return numbered if level == "部分" and numbered else list(first.items())
 
 
 def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], question: str = ""

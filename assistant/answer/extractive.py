@@ -22,7 +22,8 @@ from assistant.definitions import DEFINE, definition, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section, synonyms
-from assistant.references import MIN_PARALLEL, heading_path, is_last, lead_clause, matches, opening, ordinal
+from assistant.references import (MIN_PARALLEL, heading_path, is_last, lead_clause, matches, opening, ordinal,
+                                  outline_level, outline_part, _NUMBERED_TOP)
 from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
@@ -47,6 +48,7 @@ _ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类�
 
 
 MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
+MAX_OUTLINE = 30  # a document's outline: at most this many parts (a plan has up to twenty-odd 篇)
 _LEAD = re.compile(r"[^，,、；;：:。！？!?\s]{4,20}。")  # a run-in lead: a short sentence standing as its own line
 _MARKERS = re.compile(r"\[\d+\]")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
@@ -352,6 +354,11 @@ class ExtractiveBackend:
             draft = self._section_answer(info, passages)
             if draft is not None:
                 return draft
+        level = outline_level(info.text)
+        if level is not None:
+            draft = self._outline_answer(level, passages)
+            if draft is not None:
+                return draft
         if DEFINE.search(info.text):
             defined = definition(info.text, passages)
             if defined is not None:
@@ -510,6 +517,25 @@ class ExtractiveBackend:
         items = best[1]
         return Draft("；".join(f"{lead}[{n}]" for lead, n in items) + "。", refused=False,
                      used=list(dict.fromkeys(n for _, n in items)))
+
+    @staticmethod
+    def _outline_answer(level: str, passages: Sequence[Hit]) -> Draft | None:
+        """How the first passage's document is divided: each part's heading, cited to a passage under it, in
+        reading order (the chain found them through the heading tree); None unless two parts show."""
+        if not passages:
+            return None
+        doc = passages[0].doc_id
+        parts: dict[str, int] = {}
+        for n, hit in enumerate(passages, start=1):
+            part = outline_part(hit.section, level) if hit.doc_id == doc else None
+            if part is not None:
+                parts.setdefault(part, n)
+        numbered = {p: n for p, n in parts.items() if _NUMBERED_TOP.match(p)}
+        parts = numbered if level == "部分" and numbered else parts
+        if len(parts) < 2:
+            return None
+        items = [f"{tidy_figures(p).rstrip('。；;，,：: ')}[{n}]" for p, n in parts.items()]
+        return Draft(f"共{len(parts)}{level}：{'；'.join(items)}。", refused=False, used=list(dict.fromkeys(parts.values())))
 
     @staticmethod
     def _draft(parts: list[str], chosen: list[Candidate]) -> Draft:

@@ -164,3 +164,20 @@ def test_the_last_part_named():
     assert matches("第十二章 保障措施", heading_prefixes("最后一章讲什么")[0])
     assert ordinal("十、建设") == 10 and ordinal("第十五条 施行") == 15 and ordinal("（三）民生") == 3
     assert "最后" not in without_refs("最后一部分讲什么") and analyse("最后一部分讲什么？").kind == "section"
+
+
+def test_a_question_about_how_a_document_is_divided():
+    from assistant.references import outline, outline_level
+
+    assert outline_level("这份2026年政府工作报告分成哪几大部分？") == "部分"
+    assert outline_level("十二五规划一共有几篇？") == "篇" and outline_level("这份实施意见包括哪几个部分？") == "部分"
+    # a part's own division is asked of the part, not of the document
+    assert outline_level("未来五年的主要任务分成了哪几块？") is None and outline_level("第三部分讲什么？") is None
+    chunks = [("c0", ""), ("c1", "一、过去一年工作回顾"), ("c2", "一、过去一年工作回顾 › （一）经济"),
+              ("c3", "二、今年工作安排"), ("c4", "附件")]
+    assert outline(chunks, "部分") == [("一、过去一年工作回顾", "c1"), ("二、今年工作安排", "c3")]  # the annex is no part
+    unnumbered = [("c1", "工作回顾"), ("c2", "主要目标任务"), ("c3", "2026年重点工作")]
+    assert [p for p, _ in outline(unnumbered, "部分")] == ["工作回顾", "主要目标任务", "2026年重点工作"]
+    plan = [("c1", "第一篇 总体要求 › 第一章 发展环境"), ("c2", "第一篇 总体要求 › 第二章 指导思想"), ("c3", "第二篇 创新")]
+    assert [p for p, _ in outline(plan, "篇")] == ["第一篇 总体要求", "第二篇 创新"]
+    assert [p for p, _ in outline(plan, "章")] == ["第一章 发展环境", "第二章 指导思想"]

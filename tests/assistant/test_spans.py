@@ -500,3 +500,14 @@ def test_a_date_written_in_chinese_numerals_answers_when():
     assert "二〇三五年" in quote("什么时候基本实现社会主义现代化？", s)
     from assistant.evidence import has_figure
     assert has_figure("考评工作每半年考评一次", "时长") and has_figure("半年", "时长") is None
+
+
+def test_a_documents_outline_is_its_parts_headings_in_order():
+    def hit(doc, section):
+        return Hit(doc_id=doc, name=f"{doc}.txt", title="t", section=section, index=0, start=0, end=2, text="正文",
+                   score=1.0, dense=1.0)
+
+    passages = [hit("d", "一、回顾"), hit("d", "一、回顾 › （一）经济"), hit("d", "二、安排"), hit("e", "三、其他")]
+    draft = B.answer("这份报告分成哪几部分？", passages)
+    assert draft.answer == "共2部分：一、回顾[1]；二、安排[3]。" and draft.used == [1, 3]
+    assert not B.answer("这份报告分成哪几部分？", passages[:2]).answer.startswith("共")  # one part shows: no outline
