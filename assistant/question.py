@@ -128,6 +128,33 @@ def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _known_terms() -> frozenset[str]:
+    """Terms of the built-in glossary and the indicator names: what the tagger cuts apart (细/颗粒物) is one
+    term to match, so its synonyms (PM2.5) apply."""
+    names = {t.lower() for g in Glossary.load().groups for t in g}
+    names |= {n.lower() for syn, canon in target_vocab().synonyms for n in (syn, canon)}
+    return frozenset(n for n in names if len(n) >= 3)
+
+
+def _joined(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Runs of two to four tagged words that spell a known term, one of them a lone character the tagger cut off
+    (细 of 细颗粒物), joined into one noun (longest first); a place is never part of one."""
+    known, out, i = _known_terms(), [], 0
+    while i < len(words):
+        for n in (4, 3, 2):
+            run = words[i:i + n]
+            if len(run) == n and any(len(w) == 1 for w, _ in run) and not any(f == "ns" for _, f in run) \
+                    and "".join(w for w, _ in run).lower() in known:
+                out.append(("".join(w for w, _ in run), "n"))
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=1024)  # pure: the chain asks about one question at several steps
 def analyse(question: str) -> QuestionInfo:
     q = normalise_query(question)
@@ -167,7 +194,7 @@ def analyse(question: str) -> QuestionInfo:
     terms, places = [], []
     # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name
     counted = {unit, *re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q)} - {None}
-    words = tagged_words(without_refs(q))
+    words = _joined(tagged_words(without_refs(q)))
     for i, (w, f) in enumerate(words):
         w = w.strip()
         if _SHORT_NAME.fullmatch(w) and "".join(x for x, _ in words[i + 1:i + 3]).lstrip("的").startswith(DOC_WORDS):

@@ -256,7 +256,7 @@ def test_years_listed_with_a_document_year_name_documents_too():
 
 def test_question_terms_leave_out_units_references_and_document_names():
     assert "钱" not in analyse("甘肃五年在交通上一共砸了多少钱？").terms
-    assert analyse("十二五期间要建多少套保障房？").terms == ("保障", "房")  # 套 is the counter
+    assert analyse("十二五期间要建多少套保障房？").terms == ("保障房",)  # 套 is the counter; 保障房 one glossary term
     assert analyse("2021年政府工作报告第三部分的第（八）项是什么？").terms == ()
     assert "二十大" not in analyse("二十大报告说军队改革裁了多少人？").terms
     assert "十四五" in analyse("甘肃“十四五”五年在交通上投了多少钱？").terms  # a period, not a document name
@@ -463,3 +463,10 @@ def test_a_short_name_of_an_indicator_stands_for_its_names_not_back():
     g = Glossary.load()
     assert "地区生产总值" in synonyms("经济", g) and "居民人均可支配收入" in synonyms("居民收入", g)
     assert "经济" not in synonyms("GDP", g)
+
+
+def test_a_known_term_the_tagger_cuts_apart_is_one_term():
+    # 细/颗粒物: one glossary term (its synonym PM2.5 then applies); words of their own stay apart
+    assert "细颗粒物" in analyse("海南2025年细颗粒物平均浓度是多少？").terms
+    assert analyse("十二五期间要建多少套保障房？").terms == ("保障房",)
+    assert analyse("2024年社会消费品零售总额要增长多少？").terms[:3] == ("社会", "消费品", "零售总额")
