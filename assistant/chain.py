@@ -28,7 +28,7 @@ from assistant.answer.extractive import MAX_OUTLINE, MAX_SUBPARTS
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
-from assistant.references import opening, outline, outline_level, parallel_siblings, resolve_part
+from assistant.references import ending_siblings, opening, outline, outline_level, parallel_siblings, resolve_part
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import answer_figures, relative_years, row_answer
@@ -210,15 +210,20 @@ class Assistant:
         return evidence + [h for h in self._parallel_items(q, evidence) if h.chunk_id not in seen]
 
     def _parallel_items(self, q: Query, evidence: list[Hit]) -> list[Hit]:
-        """Items that are headings opening alike (聚焦…) with a word the question names: the first chunk under each
-        sibling of a top passage's heading, for the siblings whose headings share most with the question."""
+        """Items that are headings opening alike (聚焦…) with a word the question names, or numbered headings ending
+        with one (…行动 for 哪几大行动): the first chunk under each sibling of a top passage's heading, for the
+        siblings whose headings share most with the question."""
         live = self.index.live()
         words = bigrams(q.info.text)
         trees: dict[str, list[tuple[str, str]]] = {}
         best: tuple[int, list[str]] | None = None
-        for h in evidence[:3]:
+        for h in evidence[:5]:  # numbered headings ending with what the question asks (哪几大行动): the whole run
             if h.doc_id not in trees:
                 trees[h.doc_id] = self._headings(h.doc_id)
+            ended = ending_siblings(trees[h.doc_id], h.section, q.info.text)
+            if ended:
+                return self._row_hits(q, ended, evidence)
+        for h in evidence[:3]:
             ids = parallel_siblings(trees[h.doc_id], h.section)
             heads = [live.rows[i].section.split(SECTION_SEP)[-1] for i in ids]
             shared = len(words & bigrams("".join(heads)))

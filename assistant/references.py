@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ingest.zh import CN_DIGITS, ORDINAL, SECTION_SEP, bigrams
+from ingest.zh import CN_DIGITS, HEADING_LEVELS, ORDINAL, SECTION_SEP, bigrams
 
 _DIGITS = "零一二三四五六七八九"
 _NUM = rf"[{CN_DIGITS}\d]+"
@@ -211,6 +211,54 @@ def opening(line: str) -> str:
 def lead_clause(line: str) -> str:
     """An item's lead clause: 聚焦对外开放 in 聚焦对外开放，高标准建设海南自由贸易港。 (a leading dash dropped)."""
     return re.split(r"[，,：:。；;！？!?]", _OPENING.sub("", line.strip()), maxsplit=1)[0].strip()
+
+
+_ORDINAL_LEAD = re.compile(rf"^(?:第{ORDINAL}[{HEADING_LEVELS}部分条]|[（(]?[{CN_DIGITS}\d]+[）)、．.]|[{CN_DIGITS}]+[是要])\s*")
+
+
+def ending_siblings(chunks: list[tuple[str, str]], section: str, question: str) -> list[str]:
+    """A list whose items are numbered headings ending alike ((一)网络体系强基行动 … (九)生态体系构建行动) with the
+    ending the question names (哪几大行动): the first chunk under each heading sharing the parent of `section`'s
+    own, in reading order, when there are at least MIN_PARALLEL of them and the ending has two characters or
+    more."""
+    path = heading_path(section)
+    if not path or not _ORDINAL_LEAD.match(path[-1]):
+        return []
+    parent = path[:-1]
+    firsts: dict[str, str] = {}
+    for cid, sec in chunks:
+        p = heading_path(sec)
+        if len(p) > len(parent) and p[:len(parent)] == parent and _ORDINAL_LEAD.match(p[len(parent)]):
+            firsts.setdefault(p[len(parent)], cid)
+    if len(firsts) < MIN_PARALLEL:
+        return []
+    end = common_ending([item_body(h) for h in firsts])
+    return list(firsts.values()) if len(end) >= 2 and asks_for(question, end) else []
+
+
+def asks_for(question: str, word: str) -> bool:
+    """The question asks for items that are `word`s (哪几大行动, 五大战略, 哪几种类型的政府), not merely names it
+    (行动计划)."""
+    return bool(re.search(rf"[几些大种类个项条][^，,。？?]{{0,4}}{re.escape(word)}", question))
+
+
+def item_body(heading: str) -> str:
+    """A numbered heading's lead without its number: 网络体系强基行动 of （一）网络体系强基行动，…"""
+    return re.split(r"[，,。；;：:]", _ORDINAL_LEAD.sub("", heading.strip()), maxsplit=1)[0].strip()
+
+
+def is_numbered(heading: str) -> bool:
+    return bool(_ORDINAL_LEAD.match(heading.strip()))
+
+
+def common_ending(words: list[str]) -> str:
+    """The characters every word ends with."""
+    end = ""
+    for chars in zip(*(w[::-1] for w in words)):
+        if len(set(chars)) > 1:
+            break
+        end = chars[0] + end
+    return end
 
 
 def parallel_siblings(chunks: list[tuple[str, str]], section: str) -> list[str]:

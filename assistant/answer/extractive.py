@@ -23,7 +23,8 @@ from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section, synonyms
 from assistant.references import (MIN_PARALLEL, heading_path, is_last, lead_clause, matches, opening, ordinal,
-                                  outline_level, outline_part, _NUMBERED_TOP)
+                                  outline_level, outline_part, _NUMBERED_TOP, asks_for, common_ending, is_numbered,
+                                  item_body)
 from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
@@ -121,9 +122,29 @@ def _affix_list(info: QuestionInfo, sentence: str) -> str | None:
                 i[-n:] in info.text for i in items for n in range(4, len(i) + 1)):
             continue  # an item the question names (区域重大战略) makes these its siblings, not its parts
         end, start = _common_end(items[:-1]), os.path.commonprefix(items[1:])
-        if (end and end in items[-1] and (len(end) >= 2 and end in info.text or end in quoted)) or (
+        if (end and end in items[-1] and (len(end) >= 2 and asks_for(info.text, end) or end in quoted)) or (
                 start and start in items[0] and start in quoted):
             return clause.strip()
+    return None
+
+
+def _ending_run(info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
+    """A list whose items are numbered headings under one parent ending alike with what the question asks
+    ((一)网络体系强基行动 … (九)生态体系构建行动 for 哪几大行动; the chain adds the first chunk under each): their
+    leads in reading order, each cited to a passage under it."""
+    runs: dict[tuple[str, tuple[str, ...]], dict[str, tuple[int, int]]] = {}
+    for n, hit in enumerate(passages, start=1):
+        path = heading_path(hit.section)
+        if path and is_numbered(path[-1]):
+            runs.setdefault((hit.doc_id, path[:-1]), {}).setdefault(path[-1], (hit.index, n))
+    for run in runs.values():
+        if len(run) < MIN_PARALLEL:
+            continue
+        heads = sorted(run, key=lambda h: run[h][0])
+        end = common_ending([item_body(h) for h in heads])
+        if len(end) >= 2 and asks_for(info.text, end):
+            return Draft("；".join(f"{item_body(h)}[{run[h][1]}]" for h in heads) + "。", refused=False,
+                         used=list(dict.fromkeys(run[h][1] for h in heads)))
     return None
 
 
@@ -392,7 +413,8 @@ class ExtractiveBackend:
             introduced = self._introduced(info, passing[:5], passages)
             if introduced is not None:
                 return introduced
-            draft = self._enumeration(info, passing[0], passages) or self._parallel(info, passages)
+            draft = (_ending_run(info, passages) or self._enumeration(info, passing[0], passages)
+                     or self._parallel(info, passages))
             if draft is not None:
                 return draft
         cut = self.cfg.list_cut if info.kind == "list" else self.cfg.relative_cut

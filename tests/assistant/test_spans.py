@@ -511,3 +511,29 @@ def test_a_documents_outline_is_its_parts_headings_in_order():
     draft = B.answer("这份报告分成哪几部分？", passages)
     assert draft.answer == "共2部分：一、回顾[1]；二、安排[3]。" and draft.used == [1, 3]
     assert not B.answer("这份报告分成哪几部分？", passages[:2]).answer.startswith("共")  # one part shows: no outline
+
+
+def test_numbered_headings_ending_with_what_is_asked_are_the_list():
+    def hit(section, index):
+        return Hit(doc_id="d", name="d.txt", title="t", section=section, index=index, start=0, end=2, text="正文",
+                   score=1.0, dense=1.0)
+
+    parent = "二、行动步骤 › "
+    passages = [hit(parent + "（二）基础支撑增强行动", 2), hit(parent + "（一）网络体系强基行动，夯实基础", 1),
+                hit(parent + "（三）平台体系赋能行动", 3), hit("三、保障措施", 4)]
+    from assistant.answer.extractive import _ending_run
+
+    draft = _ending_run(analyse("行动计划一共安排了哪几大行动？"), passages)
+    assert draft.answer == "网络体系强基行动[2]；基础支撑增强行动[1]；平台体系赋能行动[3]。" and draft.used == [2, 1, 3]
+    # an ending the question does not name is no list of what it asks
+    assert _ending_run(analyse("行动计划有哪些保障？"), passages) is None
+
+
+def test_the_chain_adds_every_numbered_heading_ending_with_what_is_asked():
+    from assistant.references import ending_siblings
+
+    chunks = [("c0", "二、行动步骤"), ("c1", "二、行动步骤 › （一）网络强基行动"), ("c2", "二、行动步骤 › （一）网络强基行动"),
+              ("c3", "二、行动步骤 › （二）平台赋能行动"), ("c4", "二、行动步骤 › （三）生态构建行动"), ("c5", "三、保障")]
+    assert ending_siblings(chunks, "二、行动步骤 › （二）平台赋能行动", "安排了哪几大行动？") == ["c1", "c3", "c4"]
+    assert ending_siblings(chunks, "二、行动步骤 › （二）平台赋能行动", "安排了哪些任务？") == []
+    assert ending_siblings(chunks, "三、保障", "安排了哪几大行动？") == []
