@@ -273,9 +273,12 @@ def _clause(text: str | None, r: TargetRow) -> str:
 
 def _when_written(c: CitedRow, text: str | None) -> str:
     """The row's year or period as its cited chunk writes it ("2025年", "今年", "过去一年"), or "" when the chunk
-    writes neither: every figure of an answer must be in its cited passage, years included."""
+    writes neither: every figure of an answer must be in its cited passage, years included. The year first, also
+    when only the chunk's heading path writes it (二、2024年经济社会发展总体要求 dates its 今年: the citation check
+    reads a passage's heading path with its text)."""
     r = c.row
     chunk = squash(text[c.chunk_start:c.chunk_end]) if text and c.chunk_start is not None else ""
+    chunk = squash(c.section) + chunk
     for when in (f"{r.year}年" if r.year else "", r.period):
         if when and squash(when) in chunk:
             return when

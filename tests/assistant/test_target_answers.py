@@ -160,7 +160,7 @@ def test_each_document_answers_its_own_value(index):
                        OWN, NAMES, several=True)
     # each value as its document writes it, under the year and kind it is for
     assert _written(found) == ("《甲省报告》2026年目标：地区生产总值增长5%左右[1]。"
-                               "《乙省报告》今年目标：地区生产总值增长4.5%—5%[2]。")  # as each chunk writes it
+                               "《乙省报告》2026年目标：地区生产总值增长4.5%—5%[2]。")  # its heading dates 今年
     # 今年 is each report's own year; 去年 the year it reviews
     last = row_answer(index, "甲省和乙省去年经济增长了多少", ["id-report_x.txt", "id-report_y.txt"], OWN, NAMES, True)
     assert [c.row.value for c in last.rows] == ["5.3", "5.8"] and all(c.row.kind == "result" for c in last.rows)
@@ -214,3 +214,17 @@ def test_every_place_answers_from_the_documents_that_state_it(index):
     # all or nothing without `partial`; and one document alone is no comparison across places
     assert row_answer(index, "各省2026年GDP增长目标分别是多少", docs, OWN, NAMES, True) is None
     assert row_answer(index, "各省2026年GDP增长目标分别是多少", docs[:2], OWN, NAMES, True, partial=True) is None
+
+
+def test_a_rows_year_is_written_when_its_heading_dates_it():
+    from types import SimpleNamespace
+
+    from assistant.target_answers import CitedRow, _when_written
+
+    row = SimpleNamespace(year=2024, period="今年")
+    text = "今年发展主要预期目标是：城镇新增就业1200万人以上。"
+    dated = CitedRow(row, "c1", 0, len(text), "二、2024年经济社会发展总体要求和政策取向")
+    assert _when_written(dated, text) == "2024年"  # the citation check reads the heading path with the text
+    undated = CitedRow(row, "c1", 0, len(text), "二、总体要求")
+    assert _when_written(undated, text) == "今年"
+    assert _when_written(CitedRow(row, "c1", 0, 5, "二、总体要求"), "主要目标是") == ""
