@@ -44,6 +44,8 @@ _OPS = (
     # 床位增加多少张 when the documents say 由198万张增加到223万张: computed from one quote's two ends only (增长
     # is left out: 增长了多少 asks a stated rate)
     ("change", re.compile(r"(?:增加|提高|提升|扩大|减少|下降|降低|缩小|涨)了?多少")),
+    # 涨幅大约是百分之几 beside another computation (涨了多少？): the change of one quote's two ends as a percentage
+    ("growth", re.compile(r"(?:增长|提高|增加|上涨|涨幅|增幅)[了率]?[^，。？?]{0,4}?(?:百分之几|百分之多少|多少%|几成)")),
 )
 _MAG = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
 _UNITS = sorted("""% ‰ 个百分点 百分点 元 美元 人次 人 户 家 个 项 条 件 座 所 辆 吨 斤 公斤 千瓦时 千瓦 度 亩 公顷 平方米 平方公里
@@ -389,6 +391,15 @@ def _average(question: str, quotes: Sequence[str], cite: str) -> str | None:
 
 
 def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
+    if op == "growth":  # only between the two ends one quote gives (从每月70元提高到88元), in order
+        ends = _from_to(_found(question, quotes, percent=False), quotes)
+        if ends is None or ends[0].value == 0:
+            return None
+        a, b, used = ends
+        rate = 100 * (b.value - a.value) / a.value
+        word = "增长" if rate >= 0 else "下降"
+        cite = "".join(dict.fromkeys(markers[i] for i in used))
+        return f"{b.written}比{a.written}{word}{_fmt(round(abs(rate), 1))}%{COMPUTED_NOTE}{cite}。"
     if op == "average":
         return _average(question, quotes, "".join(dict.fromkeys(markers)))
     if op == "sum":  # 甲和乙加起来 pairs two quotes' figures; more things add what one quote lists
@@ -399,7 +410,9 @@ def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[s
             return _sum_listed(question, quotes, markers, n) if n > 2 else None
     if op == "share" and any(_found(question, quotes, percent=True)):
         return None  # the documents state the share
-    got = (_from_to(_found(question, quotes), quotes) if op == "change"
+    # beside a growth asked as a percentage (涨了多少？涨幅是百分之几), the change is in the amounts' own unit
+    amounts = False if "growth" in operations(question) else None
+    got = (_from_to(_found(question, quotes, amounts), quotes) if op == "change"
            else _pick(question, quotes, percent=False if op == "share" else None))
     if got is None:
         return None
@@ -570,6 +583,8 @@ def derived(sentence: str) -> set[str]:
                         out.add(_fmt(r.number))
                     if r.unit == "%" and any(abs(r.number - 100 * v) < 0.051 for v in candidates[2:]):  # a share, 1 place
                         out.add(_fmt(r.number))
+                    if r.unit == "%" and any(v > 0 and abs(r.number - 100 * abs(v - 1)) < 0.051 for v in candidates[2:]):
+                        out.add(_fmt(r.number))  # a growth from one to the other, 1 place
                 if any(abs(r.value - v) < 1e-6 * max(1.0, v) for v in candidates[:2]):
                     out.add(_fmt(r.number))
     return out

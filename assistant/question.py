@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.arithmetic import operation
+from assistant.arithmetic import operation, operations
 from assistant.glossary import DOCUMENT_AFTER_YEAR, Glossary, normalise_query
 from assistant.references import heading_prefixes, without_refs
 from ingest.zh import HEADING_REF as _SECTION_REF
@@ -189,7 +189,10 @@ def analyse(question: str) -> QuestionInfo:
     elif kind == "figure" and (re.search("百分之|百分比", q) or (
             _RATE.search(q) and not _SEVERAL.search(q) and operation(q) is None)):
         unit = "%"
-    if unit == "倍" and operation(q) == "ratio":  # 是…的几倍: computed from two figures in their own unit
+    ops = operations(q)
+    if unit == "倍" and "ratio" in ops:  # 是…的几倍: computed from two figures in their own unit
+        unit = None
+    if unit == "%" and "growth" in ops and len(ops) > 1:  # 涨了多少？涨幅是百分之几: computed from the amounts
         unit = None
     terms, places = [], []
     # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name

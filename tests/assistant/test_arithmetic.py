@@ -271,3 +271,27 @@ def test_every_item_of_a_kind_added_up_in_the_unit_asked():
     assert computed_sentence(q, ["培育3家平台，投资20亿元。"], ["[1]"]) is None
     # no unit asked, nothing to add
     assert computed_sentence("各类平台加起来怎么样？", [quote], ["[1]"]) is None
+
+
+def test_a_growth_asked_as_a_percentage_beside_the_change():
+    from assistant.citecheck import check_citations
+    from vectordb.index import Hit
+
+    q = "养老金最低标准涨了多少？涨幅大约是百分之几？"
+    assert operations(q) == ["change", "growth"]
+    quote = "城乡居民基础养老金最低标准从每月70元提高到88元。"
+    s = computed_sentence(q, [quote], ["[1]"])
+    assert s == ("两者相差18元（70元与88元）（由所引用的两个数值计算）[1]。"
+                 "88元比70元增长25.7%（由所引用的两个数值计算）[1]。")
+    hit = Hit(doc_id="d", name="d.txt", title="t", section="", index=0, start=0, end=len(quote), text=quote, score=1.0)
+    assert not check_citations(quote[:-1] + "[1]。" + s, [hit]).flags  # the computed rate passes the figure check
+    # two quotes without the two ends of one change: no growth is guessed
+    assert computed_sentence(q, ["标准为70元。", "标准为88元。"], ["[1]", "[2]"]) is None
+
+
+def test_a_ratio_asked_after_another_computation_wants_no_figure_in_times():
+    from assistant.question import analyse
+
+    assert analyse("示范村和提升村一共有多少个？提升村是示范村的几倍？").unit is None
+    assert analyse("涨了多少？涨幅大约是百分之几？").unit is None
+    assert analyse("2025年地区生产总值增长了百分之几？").unit == "%"  # a stated rate: still a percentage
