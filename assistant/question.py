@@ -139,12 +139,14 @@ def _known_terms() -> frozenset[str]:
 
 def _joined(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """Runs of two to four tagged words that spell a known term, one of them a lone character the tagger cut off
-    (细 of 细颗粒物), joined into one noun (longest first); a place is never part of one."""
+    (细 of 细颗粒物), joined into one noun (longest first); a place or a number is never part of one (2035年 is a
+    year, not a term)."""
     known, out, i = _known_terms(), [], 0
     while i < len(words):
         for n in (4, 3, 2):
             run = words[i:i + n]
-            if len(run) == n and any(len(w) == 1 for w, _ in run) and not any(f == "ns" for _, f in run) \
+            if len(run) == n and any(len(w) == 1 for w, _ in run) and not any(
+                    f in ("ns", "m") or w.isdigit() for w, f in run) \
                     and "".join(w for w, _ in run).lower() in known:
                 out.append(("".join(w for w, _ in run), "n"))
                 i += n

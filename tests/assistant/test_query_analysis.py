@@ -470,3 +470,4 @@ def test_a_known_term_the_tagger_cuts_apart_is_one_term():
     assert "细颗粒物" in analyse("海南2025年细颗粒物平均浓度是多少？").terms
     assert analyse("十二五期间要建多少套保障房？").terms == ("保障房",)
     assert analyse("2024年社会消费品零售总额要增长多少？").terms[:3] == ("社会", "消费品", "零售总额")
+    assert "2035年" not in analyse("全国2035年人均国内生产总值要达到什么水平？").terms  # a year is no term
