@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Sequence, TypeVar
 
 from ingest.zh import CN_DIGITS, HEADING_LEVELS, ORDINAL, SECTION_SEP, bigrams
 
@@ -125,6 +126,7 @@ def heading_path(section: str) -> tuple[str, ...]:
 OUTLINE = re.compile(r"(?:报告|规划|纲要|计划|意见|方案|通知|办法|讲话|文件|决定|条例)[^，,。？?]{0,4}?(?:一共|总共|共)?"
                      r"(?:分成|分为|包括|包含|有|由)了?(?:哪几|几)[个大]*(部分|篇|章)")
 _NUMBERED_TOP = re.compile(rf"第{ORDINAL}部分|[{CN_DIGITS}]+、")
+T = TypeVar("T")
 
 
 def outline_level(question: str) -> str | None:
@@ -142,16 +144,21 @@ def outline_part(section: str, level: str) -> str | None:
     return path[0] if path else None
 
 
+def numbered_parts(parts: dict[str, T], level: str) -> dict[str, T]:
+    """When some top headings are numbered (一、…, 第三部分), only those are parts (an annex or a closing line is
+    none)."""
+    numbered = {p: v for p, v in parts.items() if _NUMBERED_TOP.match(p)}
+    return numbered if level == "部分" and numbered else parts
+
+
 def outline(chunks: list[tuple[str, str]], level: str) -> list[tuple[str, str]]:
-    """(heading, its first chunk id) of each part of one document's outline, in reading order; when some top
-    headings are numbered (一、…, 第三部分), only those (an annex or a closing line is no part)."""
+    """(heading, its first chunk id) of each part of one document's outline, in reading order."""
     first: dict[str, str] = {}
     for cid, section in chunks:
         part = outline_part(section, level)
         if part is not None:
             first.setdefault(part, cid)
-    numbered = [(p, c) for p, c in first.items() if _NUMBERED_TOP.match(p)]
-    return numbered if level == "部分" and numbered else list(first.items())
+    return list(numbered_parts(first, level).items())
 
 
 def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], question: str = ""
@@ -251,7 +258,7 @@ def is_numbered(heading: str) -> bool:
     return bool(_ORDINAL_LEAD.match(heading.strip()))
 
 
-def common_ending(words: list[str]) -> str:
+def common_ending(words: Sequence[str]) -> str:
     """The characters every word ends with."""
     end = ""
     for chars in zip(*(w[::-1] for w in words)):

@@ -22,9 +22,8 @@ from assistant.definitions import DEFINE, definition, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section, synonyms
-from assistant.references import (MIN_PARALLEL, heading_path, is_last, lead_clause, matches, opening, ordinal,
-                                  outline_level, outline_part, _NUMBERED_TOP, asks_for, common_ending, is_numbered,
-                                  item_body)
+from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_path, is_last, is_numbered, item_body,
+                                  lead_clause, matches, numbered_parts, opening, ordinal, outline_level, outline_part)
 from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
@@ -102,15 +101,6 @@ def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) ->
     return any(len(g.split("、")) == n and all(1 <= len(i) <= 16 for i in g.split("、")) for g in groups)
 
 
-def _common_end(words: Sequence[str]) -> str:
-    end = ""
-    for chars in zip(*(w[::-1] for w in words)):
-        if len(set(chars)) > 1:
-            break
-        end = chars[0] + end
-    return end
-
-
 def _affix_list(info: QuestionInfo, sentence: str) -> str | None:
     """哪几种类型的政府 / 哪几个“强”字头的行动: the clause of three or more short 、-items that end alike (法治政府、
     诚信政府、高效政府) or begin alike (强科技、强工业、强县域), what they share being named by the question (two
@@ -121,7 +111,7 @@ def _affix_list(info: QuestionInfo, sentence: str) -> str | None:
         if len(items) < 3 or not all(1 <= len(i) <= 16 for i in items[1:-1]) or any(
                 i[-n:] in info.text for i in items for n in range(4, len(i) + 1)):
             continue  # an item the question names (区域重大战略) makes these its siblings, not its parts
-        end, start = _common_end(items[:-1]), os.path.commonprefix(items[1:])
+        end, start = common_ending(items[:-1]), os.path.commonprefix(items[1:])
         if (end and end in items[-1] and (len(end) >= 2 and asks_for(info.text, end) or end in quoted)) or (
                 start and start in items[0] and start in quoted):
             return clause.strip()
@@ -552,8 +542,7 @@ class ExtractiveBackend:
             part = outline_part(hit.section, level) if hit.doc_id == doc else None
             if part is not None:
                 parts.setdefault(part, n)
-        numbered = {p: n for p, n in parts.items() if _NUMBERED_TOP.match(p)}
-        parts = numbered if level == "部分" and numbered else parts
+        parts = numbered_parts(parts, level)
         if len(parts) < 2:
             return None
         items = [f"{tidy_figures(p).rstrip('。；;，,：: ')}[{n}]" for p, n in parts.items()]

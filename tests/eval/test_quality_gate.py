@@ -1,6 +1,6 @@
 """The quality gate of `make test`: the frozen test split (10 documents never tuned on) and the negatives-only
 setting, over a knowledge base of all 34 documents. Floors are measured values minus a noise margin
-(docs/PERFORMANCE.md: hit@5 0.904, refusal F1 0.743, precision 0.689, figures 0.672, evidence hit 0.878,
+(docs/PERFORMANCE.md: hit@5 0.904, refusal F1 0.750, precision 0.700, figures 0.672, evidence hit 0.899,
 negatives refused 0.916); never above what was measured."""
 
 import json
@@ -14,7 +14,7 @@ from tests.conftest import CORPUS, run
 pytestmark = pytest.mark.integration
 CORPUS_DEV = CORPUS.parent / "corpus-dev"
 TEST_GATE = ["hit@5=0.87", "refusal_f1=0.70", "refusal_precision=0.65", "figures=0.63",
-             "evidence_hit=0.82", "negatives_refused=0.89", "citation_exact=1.0"]
+             "evidence_hit=0.85", "negatives_refused=0.89", "citation_exact=1.0"]
 
 
 @pytest.fixture(scope="module")
