@@ -138,6 +138,21 @@ def _ending_run(info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
     return None
 
 
+_BARE_LABEL = re.compile(r"(?:附件|附表|专栏|第[一二三四五六七八九十\d]{1,3}部分)\s*[\d一二三四五六七八九十]{0,3}[：:]?")
+
+
+def _label_title(element: str, text: str) -> str:
+    """A part headed by a bare label (附件1, 专栏3) is named by the title line under it (附件1 → 2026年省十件民生实事):
+    that line in brackets when it is one (short, no sentence end); else ""."""
+    if not _BARE_LABEL.fullmatch(squash(element)):
+        return ""
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    at = next((i for i, x in enumerate(lines) if squash(x).startswith(squash(element).rstrip("：:"))), None)
+    title = lines[at + 1] if at is not None and at + 1 < len(lines) else ""
+    ok = 2 <= len(title) <= 40 and not _ENDS_SENTENCE.search(title[-1:]) and not re.search(r"[：:]$", title)
+    return f"（{tidy_figures(title)}）" if ok else ""
+
+
 def _items_of(clause: str) -> list[str]:
     """The 、-separated items of a clause, the first without its verb and the last without what follows 等."""
     items = clause.split("、")
@@ -596,6 +611,6 @@ class ExtractiveBackend:
                         if lead and squash(lead.group(0).rstrip("。")) != squash(element).rstrip("。"):
                             children.setdefault(lead.group(0).rstrip("。"), m)
         parts = [f"{tidy_figures(c).rstrip('。；;，, ')}[{m}]" for c, m in list(children.items())[:MAX_SUBPARTS]]
-        head = f"{tidy_figures(element).rstrip('。；;，,：: ')}[{holder}]"
+        head = f"{tidy_figures(element).rstrip('。；;，,：: ')}{_label_title(element, passages[holder - 1].text)}[{holder}]"
         used = list(dict.fromkeys([holder, *children.values()]))[: 1 + MAX_SUBPARTS]
         return Draft(f"{head}：{'；'.join(parts)}。" if parts else f"{head}。", refused=False, used=used)

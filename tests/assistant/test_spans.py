@@ -537,3 +537,13 @@ def test_the_chain_adds_every_numbered_heading_ending_with_what_is_asked():
     assert ending_siblings(chunks, "二、行动步骤 › （二）平台赋能行动", "安排了哪几大行动？") == ["c1", "c3", "c4"]
     assert ending_siblings(chunks, "二、行动步骤 › （二）平台赋能行动", "安排了哪些任务？") == []
     assert ending_siblings(chunks, "三、保障", "安排了哪几大行动？") == []
+
+
+def test_a_part_headed_by_a_bare_label_is_named_by_its_title_line():
+    from assistant.answer.extractive import _label_title
+
+    assert _label_title("附件1", "附件1\n2026年省十件民生实事\n坚持民生为大，办好十件民生实事。") == "（2026年省十件民生实事）"
+    assert _label_title("附件2", "附件2：\n\n  各单位宣传报道申报单\n申请部门（单位）：") == "（各单位宣传报道申报单）"
+    # a heading with its own words, or a sentence under the label, adds nothing
+    assert _label_title("一、总体要求", "一、总体要求\n指导思想") == ""
+    assert _label_title("附件1", "附件1\n坚持民生为大，办好十件民生实事。") == ""
