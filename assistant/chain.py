@@ -322,13 +322,19 @@ class Assistant:
         ids = [cid for d in docs for cid in live.by_doc.get(d, ()) if defines(q.info.text, live.rows[cid].text)]
         return self._row_hits(q, ids[:DEFINITION_DOCS], hits) if ids else []
 
+    @staticmethod
+    def _asked_doc(q: Query, hits: Sequence[Hit]) -> str | None:
+        """The one document a question about a document's structure is about: the one it names, else the best
+        in-scope hit's."""
+        named = q.named_docs
+        return named[0] if len(named) == 1 else next((h.doc_id for h in in_scope(hits, q.scope)), None)
+
     def part_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
         """For a question about a numbered part (第三部分, 第（八）项, 附件2…): the passages that show it and its
         sub-parts, resolved through the heading tree of the document the question names (or the best hit's)."""
         if q.info.kind != "section" or not q.info.parts:
             return []
-        named = q.named_docs
-        doc = named[0] if len(named) == 1 else next((h.doc_id for h in in_scope(hits, q.scope)), None)
+        doc = self._asked_doc(q, hits)
         if doc is None:
             return []
         found = resolve_part(self._headings(doc), list(q.info.parts), q.info.text)
@@ -340,8 +346,7 @@ class Assistant:
         level = outline_level(q.info.text)
         if level is None:
             return []
-        named = q.named_docs
-        doc = named[0] if len(named) == 1 else next((h.doc_id for h in in_scope(hits, q.scope)), None)
+        doc = self._asked_doc(q, hits)
         if doc is None:
             return []
         parts = outline(self._headings(doc), level)

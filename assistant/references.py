@@ -229,13 +229,13 @@ def ending_siblings(chunks: list[tuple[str, str]], section: str, question: str) 
     own, in reading order, when there are at least MIN_PARALLEL of them and the ending has two characters or
     more."""
     path = heading_path(section)
-    if not path or not _ORDINAL_LEAD.match(path[-1]):
+    if not path or not is_numbered(path[-1]):
         return []
     parent = path[:-1]
     firsts: dict[str, str] = {}
     for cid, sec in chunks:
         p = heading_path(sec)
-        if len(p) > len(parent) and p[:len(parent)] == parent and _ORDINAL_LEAD.match(p[len(parent)]):
+        if len(p) > len(parent) and p[:len(parent)] == parent and is_numbered(p[len(parent)]):
             firsts.setdefault(p[len(parent)], cid)
     if len(firsts) < MIN_PARALLEL:
         return []
