@@ -294,11 +294,11 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     for name in dict.fromkeys(short):
         soft.append(frozenset(d for d, label in labels.items() if name in label.plans))
     # 全国 narrows like a year, unless the question names its documents otherwise (六五计划和十二五规划)
-    if _COUNTRY.search(info.text) and not (places or short or info.cross_doc or EVERY_PLACE.search(info.text)):
+    if _COUNTRY.search(info.text) and not (real or short or info.cross_doc or EVERY_PLACE.search(info.text)):
         soft.append(frozenset(d for d, label in labels.items() if label.national))
-    # a document named by its year (and genre) alone (2025年政府工作报告), no place and no local word: the country's,
-    # when one of those named is the country's and others a province's or a county's
-    if info.doc_years and not (places or short or info.cross_doc or _LOCAL.search(info.text)):
+    # a document named by its year (and genre) alone (2025年政府工作报告), no place (城镇 is none) and no local word:
+    # the country's, when one of those named is the country's and others a province's or a county's
+    if info.doc_years and not (real or short or info.cross_doc or _LOCAL.search(info.text)):
         named = frozenset.intersection(*sets, *year_sets)
         national = frozenset(d for d in named if labels[d].national)
         if national and national != named:
