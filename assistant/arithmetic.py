@@ -496,6 +496,14 @@ def _around(s: str, q: Quantity, marks: str = "，,；;：:。") -> str:
     return s[lo:hi]
 
 
+def _written_in(q: Quantity, mag: str) -> str:
+    """A figure as quoted, with its value in the result's magnitude when it differs (9300亿元即0.93万亿元): the
+    reader sees the sum add up."""
+    if q.magnitude == mag or q.percent:
+        return q.written
+    return f"{q.written}即{_fmt(round(q.value / _MAG[mag], 4))}{mag}{q.unit}"
+
+
 def statement(op: str, picked: Sequence[Quantity], cite: str) -> str | None:
     """The computed sentence for quantities already picked (two; a sum may add more), all of one unit, or None."""
     if len(picked) < 2 or len({q.unit for q in picked}) != 1 or (op != "sum" and len(picked) != 2):
@@ -515,14 +523,14 @@ def statement(op: str, picked: Sequence[Quantity], cite: str) -> str | None:
     if op == "sum":
         number, mag = _express(sum(q.value for q in picked), picked)
         both, note = ("两者", COMPUTED_NOTE) if len(picked) == 2 else ("", COMPUTED_NOTE_MANY)
-        return f"{both}合计{number}{mag}{unit}（{'加'.join(q.written for q in picked)}）{note}{cite}。"
+        return f"{both}合计{number}{mag}{unit}（{'加'.join(_written_in(q, mag) for q in picked)}）{note}{cite}。"
     if a.value == b.value:
         return f"两者相同（{a.written}与{b.written}）{COMPUTED_NOTE}{cite}。"
     number, mag = _express(abs(a.value - b.value), (a, b))
     if unit == "个百分点":
         mag = ""
         number = _fmt(abs(a.number - b.number))
-    return f"两者相差{number}{mag}{unit}（{a.written}与{b.written}）{COMPUTED_NOTE}{cite}。"
+    return f"两者相差{number}{mag}{unit}（{_written_in(a, mag)}与{_written_in(b, mag)}）{COMPUTED_NOTE}{cite}。"
 
 
 def partner(question: str, first: str, others: Sequence[str]) -> int | None:
@@ -564,6 +572,11 @@ def derived(sentence: str) -> set[str]:
             value = r.number if r.unit == "百分点" else r.value
             if any(abs(value - t / years) <= 0.006 * max(1.0, _MAG[r.magnitude]) for t in totals):
                 out.add(_fmt(r.number))
+    # a figure written again in another magnitude (9300亿元即0.93万亿元) is derived, and computed on once
+    again = {j for j, r in enumerate(qs) if any(q.unit == r.unit and q.magnitude != r.magnitude and
+                                                abs(q.value - r.value) < 1e-6 * max(1.0, q.value) for q in qs[:j])}
+    out |= {_fmt(qs[j].number) for j in again}
+    qs = [q for j, q in enumerate(qs) if j not in again]
     for r in qs:
         others = [q for q in qs if q is not r]
         if len(others) > 2 and len({q.unit for q in others} | {r.unit}) == 1 and \

@@ -48,7 +48,7 @@ def test_a_pair_in_one_quote_and_the_unit_the_question_wants():
 def test_sum_across_magnitudes_and_ratio():
     q = "现有装机加上今年新增的能到多少？"
     s = computed_sentence(q, ["装机1.7亿千瓦。", "新增装机3000万千瓦、发电量超3000亿度。"], ["[1]", "[2]"])
-    assert s.startswith("两者合计2亿千瓦（1.7亿千瓦加3000万千瓦）")
+    assert s.startswith("两者合计2亿千瓦（1.7亿千瓦加3000万千瓦即0.3亿千瓦）")
     r = computed_sentence("甲平台最高奖补是乙平台的几倍？", ["甲平台最高奖补2000万元。", "乙平台最高500万元。"],
                           ["[1]", "[2]"])
     assert r.startswith("2000万元是500万元的4倍")
@@ -201,7 +201,7 @@ def test_a_share_is_computed_only_when_no_quote_states_one():
 def test_a_gap_under_one_of_the_larger_magnitude_is_written_in_the_smaller():
     q = "新能源装机离今年的目标还有多大缺口？"
     s = computed_sentence(q, ["新能源装机规模达到1亿千瓦。", "新能源总装机达到8041.6万千瓦。"], ["[1]", "[2]"])
-    assert s == f"两者相差1958.4万千瓦（1亿千瓦与8041.6万千瓦）{COMPUTED_NOTE}[1][2]。"
+    assert s == f"两者相差1958.4万千瓦（1亿千瓦即10000万千瓦与8041.6万千瓦）{COMPUTED_NOTE}[1][2]。"
 
 
 def test_documents_compared_take_one_figure_each():
@@ -295,3 +295,11 @@ def test_a_ratio_asked_after_another_computation_wants_no_figure_in_times():
     assert analyse("示范村和提升村一共有多少个？提升村是示范村的几倍？").unit is None
     assert analyse("涨了多少？涨幅大约是百分之几？").unit is None
     assert analyse("2025年地区生产总值增长了百分之几？").unit == "%"  # a stated rate: still a percentage
+
+
+def test_a_figure_restated_in_the_result_magnitude_is_derived_and_added_once():
+    s = computed_sentence("中央和地方赤字加起来是多少？", ["中央财政赤字1.83万亿元，地方财政赤字9300亿元。"], ["[1]"])
+    assert s.startswith("两者合计2.76万亿元（1.83万亿元加9300亿元即0.93万亿元）")
+    assert {"0.93", "2.76"} <= derived(s)
+    assert "3.69" not in derived(s)  # the restated figure is not added twice
+    assert "0.5" not in derived("合计2.76万亿元（1.83万亿元加9300亿元即0.5万亿元）")  # a wrong restatement is no conversion
