@@ -151,6 +151,8 @@ def test_a_report_named_by_genre_and_year_alone_is_the_countrys():
     assert doc_scope(analyse("2023年政府工作报告里粮食产量居全国第几位？"), labels).docs == {"a", "g"}
     assert doc_scope(analyse("23年报告说粮食产量是多少？"), labels).docs == {"a"}  # named by its year alone
     assert doc_scope(analyse("2023年政府工作报告说地方政府专项债券安排多少？"), labels).docs == {"a"}  # 地方 is no place
+    # 城镇 is a place to the tagger, not a place
+    assert doc_scope(analyse("按2023年政府工作报告，2022年实际新增城镇就业多少人？"), labels).docs == {"a"}
     # no national document of that year: nothing to prefer
     only = {k: v for k, v in labels.items() if k != "a"}
     assert doc_scope(analyse("2023年政府工作报告说粮食产量是多少？"), only).docs == {"g"}
