@@ -137,6 +137,9 @@ def _known_terms() -> frozenset[str]:
     return frozenset(n for n in names if len(n) >= 3)
 
 
+_WHOLE = 6  # a known term this long is one indicator (社会消费品零售总额), not its words (社会 of 经济社会)
+
+
 def _joined(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """Runs of two to four tagged words that spell a known term, one of them a lone character the tagger cut off
     (细 of 细颗粒物), joined into one noun (longest first); a place or a number is never part of one (2035年 is a
@@ -145,7 +148,7 @@ def _joined(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     while i < len(words):
         for n in (4, 3, 2):
             run = words[i:i + n]
-            if len(run) == n and any(len(w) == 1 for w, _ in run) and not any(
+            if len(run) == n and (any(len(w) == 1 for w, _ in run) or len("".join(w for w, _ in run)) >= _WHOLE) and not any(
                     f in ("ns", "m") or w.isdigit() for w, f in run) \
                     and "".join(w for w, _ in run).lower() in known:
                 out.append(("".join(w for w, _ in run), "n"))
