@@ -11,7 +11,7 @@ percentages differ by 个百分点."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from ingest.zh import bigrams, squash, tidy_figures
@@ -147,10 +147,13 @@ def _question_clauses(question: str) -> list[str]:
 def _terms_joined(question: str, rx: re.Pattern[str]) -> int:
     """How many things the clause holding the sum word adds up (甲和乙加起来: 2)."""
     clauses = _question_clauses(question)
-    clause = next((c for c in clauses if rx.search(c)), "")
+    at = next((i for i, c in enumerate(clauses) if rx.search(c)), None)
+    clause = clauses[at] if at is not None else ""
     joins = len(_JOINS.findall(clause))
     if not joins and _PAIR_WORD.search(clause):  # 厦门和福州两个机场…两个加起来: the pair was joined earlier
         joins = max((len(_JOINS.findall(c)) for c in clauses), default=0) or 1
+    elif not joins and at and len(clause[: rx.search(clause).start()]) <= 2:
+        joins = len(_JOINS.findall(clauses[at - 1]))  # 甲、乙和丙，合计有多少个: the clause before names them
     return joins + 1
 
 
@@ -328,22 +331,32 @@ def _lead(s: str, q: Quantity) -> str:
 def _states_change(s: str) -> bool:
     """The quote states a change in the unit of the level before it (511万吨，比上年减少3.4万吨): the documents give the
     difference, and the two figures are no pair. A change in another unit (2980亿元，比上年增长27.7%) is a figure."""
-    qs = _quantities(s)
-    for m in _STATED.finditer(s):
-        change = next((q for q in qs if q.start >= m.end() - 1), None)
-        if change is not None and any(q.start < m.start() and q.unit == change.unit for q in qs):
-            return True
-    return False
+    return _without_changes(s) != s
 
 
 def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
     """The sentences stating what the question asks to compute from the quotes (markers[i] cites quotes[i]), one per
     computation it asks, or None when it asks none or the quotes do not give exactly two figures of one kind."""
     quotes = [plain(t) for t in quotes]
-    if any(_states_change(t) for t in quotes):
-        return None
-    said = [s for s in (_computed(op, question, quotes, markers) for op in operations(question)) if s]
-    return "".join(dict.fromkeys(said)) or None
+    changes = any(_states_change(t) for t in quotes)
+    said = []
+    for op in operations(question):
+        if op == "sum":  # a change the documents state (比上年增加1000亿元) is no part of a sum: the levels add up
+            said.append(_computed(op, question, [_without_changes(t) for t in quotes], markers))
+        elif not changes:
+            said.append(_computed(op, question, quotes, markers))
+    return "".join(dict.fromkeys(s for s in said if s)) or None
+
+
+def _without_changes(s: str) -> str:
+    """The quote with each change it states in the unit of the level before it blanked out (positions kept)."""
+    qs = _quantities(s)
+    for m in _STATED.finditer(s):
+        change = next((q for q in qs if q.start >= m.end() - 1), None)
+        if change is not None and any(q.start < m.start() and q.unit == change.unit for q in qs):
+            end = change.start + len(change.written)
+            s = s[: m.start()] + "　" * (end - m.start()) + s[end:]
+    return s
 
 
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -471,6 +484,10 @@ def _asked_unit(question: str) -> str | None:
     return m.group(1) if m else None
 
 
+# counters of places and bodies (13家机构, 3所学校, 236个幸福院): a question counting in one counts them all
+_PLACES_COUNTED = frozenset("个家所座处")
+
+
 def _sum_listed(question: str, quotes: Sequence[str], markers: Sequence[str], n: int | None) -> str | None:
     """甲、乙和丙加起来: one quote that lists exactly n figures of one unit (培育3家…20家…100家), each in a clause
     that shares words with the question; with n None (各类平台加起来一共多少家), at least two figures, all the quote
@@ -480,6 +497,8 @@ def _sum_listed(question: str, quotes: Sequence[str], markers: Sequence[str], n:
     if n is None and unit is None:
         return None
     for i, qs in enumerate(_found(question, quotes)):
+        if unit in _PLACES_COUNTED and {q.unit for q in qs} <= _PLACES_COUNTED:
+            qs = [replace(q, unit=unit) for q in qs]  # 13家机构、236个幸福院: 多少个 counts them alike
         if n is None:
             if any(q.unit != unit for q in qs) or len(qs) < 2:
                 continue

@@ -303,3 +303,11 @@ def test_a_figure_restated_in_the_result_magnitude_is_derived_and_added_once():
     assert {"0.93", "2.76"} <= derived(s)
     assert "3.69" not in derived(s)  # the restated figure is not added twice
     assert "0.5" not in derived("合计2.76万亿元（1.83万亿元加9300亿元即0.5万亿元）")  # a wrong restatement is no conversion
+
+
+def test_things_named_in_the_clause_before_the_sum_word_are_added_in_the_counter_asked():
+    q = "规划提到的养老服务机构、社区居家养老服务中心和农村互助幸福院，合计有多少个？"
+    quote = ["拥有各类养老服务机构13家、社区居家养老服务中心3家、农村互助幸福院236个。"]
+    assert computed_sentence(q, quote, ["[1]"]).startswith("合计252个（13家加3家加236个）")
+    # counters of different things do not add up (人 and 个)
+    assert computed_sentence(q, ["培训人员13人、社区居家养老服务中心3家、农村互助幸福院236个。"], ["[1]"]) is None
