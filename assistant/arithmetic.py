@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
-from ingest.zh import bigrams, squash, tidy_figures
+from ingest.zh import arabic_figures, bigrams, squash, tidy_figures
 
 COMPUTED_NOTE = "（由所引用的两个数值计算）"
 COMPUTED_NOTE_MANY = "（由所引用的各数值计算）"  # a sum of more than two
@@ -99,7 +99,7 @@ _WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 def plain(text: str) -> str:
     """Figures written plainly: ９３％ → 93%, 27·7％ → 27.7%, 2，980 → 2980."""
-    return _THOUSANDS.sub("", _POINT.sub(".", tidy_figures(text).translate(_WIDE)))
+    return arabic_figures(_THOUSANDS.sub("", _POINT.sub(".", tidy_figures(text).translate(_WIDE))))
 
 
 def quantities(text: str) -> list[Quantity]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from assistant.arithmetic import derived, is_computed
-from ingest.zh import DECIMAL, squash
+from ingest.zh import DECIMAL, arabic_figures, squash
 from vectordb.index import Hit
 
 _MARKER_FORMS = re.compile(r"[\[【［]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】］]")
@@ -72,7 +72,7 @@ def check_citations(answer: str, passages: Sequence[Hit]) -> Checked:
             continue
         # a passage's heading path is shown with it (一、2024年工作回顾 dates the figures under it)
         source = "".join(squash(f"{passages[i - 1].section}\n{passages[i - 1].text}") for i in ids)
-        have = set(_FIGURE.findall(source))
+        have = set(_FIGURE.findall(source)) | set(_FIGURE.findall(arabic_figures(source)))  # 三万五千一百元 is 35100元
         missing = [f for f in figures(s) if f not in have]
         if missing and is_computed(s):
             made = derived(s)

@@ -14,7 +14,7 @@ from ingest.tokens import count_tokens
 from ingest.zh.normalise import bigrams, fold_width, join_digit_spaces, squash, tidy_figures
 from ingest.zh.vocab import vocabulary
 
-__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_FIGURE", "CN_SMALL", "CN_YEAR", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "bigrams",
+__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_FIGURE", "CN_SMALL", "CN_YEAR", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "arabic_figures", "bigrams", "cn_number",
            "count_tokens", "fold_width", "heading_level", "join_digit_spaces", "sentence_spans", "squash",
            "tidy_figures", "vocabulary"]
 
@@ -36,6 +36,68 @@ CN_FIGURE = (r"百分之[〇零一二三四五六七八九十百点]+"
              r"|(?<![第〇零一二三四五六七八九十百千万亿两])[一二三四五六七八九十两][〇零一二三四五六七八九点]*"
              r"[十百千万亿][〇零一二三四五六七八九十百千万亿点多]*"
              r"(?:(?<=[万亿])|(?=[元人吨亩套台辆种户家个项所座名倍次]|[^\u4e00-\u9fff]|$))")
+_CN_FIGURE = re.compile(CN_FIGURE)
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _cn_below_10000(s: str) -> int | None:
+    total, current = 0, None
+    for c in s:
+        if c in _CN_DIGIT:
+            current = _CN_DIGIT[c] if current is None else current * 10 + _CN_DIGIT[c]
+        elif c in _CN_SMALL_UNITS:
+            total += (1 if current is None else current) * _CN_SMALL_UNITS[c]
+            current = None
+        else:
+            return None
+    return total + (current or 0)
+
+
+def cn_number(numeral: str) -> float | None:
+    """The value of a numeral in Chinese (一万六千五百 → 16500, 十亿三千万 → 1030000000, 十八点五 → 18.5), or None."""
+    whole, _, frac = numeral.partition("点")
+    if frac and not all(c in _CN_DIGIT for c in frac):
+        return None
+    value = _cn_whole(whole) if whole else None
+    if value is None:
+        return None
+    return value + (float("0." + "".join(str(_CN_DIGIT[c]) for c in frac)) if frac else 0)
+
+
+def _cn_whole(s: str) -> int | None:
+    for mark, size in (("亿", 10**8), ("万", 10**4)):  # 二万八千亿: the part before 亿 may hold 万
+        if mark in s:
+            head, _, rest = s.partition(mark)
+            high = _cn_whole(head) if head else None
+            low = _cn_whole(rest) if rest else 0
+            return None if high is None or low is None else high * size + low
+    return _cn_below_10000(s)
+
+
+def arabic_figures(text: str) -> str:
+    """Figures written in Chinese numerals rewritten in Arabic (三万五千一百元 → 35100元, 一千三百万人 → 1300万人,
+    百分之十八点五 → 18.5%), so they can be computed on and compared; the rest of the text is unchanged."""
+    def arabic(m: re.Match[str]) -> str:
+        word = m.group(0)
+        percent = word.startswith("百分之")
+        body = word[3:] if percent else word
+        more = "多" if body.endswith("多") else ""
+        body = body.rstrip("多")
+        mag = next((m for m in ("万亿", "亿", "万") if body.endswith(m) and len(body) > len(m)), "")
+        if mag and re.search("[万亿]", body[: -len(mag)]):  # 十亿三千万: written in the largest magnitude
+            value = cn_number(body)
+            mag = "亿" if value and value >= 10**8 else "万" if value and value >= 10**4 else ""
+            value = value / {"亿": 10**8, "万": 10**4, "": 1}[mag] if value is not None else None
+        else:
+            value = cn_number(body[: len(body) - len(mag)] if mag else body)
+        if value is None:
+            return word
+        number = f"{value:.6f}".rstrip("0").rstrip(".")
+        return f"{number}{mag}{more}{'%' if percent else ''}"
+    return _CN_FIGURE.sub(arabic, text)
+
+
 # Years a dated text speaks of without writing them, as offsets from its own year (a 2026 report's 去年 is 2025).
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1}
 

@@ -311,3 +311,19 @@ def test_things_named_in_the_clause_before_the_sum_word_are_added_in_the_counter
     assert computed_sentence(q, quote, ["[1]"]).startswith("合计252个（13家加3家加236个）")
     # counters of different things do not add up (人 and 个)
     assert computed_sentence(q, ["培训人员13人、社区居家养老服务中心3家、农村互助幸福院236个。"], ["[1]"]) is None
+
+
+def test_a_change_a_quote_states_is_left_out_of_a_sum_but_stops_a_difference():
+    quotes = ["拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元。", "今年先发行超长期特别国债1万亿元。"]
+    s = computed_sentence("地方政府专项债和超长期特别国债加起来是多少钱？", quotes, ["[1]", "[2]"])
+    assert s.startswith("两者合计4.9万亿元（3.9万亿元加1万亿元）")
+    # the documents state the change: no difference is computed from the pair
+    assert computed_sentence("地方政府专项债比超长期特别国债多多少？", quotes, ["[1]", "[2]"]) is None
+
+
+def test_figures_written_in_chinese_numerals_are_computed_on():
+    q = "这十年老百姓人均收入涨了多少钱？现在大约是十年前的几倍？"
+    s = computed_sentence(q, ["居民人均可支配收入从一万六千五百元增加到三万五千一百元。"], ["[1]"])
+    assert "18600元" in s and "2.13倍" in s
+    passage = Hit("d", "d.txt", "报告", "一", 0, 0, 30, "居民人均可支配收入从一万六千五百元增加到三万五千一百元。", 0.9, 0.9, "c1")
+    assert check_citations(s, [passage]).flags == []  # 16500 and 35100 are in the passage, as numerals

@@ -1,5 +1,7 @@
 """The shared Chinese-text rules (ingest.zh): one heading pattern for documents and questions alike."""
 
+import pytest
+
 from ingest.sections import heading_of, parse_sections
 from ingest.zh import HEADING_REF, SECTION_SEP, heading_level, sentence_spans
 
@@ -77,3 +79,21 @@ def test_a_middle_dot_decimal_point_is_a_decimal_point():
     assert tidy_figures("五年建成3 · 1亿平方米，增长27 · 7％。") == "五年建成3.1亿平方米，增长27.7％。"
     assert tidy_figures("承办好“5·18国际博物馆日”") == "承办好“5·18国际博物馆日”"
     assert squash("3 · 1亿") == squash("3.1亿") and squash("5·18国际") == "5·18国际"
+
+
+@pytest.mark.parametrize("numeral,value", [
+    ("一万六千五百", 16500), ("十亿三千万", 1_030_000_000), ("二万八千亿", 2_800_000_000_000), ("一百一十四万亿", 114 * 10**12),
+    ("十八点五", 18.5), ("两千三百", 2300), ("五亿零八百万", 508_000_000), ("十四五规划", None), ("千方百计", None),
+])
+def test_chinese_numerals_have_their_value(numeral, value):
+    from ingest.zh import cn_number
+    assert cn_number(numeral) == value
+
+
+def test_figures_in_chinese_numerals_are_rewritten_in_arabic_and_nothing_else():
+    from ingest.zh import arabic_figures
+    assert arabic_figures("从一万六千五百元增加到三万五千一百元") == "从16500元增加到35100元"
+    assert arabic_figures("城镇新增就业年均一千三百万人以上，占百分之十八点五") == "城镇新增就业年均1300万人以上，占18.5%"
+    assert arabic_figures("十四亿多人口，十亿三千万人") == "14亿多人口，10.3亿人"
+    # ordinals, idioms and years stay as written
+    assert arabic_figures("二十大报告、十四五规划，千方百计，到二〇三五年") == "二十大报告、十四五规划，千方百计，到二〇三五年"
