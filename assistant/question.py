@@ -137,19 +137,46 @@ def _known_terms() -> frozenset[str]:
     return frozenset(n for n in names if len(n) >= 3)
 
 
+_OPEN, _CLOSE = "“‘「『\"", "”’」』\""
+
+
+_COUNTED_SLOGAN = re.compile(rf"[{CN_SMALL}两]+[个大条项张种类]")  # “八个聚焦”: its items are the answer, not it
+
+
+def _quoted(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The words inside quotation marks (“一网通办”, 「强省会」) joined into one name: the documents write it so,
+    whatever the tagger makes of its pieces (一网通/办: an idiom and a lone verb). Figures, years, plan names
+    (“十四五”) and counted slogans (“八个聚焦”, whose items do not repeat it) stay as tagged."""
+    out, i = [], 0
+    while i < len(words):
+        w, _ = words[i]
+        end = next((j for j in range(i + 1, min(i + 8, len(words))) if words[j][0] in _CLOSE), None) \
+            if w in _OPEN else None
+        inner = "".join(x for x, _ in words[i + 1:end]) if end else ""
+        if end and 2 <= len(inner) <= 12 and re.fullmatch(r"[\u4e00-\u9fff]+", inner) \
+                and not _SHORT_NAME.fullmatch(inner) and not re.search(rf"[{CN_SMALL}]五", inner) \
+                and not _COUNTED_SLOGAN.match(inner):
+            out += [words[i], (inner, "nz"), words[end]]
+            i = end + 1
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)
+
+
 _WHOLE = 6  # a known term this long is one indicator (社会消费品零售总额), not its words (社会 of 经济社会)
 
 
 def _joined(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """Runs of two to four tagged words that spell a known term, one of them a lone character the tagger cut off
-    (细 of 细颗粒物), joined into one noun (longest first); a place or a number is never part of one (2035年 is a
-    year, not a term)."""
+    (细 of 细颗粒物), or six characters or more, joined into one noun (longest first); a real place or a number is
+    never part of one (2035年 is a year, not a term; 城镇人口 of 城镇人口比重 is a place only to the tagger)."""
     known, out, i = _known_terms(), [], 0
     while i < len(words):
         for n in (4, 3, 2):
             run = words[i:i + n]
             if len(run) == n and (any(len(w) == 1 for w, _ in run) or len("".join(w for w, _ in run)) >= _WHOLE) and not any(
-                    f in ("ns", "m") or w.isdigit() for w, f in run) \
+                    (f == "ns" and real_place(w)) or f == "m" or w.isdigit() for w, f in run) \
                     and "".join(w for w, _ in run).lower() in known:
                 out.append(("".join(w for w, _ in run), "n"))
                 i += n
@@ -202,7 +229,7 @@ def analyse(question: str) -> QuestionInfo:
     terms, places = [], []
     # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name
     counted = {unit, *re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q)} - {None}
-    words = _joined(tagged_words(without_refs(q)))
+    words = _joined(_quoted(tagged_words(without_refs(q))))
     for i, (w, f) in enumerate(words):
         w = w.strip()
         if _SHORT_NAME.fullmatch(w) and "".join(x for x, _ in words[i + 1:i + 3]).lstrip("的").startswith(DOC_WORDS):

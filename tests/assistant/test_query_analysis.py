@@ -473,3 +473,13 @@ def test_a_known_term_the_tagger_cuts_apart_is_one_term():
     assert analyse("2024年社会消费品零售总额要增长多少？").terms[0] == "社会消费品零售总额"
     assert analyse("城乡居民收入要增长多少？").terms[:2] == ("城乡居民", "收入")  # no known term: words of their own
     assert "2035年" not in analyse("全国2035年人均国内生产总值要达到什么水平？").terms  # a year is no term
+
+
+def test_a_quoted_name_is_one_term_whatever_the_tagger_makes_of_it():
+    # 一网通/办: an idiom and a lone verb to the tagger, one name to the documents
+    assert "一网通办" in analyse("政务服务“一网通办”这一大项满分多少？").terms
+    assert "七地一屏一通道" in analyse("报告提到的「七地一屏一通道」指什么？").terms
+    # plan names and periods stay as they were read (a period, not a subject)
+    assert "十四五" in analyse("“十四五”期间GDP年均增长多少？").terms
+    # a counted slogan is not: its items, which answer, do not repeat it
+    assert "八个聚焦" not in analyse("报告说必须做到“八个聚焦”，是哪八个？").terms
