@@ -101,7 +101,15 @@ def coverage(info: QuestionInfo, text: str, glossary: Glossary, context: str = "
     terms = [t for t in info.terms if not (context and term_present(t, context, glossary))] or info.terms
     if not terms:
         return 1.0
-    return sum(term_present(t, text, glossary) for t in terms) / len(terms)
+    weights = [_words_in(t) for t in terms]
+    return sum(w for t, w in zip(terms, weights) if term_present(t, text, glossary)) / sum(weights)
+
+
+@lru_cache(maxsize=4096)
+def _words_in(term: str) -> int:
+    """How many words a question term was joined from (城镇调查失业率: 3): a known term counts as much as its words
+    did, so joining it makes its synonyms apply without making a passage that lacks it cover more."""
+    return max(1, sum(1 for w, f in tagged_words(term) if len(w) > 1 and f not in ("m", "x")))
 
 
 def passage_text(hit: Hit) -> str:
