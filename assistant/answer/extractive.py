@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.arithmetic import across, computed_sentence, operation, partner
+from assistant.arithmetic import across, computed_sentence, operation, partner, quantities
 from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, OFFICE, Check, check_sentence, coverage, has_figure, row_cells,
                                 heading_years, question_tense, sentence_units, statement_tense, type_match)
 from assistant.definitions import DEFINE, definition, quotable
@@ -171,9 +171,11 @@ _TITLE_LINE = re.compile(r"[^，,。；;：:]{4,60}(?:规划|纲要|意见|报�
 def _is_heading(text: str, hit: Hit, info: QuestionInfo) -> bool:
     """The document's title, a heading line of the passage's own section path, or a line that is a title (it
     names a document, annex or list, without a sentence's end): never an answer, except to a question about
-    sections."""
+    sections, or, stating a figure, to a figure question."""
     if info.kind in ("section", "which_section") or _ENDS_SENTENCE.search(text[-1:]):
         return False
+    if info.kind == "figure" and quantities(text):
+        return False  # a heading that states a figure (一、政务服务“一网通办”（25分）) answers one
     t = squash(text)
     return bool(t) and (t == squash(hit.title) or any(t == squash(p) for p in hit.section.split(SECTION_SEP))
                         or bool(_TITLE_LINE.fullmatch(text.strip())))

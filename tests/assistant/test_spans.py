@@ -72,6 +72,11 @@ def test_toc_and_heading_lines_are_never_candidates():
     for line in ("某省工业互联网创新发展行动计划（2021-2023年）", "省推进工业互联网创新发展专项工作组名单", "某市数字政府建设考评指标"):
         assert _is_heading(line, hit, info)
     assert not _is_heading("实施某省工业互联网创新发展行动计划。", hit, info)
+    # a heading that states a figure answers a figure question (its score, its target)
+    scored = Hit(doc_id="d", name="d.txt", title="考评办法", section="附件 › 一、政务服务“一网通办”（25分）", index=0,
+                 start=0, end=1, text="", score=1.0)
+    assert not _is_heading("一、政务服务“一网通办”（25分）", scored, analyse("一网通办这一项满分多少？"))
+    assert _is_heading("一、政务服务“一网通办”（25分）", scored, analyse("一网通办这一项有哪些要求？"))
 
 
 def test_a_part_is_answered_by_its_heading_and_its_sub_parts_headings():
