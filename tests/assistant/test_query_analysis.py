@@ -483,3 +483,13 @@ def test_a_quoted_name_is_one_term_whatever_the_tagger_makes_of_it():
     assert "十四五" in analyse("“十四五”期间GDP年均增长多少？").terms
     # a counted slogan is not: its items, which answer, do not repeat it
     assert "八个聚焦" not in analyse("报告说必须做到“八个聚焦”，是哪八个？").terms
+
+
+def test_a_joined_term_covers_as_much_as_the_words_it_was_joined_from():
+    from assistant.evidence import coverage
+    g = Glossary.load()
+    info = analyse("规划里城镇调查失业率要控制在多少以内？")
+    assert "城镇调查失业率" in info.terms
+    # the rate is missing: 控制 alone covers a quarter, as it did with the rate as three words
+    assert coverage(info, squash("全国总人口控制在13.9亿人以内。"), g) == pytest.approx(0.25)
+    assert coverage(info, squash("调查失业率控制在5.5%以内。"), g) == 1.0  # a synonym of the whole term
