@@ -27,7 +27,10 @@ def is_computed(text: str) -> bool:
     return squash(COMPUTED_NOTE) in t or squash(COMPUTED_NOTE_MANY) in t
 
 
-_SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及][^，。？?]{1,10}?(?:一共|总共)")
+# 今年新建的建成后总数能到多少: what stands now plus what is added
+_AFTER_ADDED = re.compile(r"(?:新增|新建|新开工|建成|完成)[^。？?]{0,10}?后[，,]?[^。？?]{0,8}?(?:总|累计|一共|共)[^。？?]{0,8}?(?:多少|几)")
+_SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及][^，。？?]{1,10}?(?:一共|总共)|"
+                  + _AFTER_ADDED.pattern)
 _OPS = (
     ("ratio", re.compile(r"几倍|多少倍")),
     ("sum", _SUM),
@@ -163,6 +166,13 @@ def _best_in(question: str, s: str, qs: list[Quantity]) -> Quantity:
     return max(qs, key=lambda q: (len(qgrams & bigrams(_clause_of(s, q))), -q.start))
 
 
+def _best_beside(question: str, s: str, qs: list[Quantity], other_s: str, other: Quantity) -> Quantity:
+    """As _best_in, also counting what its words share with the other figure's lead."""
+    qgrams, other_lead = bigrams(question), _named(_lead(other_s, other))
+    return max(qs, key=lambda q: (len(qgrams & bigrams(_clause_of(s, q))) + len(other_lead & _named(_lead(s, q))),
+                                  -q.start))
+
+
 def _bounds(s: str, at: int, marks: str) -> tuple[int, int]:
     """Start and end of the clause of `s` holding position `at`, clauses ending at any of `marks`."""
     lo = max(s.rfind(p, 0, at) for p in marks) + 1
@@ -233,6 +243,11 @@ def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> 
     if len(picked) != 2:
         return None
     (a, i), (b, j) = picked.values()
+    # of a quote's figures, the one counting what the other counts (新能源装机 for 新增新能源装机, not 电力总装机)
+    a = _best_beside(question, quotes[i], found[i], quotes[j], b)
+    b = _best_beside(question, quotes[j], found[j], quotes[i], a)
+    if a.value == b.value:
+        return None
     if a.unit != b.unit or not (_about(question, quotes[i], a, quotes[j], b) and _about(question, quotes[j], b, quotes[i], a)):
         return None
     if not _one_each(question, _lead(quotes[i], a), _lead(quotes[j], b)):
@@ -416,7 +431,7 @@ def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[s
     if op == "average":
         return _average(question, quotes, "".join(dict.fromkeys(markers)))
     if op == "sum":  # 甲和乙加起来 pairs two quotes' figures; more things add what one quote lists
-        n = _terms_joined(question, _SUM)
+        n = 2 if _AFTER_ADDED.search(question) else _terms_joined(question, _SUM)
         if n == 1 and _COLLECTIVE.search(question):  # 各类平台加起来: every figure one quote gives in the unit asked
             return _sum_listed(question, quotes, markers, None)
         if n != 2:
@@ -545,11 +560,16 @@ def statement(op: str, picked: Sequence[Quantity], cite: str) -> str | None:
         return f"{both}合计{number}{mag}{unit}（{'加'.join(_written_in(q, mag) for q in picked)}）{note}{cite}。"
     if a.value == b.value:
         return f"两者相同（{a.written}与{b.written}）{COMPUTED_NOTE}{cite}。"
-    number, mag = _express(abs(a.value - b.value), (a, b))
+    gap = abs(a.value - b.value)
+    number, mag = _express(gap, (a, b))
     if unit == "个百分点":
         mag = ""
         number = _fmt(abs(a.number - b.number))
-    return f"两者相差{number}{mag}{unit}（{_written_in(a, mag)}与{_written_in(b, mag)}）{COMPUTED_NOTE}{cite}。"
+    said = f"{number}{mag}{unit}"
+    if mag and unit != "个百分点" and gap < _MAG[mag]:  # under one of its magnitude (0.95万元): also plainly (9500元)
+        down, lower = _express_down(gap, (a, b))
+        said += f"即{down}{lower}{unit}" if lower != mag else ""
+    return f"两者相差{said}（{_written_in(a, mag)}与{_written_in(b, mag)}）{COMPUTED_NOTE}{cite}。"
 
 
 def partner(question: str, first: str, others: Sequence[str]) -> int | None:

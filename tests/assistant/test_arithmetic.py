@@ -327,3 +327,17 @@ def test_figures_written_in_chinese_numerals_are_computed_on():
     assert "18600元" in s and "2.13倍" in s
     passage = Hit("d", "d.txt", "报告", "一", 0, 0, 30, "居民人均可支配收入从一万六千五百元增加到三万五千一百元。", 0.9, 0.9, "c1")
     assert check_citations(s, [passage]).flags == []  # 16500 and 35100 are in the passage, as numerals
+
+
+def test_what_stands_now_plus_what_is_added_is_the_total_after():
+    q = "今年风电光伏装机新增任务完成后，总规模大概能到多少千瓦？"
+    quotes = ["确保新增新能源装机3000万千瓦、新能源发电量超3000亿度。", "电力总装机规模3.1亿千瓦，新能源装机1.7亿千瓦。"]
+    # of the second quote's figures, the one counting what the first counts (新能源装机, not 电力总装机)
+    assert computed_sentence(q, quotes, ["[1]", "[2]"]).startswith("两者合计2亿千瓦（3000万千瓦即0.3亿千瓦加1.7亿千瓦）")
+    assert operations("起降点现在有多少个？今年新建的建成后总数能到多少？") == ["sum"]
+
+
+def test_a_gap_under_one_of_its_magnitude_is_also_written_plainly():
+    s = computed_sentence("人均收入这五年涨了多少钱？", ["人均可支配收入由2.57万元增加到3.52万元。"], ["[1]"])
+    assert s.startswith("两者相差0.95万元即9500元（2.57万元与3.52万元）")
+    assert {"0.95", "9500"} <= derived(s)
