@@ -187,6 +187,8 @@ class Scope:
     several: bool = False  # the references name different documents (甲省和乙省…): answer from each
     years: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
     # doc id -> the years a document speaks of without writing them (a 2024 report's 今年 and 去年)
+    own_years: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
+    # doc id -> the years a document is of (its title's, file name's, dateline's; a range's every year)
 
 
 @dataclass(frozen=True)
@@ -296,7 +298,8 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
             if kind == "place":
                 place_sets.append(docs)
     soft = []  # years and plan ordinals: metadata a document may lack, so they narrow but never empty the scope
-    year_sets = [frozenset(d for d, label in labels.items() if year in label.years) for year in dict.fromkeys(info.doc_years)]
+    own = {d: frozenset(label.years | heading_years(label.title)) for d, label in labels.items() if label.years}
+    year_sets = [frozenset(d for d in own if year in own[d]) for year in dict.fromkeys(info.doc_years)]
     soft += year_sets
     short = [p + "五" for p in _PLAN_SHORT.findall(info.text)] + [c + "大" for c in _CONGRESS_SHORT.findall(info.text)]
     for name in dict.fromkeys(short):
@@ -314,14 +317,14 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     soft = [docs for docs in soft if docs and len(docs) < len(labels)]
     years = {d: label.implied_years for d, label in labels.items() if label.years}
     if not sets and not soft:
-        return Scope(None, tuple(free), years=years)
+        return Scope(None, tuple(free), years=years, own_years=own)
     by_place = len(place_sets) > 1 and not frozenset.intersection(*place_sets)
     year_sets = [docs for docs in year_sets if docs and len(docs) < len(labels)]
     by_year = len(year_sets) > 1 and not frozenset.intersection(*year_sets)  # 2024年和2025年的报告
     if by_year and not info.cross_doc and not by_place:
         hard = frozenset.intersection(*sets) if sets else None  # 政府工作报告 applies to each year's
         loose = frozenset().union(*year_sets)
-        return Scope((hard & loose) or loose if hard is not None else loose, tuple(free), several=True, years=years)
+        return Scope((hard & loose) or loose if hard is not None else loose, tuple(free), several=True, years=years, own_years=own)
     if info.cross_doc or by_place:
         # References that name different documents (甲省和乙省, 2024年和2025年的报告): any of them. Places name
         # different documents of one kind: the other references still narrow them (a place and a genre that name
@@ -334,7 +337,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
                     hard &= docs
         loose = frozenset().union(*soft) if soft else None
         allowed = hard if loose is None else loose if hard is None else (hard & loose) or hard
-        return Scope(allowed, tuple(free), several=True, years=years)
+        return Scope(allowed, tuple(free), several=True, years=years, own_years=own)
     allowed = frozenset.intersection(*sets) if sets else None
     if allowed is not None and not allowed and place_sets:
         # the place's documents name no such genre: one of them may present the document named (江西…规划纲要草案
@@ -347,7 +350,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         narrowed = docs if allowed is None else allowed & docs
         if narrowed:
             allowed = narrowed
-    return Scope(allowed, tuple(free), years=years)
+    return Scope(allowed, tuple(free), years=years, own_years=own)
 
 
 def in_scope(hits: Sequence[Hit], scope: Scope) -> list[Hit]:
@@ -379,6 +382,10 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
     for year in info.years:
         if year not in text and year not in scope.years.get(hit.doc_id, ()):
             return Check(False, f"the passage does not mention {year}")
+    own = scope.own_years.get(hit.doc_id)
+    if own and info.doc_years and not own & set(info.doc_years):
+        # 2023年…考评办法 when only the 2022 one is here: another year's document, not the one named
+        return Check(False, f"the passage's document is not of {'、'.join(info.doc_years)}")
     dated = heading_years(hit.section) if info.years else set()
     if dated and not dated & set(info.years) and not any(w in info.text for w in RELATIVE_YEARS) \
             and not row_years(hit.text) & set(info.years):  # a table's columns name their own years

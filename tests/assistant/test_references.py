@@ -183,3 +183,24 @@ def test_a_question_about_how_a_document_is_divided():
     plan = [("c1", "第一篇 总体要求 › 第一章 发展环境"), ("c2", "第一篇 总体要求 › 第二章 指导思想"), ("c3", "第二篇 创新")]
     assert [p for p, _ in outline(plan, "篇")] == ["第一篇 总体要求", "第二篇 创新"]
     assert [p for p, _ in outline(plan, "章")] == ["第一章 发展环境", "第二章 指导思想"]
+
+
+def test_a_document_named_by_another_year_is_not_the_one_here():
+    from assistant.evidence import check_passage
+    from assistant.glossary import Glossary
+    from vectordb.index import Hit
+
+    labels = {"m": doc_label("某市2022年数字政府建设考评办法", "m.txt", ""),
+              "p": doc_label("某市数字政府建设行动方案（2021—2023年）", "p.txt", "")}
+    hit = Hit(doc_id="m", name="m.txt", title="某市2022年数字政府建设考评办法", section="附件",
+              index=0, start=0, end=20, text="一、政务服务“一网通办”（25分）", score=1.0)
+    g = Glossary.load()
+    for q, ok in (("某市2022年数字政府建设考评办法里一网通办占多少分？", True),
+                  ("某市2023年数字政府建设考评办法里一网通办占多少分？", False)):
+        info = analyse(q)
+        assert check_passage(info, hit, g, 0.5, doc_scope(info, labels)).ok is ok
+    # a range names every year in it: the 2022 plan is the 2021—2023 one
+    plan = Hit(doc_id="p", name="p.txt", title="某市数字政府建设行动方案（2021—2023年）", section="一、目标",
+               index=0, start=0, end=20, text="到2023年，一网通办事项达到500项。", score=1.0)
+    info = analyse("某市2022年数字政府建设行动方案里一网通办事项要达到多少项？")
+    assert check_passage(info, plan, g, 0.5, doc_scope(info, labels)).ok
