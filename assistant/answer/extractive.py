@@ -256,7 +256,9 @@ class ExtractiveBackend:
 
     def _score(self, info: QuestionInfo, passages: Sequence[Hit]) -> list[Candidate]:
         sents: list[tuple[int, str, Check]] = []
-        checked = info if self.cfg.head_check else replace(info, head=())
+        # a named indicator (a glossary term: GDP, 城镇调查失业率) is checked always, its synonyms counting
+        named = bool(info.head) and all(h.lower() in self.glossary.group_of for h in info.head)
+        checked = info if self.cfg.head_check or named else replace(info, head=())
         for n, hit in enumerate(passages, start=1):
             context = squash(f"{hit.title}\n{hit.section}")
             for s, e in sentence_units(hit.text):
