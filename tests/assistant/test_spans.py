@@ -552,3 +552,16 @@ def test_a_part_headed_by_a_bare_label_is_named_by_its_title_line():
     # a heading with its own words, or a sentence under the label, adds nothing
     assert _label_title("一、总体要求", "一、总体要求\n指导思想") == ""
     assert _label_title("附件1", "附件1\n坚持民生为大，办好十件民生实事。") == ""
+
+
+def test_a_glossary_indicator_asked_must_be_named_where_the_figure_is():
+    from tests.fake_embedder import FakeEmbedder
+
+    backend = ExtractiveBackend(embedder=FakeEmbedder(), glossary=G)
+    text = "生态环境进一步改善，单位国内生产总值能耗下降3%左右，主要污染物排放量继续下降。"
+    hit = Hit(doc_id="d", name="d.txt", title="政府工作报告", section="二、今年工作安排", index=0, start=0,
+              end=len(text), text=text, score=0.5, dense=0.5, chunk_id="d:0")
+    asked = analyse("报告定的单位GDP二氧化碳排放下降目标是多少？")
+    assert asked.head == ("二氧化碳排放",)
+    assert not any(c.check.ok for c in backend.candidates(asked, [hit]))  # 能耗 is another indicator
+    assert any(c.check.ok for c in backend.candidates(analyse("报告定的单位GDP能耗下降目标是多少？"), [hit]))
