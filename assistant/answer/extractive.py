@@ -29,7 +29,7 @@ from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.embeddings import Embedder
 from vectordb.index import Hit
-from ingest.zh import ARABIC_FIGURE, CN_DIGITS, CN_FIGURE, CN_SMALL, CN_YEAR, YEAR
+from ingest.zh import ARABIC_FIGURE, CN_DIGITS, CN_FIGURE, CN_SMALL, CN_YEAR, YEAR, arabic_figures
 
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;]")
 _YEAR = re.compile(YEAR)
@@ -40,6 +40,7 @@ _SEVERAL = re.compile(r"分别|各|和|与|及|、|其中|[？?].+")  # several 
 # A clause that goes on stating the figure of the clause before it (提高1岁，达到74.5岁; …30%，最高300万元).
 _GOES_ON = re.compile(r"^(?:达到|达|提高到|增加到|增长到|下降到|降至|降到|减少到|控制在|保持在|稳定在|突破|超过|"
                       r"最高|最多|最低|不超过|不低于|不少于|其中|年均|分别)")
+_CN_YEAR_RUN = re.compile(rf"{CN_YEAR}年(?:[^，。；]{{0,3}}?{CN_YEAR}年)?")  # a date or a span of years, as written
 _DIGIT_FIGURE = re.compile(f"{ARABIC_FIGURE}|{CN_FIGURE}")  # a figure that is not a year (Arabic or written out)
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
@@ -372,8 +373,10 @@ class ExtractiveBackend:
         return span if len(span) <= self.cfg.max_quote_chars else None
 
     def _quote(self, info: QuestionInfo, c: Candidate) -> str:
-        text = self._span(info, c) or self._trim(info, c.text, c.check.focus)
-        return quotable(text).strip().rstrip("。；;，,、：:！!？? ") + f"[{c.passage}]。"
+        text = quotable(self._span(info, c) or self._trim(info, c.text, c.check.focus)).strip().rstrip("。；;，,、：:！!？? ")
+        if info.kind == "when" and not re.search(rf"{YEAR}年", text) and (run := _CN_YEAR_RUN.search(text)):
+            text += f"（{arabic_figures(run.group(0))}）"  # 从二〇二〇年到二〇三五年…（2020年到2035年）
+        return text + f"[{c.passage}]。"
 
     def stream(self, question: str, passages: Sequence[Hit]) -> Iterator[Piece | Draft]:
         yield from stream_by_sentence(self.answer(question, passages))
@@ -618,3 +621,4 @@ class ExtractiveBackend:
         head = f"{tidy_figures(element).rstrip('。；;，,：: ')}{_label_title(element, passages[holder - 1].text)}[{holder}]"
         used = list(dict.fromkeys([holder, *children.values()]))[: 1 + MAX_SUBPARTS]
         return Draft(f"{head}：{'；'.join(parts)}。" if parts else f"{head}。", refused=False, used=used)
+

@@ -75,9 +75,13 @@ def _cn_whole(s: str) -> int | None:
     return _cn_below_10000(s)
 
 
+_CN_YEAR_AT = re.compile(rf"{CN_YEAR}(?=年)")
+
+
 def arabic_figures(text: str) -> str:
-    """Figures written in Chinese numerals rewritten in Arabic (三万五千一百元 → 35100元, 一千三百万人 → 1300万人,
-    百分之十八点五 → 18.5%), so they can be computed on and compared; the rest of the text is unchanged."""
+    """Figures and years written in Chinese numerals rewritten in Arabic (三万五千一百元 → 35100元, 一千三百万人 →
+    1300万人, 百分之十八点五 → 18.5%, 二〇三五年 → 2035年), so they can be computed on and compared; the rest of the
+    text is unchanged."""
     def arabic(m: re.Match[str]) -> str:
         word = m.group(0)
         percent = word.startswith("百分之")
@@ -95,7 +99,8 @@ def arabic_figures(text: str) -> str:
             return word
         number = f"{value:.6f}".rstrip("0").rstrip(".")
         return f"{number}{mag}{more}{'%' if percent else ''}"
-    return _CN_FIGURE.sub(arabic, text)
+    years = _CN_YEAR_AT.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(0)), text)
+    return _CN_FIGURE.sub(arabic, years)
 
 
 # Years a dated text speaks of without writing them, as offsets from its own year (a 2026 report's 去年 is 2025).

@@ -565,3 +565,16 @@ def test_a_glossary_indicator_asked_must_be_named_where_the_figure_is():
     assert asked.head == ("二氧化碳排放",)
     assert not any(c.check.ok for c in backend.candidates(asked, [hit]))  # 能耗 is another indicator
     assert any(c.check.ok for c in backend.candidates(analyse("报告定的单位GDP能耗下降目标是多少？"), [hit]))
+
+
+def test_a_date_in_chinese_numerals_is_also_given_in_arabic():
+    from tests.fake_embedder import FakeEmbedder
+    from assistant.citecheck import check_citations
+
+    backend = ExtractiveBackend(embedder=FakeEmbedder(), glossary=G)
+    text = "全面建成社会主义现代化强国，总的战略安排是分两步走：从二〇二〇年到二〇三五年基本实现社会主义现代化。"
+    hit = Hit(doc_id="d", name="d.txt", title="报告", section="三、新时代新征程", index=0, start=0, end=len(text),
+              text=text, score=0.5, dense=0.5, chunk_id="d:0")
+    answer = backend.answer("什么时候基本实现社会主义现代化？", [hit]).answer
+    assert "从二〇二〇年到二〇三五年基本实现社会主义现代化（2020年到2035年）[1]" in answer
+    assert check_citations(answer, [hit]).flags == []  # the years are the passage's, in Arabic

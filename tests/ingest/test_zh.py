@@ -95,5 +95,5 @@ def test_figures_in_chinese_numerals_are_rewritten_in_arabic_and_nothing_else():
     assert arabic_figures("从一万六千五百元增加到三万五千一百元") == "从16500元增加到35100元"
     assert arabic_figures("城镇新增就业年均一千三百万人以上，占百分之十八点五") == "城镇新增就业年均1300万人以上，占18.5%"
     assert arabic_figures("十四亿多人口，十亿三千万人") == "14亿多人口，10.3亿人"
-    # ordinals, idioms and years stay as written
-    assert arabic_figures("二十大报告、十四五规划，千方百计，到二〇三五年") == "二十大报告、十四五规划，千方百计，到二〇三五年"
+    # ordinals and idioms stay as written; a year in numerals is a year in Arabic
+    assert arabic_figures("二十大报告、十四五规划，千方百计，到二〇三五年") == "二十大报告、十四五规划，千方百计，到2035年"
