@@ -578,3 +578,13 @@ def test_a_date_in_chinese_numerals_is_also_given_in_arabic():
     answer = backend.answer("什么时候基本实现社会主义现代化？", [hit]).answer
     assert "从二〇二〇年到二〇三五年基本实现社会主义现代化（2020年到2035年）[1]" in answer
     assert check_citations(answer, [hit]).flags == []  # the years are the passage's, in Arabic
+
+
+def test_a_part_without_sub_parts_or_leads_is_answered_by_its_heading_and_first_sentence():
+    info = analyse("行动计划的专栏5是个什么工程，主要干什么？")
+    text = ("专栏5 “企业登云”提质扩面工程\n积极引进国内知名云服务商，加快培育特色工业云服务平台，规模化推进企业上云；"
+            "面向中小企业打造低成本的升级方案。\n（责任单位：省经济和信息化厅）")
+    hit = Hit(doc_id="d", name="d.txt", title="t", section="二、重点任务 › 专栏5 “企业登云”提质扩面工程", index=0,
+              start=0, end=len(text), text=text, score=1.0)
+    draft = B._section_answer(info, [hit])
+    assert draft.answer == "专栏5“企业登云”提质扩面工程[1]：积极引进国内知名云服务商，加快培育特色工业云服务平台，规模化推进企业上云[1]。"
