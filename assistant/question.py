@@ -140,7 +140,7 @@ def _known_terms() -> frozenset[str]:
 _OPEN, _CLOSE = "“‘「『\"", "”’」』\""
 
 
-_COUNTED_SLOGAN = re.compile(rf"[{CN_SMALL}两]+[个大条项张种类]")  # “八个聚焦”: its items are the answer, not it
+_COUNTED_SLOGAN = re.compile(rf"[{CN_SMALL}两]+[个大条项张种类]")  # “八个聚焦”, “走出六条新路”: its items answer, not it
 
 
 def _quoted(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
@@ -155,7 +155,7 @@ def _quoted(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
         inner = "".join(x for x, _ in words[i + 1:end]) if end else ""
         if end and 2 <= len(inner) <= 12 and re.fullmatch(r"[\u4e00-\u9fff]+", inner) \
                 and not _SHORT_NAME.fullmatch(inner) and not re.search(rf"[{CN_SMALL}]五", inner) \
-                and not _COUNTED_SLOGAN.match(inner):
+                and not _COUNTED_SLOGAN.search(inner):
             out += [words[i], (inner, "nz"), words[end]]
             i = end + 1
         else:

@@ -483,6 +483,7 @@ def test_a_quoted_name_is_one_term_whatever_the_tagger_makes_of_it():
     assert "十四五" in analyse("“十四五”期间GDP年均增长多少？").terms
     # a counted slogan is not: its items, which answer, do not repeat it
     assert "八个聚焦" not in analyse("报告说必须做到“八个聚焦”，是哪八个？").terms
+    assert "走出六条新路" not in analyse("讲话中“走出六条新路”具体是哪六条？").terms
 
 
 def test_a_joined_term_covers_as_much_as_the_words_it_was_joined_from():
