@@ -101,15 +101,20 @@ def coverage(info: QuestionInfo, text: str, glossary: Glossary, context: str = "
     terms = [t for t in info.terms if not (context and term_present(t, context, glossary))] or info.terms
     if not terms:
         return 1.0
-    weights = [_words_in(t) for t in terms]
-    return sum(w for t, w in zip(terms, weights) if term_present(t, text, glossary)) / sum(weights)
+    held = 0.0
+    for t in terms:
+        pieces = _words_in(t)
+        held += len(pieces) if term_present(t, text, glossary) else sum(term_present(w, text, glossary) for w in pieces)
+    return held / sum(len(_words_in(t)) for t in terms)
 
 
 @lru_cache(maxsize=4096)
-def _words_in(term: str) -> int:
-    """How many words a question term was joined from (城镇调查失业率: 3): a known term counts as much as its words
-    did, so joining it makes its synonyms apply without making a passage that lacks it cover more."""
-    return max(1, sum(1 for w, f in tagged_words(term) if len(w) > 1 and f not in ("m", "x")))
+def _words_in(term: str) -> tuple[str, ...]:
+    """The words a question term was joined from (城镇调查失业率: 城镇, 调查, 失业率), or the term itself: a known term
+    counts as much as its words did, whole (or by a synonym), else word by word, so joining it makes its synonyms
+    apply without changing what a passage holding some of its words covers."""
+    words = tuple(w for w, f in tagged_words(term) if len(w) > 1 and f not in ("m", "x"))
+    return words if len(words) > 1 else (term,)
 
 
 def passage_text(hit: Hit) -> str:

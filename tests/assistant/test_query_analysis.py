@@ -494,3 +494,11 @@ def test_a_joined_term_covers_as_much_as_the_words_it_was_joined_from():
     # the rate is missing: 控制 alone covers a quarter, as it did with the rate as three words
     assert coverage(info, squash("全国总人口控制在13.9亿人以内。"), g) == pytest.approx(0.25)
     assert coverage(info, squash("调查失业率控制在5.5%以内。"), g) == 1.0  # a synonym of the whole term
+
+
+def test_a_joined_term_partly_held_covers_its_words_held():
+    from assistant.evidence import coverage
+    g = Glossary.load()
+    info = analyse("规划里城镇调查失业率要控制在多少以内？")
+    # 城镇 and 调查 held, not the rate: three of the four words' worth (控制 too), as before the term was joined
+    assert coverage(info, squash("城镇人口调查结果控制在"), g) == pytest.approx(0.75)
