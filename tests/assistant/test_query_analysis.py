@@ -49,6 +49,8 @@ def test_glossary_expansion_adds_only_missing_terms(tmp_path):
     ("冀州区规划纲要第七篇讲的是什么？", "section", None),
     ("冀州区规划中专门讲乡村振兴的是哪一篇？", "which_section", None),
     ("5G网络什么时候实现乡镇以上区域连续覆盖？", "when", None),
+    ("这份报告是哪天在哪次会议上作的？", "when", None),
+    ("登记表要在几号之前上报？", "when", None),
     ("冀州区的区长是谁？", "who", None),
 ])
 def test_question_kinds(question, kind, unit):
