@@ -29,12 +29,16 @@ def is_computed(text: str) -> bool:
 
 # 今年新建的建成后总数能到多少: what stands now plus what is added
 _AFTER_ADDED = re.compile(r"(?:新增|新建|新开工|建成|完成)[^。？?]{0,10}?后[，,]?[^。？?]{0,8}?(?:总|累计|一共|共)[^。？?]{0,8}?(?:多少|几)")
+# 新增5G基站之前原来有多少个: the total less what was added
+_BEFORE_ADDED = re.compile(r"(?:新增|新建|增加)[^。？?]{0,12}?(?:之前|以前)[^。？?]{0,10}?(?:多少|几)")
+_ADDED, _TOTAL = re.compile(r"新增|新建|增加"), re.compile(r"累计|总|共|达到|达")
 _SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及][^，。？?]{1,10}?(?:一共|总共)|"
                   + _AFTER_ADDED.pattern)
 _OPS = (
     ("ratio", re.compile(r"几倍|多少倍")),
     ("sum", _SUM),
-    ("diff", re.compile(r"相差|还差|差了?多少|差了?几|(?<![至最提升降])[多少高低快慢]多少|(?<![至最提升降])[多少高低快慢]了?几|还剩|"
+    ("diff", re.compile(r"相差|还差|" + _BEFORE_ADDED.pattern + "|"
+                        r"差了?多少|差了?几|(?<![至最提升降])[多少高低快慢]多少|(?<![至最提升降])[多少高低快慢]了?几|还剩|"
                         r"剩下?多少|(?<![至最提升降多])[多少][\u4e00-\u9fff]{1,2}了多少|[多少高低]出了?多少|(?<![至最提升降减增缩])[多少高低快慢]了多少|净增|缺口|超(?:了|出)多少|(?:涨|提高|增加|下降|降低|减少)了?几个百分点|"
                         r"(?:哪个|谁)(?:更|要|[长涨跑]得)?[多少高低快慢大小]|"
                         r"(?:一样|相同|一致)(?:吗|不|没有)|是否(?:一样|相同|一致)")),
@@ -198,6 +202,14 @@ def _both_asked(question: str, s: str, a: Quantity, b: Quantity) -> bool:
     return len(ga - gb) >= 2 and len(gb - ga) >= 2
 
 
+def _added_and_total(question: str, s: str, a: Quantity, b: Quantity) -> bool:
+    """What stood before an addition is asked, and one figure is the addition, the other the total (新增…1000座，
+    累计…4600个)."""
+    ca, cb = _clause_of(s, a), _clause_of(s, b)
+    return bool(_BEFORE_ADDED.search(question)) and any(
+        _ADDED.search(x) and _TOTAL.search(y) and not _ADDED.search(y) for x, y in ((ca, cb), (cb, ca)))
+
+
 def wants_percent(question: str) -> bool:
     """The question computes on percentages (率, 比重, 百分点) rather than amounts."""
     return bool(_WANTS_PERCENT.search(question))
@@ -206,7 +218,12 @@ def wants_percent(question: str) -> bool:
 def _found(question: str, quotes: Sequence[str], percent: bool | None = None) -> list[list[Quantity]]:
     """Each quote's quantities of the kind asked (percentages or not)."""
     percent = wants_percent(question) if percent is None else percent
-    return [[q for q in _quantities(t) if q.percent == percent] for t in quotes]
+    unit = _asked_unit(question)
+    if unit not in _PLACES_COUNTED:
+        return [[q for q in _quantities(t) if q.percent == percent] for t in quotes]
+    # 13家机构、236个幸福院, 新增1000座、累计4600个: 多少个 counts them alike
+    return [[replace(q, unit=unit) if q.unit in _PLACES_COUNTED else q for q in _quantities(t) if q.percent == percent]
+            for t in quotes]
 
 
 def _from_to(found: list[list[Quantity]], quotes: Sequence[str]) -> tuple[Quantity, Quantity, list[int]] | None:
@@ -235,7 +252,8 @@ def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> 
     holding = [i for i, qs in enumerate(found) if qs]
     if len(holding) == 1 and len(found[holding[0]]) == 2:
         a, b = found[holding[0]]
-        return (a, b, holding) if a.unit == b.unit and _both_asked(question, quotes[holding[0]], a, b) else None
+        return (a, b, holding) if a.unit == b.unit and (_both_asked(question, quotes[holding[0]], a, b) or
+                                                        _added_and_total(question, quotes[holding[0]], a, b)) else None
     picked = {}
     for i in holding:
         q = _best_in(question, quotes[i], found[i])
@@ -512,8 +530,6 @@ def _sum_listed(question: str, quotes: Sequence[str], markers: Sequence[str], n:
     if n is None and unit is None:
         return None
     for i, qs in enumerate(_found(question, quotes)):
-        if unit in _PLACES_COUNTED and {q.unit for q in qs} <= _PLACES_COUNTED:
-            qs = [replace(q, unit=unit) for q in qs]  # 13家机构、236个幸福院: 多少个 counts them alike
         if n is None:
             if any(q.unit != unit for q in qs) or len(qs) < 2:
                 continue

@@ -341,3 +341,12 @@ def test_a_gap_under_one_of_its_magnitude_is_also_written_plainly():
     s = computed_sentence("人均收入这五年涨了多少钱？", ["人均可支配收入由2.57万元增加到3.52万元。"], ["[1]"])
     assert s.startswith("两者相差0.95万元即9500元（2.57万元与3.52万元）")
     assert {"0.95", "9500"} <= derived(s)
+
+
+def test_what_stood_before_an_addition_is_the_total_less_the_addition():
+    q = "今年新增5G基站之前全市原来大约有多少个？"
+    assert operations(q) == ["diff"]
+    s = computed_sentence(q, ["新增5G基站1000座，累计建设5G基站4600个。"], ["[1]"])
+    assert s.startswith("两者相差3600个（1000座与4600个）")  # 座 and 个 count alike when 多少个 is asked
+    # two additions are no total: nothing computed
+    assert computed_sentence(q, ["新增5G基站1000座，新增千兆宽带用户4600个。"], ["[1]"]) is None
