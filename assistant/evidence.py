@@ -34,6 +34,8 @@ _ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名](?!百分点)
 _COUNT = re.compile(rf"(?:\d+(?:\.\d+)?[万亿]?|[{_CN_NUM}]+)[多余]?(?:[{_COUNTERS}处种件台套位场次])")
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_FIGURE})"  # a figure's number, before its unit
 _MASK = re.compile(r"[xX]{1,4}(?:\.[xX]+)?")
+_ASKS_DAY = re.compile(r"哪一?天|几号|哪一?日")
+_DAY = re.compile(rf"\d{{1,2}}月\d{{1,2}}[日号]|[{CN_SMALL}]{{1,2}}月[{CN_SMALL}]{{1,3}}日")
 _TIME = re.compile(rf"(?:{YEAR}|{CN_YEAR})年|年底|年年底|月底|\d+月")
 
 
@@ -667,6 +669,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         return Check(False, "the sentence names no person")
     if info.kind == "when" and not _TIME.search(squash(sentence)):
         return Check(False, "the sentence has no date")
+    if info.kind == "when" and _ASKS_DAY.search(info.text) and not _DAY.search(squash(sentence)):
+        return Check(False, "the sentence names no day")  # 哪天印发: a year alone (2022年…办法) is no answer
     return Check(True)
 
 

@@ -504,3 +504,12 @@ def test_a_joined_term_partly_held_covers_its_words_held():
     info = analyse("规划里城镇调查失业率要控制在多少以内？")
     # 城镇 and 调查 held, not the rate: three of the four words' worth (控制 too), as before the term was joined
     assert coverage(info, squash("城镇人口调查结果控制在"), g) == pytest.approx(0.75)
+
+
+def test_a_day_asked_is_answered_by_a_day_not_a_year():
+    g = Glossary.load()
+    info = analyse("这份指导意见是哪天印发的？")
+    assert not check_sentence(info, "将《某市2022年数字政府建设考评办法》印发给你们。", g).ok
+    assert check_sentence(info, "2022年11月21日", g).ok
+    assert check_sentence(info, "二〇二二年十一月二十一日", g).ok
+    assert check_sentence(analyse("这份办法是哪一年印发的？"), "将《某市2022年考评办法》印发给你们。", g).ok
