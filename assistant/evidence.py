@@ -144,17 +144,30 @@ def row_cells(sentence: str) -> list[tuple[str, str]] | None:
 
 
 def sentence_units(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a passage (ingest.zh.sentence_spans), except that a table row stays one sentence."""
+    """Sentence spans of a passage (ingest.zh.sentence_spans), except that a table row stays one sentence, and a
+    dateline wrapped over two lines (——2026年1月26日在某省第十四届 / 人民代表大会第五次会议上) is one."""
     out, pos = [], 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
         body = line.strip()
         if row_cells(body):
             s = pos + len(line) - len(line.lstrip())
             out.append((s, s + len(body)))
+        elif out and i and _DATELINE_START.match(prev := lines[i - 1].strip()) and _open(prev) and _open(line) \
+                and not prev.endswith("上") and body and out[-1][1] <= pos:  # a dateline ends at 会议上
+            out[-1] = (out[-1][0], pos + len(line.rstrip()))
         else:
             out += sentence_spans(text, pos, pos + len(line))
         pos += len(line)
     return out
+
+
+_DATELINE_START = re.compile(rf"[—－-]{{2}}\s*(?:{YEAR}|{CN_YEAR})年")  # ——2026年1月26日在…会议上
+
+
+def _open(line: str) -> bool:
+    """A line that ends without a sentence's end (nor a closing bracket)."""
+    return bool(line.strip()) and line.strip()[-1] not in "。！？；!?;）)」』"
 
 
 def row_years(text: str) -> set[str]:

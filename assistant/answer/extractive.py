@@ -40,6 +40,7 @@ _SEVERAL = re.compile(r"分别|各|和|与|及|、|其中|[？?].+")  # several 
 # A clause that goes on stating the figure of the clause before it (提高1岁，达到74.5岁; …30%，最高300万元).
 _GOES_ON = re.compile(r"^(?:达到|达|提高到|增加到|增长到|下降到|降至|降到|减少到|控制在|保持在|稳定在|突破|超过|"
                       r"最高|最多|最低|不超过|不低于|不少于|其中|年均|分别)")
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n\s*(?=[\u4e00-\u9fff])")
 _CN_YEAR_RUN = re.compile(rf"{CN_YEAR}年(?:[^，。；]{{0,3}}?{CN_YEAR}年)?")  # a date or a span of years, as written
 _DIGIT_FIGURE = re.compile(f"{ARABIC_FIGURE}|{CN_FIGURE}")  # a figure that is not a year (Arabic or written out)
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
@@ -374,6 +375,7 @@ class ExtractiveBackend:
 
     def _quote(self, info: QuestionInfo, c: Candidate) -> str:
         text = quotable(self._span(info, c) or self._trim(info, c.text, c.check.focus)).strip().rstrip("。；;，,、：:！!？? ")
+        text = _WRAP.sub("", text)  # a sentence wrapped over two lines (a dateline) reads as one
         if info.kind == "when" and not re.search(rf"{YEAR}年", text) and (run := _CN_YEAR_RUN.search(text)):
             text += f"（{arabic_figures(run.group(0))}）"  # 从二〇二〇年到二〇三五年…（2020年到2035年）
         return text + f"[{c.passage}]。"

@@ -588,3 +588,21 @@ def test_a_part_without_sub_parts_or_leads_is_answered_by_its_heading_and_first_
               start=0, end=len(text), text=text, score=1.0)
     draft = B._section_answer(info, [hit])
     assert draft.answer == "专栏5“企业登云”提质扩面工程[1]：积极引进国内知名云服务商，加快培育特色工业云服务平台，规模化推进企业上云[1]。"
+
+
+def test_a_dateline_wrapped_over_two_lines_is_one_answer():
+    from tests.fake_embedder import FakeEmbedder
+
+    backend = ExtractiveBackend(embedder=FakeEmbedder(), glossary=G)
+    text = "政府工作报告\n——2026年1月26日在某省第十四届\n人民代表大会第五次会议上\n某省省长 某某\n各位代表：\n现在，我代表省人民政府，向大会报告工作。"
+    hit = Hit(doc_id="d", name="d.txt", title="政府工作报告", section="", index=0, start=0, end=len(text), text=text,
+              score=0.5, dense=0.5, chunk_id="d:0")
+    answer = backend.answer("这份报告是哪天、在哪次会议上作的？", [hit]).answer
+    assert answer.startswith("——2026年1月26日在某省第十四届人民代表大会第五次会议上[1]")
+
+
+def test_a_whole_dateline_and_a_dash_item_stay_lines_of_their_own():
+    from assistant.evidence import sentence_units
+    text = "报告\n——2026年2月4日在某自治区第十四届人民代表大会第五次会议上\n自治区人民政府主席 某某\n——人口\n总数控制"
+    assert [text[s:e] for s, e in sentence_units(text)] == [
+        "报告", "——2026年2月4日在某自治区第十四届人民代表大会第五次会议上", "自治区人民政府主席 某某", "——人口", "总数控制"]
