@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
-from ingest.zh import arabic_figures, bigrams, squash, tidy_figures
+from ingest.zh import arabic_figures, bigrams, cn_number, squash, tidy_figures
 
 COMPUTED_NOTE = "（由所引用的两个数值计算）"
 COMPUTED_NOTE_MANY = "（由所引用的各数值计算）"  # a sum of more than two
@@ -30,8 +30,8 @@ def is_computed(text: str) -> bool:
 # 今年新建的建成后总数能到多少: what stands now plus what is added
 _AFTER_ADDED = re.compile(r"(?:新增|新建|新开工|建成|完成)[^。？?]{0,10}?后[，,]?[^。？?]{0,8}?(?:总|累计|一共|共)[^。？?]{0,8}?(?:多少|几)")
 # 新增5G基站之前原来有多少个: the total less what was added
-_BEFORE_ADDED = re.compile(r"(?:新增|新建|增加)[^。？?]{0,12}?(?:之前|以前)[^。？?]{0,10}?(?:多少|几)")
 _ADDED, _TOTAL = re.compile(r"新增|新建|增加"), re.compile(r"累计|总|共|达到|达")
+_BEFORE_ADDED = re.compile(rf"(?:{_ADDED.pattern})[^。？?]{{0,12}}?(?:之前|以前)[^。？?]{{0,10}}?(?:多少|几)")
 _SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及][^，。？?]{1,10}?(?:一共|总共)|"
                   + _AFTER_ADDED.pattern)
 _OPS = (
@@ -219,10 +219,8 @@ def _found(question: str, quotes: Sequence[str], percent: bool | None = None) ->
     """Each quote's quantities of the kind asked (percentages or not)."""
     percent = wants_percent(question) if percent is None else percent
     unit = _asked_unit(question)
-    if unit not in _PLACES_COUNTED:
-        return [[q for q in _quantities(t) if q.percent == percent] for t in quotes]
-    # 13家机构、236个幸福院, 新增1000座、累计4600个: 多少个 counts them alike
-    return [[replace(q, unit=unit) if q.unit in _PLACES_COUNTED else q for q in _quantities(t) if q.percent == percent]
+    alike = _PLACES_COUNTED if unit in _PLACES_COUNTED else frozenset()  # 13家机构、236个幸福院: 多少个 counts them alike
+    return [[replace(q, unit=unit) if q.unit in alike else q for q in _quantities(t) if q.percent == percent]
             for t in quotes]
 
 
@@ -371,11 +369,12 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     """The sentences stating what the question asks to compute from the quotes (markers[i] cites quotes[i]), one per
     computation it asks, or None when it asks none or the quotes do not give exactly two figures of one kind."""
     quotes = [plain(t) for t in quotes]
-    changes = any(_states_change(t) for t in quotes)
+    levels = [_without_changes(t) for t in quotes]
+    changes = levels != quotes  # a quote states a change (_states_change)
     said = []
     for op in operations(question):
         if op == "sum":  # a change the documents state (比上年增加1000亿元) is no part of a sum: the levels add up
-            said.append(_computed(op, question, [_without_changes(t) for t in quotes], markers))
+            said.append(_computed(op, question, levels, markers))
         elif not changes:
             said.append(_computed(op, question, quotes, markers))
     return "".join(dict.fromkeys(s for s in said if s)) or None
@@ -392,7 +391,6 @@ def _without_changes(s: str) -> str:
     return s
 
 
-_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _SPAN = re.compile(r"(?<![\d第])(\d{1,2}|[二两三四五六七八九十])年(?:里|间|来|内|中|期间|时间)")
 _PLAN_SPAN = re.compile(r"[一二三四五六七八九十]{1,3}五[”\"]?(?:期间|时期|规划|计划)")
 _STATES_YEARLY = re.compile(r"年均|平均每年|每年")
@@ -403,7 +401,7 @@ def _years_spanned(question: str, quotes: Sequence[str]) -> int | None:
     for text in (question, *quotes):
         m = _SPAN.search(text)
         if m:
-            return int(m.group(1)) if m.group(1).isdigit() else _CN_DIGIT[m.group(1)]
+            return int(m.group(1)) if m.group(1).isdigit() else int(cn_number(m.group(1)) or 0)
         if _PLAN_SPAN.search(text):
             return 5
     return None

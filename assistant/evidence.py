@@ -254,6 +254,11 @@ class DocLabel:
         return next((w for w in jieba_tokenizer().lcut(self.where or self.title) if real_place(w)), "")
 
     @cached_property  # labels are built once per live set; every question's scope reads this
+    def own_years(self) -> frozenset[str]:
+        """The years the document is of: its own, and every year of a range its title writes (2021—2023年)."""
+        return frozenset(self.years | heading_years(self.title))
+
+    @cached_property
     def implied_years(self) -> frozenset[str]:
         """The years a dated document speaks of without always writing them: its own (今年) and the one before,
         which a report reviews (去年)."""
@@ -318,7 +323,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
             if kind == "place":
                 place_sets.append(docs)
     soft = []  # years and plan ordinals: metadata a document may lack, so they narrow but never empty the scope
-    own = {d: frozenset(label.years | heading_years(label.title)) for d, label in labels.items() if label.years}
+    own = {d: label.own_years for d, label in labels.items() if label.years}
     year_sets = [frozenset(d for d in own if year in own[d]) for year in dict.fromkeys(info.doc_years)]
     soft += year_sets
     short = [p + "五" for p in _PLAN_SHORT.findall(info.text)] + [c + "大" for c in _CONGRESS_SHORT.findall(info.text)]

@@ -154,7 +154,7 @@ def _quoted(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
             if w in _OPEN else None
         inner = "".join(x for x, _ in words[i + 1:end]) if end else ""
         if end and 2 <= len(inner) <= 12 and re.fullmatch(r"[\u4e00-\u9fff]+", inner) \
-                and not _SHORT_NAME.fullmatch(inner) and not re.search(rf"[{CN_SMALL}]五", inner) \
+                and not _SHORT_NAME.fullmatch(inner) and not PERIOD.search(inner) \
                 and not _COUNTED_SLOGAN.search(inner):
             out += [words[i], (inner, "nz"), words[end]]
             i = end + 1

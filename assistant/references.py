@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Sequence, TypeVar
 
-from ingest.zh import CN_DIGITS, HEADING_LEVELS, ORDINAL, SECTION_SEP, bigrams
+from ingest.zh import CN_DIGITS, HEADING_LEVELS, ORDINAL, SECTION_SEP, bigrams, cn_number
 
 _DIGITS = "零一二三四五六七八九"
 _NUM = rf"[{CN_DIGITS}\d]+"
@@ -30,17 +30,8 @@ def to_int(numeral: str) -> int | None:
         return int(s)
     if not s or any(c not in _DIGITS + "十百" for c in s):
         return None
-    total, current = 0, 0
-    for c in s:
-        if c == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif c == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = current * 10 + _DIGITS.index(c) if current else _DIGITS.index(c)
-    return total + current
+    value = cn_number(s)
+    return None if value is None else int(value)
 
 
 def to_chinese(n: int) -> str:

@@ -643,4 +643,3 @@ class ExtractiveBackend:
                 out += c
             return tidy_figures(out).rstrip("。；;，,、：: ")
         return ""
-

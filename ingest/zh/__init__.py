@@ -88,7 +88,7 @@ def arabic_figures(text: str) -> str:
         body = word[3:] if percent else word
         more = "多" if body.endswith("多") else ""
         body = body.rstrip("多")
-        mag = next((m for m in ("万亿", "亿", "万") if body.endswith(m) and len(body) > len(m)), "")
+        mag = next((k for k in ("万亿", "亿", "万") if body.endswith(k) and len(body) > len(k)), "")
         if mag and re.search("[万亿]", body[: -len(mag)]):  # 十亿三千万: written in the largest magnitude
             value = cn_number(body)
             mag = "亿" if value and value >= 10**8 else "万" if value and value >= 10**4 else ""
