@@ -15,7 +15,7 @@ from typing import Sequence
 
 from assistant.arithmetic import operation
 from assistant.glossary import Glossary
-from assistant.question import _XX_PLACE, MEASURES, PERIOD, QuestionInfo, place_key, real_place, synonyms, tagged_words
+from assistant.question import _XX_PLACE, DOC_WORDS, MEASURES, PERIOD, QuestionInfo, place_key, real_place, synonyms, tagged_words
 from ingest.zh import sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
@@ -399,6 +399,9 @@ def heading_years(section: str) -> set[str]:
 def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage: float,
                   scope: Scope = Scope()) -> Check:
     text = passage_text(hit)
+    if not (info.terms or info.places or info.years or info.doc_years or info.section_refs or info.parts
+            or any(w in info.text for w in DOC_WORDS)):  # 这份规划分成哪几部分 names the document
+        return Check(False, "the question names nothing to look for")  # “”, control characters, 他说了什么
     if scope.docs is not None and hit.doc_id not in scope.docs:
         return Check(False, "the passage is from a document the question does not ask about")
     for place in scope.free_places:

@@ -204,3 +204,18 @@ def test_a_document_named_by_another_year_is_not_the_one_here():
                index=0, start=0, end=20, text="到2023年，一网通办事项达到500项。", score=1.0)
     info = analyse("某市2022年数字政府建设行动方案里一网通办事项要达到多少项？")
     assert check_passage(info, plan, g, 0.5, doc_scope(info, labels)).ok
+
+
+def test_a_question_naming_nothing_is_not_answered_by_any_passage():
+    from assistant.evidence import check_passage
+    from assistant.glossary import Glossary
+    from vectordb.index import Hit
+
+    hit = Hit(doc_id="d", name="d.txt", title="某县十四五规划", section="一、总体要求", index=0, start=0, end=20,
+              text="到2025年，地区生产总值达到300亿元。", score=1.0)
+    g = Glossary.load()
+    for q in ("“”", "\x00\x01\x02", "他说了什么？"):
+        assert check_passage(analyse(q), hit, g, 0.5).reason == "the question names nothing to look for"
+    # a document named by its kind (这份规划) or a part (第三部分) is something to look for
+    assert check_passage(analyse("这份规划分成哪几部分？"), hit, g, 0.5).reason != "the question names nothing to look for"
+    assert check_passage(analyse("第三部分讲什么？"), hit, g, 0.5).reason != "the question names nothing to look for"
