@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.zh import DECIMAL, squash
+from ingest.zh import DECIMAL, arabic_figures, squash
 
 MIN_PART = 6
 _SPLIT = re.compile(r"[。!?;:,、]")
@@ -40,8 +40,9 @@ def quote_in(quote: str, passage: str) -> bool:
 
 
 def numbers(text: str) -> list[str]:
-    """Figures in a text after normalisation (`8．5％` → `8.5`); citation markers are not figures."""
-    return _NUMBER.findall(normalise(_MARKER.sub("", text)))
+    """Figures in a text after normalisation (`8．5％` → `8.5`, 百分之十八点五 → `18.5`); citation markers are not
+    figures."""
+    return _NUMBER.findall(arabic_figures(normalise(_MARKER.sub("", text))))
 
 
 def strip_markers(text: str) -> str:

@@ -39,6 +39,7 @@ CN_FIGURE = (r"百分之[〇零一二三四五六七八九十百点]+"
 _CN_FIGURE = re.compile(CN_FIGURE)
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "": 1}  # largest first
 
 
 def _cn_below_10000(s: str) -> int | None:
@@ -91,8 +92,8 @@ def arabic_figures(text: str) -> str:
         mag = next((k for k in ("万亿", "亿", "万") if body.endswith(k) and len(body) > len(k)), "")
         if mag and re.search("[万亿]", body[: -len(mag)]):  # 十亿三千万: written in the largest magnitude
             value = cn_number(body)
-            mag = "亿" if value and value >= 10**8 else "万" if value and value >= 10**4 else ""
-            value = value / {"亿": 10**8, "万": 10**4, "": 1}[mag] if value is not None else None
+            mag = next((k for k, v in _MAGNITUDES.items() if value and value >= v), "")
+            value = value / _MAGNITUDES[mag] if value is not None else None
         else:
             value = cn_number(body[: len(body) - len(mag)] if mag else body)
         if value is None:

@@ -45,6 +45,11 @@ def test_figures_match():
     assert M.figures_match("100亿元", "总投资1000亿元[1]。") is False  # 100 is not inside 1000
     assert M.figures_match("城市、临港、矿业", "whatever") is None
     assert M.figures_match("5%", "增长5%[5]。") is True  # the marker [5] is not the figure
+    # a figure written in Chinese numerals is the same figure, in either magnitude
+    assert M.figures_match("十亿四千万人（10.4亿人）", "基本养老保险覆盖十亿四千万人[1]。") is True
+    assert M.figures_match("2.8万亿元", "研发经费支出增加到二万八千亿元[1]。") is True
+    assert M.figures_match("18.5%", "比重达百分之十八点五[1]。") is True
+    assert M.figures_match("18.5%", "比重达百分之十八[1]。") is False
 
 
 def test_char_scores_known_values():
