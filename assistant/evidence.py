@@ -28,7 +28,7 @@ _CN_NUM = CN_SMALL + "百千两"
 _COUNTERS = "个项条家所方篇大座户名倍"
 FIGURE = re.compile(rf"{ARABIC_FIGURE}|[{_CN_NUM}]+(?=[{_COUNTERS}])|{CN_FIGURE}")
 _MEASURE = re.compile(rf"{ARABIC_FIGURE}|{CN_FIGURE}")  # the same without counted numerals (十方面, 三大)
-_ASKS_COUNT = re.compile(rf"(?:几|多少)[{_COUNTERS}]")
+_ASKS_COUNT = re.compile(rf"(?:几|多少)[{_COUNTERS}](?!百分点)")  # 几个百分点 is a gap in %, not a count
 _ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名](?!百分点)")  # how many things (not 几倍, 多少个百分点)
 # A count: a number and a counter (12所, 3.2万个, 十个). 一批 is no count: it answers no 几个.
 _COUNT = re.compile(rf"(?:\d+(?:\.\d+)?[万亿]?|[{_CN_NUM}]+)[多余]?(?:[{_COUNTERS}处种件台套位场次])")
@@ -183,6 +183,16 @@ EVERY_PLACE = re.compile(r"各(?:个)?(?:省|地|市|区|县|自治区)|哪些(?
 # words of a province's, a city's or a county's own affairs (全省, 该市, 区县, 县里)
 # (or a yardstick of the country's: 居全国第几, 高于全国平均)
 _LOCAL = re.compile(r"[省县州]|区县|[该本全这]市|市[里委政]|[该本全这]区|区[里委政]|[在居列占于]全国|全国(?:第|前|平均|排名|位次)")
+_LEVEL_OF_SUFFIX = {"自治区": "province", "省": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
+                    "区": "county", "旗": "county"}
+_TITLE_LEVEL = re.compile(r"(自治区|[省市县区州盟旗])(?:国民经济|政府工作|人民政府)")  # XX县国民经济…规划
+_OPENING_LEVEL = re.compile(r"(?:代表|在)([省市县区])(?:人民政府|委)|我([省市县区])")
+# words that ask about one tier's document (县委书记的讲话, 这份区县政府工作报告, 该省, 市里): it narrows like a year
+_ASKED_LEVEL = {
+    "county": re.compile(r"县委|县(?:人民)?政府|县里|[该本全]县|[这那]个县|区县"),
+    "city": re.compile(r"市委|市(?:人民)?政府|市里|[该本全]市|[这那]个市"),
+    "province": re.compile(r"省委|省(?:人民)?政府|省里|[该本全]省|[这那]个省"),
+}
 _NATIONAL_ISSUER = re.compile(r"国务院|中华人民共和国|中共中央|中国共产党|全国人民代表大会")
 # 全国/我国 as what is asked about (2024年全国粮食产量), not as a yardstick (居全国第2位, 在全国百强县里)
 _COUNTRY = re.compile(r"(?<![在居列占于])(?:全国|我国)(?![^，,。？?]{0,8}(?:第[一二三四五六七八九十\d]{1,3}[位名]|第几|前列|前[一二三四五六七八九十\d]|百强|排名|位次|平均))")
@@ -252,6 +262,23 @@ class DocLabel:
     def place(self) -> str:
         """The first place its title or dateline names (海南省 in …在海南省第七届人民代表大会…), or ""."""
         return next((w for w in jieba_tokenizer().lcut(self.where or self.title) if real_place(w)), "")
+
+    @cached_property
+    def level(self) -> str:
+        """The tier of government the document is of ("country", "province", "city", "county"; "" unknown): the
+        country's when national, else the place its title's own body is of (冀州区国民经济…规划, 甘肃省政府工作报告),
+        else its most specific place in title or dateline, else the body its opening speaks for (我代表县人民政府,
+        县委全会, 我市)."""
+        if self.national:
+            return "country"
+        if m := _TITLE_LEVEL.search(self.where or self.title):  # 冀州区国民经济…, 甘肃省政府工作报告
+            return _LEVEL_OF_SUFFIX[m[1]]
+        places = [w for w in jieba_tokenizer().lcut(self.where or self.title) if real_place(w)]
+        for word in reversed(places):
+            if level := _LEVEL_OF_SUFFIX.get(word[-3:] if word.endswith("自治区") else word[-1], ""):
+                return level
+        m = _OPENING_LEVEL.search(self.opening[:NAME_CHARS])
+        return _LEVEL_OF_SUFFIX[m[m.lastindex]] if m else ""
 
     @cached_property  # labels are built once per live set; every question's scope reads this
     def own_years(self) -> frozenset[str]:
@@ -339,6 +366,9 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         national = frozenset(d for d in named if labels[d].national)
         if national and national != named:
             soft.append(national)
+    for level, words in _ASKED_LEVEL.items():
+        if words.search(info.text):
+            soft.append(frozenset(d for d, label in labels.items() if label.level in (level, "")))
     soft = [docs for docs in soft if docs and len(docs) < len(labels)]
     years = {d: label.implied_years for d, label in labels.items() if label.years}
     if not sets and not soft:
@@ -371,6 +401,13 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         by_place = frozenset.intersection(*place_sets)
         if all(any(y in labels[d].years for d in by_place) for y in info.doc_years):
             allowed = by_place or allowed
+    dated = frozenset.intersection(*year_sets) if year_sets else frozenset()
+    if allowed and place_sets and dated and not allowed & dated:
+        # the place's documents are of other years (2024年报告…甘肃那次地震, only 甘肃's 2026 report here): the
+        # year's document answers, and its passage must name the place
+        if year_docs := frozenset.intersection(dated, *(docs for docs in sets if docs not in place_sets)):
+            allowed = year_docs
+            free += [p for p in places if p in real and p not in free]
     for docs in soft:
         narrowed = docs if allowed is None else allowed & docs
         if narrowed:
@@ -489,14 +526,28 @@ def _about_asked(info: QuestionInfo, window: str, named: str, context: str, glos
 _CONTRASTS = tuple(tuple(w.split("|")) for w in vocabulary("contrasts"))
 
 
+_ITEM_MARK = re.compile(rf"^(?:[（(]?[{CN_SMALL}\d]+[)）、.．是]|其中)?")
+
+
+def _other_place(info: QuestionInfo, clause: str, context: str) -> bool:
+    """The figure's clause opens with a place that neither the question nor the document's title and part name
+    (兰州新区经济总量突破500亿元 when the province's total was asked): that place's figure."""
+    first = next(iter(jieba_tokenizer().lcut(_ITEM_MARK.sub("", clause))), "")
+    if not real_place(first) or first in context or first[:2] in info.text:  # 北方地区 when 北方 was asked
+        return False
+    return not any(place_key(first) in p or place_key(p) in first for p in info.places)
+
+
 def contrasted(question: str, window: str) -> bool:
     """The window names a sibling of a qualifier the question asks instead of it (城镇登记失业率 when 城镇调查失业率
     was asked): another indicator's figure (ingest/data/contrasts.txt)."""
     for group in _CONTRASTS:
         asked = [w for w in group if w in question]
-        if len(asked) == 1 and asked[0] not in window and any(
-                w in window for w in group if w != asked[0] and w not in question):
-            return True
+        if len(asked) == 1 and asked[0] not in window:
+            others = [w for w in group if w != asked[0] and w not in question and w in window]
+            # 城市 asked (a synonym of 城镇), 城镇、农村居民 in the window: a sibling of the other's asked word is there
+            if others and not any(a in question and a in window for g in _CONTRASTS if set(others) & set(g) for a in g):
+                return True
     return False
 
 
@@ -639,7 +690,10 @@ def _asks_one_year(question: str) -> bool:
 
 def stated_result(clause: str, sentence: str, context: str) -> bool:
     """A figure reports what happened: its clause, else its sentence, says so (比上年, 累计) and no goal; or neither
-    says anything and its heading path is a review (一、2025年工作回顾, 十三五时期取得的成就)."""
+    says anything and its heading path is a review (一、2025年工作回顾, 十三五时期取得的成就). A clause that
+    proposes (今年拟安排…2.15万亿元，比去年增加8000亿元) reports nothing."""
+    if "拟" in clause:
+        return False
     for text in (clause, sentence):
         goal, result = _tense_marks(text)
         if goal or result:
@@ -662,6 +716,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         # no neighbour's figure to confuse (a masked one counts): the subject may be clauses before
         alone = figs.count(True) == 1 and False not in figs
         masked = reported = planned = False
+        best: tuple[float, str] | None = None  # the clause most about what was asked (一般性信息3天内…紧急信息2小时内)
         goal, result = asks_goal(info.text), asks_result(info.text)
         for i, (clause, fig) in enumerate(zip(clauses, figs)):
             masked |= fig is False
@@ -672,14 +727,18 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 cov = _about_asked(info, window, squash(sentence), context, glossary)
                 if cov is not None and _subject_named(info, context, squash(clause), window, glossary) and \
                         not contrasted(info.text + "".join(glossary.expand(info.text).added), window) and \
-                        keeps_average(info.text, window) and not other_kind(info.text, squash(clause)):
+                        keeps_average(info.text, window) and not other_kind(info.text, squash(clause)) and \
+                        not _other_place(info, squash(clause), context):
                     if goal and stated_result(clause, sentence, context):
                         reported = True  # what happened is no answer to the goal asked (平均值为5.0% in 工作回顾)
                         continue
                     if result and stated_goal(clause, sentence):
                         planned = True  # nor a goal to what happened (去年增长多少: 今年预期目标是增长6%左右)
                         continue
-                    return Check(True, coverage=cov, focus=clause)
+                    if best is None or cov > best[0]:
+                        best = (cov, clause)
+        if best is not None:
+            return Check(True, coverage=best[0], focus=best[1])
         what = f"figure in {info.unit}" if info.unit else "figure"
         if reported and not masked:
             return Check(False, f"the {what} about what was asked is a result, not a goal")

@@ -187,9 +187,17 @@ def _joined(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# counters and units a question counts in (多少人, 几套, 多少钱); a noun after 多少 is the subject (挖多少煤, 打了多少粮)
+_COUNTERS = frozenset("个项家所座条户人名位次套件种类批只头辆台架艘张间处块部本场笔期届元钱岁年天月周倍吨亩度")
+_NOT_PRONOUNS = frozenset({"本科", "前身", "多边"})  # nouns the tagger's dictionary files as pronouns (本 = this)
+_PLACE_AFTER = re.compile(r"(?:这个|那个|这|该)[省市县区州]")
+# 这几年/近几年/过去几年 say "lately", not "how many years" (几年 asks a span of years)
+_FEW_YEARS = re.compile(r"(?<=[这那近去])几年")
+
+
 @functools.lru_cache(maxsize=1024)  # pure: the chain asks about one question at several steps
 def analyse(question: str) -> QuestionInfo:
-    q = normalise_query(question)
+    q = _FEW_YEARS.sub("些年", normalise_query(question))
     refs = tuple(_SECTION_REF.findall(q))
     parts = tuple(heading_prefixes(q))
     if _WHICH_SECTION.search(q):
@@ -228,12 +236,18 @@ def analyse(question: str) -> QuestionInfo:
         unit = None
     terms, places = [], []
     # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name
-    counted = {unit, *re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q)} - {None}
+    counted = {unit, *(c for c in re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q) if c in _COUNTERS)} - {None}
     words = _joined(_quoted(tagged_words(without_refs(q))))
     for i, (w, f) in enumerate(words):
         w = w.strip()
+        if f != "r" and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and _PLACE_AFTER.match(
+                "".join(x for x, _ in words[i + 1:i + 3])):
+            places.append(w)  # 大同这个县: a place the tagger took for another word
+            continue
         if _SHORT_NAME.fullmatch(w) and "".join(x for x, _ in words[i + 1:i + 3]).lstrip("的").startswith(DOC_WORDS):
             continue  # 二十大报告, 十二五规划: the short name of a document, not a subject
+        if f == "r" and w in _NOT_PRONOUNS:
+            f = "n"
         if (not w or w in GENERIC or f == "e" or f.startswith(_GENERIC_POS) or _YEAR.fullmatch(w) or w.isdigit()
                 or re.fullmatch(r"[Xx]+", w)  # XX is a masking placeholder, not a subject
                 or _ASKING.search(w)  # 哪几个, 什么样: a question word the tagger kept as an idiom or noun

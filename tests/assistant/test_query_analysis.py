@@ -513,3 +513,63 @@ def test_a_day_asked_is_answered_by_a_day_not_a_year():
     assert check_sentence(info, "2022年11月21日", g).ok
     assert check_sentence(info, "二〇二二年十一月二十一日", g).ok
     assert check_sentence(analyse("这份办法是哪一年印发的？"), "将《某市2022年考评办法》印发给你们。", g).ok
+
+
+def test_lately_is_no_count_of_years():
+    assert analyse("海南这几年抗过的最强台风叫什么名字？").unit is None  # 这几年: lately
+    assert analyse("近几年GDP年均增长多少？").unit is None
+    assert analyse("打算花几年把管理制度建起来？").unit == "年"
+
+
+def test_a_place_named_before_this_county_is_a_place():
+    # the tagger takes 大同 for an adverb; 这个县 after it says it is a place
+    assert analyse("大同这个县去年一般公共预算收入有多少？").places == ("大同",)
+    assert analyse("我们这个县今年GDP多少？").places == ()  # a pronoun is no place
+
+
+def test_a_noun_after_how_much_is_the_subject_a_counter_is_not():
+    assert analyse("六五计划要求1985年全国挖多少煤？").terms == ("煤",)
+    assert "人" not in analyse("高职院校要招多少人？").terms
+    assert analyse("需要多少钱？").unit == "元"
+
+
+def test_a_noun_the_tagger_files_as_a_pronoun_is_kept():
+    assert "本科" in analyse("困难家庭的孩子考上本科，一次性给多少钱？").terms
+
+
+def test_percentage_points_asked_are_no_count_of_things():
+    g = Glossary.load()
+    info = analyse("两份规划对经济年均增速的要求各是多少？相差几个百分点？")
+    assert not check_sentence(info, "围绕“争做两个确立忠诚拥护者”，推动经济发展迈进。", g).ok  # 两个 counts no growth
+    assert check_sentence(info, "地区生产总值年均增长6%以上。", g).ok
+
+
+def test_a_synonym_of_the_asked_qualifier_does_not_make_its_sibling_another_indicator():
+    g = Glossary.load()
+    info = analyse("2020年城里人人均收入预计多少？")  # 城里人: 城镇居民 and 城市居民
+    assert check_sentence(info, "城镇、农村居民人均可支配收入2020年预计分别达到47429元和19755元。", g).ok
+    assert not check_sentence(info, "农村居民人均可支配收入2020年预计达到19755元。", g).ok
+
+
+def test_a_figure_of_a_place_the_question_does_not_name_is_not_the_answer():
+    g = Glossary.load()
+    info = analyse("甘肃十四五末经济总量做到了多少？")
+    context = squash("2026年甘肃省政府工作报告")
+    assert not check_sentence(info, "兰州新区经济总量突破500亿元、实现翻一番。", g, context).ok
+    assert check_sentence(info, "全省地区生产总值达到13697.5亿元。", g, context).ok
+    asked = analyse("北方冬季清洁取暖的比例达到多少？")  # 北方地区: the place asked
+    assert check_sentence(asked, "北方地区清洁取暖率达到70%。", g).ok
+
+
+def test_a_proposed_amount_is_a_goal_whatever_it_is_compared_with():
+    g = Glossary.load()
+    info = analyse("地方政府专项债券打算安排多少？")
+    assert check_sentence(info, "今年拟安排地方政府专项债券2.15万亿元，比去年增加8000亿元。", g).ok
+    assert not check_sentence(info, "去年安排地方政府专项债券1.35万亿元，比上年增加2000亿元。", g).ok
+
+
+def test_the_clause_most_about_what_was_asked_is_the_focus():
+    g = Glossary.load()
+    info = analyse("紧急信息要在多长时间内报送？")  # both clauses hold a span of time and some of the words asked
+    check = check_sentence(info, "一般性信息要在3天内报送，紧急信息要在2小时内报送。", g)
+    assert check.ok and "2小时" in check.focus

@@ -145,8 +145,8 @@ def test_the_whole_country_asked_about_narrows_to_national_documents():
 def test_a_report_named_by_genre_and_year_alone_is_the_countrys():
     labels = dict(LABELS, g=doc_label("政府工作报告", "report.txt", "——2023年1月12日在广东省第十三届人民代表大会第六次会议上"))
     assert doc_scope(analyse("2023年政府工作报告说粮食产量是多少？"), labels).docs == {"a"}
-    # a place, a local word or a yardstick of the country's: the province's may be meant
-    assert doc_scope(analyse("2023年政府工作报告说全省粮食产量是多少？"), labels).docs == {"a", "g"}
+    # a place or a province's own word (全省): the province's is meant
+    assert doc_scope(analyse("2023年政府工作报告说全省粮食产量是多少？"), labels).docs == {"g"}
     assert doc_scope(analyse("2023年广东政府工作报告说粮食产量是多少？"), labels).docs == {"g"}
     assert doc_scope(analyse("2023年政府工作报告里粮食产量居全国第几位？"), labels).docs == {"a", "g"}
     assert doc_scope(analyse("23年报告说粮食产量是多少？"), labels).docs == {"a"}  # named by its year alone
@@ -219,3 +219,33 @@ def test_a_question_naming_nothing_is_not_answered_by_any_passage():
     # a document named by its kind (这份规划) or a part (第三部分) is something to look for
     assert check_passage(analyse("这份规划分成哪几部分？"), hit, g, 0.5).reason != "the question names nothing to look for"
     assert check_passage(analyse("第三部分讲什么？"), hit, g, 0.5).reason != "the question names nothing to look for"
+
+
+def test_a_documents_tier_of_government_comes_from_its_place_or_the_body_it_speaks_for():
+    assert LABELS["a"].level == "country"
+    assert LABELS["b"].level == "province"  # 广东省 in the dateline
+    assert doc_label("(河北省)衡水市冀州区国民经济和社会发展十四五规划", "plan.txt", "").level == "county"  # the last place
+    assert doc_label("XX县国民经济和社会发展“十四五”规划总体思路", "plan.txt", "").level == "county"
+    assert doc_label("2021年政府工作报告(区县)", "r.txt", "各位代表:现在,我代表县人民政府向大会报告工作").level == "county"
+    assert doc_label("关于推进县域经济高质量发展的实施意见", "o.txt", "为加快推进我市县域经济高质量发展").level == "city"
+    assert doc_label("2026年内蒙古自治区政府工作报告", "r.txt", "").level == "province"  # 自治区, not 区
+    assert doc_label("讲话", "s.txt", "同志们").level == ""
+
+
+def test_words_of_one_tier_narrow_to_its_documents():
+    labels = dict(LABELS, f=doc_label("2021年政府工作报告(区县)", "r.txt", "各位代表:现在,我代表县人民政府向大会报告工作"),
+                  g=doc_label("讲话", "s.txt", "——在县委全会上的讲话"))
+    # e: a report whose tier nothing states is kept
+    assert doc_scope(analyse("这份区县政府工作报告提出地区生产总值年均增长多少？"), labels).docs == {"e", "f"}
+    assert doc_scope(analyse("县委书记的讲话说2025年GDP要突破多少？"), labels).docs == {"g"}
+    assert doc_scope(analyse("该省政府工作报告说粮食产量是多少？"), labels).docs == {"b", "e"}
+    # no tier word: every report
+    assert doc_scope(analyse("政府工作报告说粮食产量是多少？"), labels).docs >= {"a", "b", "e", "f"}
+
+
+def test_a_place_whose_documents_are_of_other_years_leaves_the_years_document_that_must_name_it():
+    # only 广东's 2026 report is here; the 2023 report is the country's, and its passage must name 广东
+    scope = doc_scope(analyse("2023年政府工作报告提到广东的哪个工程？"), LABELS)
+    assert scope.docs == {"a"} and scope.free_places == ("广东",)
+    scope = doc_scope(analyse("2026年政府工作报告提到广东的哪个工程？"), LABELS)
+    assert scope.docs == {"b"} and scope.free_places == ()
