@@ -15,7 +15,7 @@ from typing import Sequence
 
 from assistant.arithmetic import operation
 from assistant.glossary import Glossary
-from assistant.question import _XX_PLACE, DOC_WORDS, MEASURES, PERIOD, QuestionInfo, place_key, real_place, synonyms, tagged_words
+from assistant.question import _XX_PLACE, DOC_WORDS, MEASURES, PERIOD, PLACES, QuestionInfo, place_key, real_place, synonyms, tagged_words
 from ingest.zh import sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
@@ -533,8 +533,8 @@ def _other_place(info: QuestionInfo, clause: str, context: str) -> bool:
     """The figure's clause opens with a place that neither the question nor the document's title and part name
     (兰州新区经济总量突破500亿元 when the province's total was asked): that place's figure."""
     first = next(iter(jieba_tokenizer().lcut(_ITEM_MARK.sub("", clause))), "")
-    if not real_place(first) or first in context or first[:2] in info.text:  # 北方地区 when 北方 was asked
-        return False
+    if not (first in PLACES or place_key(first) in PLACES) or first in context or first[:2] in info.text:
+        return False  # a listed place (not 各县区); 北方地区 when 北方 was asked
     return not any(place_key(first) in p or place_key(p) in first for p in info.places)
 
 

@@ -559,6 +559,8 @@ def test_a_figure_of_a_place_the_question_does_not_name_is_not_the_answer():
     assert check_sentence(info, "全省地区生产总值达到13697.5亿元。", g, context).ok
     asked = analyse("北方冬季清洁取暖的比例达到多少？")  # 北方地区: the place asked
     assert check_sentence(asked, "北方地区清洁取暖率达到70%。", g).ok
+    towns = analyse("到2025年全市要培育发展多少个特色小镇？")  # 各县区 is no place
+    assert check_sentence(towns, "各县区培育发展2个以上、全市培育发展20个以上特色小镇。", g).ok
 
 
 def test_a_proposed_amount_is_a_goal_whatever_it_is_compared_with():
