@@ -526,6 +526,36 @@ def _about_asked(info: QuestionInfo, window: str, named: str, context: str, glos
 _CONTRASTS = tuple(tuple(w.split("|")) for w in vocabulary("contrasts"))
 
 
+_THING_AFTER = re.compile(rf"(?:多少|几)[{_COUNTERS}家所座处]([^，,、。；;：:？?！!]+)")
+_THING_POS = ("n", "nz", "vn", "j", "l", "eng")
+
+
+@lru_cache(maxsize=256)
+def counted_thing(question: str) -> str:
+    """The thing a count asks about, named after its counter (多少家非国有博物馆 → 博物馆; 多少个特色小镇 → 小镇):
+    the last noun before the clause ends, or ""."""
+    m = _THING_AFTER.search(question)
+    if not m:
+        return ""
+    nouns = []
+    for w, f in tagged_words(m.group(1)):
+        if f.startswith(("f", "u", "c", "p", "x")):  # 部门之间的数据: the thing ends where a phrase joins another
+            break
+        if f.startswith(_THING_POS) and len(w) > 1 and w not in MEASURES:
+            nouns.append(w)
+    return "" if not nouns or nouns[-1] in ("百分点",) else nouns[-1]
+
+
+def _counts_asked(question: str, window: str, context: str, glossary: Glossary) -> bool:
+    """A count's clause names the thing counted, or something like it (多少家博物馆 is not answered by 名校88所;
+    多少名专业技术人员 is by 3万名专业技术人才, 多少家餐馆 by 2400户餐饮单位). Only one count asked: 几个领域、多少个
+    项目 names its things loosely."""
+    if len(_THING_AFTER.findall(question)) != 1:
+        return True
+    thing = counted_thing(question)
+    return not thing or term_present(thing, context + window, glossary) or bool(set(thing) & set(window))
+
+
 _ITEM_MARK = re.compile(rf"^(?:[（(]?[{CN_SMALL}\d]+[)）、.．是]|其中)?")
 
 
@@ -728,7 +758,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 if cov is not None and _subject_named(info, context, squash(clause), window, glossary) and \
                         not contrasted(info.text + "".join(glossary.expand(info.text).added), window) and \
                         keeps_average(info.text, window) and not other_kind(info.text, squash(clause)) and \
-                        not _other_place(info, squash(clause), context):
+                        not _other_place(info, squash(clause), context) and \
+                        _counts_asked(info.text, window, context, glossary):
                     if goal and stated_result(clause, sentence, context):
                         reported = True  # what happened is no answer to the goal asked (平均值为5.0% in 工作回顾)
                         continue

@@ -57,6 +57,10 @@ _GENERIC_POS = ("r", "m", "u", "p", "c", "x", "f", "d", "y", "q", "o", "zg")
 
 
 def place_key(place: str) -> str:
+    """The name a place goes by without its tier (广东省 → 广东, 西藏自治区 → 西藏)."""
+    for tier in ("自治区", "自治州", "自治县"):
+        if place.endswith(tier) and len(place) > len(tier) + 1:
+            return place[: -len(tier)]
     return place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
 
 

@@ -575,3 +575,22 @@ def test_the_clause_most_about_what_was_asked_is_the_focus():
     info = analyse("紧急信息要在多长时间内报送？")  # both clauses hold a span of time and some of the words asked
     check = check_sentence(info, "一般性信息要在3天内报送，紧急信息要在2小时内报送。", g)
     assert check.ok and "2小时" in check.focus
+
+
+def test_a_count_is_answered_by_a_clause_naming_the_thing_counted():
+    from assistant.evidence import counted_thing
+
+    assert counted_thing("海南今年要引进多少家非国有博物馆？") == "博物馆"
+    assert counted_thing("要求市里多少个部门之间的数据互通？") == "部门"  # the thing ends where 之间 joins another
+    assert counted_thing("相差几个百分点？") == "" and counted_thing("有多少个？") == ""
+    g = Glossary.load()
+    museums = analyse("海南今年要引进多少家非国有博物馆？")
+    assert not check_sentence(museums, "基础教育引进国内外名校累计达88所。", g).ok
+    assert check_sentence(museums, "引进非国有博物馆12家。", g).ok
+
+
+def test_a_place_goes_by_its_name_without_its_tier():
+    from assistant.question import place_key
+
+    assert place_key("广东省") == "广东" and place_key("西藏自治区") == "西藏" and place_key("内蒙古自治区") == "内蒙古"
+    assert place_key("上海") == "上海"
