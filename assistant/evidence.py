@@ -402,12 +402,12 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         if all(any(y in labels[d].years for d in by_place) for y in info.doc_years):
             allowed = by_place or allowed
     dated = frozenset.intersection(*year_sets) if year_sets else frozenset()
-    if allowed and place_sets and dated and not allowed & dated:
-        # the place's documents are of other years (2024年报告…甘肃那次地震, only 甘肃's 2026 report here): the
-        # year's document answers, and its passage must name the place
-        if year_docs := frozenset.intersection(dated, *(docs for docs in sets if docs not in place_sets)):
-            allowed = year_docs
-            free += [p for p in places if p in real and p not in free]
+    # the place's documents are of other years (2024年报告…甘肃那次地震, only 甘肃's 2026 report here): the year's
+    # document answers, and its passage must name the place
+    if allowed and place_sets and dated and not allowed & dated and (
+            year_docs := frozenset.intersection(dated, *(docs for docs in sets if docs not in place_sets))):
+        allowed = year_docs
+        free += [p for p in places if p in real and p not in free]
     for docs in soft:
         narrowed = docs if allowed is None else allowed & docs
         if narrowed:
@@ -832,6 +832,8 @@ def person_names(sentence: str) -> list[str]:
 def names_person(sentence: str) -> bool:
     """A 谁 question's answer names a person: an office (省长, 组长) or a personal name."""
     return bool(OFFICE.search(squash(sentence))) or bool(person_names(sentence))
+
+
 _ITEMS = re.compile(rf"[、；;]|[{CN_SMALL}][是要]|[（(][{CN_SMALL}\d]+[）)]")
 
 

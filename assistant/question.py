@@ -36,8 +36,9 @@ _EACH = re.compile(r"分别|各")  # each of several (各是, 各自, 各提…)
 DOC_WORDS = vocabulary("doc_words")  # kinds of document (ingest/data/doc_words.txt)
 _SHORT_NAME = re.compile(rf"[{CN_SMALL}]{{1,3}}[五大]")  # 十四五 (plan), 二十大 (congress)
 PERIOD = re.compile(rf"[{CN_SMALL}]{{1,3}}五(?:时期|期间|末)?")  # 十三五: a five-year period, a time like a year
-_LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪[{CN_SMALL}两几]+[条个项类篇方大]")
-_LIST_FIRST = re.compile(rf"哪些|哪几|哪[{CN_SMALL}两]+[条个项类方大]")
+# 哪三个/哪两条 ask for items; 哪一个/哪一项 for one
+_LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪(?!一[条个项类篇方大])[{CN_SMALL}两几]+[条个项类篇方大]")
+_LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大])[{CN_SMALL}两]+[条个项类方大]")
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月|哪一?天|几号|哪个月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
 _WHO = re.compile(r"是谁|谁是|哪位")
@@ -192,7 +193,7 @@ def _joined(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
 
 
 # counters and units a question counts in (多少人, 几套, 多少钱); a noun after 多少 is the subject (挖多少煤, 打了多少粮)
-_COUNTERS = frozenset("个项家所座条户人名位次套件种类批只头辆台架艘张间处块部本场笔期届元钱岁年天月周倍吨亩度")
+_COUNTED_IN = frozenset("个项家所座条户人名位次套件种类批只头辆台架艘张间处块部本场笔期届元钱岁年天月周倍吨亩度")
 _NOT_PRONOUNS = frozenset({"本科", "前身", "多边"})  # nouns the tagger's dictionary files as pronouns (本 = this)
 _PLACE_AFTER = re.compile(r"(?:这个|那个|这|该)[省市县区州]")
 # 这几年/近几年/过去几年 say "lately", not "how many years" (几年 asks a span of years)
@@ -240,7 +241,7 @@ def analyse(question: str) -> QuestionInfo:
         unit = None
     terms, places = [], []
     # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name
-    counted = {unit, *(c for c in re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q) if c in _COUNTERS)} - {None}
+    counted = {unit, *(c for c in re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q) if c in _COUNTED_IN)} - {None}
     words = _joined(_quoted(tagged_words(without_refs(q))))
     for i, (w, f) in enumerate(words):
         w = w.strip()

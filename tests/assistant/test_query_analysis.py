@@ -594,3 +594,8 @@ def test_a_place_goes_by_its_name_without_its_tier():
 
     assert place_key("广东省") == "广东" and place_key("西藏自治区") == "西藏" and place_key("内蒙古自治区") == "内蒙古"
     assert place_key("上海") == "上海"
+
+
+def test_which_one_asks_for_one_thing_which_three_for_items():
+    assert analyse("海南今年要申办的国际农业合作论坛是哪一个？").kind == "what"
+    assert analyse("乡村振兴要抓哪三个方面？").kind == "list"
