@@ -599,3 +599,12 @@ def test_a_place_goes_by_its_name_without_its_tier():
 def test_which_one_asks_for_one_thing_which_three_for_items():
     assert analyse("海南今年要申办的国际农业合作论坛是哪一个？").kind == "what"
     assert analyse("乡村振兴要抓哪三个方面？").kind == "list"
+
+
+def test_research_intensity_is_research_spending_as_a_share_of_output():
+    from assistant.evidence import term_present
+
+    g = Glossary.load()  # the statistical definition, written out as documents write it
+    assert term_present("研发投入强度", squash("全社会研发经费支出相当于全市生产总值的比例达到4.6%左右"), g)
+    assert term_present("研发投入强度", squash("研究与试验发展经费支出占国内生产总值比重达到２．２％"), g)
+    assert not term_present("研发投入强度", squash("财政性教育经费支出占国内生产总值比例达到4%"), g)
