@@ -532,8 +532,8 @@ _THING_POS = ("n", "nz", "vn", "j", "l", "eng")
 
 @lru_cache(maxsize=256)
 def counted_thing(question: str) -> str:
-    """The thing a count asks about, named after its counter (多少家非国有博物馆 → 博物馆; 多少个特色小镇 → 小镇):
-    the last noun before the clause ends, or ""."""
+    """The thing a count asks about, named after its counter (多少家非国有博物馆 → 博物馆; 多少个特色小镇和… → 小镇):
+    the last noun before its phrase ends (at 之间, 的, 和, punctuation), or ""."""
     m = _THING_AFTER.search(question)
     if not m:
         return ""
