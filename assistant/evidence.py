@@ -466,6 +466,9 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
     return Check(True, coverage=cov)
 
 
+# A clause that is only a span of time leading into what is done in it (利用2-3年时间，…; 力争用5年左右，…)
+_LEAD_IN_SPAN = re.compile(r"(?:力争|争取|计划)?(?:利用|用|经过|花)?(?:\d+(?:[-—－~～至到]\d+)?|[一二三四五六七八九十两]{1,3})"
+                           r"(?:个)?(?:年|个月|月)(?:左右)?(?:的)?(?:时间)?(?:左右)?[，,]")
 # Units that count time: 几年 wants years; 多长时间 any span of time.
 _DURATIONS = {"年": "年", "时长": "年|月|周|天|日|小时|分钟|工作日"}
 
@@ -754,6 +757,10 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 continue  # 几个 is not answered by a rate or an amount (贡献率超74%)
             if fig is True:
                 window = squash("".join(clauses[0 if alone else max(0, i - 1): i + 1]))
+                focus = clause
+                if info.unit in _DURATIONS and i + 1 < len(clauses) and _LEAD_IN_SPAN.fullmatch(squash(clause)):
+                    focus = clause + clauses[i + 1]  # 利用2-3年时间，建立健全…: the span of what follows it
+                    window = squash(focus)
                 cov = _about_asked(info, window, squash(sentence), context, glossary)
                 if cov is not None and _subject_named(info, context, squash(clause), window, glossary) and \
                         not contrasted(info.text + "".join(glossary.expand(info.text).added), window) and \
@@ -767,7 +774,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                         planned = True  # nor a goal to what happened (去年增长多少: 今年预期目标是增长6%左右)
                         continue
                     if best is None or cov > best[0]:
-                        best = (cov, clause)
+                        best = (cov, focus)
         if best is not None:
             return Check(True, coverage=best[0], focus=best[1])
         what = f"figure in {info.unit}" if info.unit else "figure"

@@ -608,3 +608,11 @@ def test_research_intensity_is_research_spending_as_a_share_of_output():
     assert term_present("研发投入强度", squash("全社会研发经费支出相当于全市生产总值的比例达到4.6%左右"), g)
     assert term_present("研发投入强度", squash("研究与试验发展经费支出占国内生产总值比重达到２．２％"), g)
     assert not term_present("研发投入强度", squash("财政性教育经费支出占国内生产总值比例达到4%"), g)
+
+
+def test_a_lead_in_span_of_time_is_the_time_of_what_follows_it():
+    g = Glossary.load()
+    info = analyse("打算花几年把数据专区管理制度建起来？")
+    check = check_sentence(info, "利用2-3年时间，建立健全数据专区配套管理制度和标准规范，形成一套专区管理制度体系。", g)
+    assert check.ok and check.focus.startswith("利用2-3年时间，建立健全")
+    assert not check_sentence(info, "利用2-3年时间，培育一批数字经济龙头企业。", g).ok  # what follows is not what was asked
