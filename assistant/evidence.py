@@ -15,7 +15,7 @@ from typing import Sequence
 
 from assistant.arithmetic import operation
 from assistant.glossary import Glossary
-from assistant.question import _XX_PLACE, DOC_WORDS, MEASURES, PERIOD, PLACES, QuestionInfo, place_key, real_place, synonyms, tagged_words
+from assistant.question import _XX_PLACE, DOC_WORDS, MEASURES, PERIOD, QuestionInfo, listed_place, place_key, real_place, synonyms, tagged_words
 from ingest.zh import sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
@@ -259,9 +259,14 @@ class DocLabel:
                    for m in re.finditer(re.escape(key), text))
 
     @cached_property
+    def _places(self) -> tuple[str, ...]:
+        """The places its title or dateline names, in order (海南省 in …在海南省第七届人民代表大会…)."""
+        return tuple(w for w in jieba_tokenizer().lcut(self.where or self.title) if real_place(w))
+
+    @cached_property
     def place(self) -> str:
-        """The first place its title or dateline names (海南省 in …在海南省第七届人民代表大会…), or ""."""
-        return next((w for w in jieba_tokenizer().lcut(self.where or self.title) if real_place(w)), "")
+        """The first place its title or dateline names, or ""."""
+        return next(iter(self._places), "")
 
     @cached_property
     def level(self) -> str:
@@ -273,8 +278,7 @@ class DocLabel:
             return "country"
         if m := _TITLE_LEVEL.search(self.where or self.title):  # 冀州区国民经济…, 甘肃省政府工作报告
             return _LEVEL_OF_SUFFIX[m[1]]
-        places = [w for w in jieba_tokenizer().lcut(self.where or self.title) if real_place(w)]
-        for word in reversed(places):
+        for word in reversed(self._places):
             if level := _LEVEL_OF_SUFFIX.get(word[-3:] if word.endswith("自治区") else word[-1], ""):
                 return level
         m = _OPENING_LEVEL.search(self.opening[:NAME_CHARS])
@@ -533,15 +537,16 @@ _THING_AFTER = re.compile(rf"(?:多少|几)[{_COUNTERS}家所座处]([^，,、�
 _THING_POS = ("n", "nz", "vn", "j", "l", "eng")
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # asked once per question, read for every clause checked
 def counted_thing(question: str) -> str:
-    """The thing a count asks about, named after its counter (多少家非国有博物馆 → 博物馆; 多少个特色小镇和… → 小镇):
-    the last noun before its phrase ends (at 之间, 的, 和, punctuation), or ""."""
-    m = _THING_AFTER.search(question)
-    if not m:
+    """The thing a count asked alone asks about, named after its counter (多少家非国有博物馆 → 博物馆; 多少个特色小镇和…
+    → 小镇): the last noun before its phrase ends (at 之间, 的, 和, punctuation); "" when none, or when several
+    counts are asked (几个领域、多少个项目 names its things loosely)."""
+    found = _THING_AFTER.findall(question)
+    if len(found) != 1:
         return ""
     nouns = []
-    for w, f in tagged_words(m.group(1)):
+    for w, f in tagged_words(found[0]):
         if f.startswith(("f", "u", "c", "p", "x")):  # 部门之间的数据: the thing ends where a phrase joins another
             break
         if f.startswith(_THING_POS) and len(w) > 1 and w not in MEASURES:
@@ -551,10 +556,7 @@ def counted_thing(question: str) -> str:
 
 def _counts_asked(question: str, window: str, context: str, glossary: Glossary) -> bool:
     """A count's clause names the thing counted, or something like it (多少家博物馆 is not answered by 名校88所;
-    多少名专业技术人员 is by 3万名专业技术人才, 多少家餐馆 by 2400户餐饮单位). Only one count asked: 几个领域、多少个
-    项目 names its things loosely."""
-    if len(_THING_AFTER.findall(question)) != 1:
-        return True
+    多少名专业技术人员 is by 3万名专业技术人才, 多少家餐馆 by 2400户餐饮单位)."""
     thing = counted_thing(question)
     return not thing or term_present(thing, context + window, glossary) or bool(set(thing) & set(window))
 
@@ -566,7 +568,7 @@ def _other_place(info: QuestionInfo, clause: str, context: str) -> bool:
     """The figure's clause opens with a place that neither the question nor the document's title and part name
     (兰州新区经济总量突破500亿元 when the province's total was asked): that place's figure."""
     first = next(iter(jieba_tokenizer().lcut(_ITEM_MARK.sub("", clause))), "")
-    if not (first in PLACES or place_key(first) in PLACES) or first in context or first[:2] in info.text:
+    if not listed_place(first) or first in context or first[:2] in info.text:
         return False  # a listed place (not 各县区); 北方地区 when 北方 was asked
     return not any(place_key(first) in p or place_key(p) in first for p in info.places)
 

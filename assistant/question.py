@@ -70,9 +70,14 @@ _ADMIN = re.compile(r"..+[省市县区州盟旗镇乡]")
 _XX_PLACE = re.compile(r"X+[县市区]")
 
 
+def listed_place(word: str) -> bool:
+    """A place of ingest/data/places.txt, with or without its tier (广东, 广东省)."""
+    return word in PLACES or place_key(word) in PLACES
+
+
 def real_place(word: str) -> bool:
     """A word the tagger calls a place that is one (杭州, 某某县), not an ordinary word (城镇, 上岗, 上海港)."""
-    return word in PLACES or place_key(word) in PLACES or bool(_ADMIN.fullmatch(word) or _XX_PLACE.fullmatch(word))
+    return listed_place(word) or bool(_ADMIN.fullmatch(word) or _XX_PLACE.fullmatch(word))
 
 
 _GOVERNMENT = re.compile(r"(?:人民)?政府")

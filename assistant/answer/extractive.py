@@ -622,11 +622,11 @@ class ExtractiveBackend:
         parts = [f"{tidy_figures(c).rstrip('。；;，, ')}[{m}]" for c, m in list(children.items())[:MAX_SUBPARTS]]
         head = f"{tidy_figures(element).rstrip('。；;，,：: ')}{_label_title(element, passages[holder - 1].text)}[{holder}]"
         used = list(dict.fromkeys([holder, *children.values()]))[: 1 + MAX_SUBPARTS]
-        if not parts and (first := self._first_sentence(element, passages[holder - 1])):
+        if not parts and (first := self._first_sentence(info, element, passages[holder - 1])):
             return Draft(f"{head}：{first}[{holder}]。", refused=False, used=used)  # no sub-parts: what it opens with
         return Draft(f"{head}：{'；'.join(parts)}。" if parts else f"{head}。", refused=False, used=used)
 
-    def _first_sentence(self, element: str, hit: Hit) -> str:
+    def _first_sentence(self, info: QuestionInfo, element: str, hit: Hit) -> str:
         """The first sentence of a passage after the part's heading and title lines, cut to its first clauses."""
         at = hit.text.find(element.strip())
         start = at + len(element.strip()) if at >= 0 else 0
@@ -635,11 +635,5 @@ class ExtractiveBackend:
             if s < start or len(text) < 10 or not _ENDS_SENTENCE.search(text[-1:]) or re.search(r"\s{2,}", text) \
                     or len(re.findall(r"[\u4e00-\u9fff]", text)) < 0.7 * len(text):
                 continue  # a form's cells (电视        &9826) are no sentence
-            clauses = [m.group(0) for m in _CLAUSE.finditer(text)]
-            out = ""
-            for c in clauses:
-                if out and len(out + c) > self.cfg.max_quote_chars:
-                    break
-                out += c
-            return tidy_figures(out).rstrip("。；;，,、：: ")
+            return tidy_figures(self._trim(info, text, _CLAUSE.match(text).group(0))).rstrip("。；;，,、：: ")
         return ""

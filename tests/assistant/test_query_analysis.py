@@ -583,6 +583,7 @@ def test_a_count_is_answered_by_a_clause_naming_the_thing_counted():
     assert counted_thing("海南今年要引进多少家非国有博物馆？") == "博物馆"
     assert counted_thing("要求市里多少个部门之间的数据互通？") == "部门"  # the thing ends where 之间 joins another
     assert counted_thing("相差几个百分点？") == "" and counted_thing("有多少个？") == ""
+    assert counted_thing("覆盖几个领域、多少个项目和课题？") == ""  # several counts name their things loosely
     g = Glossary.load()
     museums = analyse("海南今年要引进多少家非国有博物馆？")
     assert not check_sentence(museums, "基础教育引进国内外名校累计达88所。", g).ok

@@ -111,9 +111,7 @@ def test_a_part_is_summarised_by_the_short_first_sentences_of_its_paragraphs():
     info = analyse("重点工作的第（六）项讲的是什么？")
     text = ("（六）加快推进文旅强省建设。\n加强文化遗产保护传承。聚力打造全国重要的文化传承创新基地，促进系统保护。\n"
             "大力繁荣文化事业。深化党的创新理论学习宣传教育。\n开展“文化进万家”“送戏下乡”等惠民活动，营造浓厚氛围。")
-    hit = Hit(doc_id="d", name="d.txt", title="t", section="三、重点工作 › （六）加快推进文旅强省建设。", index=0,
-              start=0, end=len(text), text=text, score=1.0)
-    draft = B._section_answer(info, [hit])
+    draft = B._section_answer(info, [_passage(text, "三、重点工作 › （六）加快推进文旅强省建设。")])
     # the heading line is not its own sub-part; a paragraph that opens with a long clause leads nothing
     assert draft.answer == "（六）加快推进文旅强省建设[1]：加强文化遗产保护传承[1]；大力繁荣文化事业[1]。"
 
@@ -584,9 +582,7 @@ def test_a_part_without_sub_parts_or_leads_is_answered_by_its_heading_and_first_
     info = analyse("行动计划的专栏5是个什么工程，主要干什么？")
     text = ("专栏5 “企业登云”提质扩面工程\n积极引进国内知名云服务商，加快培育特色工业云服务平台，规模化推进企业上云；"
             "面向中小企业打造低成本的升级方案。\n（责任单位：省经济和信息化厅）")
-    hit = Hit(doc_id="d", name="d.txt", title="t", section="二、重点任务 › 专栏5 “企业登云”提质扩面工程", index=0,
-              start=0, end=len(text), text=text, score=1.0)
-    draft = B._section_answer(info, [hit])
+    draft = B._section_answer(info, [_passage(text, "二、重点任务 › 专栏5 “企业登云”提质扩面工程")])
     assert draft.answer == "专栏5“企业登云”提质扩面工程[1]：积极引进国内知名云服务商，加快培育特色工业云服务平台，规模化推进企业上云[1]。"
 
 
