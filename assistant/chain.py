@@ -28,7 +28,8 @@ from assistant.answer.extractive import MAX_OUTLINE, MAX_SUBPARTS
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
-from assistant.references import ending_siblings, opening, outline, outline_level, parallel_siblings, resolve_part
+from assistant.references import (absent_part, ending_siblings, opening, outline, outline_level, parallel_siblings,
+                                  resolve_part)
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import answer_figures, relative_years, row_answer
@@ -310,7 +311,17 @@ class Assistant:
             evidence = rows + [h for h in evidence if h.chunk_id not in taken]
         if evidence and q.info.kind == "list":
             evidence = self.complete_list(q, evidence)
+        if evidence and not shown and (missing := self.missing_part(q)):
+            return Decision([], f"the document has no {missing}", judgement)
         return Decision(evidence, reason, judgement)
+
+    def missing_part(self, q: Query) -> str | None:
+        """The numbered part a question names (第十三篇, 专栏13) that none of the documents it names has, though they
+        number parts of that kind; None when one has it, or no document is named."""
+        if not q.info.parts or not q.named_docs:
+            return None
+        missing = [absent_part(self._headings(d), list(q.info.parts)) for d in q.named_docs]
+        return missing[0] if all(missing) else None
 
     def definition_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
         """For a question that asks what a term means: passages of the documents it names (or of the best hits'

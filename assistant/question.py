@@ -68,6 +68,7 @@ def place_key(place: str) -> str:
 PLACES = frozenset(vocabulary("places"))  # ingest/data/places.txt
 _ADMIN = re.compile(r"..+[省市县区州盟旗镇乡]")
 _XX_PLACE = re.compile(r"X+[县市区]")
+_TIERED = re.compile(r"[\u4e00-\u9fff]{2,5}(?:省|市|县|自治区|自治州|州|盟|旗)")
 
 
 def listed_place(word: str) -> bool:
@@ -266,6 +267,8 @@ def analyse(question: str) -> QuestionInfo:
         if f.startswith("v") and len(w) == 2 and w[0] in _MODAL:
             continue
         if f == "ns" or w in PLACES:  # a listed place the tagger took for a word (包头 as a verb)
+            places.append(w)
+        elif f.startswith("nr") and _TIERED.fullmatch(w):  # 乐亭县: a place the tagger took for a person
             places.append(w)
         elif f == "nt" and (own := _government_of(w)):  # 广东省政府 is one token to the tagger: 广东省's
             places.append(own)

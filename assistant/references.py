@@ -101,7 +101,7 @@ def without_refs(question: str) -> str:
 
 def matches(element: str, prefixes: tuple[str, ...]) -> bool:
     """Does one element of a section path start with one of the prefixes (widths and spaces folded)?"""
-    e = unicodedata.normalize("NFKC", element).replace("(", "（").replace(")", "）").replace(" ", "").lstrip("\u3000")
+    e = _folded(element)
     if is_last(prefixes):
         return bool(_unit_head(prefixes[0][len(LAST):]).match(e))
     return any(e.startswith(p) for p in prefixes)
@@ -190,6 +190,36 @@ def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], qu
     # no sub-part headings: the part's own chunks, whose run-in leads (旗帜鲜明讲政治。) stand for them
     shown = list(dict.fromkeys([nodes[best][0], *(nodes[c][0] for c in children)] if children else nodes[best]))
     return best, shown
+
+
+
+def _same_kind(prefix: str) -> re.Pattern[str]:
+    """Headings numbered like `prefix`, any number: 第十三篇 → 第N篇, （九） → （N）, 附件2 → 附件N."""
+    m = re.search(rf"{_NUM}", prefix)
+    if m is None:
+        return re.compile(re.escape(prefix))
+    return re.compile(re.escape(prefix[:m.start()]) + _NUM + re.escape(prefix[m.end():]))
+
+
+def absent_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]]) -> str | None:
+    """The first part a question names (outermost first) that one document's heading tree lacks although it numbers
+    parts of that kind (第十三篇 of a plan of twelve, 专栏13 of twelve boxes, 第四部分的第（九）项 of eight); None when
+    every part is found, or the document numbers none of that kind (its headings may not have been read)."""
+    if not parts or any(is_last(p) for p in parts) or resolve_part(chunks, parts) is not None:
+        return None
+    elements = {e for _, section in chunks for e in heading_path(section)}
+    for i, prefixes in enumerate(parts):
+        if resolve_part(chunks, parts[:i + 1]) is not None:
+            continue
+        kind = _same_kind(prefixes[0])
+        alike = {e for e in elements if kind.match(_folded(e))}
+        boxed = prefixes[0].startswith(("附件", "专栏", "附表", "【"))
+        return prefixes[0] if len(alike) >= (1 if boxed else 2) else None
+    return None
+
+
+def _folded(element: str) -> str:
+    return unicodedata.normalize("NFKC", element).replace("(", "（").replace(")", "）").replace(" ", "").lstrip("\u3000")
 
 
 _OPENING = re.compile(r"^[—\-－―\s]+")  # ——必须坚持人民至上: a dash opens each item

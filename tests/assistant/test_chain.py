@@ -238,3 +238,12 @@ def test_a_relative_year_reads_against_the_one_report_named(two_reports):
     assert "5%左右" in a.indicator_passages(a.query("山西今年经济增长目标是多少？"), [])[0].text
     assert not a.indicator_passages(a.query("山西明年经济增长目标是多少？"), [])  # 2027: no row
     assert not a.indicator_passages(a.query("山西和吉林去年经济各增长多少？"), [])  # two reports: rows_answer's job
+
+
+def test_a_numbered_part_the_named_document_lacks_is_refused(fake_kb):
+    settings, index = fake_kb
+    a = Assistant(settings, index)
+    absent = a.ask("某某县规划纲要第九篇讲的是什么？")
+    assert absent.refused and "第九篇" in absent.reason
+    present = a.ask("某某县规划纲要第二篇讲的是什么？")
+    assert not present.refused and "发展目标" in present.answer

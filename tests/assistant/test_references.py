@@ -127,6 +127,28 @@ def test_a_part_the_document_lacks_resolves_to_nothing():
     assert resolve_part(REPORT_TREE, heading_prefixes("第一部分的第（三）项是什么？")) is None
 
 
+def test_a_numbered_part_of_a_kind_the_document_numbers_but_lacks_is_absent():
+    from assistant.references import absent_part
+
+    def absent(q):
+        return absent_part(REPORT_TREE, heading_prefixes(q))
+
+    assert absent("第九部分讲什么？") == "九、"  # three numbered parts, not nine
+    assert absent("第三部分的第（五）项是什么？") == "（五）"  # the part is there, its fifth item is not
+    assert absent("第三部分的第（二）项是什么？") is None  # found
+    assert absent("最后一部分讲什么？") is None
+    # a kind of part the document numbers nowhere may be one its headings were not read for: not absent
+    assert absent("第二章讲什么？") is None and absent("附件2是什么？") is None
+    boxed = REPORT_TREE + [("i", "专栏1 重大工程"), ("j", "附件1 名词解释")]
+    assert absent_part(boxed, heading_prefixes("专栏3是什么？")) == "专栏三"  # one box is enough to count them
+    assert absent_part(boxed, heading_prefixes("附件1是什么？")) is None
+
+
+def test_a_place_name_the_tagger_takes_for_a_person_is_a_place():
+    assert analyse("乐亭县十四五期间常住人口城镇化率目标是多少？").places == ("乐亭县",)
+    assert analyse("李明县长说了什么？").places == ()
+
+
 def test_the_whole_country_asked_about_narrows_to_national_documents():
     labels = dict(LABELS, g=doc_label("政府工作报告", "report.txt", "——2023年1月12日在广东省第十三届人民代表大会第六次会议上"))
     # the title, or an opening that names no place (e: nothing says so)
