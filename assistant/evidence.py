@@ -322,6 +322,37 @@ def doc_label(title: str, name: str, opening: str) -> DocLabel:
     return DocLabel(t, o, frozenset(years), where=where, plans=frozenset(plans))
 
 
+_BEFORE_GENRE = re.compile(r"(?:那个|这个|那份|这份|那篇|这篇|那项|这项|该|的|里|上)+$")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
+_SHORT_NAME = re.compile(rf"[{CN_SMALL}]{{1,3}}[五大]")  # 十四五, 二十大: named by their plan or congress
+MAX_NAME = 10
+
+
+def title_named(text: str, labels: dict[str, DocLabel]) -> list[frozenset[str]]:
+    """Documents a question names by the words just before a kind of document (县域经济那个实施意见, 工业互联网行动计划,
+    乡村振兴意见): for each such mention, the documents whose title or opening holds the longest run of those words
+    (two characters at least; a period such as 十四五 or a figure names no one document)."""
+    found, taken = [], set()
+    kinds = sorted({*DOC_WORDS, *GENRES, *TITLE_GENRES}, key=len, reverse=True)
+    for word in kinds:
+        for m in re.finditer(re.escape(word), text):
+            if taken & set(range(m.start(), m.end())):
+                continue  # 报告 inside 政府工作报告
+            taken |= set(range(m.start(), m.end()))
+            before = _BEFORE_GENRE.sub("", text[max(0, m.start() - MAX_NAME - 4):m.start()])
+            for n in range(min(MAX_NAME, len(before)), 1, -1):
+                name = before[-n:]
+                if not _NAME_CHARS.fullmatch(name) or PERIOD.fullmatch(name) or _SHORT_NAME.fullmatch(name) or (
+                        before[:-n][-1:].isdigit() or any(w in name for w in kinds)):
+                    continue  # 年政府工作报告 of 2021年政府工作报告: a year's tail and a kind name no one document
+                docs = frozenset(d for d, label in labels.items() if name in label.opening[:NAME_CHARS])
+                if docs:
+                    if len(docs) < len(labels):
+                        found.append(docs)
+                    break
+    return list(dict.fromkeys(found))
+
+
 def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     """A reference that names some documents but not all restricts the question to them (all references for a
     one-document question, any of them for a cross-document one; references that contradict each other are
@@ -353,6 +384,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
             sets.append(docs)
             if kind == "place":
                 place_sets.append(docs)
+    sets += title_named(info.text, labels)
     soft = []  # years and plan ordinals: metadata a document may lack, so they narrow but never empty the scope
     own = {d: label.own_years for d, label in labels.items() if label.years}
     year_sets = [frozenset(d for d in own if year in own[d]) for year in dict.fromkeys(info.doc_years)]
@@ -437,6 +469,17 @@ def heading_years(section: str) -> set[str]:
     return years
 
 
+_CN_DIGIT = dict(zip("0123456789", "〇一二三四五六七八九"))
+
+
+def year_written(year: str, text: str) -> bool:
+    """The text writes the year in figures or in Chinese numerals (二〇三五年, 二零三五年)."""
+    if year in text:
+        return True
+    cn = "".join(_CN_DIGIT[c] for c in year)
+    return cn + "年" in text or cn.replace("〇", "零") + "年" in text
+
+
 def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage: float,
                   scope: Scope = Scope()) -> Check:
     text = passage_text(hit)
@@ -449,7 +492,7 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
         if squash(place) not in text:
             return Check(False, f"the passage is not about {place}")
     for year in info.years:
-        if year not in text and year not in scope.years.get(hit.doc_id, ()):
+        if not year_written(year, text) and year not in scope.years.get(hit.doc_id, ()):
             return Check(False, f"the passage does not mention {year}")
     own = scope.own_years.get(hit.doc_id)
     if own and info.doc_years and not own & set(info.doc_years):

@@ -98,7 +98,9 @@ def test_unknown_genre_stays_in_scope():
     assert labels["f"].title == ""
     assert doc_scope(analyse("2019年政府工作报告里赤字率是多少？"), labels).docs == {"f"}
     # unknown is not a mismatch: it stays beside the 意见, while titled reports drop out
-    assert doc_scope(analyse("乡村振兴那个意见提出了哪些原则"), labels).docs == {"d", "f"}
+    assert doc_scope(analyse("那个意见提出了哪些原则"), labels).docs == {"d", "f"}
+    # unless the words before the genre are in one title
+    assert doc_scope(analyse("乡村振兴那个意见提出了哪些原则"), labels).docs == {"d"}
 
 
 REPORT_TREE = [("a", "一、回顾"), ("b", "一、回顾 › （一）经济"), ("c", "二、总体要求"), ("d", "三、重点工作 › （一）产业"),
@@ -147,6 +149,22 @@ def test_a_numbered_part_of_a_kind_the_document_numbers_but_lacks_is_absent():
 def test_a_place_name_the_tagger_takes_for_a_person_is_a_place():
     assert analyse("乐亭县十四五期间常住人口城镇化率目标是多少？").places == ("乐亭县",)
     assert analyse("李明县长说了什么？").places == ()
+
+
+def test_a_document_named_by_the_words_before_its_kind():
+    from assistant.evidence import title_named
+
+    labels = dict(LABELS, f=doc_label("关于推进县域经济高质量发展的实施意见", "o.txt", ""),
+                  g=doc_label("安徽省工业互联网创新发展行动计划（2021—2023年）的通知", "p.txt", ""))
+    assert title_named("县域经济那个实施意见讲了什么", labels) == [{"f"}]
+    assert title_named("安徽工业互联网行动计划的专栏3", labels) == [{"g"}]  # its longest run in a title
+    # 报告 inside 政府工作报告 is not read again; a year, a period or a short name names no one document
+    assert title_named("2023年政府工作报告里赤字率是多少", labels) == []
+    labels["h"] = doc_label("2021年政府工作报告(区县)", "r.txt", "")
+    assert title_named("2021年政府工作报告计划当年新开工改造多少个老小区", labels) == []  # not 年政府工作报告
+    assert title_named("十四五规划和二十大报告", labels) == []
+    # cross-document: each name adds its document
+    assert doc_scope(analyse("县域经济实施意见和乡村振兴意见各提了哪些要求？"), labels).docs == {"d", "f"}
 
 
 def test_the_whole_country_asked_about_narrows_to_national_documents():
@@ -258,7 +276,7 @@ def test_words_of_one_tier_narrow_to_its_documents():
     labels = dict(LABELS, f=doc_label("2021年政府工作报告(区县)", "r.txt", "各位代表:现在,我代表县人民政府向大会报告工作"),
                   g=doc_label("讲话", "s.txt", "——在县委全会上的讲话"))
     # e: a report whose tier nothing states is kept
-    assert doc_scope(analyse("这份区县政府工作报告提出地区生产总值年均增长多少？"), labels).docs == {"e", "f"}
+    assert doc_scope(analyse("县里这份政府工作报告提出地区生产总值年均增长多少？"), labels).docs == {"e", "f"}
     assert doc_scope(analyse("县委书记的讲话说2025年GDP要突破多少？"), labels).docs == {"g"}
     assert doc_scope(analyse("该省政府工作报告说粮食产量是多少？"), labels).docs == {"b", "e"}
     # no tier word: every report
@@ -271,3 +289,10 @@ def test_a_place_whose_documents_are_of_other_years_leaves_the_years_document_th
     assert scope.docs == {"a"} and scope.free_places == ("广东",)
     scope = doc_scope(analyse("2026年政府工作报告提到广东的哪个工程？"), LABELS)
     assert scope.docs == {"b"} and scope.free_places == ()
+
+
+def test_a_year_asked_is_found_written_in_chinese_numerals():
+    from assistant.evidence import year_written
+
+    assert year_written("2035", "到二〇三五年，我国发展的总体目标是") and year_written("2035", "到二零三五年基本实现")
+    assert year_written("2035", "到2035年") and not year_written("2035", "到二〇三〇年") and not year_written("2035", "编号二〇三五")
