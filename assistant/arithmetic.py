@@ -47,7 +47,7 @@ _OPS = (
     # a check of one figure against another (完成了吗, 对得上吗): both figures and their gap, unless it asks more
     ("check", re.compile(r"对得上|够不够|超额|(?:完成|达到|实现)了?(?:目标|任务)?(?:吗|没有)|是否(?:完成|达到|超过)")),
     # 占经济总量的百分之几 when no quote states the share: one figure of the other, as a percentage
-    ("share", re.compile(r"占[^，。？?]{1,12}?(?:百分之几|几成)|相当于[^，。？?]{1,12}?百分之几|(?:算|推算)[^，。？?]{0,16}?占")),
+    ("share", re.compile(r"占[^，。？?]{1,12}?(?:百分之几|几成|多大比[例重])|相当于[^，。？?]{1,12}?百分之几|(?:算|推算)[^，。？?]{0,16}?占")),
     # 床位增加多少张 when the documents say 由198万张增加到223万张: computed from one quote's two ends only (增长
     # is left out: 增长了多少 asks a stated rate)
     ("change", re.compile(r"(?:增加|提高|提升|扩大|减少|下降|降低|缩小|涨)了?多少")),
@@ -299,7 +299,11 @@ def _side_keys(question: str) -> tuple[set[str], set[str]] | None:
     """The two things a question joins or compares (市区比县区高多少, 示范村和提升村一共): the words next to the join on
     each side, those the other side lacks; None unless one clause joins exactly two."""
     for clause, j in _single_joins(question, _SIDES):
-        left, right = _named(clause[max(0, j.start() - 3): j.start()]), _named(clause[j.end(): j.end() + 3])
+        before = clause[max(0, j.start() - 3): j.start()]
+        of = clause.rfind("的", max(0, j.start() - 3), j.start())
+        if of > 0 and j.group(0) == "比":  # 市区的要求比县区: the thing compared is before its 的
+            before += "，" + clause[max(0, of - 3): of]
+        left, right = _named(before), _named(clause[j.end(): j.end() + 3])
         if left - right and right - left:
             return left - right, right - left
     return None

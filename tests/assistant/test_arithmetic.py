@@ -179,6 +179,9 @@ def test_the_figure_naming_each_side_of_a_comparison():
     q = "对新上项目每亩投资额的门槛，市区比县区高多少？"
     quotes = ["各县区新上项目亩均投资额达到300万元以上,市区达到350万元以上。", "考核第一名的县和区，分别奖励资金100万元。"]
     assert computed_sentence(q, quotes, ["[1]", "[2]"]) == f"两者相差50万元（350万元与300万元）{COMPUTED_NOTE}[1]。"
+    # the thing compared stands before its 的 (市区的要求比县区)
+    q = "新上项目每亩投资强度，市区的要求比县区高多少？"
+    assert computed_sentence(q, quotes, ["[1]", "[2]"]) == f"两者相差50万元（350万元与300万元）{COMPUTED_NOTE}[1]。"
 
 
 def test_figures_given_respectively_pair_and_a_sum_leaves_none_of_a_set_out():
@@ -195,6 +198,9 @@ def test_a_share_is_computed_only_when_no_quote_states_one():
     s = computed_sentence(q, ["全社会研发经费支出2.8万亿元。", "国内生产总值达到114万亿元。"], ["[1]", "[2]"])
     assert s == f"2.8万亿元占114万亿元的2.5%{COMPUTED_NOTE}[1][2]。"
     assert "2.5" in derived(s)  # the citation check knows the share for computed
+    q = "新能源装机大约占电力总装机的多大比例？"
+    assert computed_sentence(q, ["电力总装机规模3.1亿千瓦，新能源装机1.7亿千瓦。"], ["[1]"]) == \
+        f"1.7亿千瓦占3.1亿千瓦的54.8%{COMPUTED_NOTE}[1]。"
     assert computed_sentence(q, ["研发经费投入强度达到2.5%。", "国内生产总值达到114万亿元。"], ["[1]", "[2]"]) is None
 
 
