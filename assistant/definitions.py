@@ -15,7 +15,8 @@ from vectordb.index import Hit
 _NOTE_MARK = re.compile(r"[［\[〔]\s*(?:注\s*)?\d{0,3}\s*[］\]〕]")
 _QUOTES = re.compile(r"[“”\"‘’'《》〈〉「」]")
 # 是什么意思, 指什么, 的含义, 什么是: a question that asks what a term means
-DEFINE = re.compile(r"意思|含义|指什么|指的是|是指|具体指|什么是|指哪|是什么")
+# 是哪四张网, 具体是哪几个: the items of a term the documents' glossary may define (“四网融合”：…)
+DEFINE = re.compile(r"意思|含义|指什么|指的是|是指|具体指|什么是|指哪|是什么|具体(?:是|有|包括)哪|是哪[几两一二三四五六七八九十]")
 _MEANS = re.compile(r"意思|含义|指什么|指的是|是指|具体指|什么是|指哪")  # 是什么 alone asks the meaning only of a listed term
 # A glossary entry (名词解释, 注释): a marker or number, the term, a colon (or 指), the definition on the same line
 # or the next one

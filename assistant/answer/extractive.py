@@ -68,10 +68,10 @@ def _asked_count(info: QuestionInfo) -> int | None:
     return sum(_ORDINAL.get(c, 0) for c in m.group(1)) if m.group(1) != "两" else 2
 
 
-def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, int]]]]:
+def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, int]], str]]:
     """Items opening alike (聚焦…, 紧扣…, ——必须坚持…): lines of one section (the bodies between them do not break a
     run; it may span chunks), or the headings of passages under one parent; each item's lead clause with its
-    passage number, in reading order; with the opening they share."""
+    passage number, in reading order; with the opening they share and, for lines, the heading they are under."""
     groups: dict[tuple, dict[str, tuple[int, int, int]]] = {}
     for n, hit in enumerate(passages, start=1):
         # sentences, and what follows a colon (努力方向是：坚定不移走好“X”之路，…。坚定不移走好“Y”之路…)
@@ -85,7 +85,8 @@ def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, 
         if path:
             groups.setdefault(("heading", hit.doc_id, path[:-1], opening(path[-1])), {}).setdefault(
                 lead_clause(path[-1]), (hit.index, -1, n))
-    return [(key[-1], [(lead, at[2]) for lead, at in sorted(g.items(), key=lambda t: t[1][:2])])
+    return [(key[-1], [(lead, at[2]) for lead, at in sorted(g.items(), key=lambda t: t[1][:2])],
+             next(iter(heading_path(key[2])[-1:]), "") if key[0] == "line" else "")
             for key, g in groups.items() if len(g) >= MIN_PARALLEL and len(key[-1]) == 2]
 
 
@@ -416,6 +417,9 @@ class ExtractiveBackend:
             if introduced is not None:
                 return introduced
         if info.kind == "list" and _ASKS_SEVERAL.search(info.text):
+            headed = self._parallel(info, passages, headed=True)
+            if headed is not None:
+                return headed
             inline = next((c for c in passing[:5] if _inline_list(info, c.text)), None) or next(
                 (c for c in passing[:1] if _inline_list(info, c.text, quoted_only=False)), None)
             if inline is not None:
@@ -535,15 +539,19 @@ class ExtractiveBackend:
         used = list(dict.fromkeys(n for _, n in [v for _, v in sorted(items.items())[:10]]))
         return Draft("；".join(parts) + "。", refused=False, used=used)
 
-    def _parallel(self, info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
-        """A list whose items open alike (聚焦…, 紧扣…, ——必须坚持…) with a word the question names: the run that
-        shares most with the question, as many items as it counts; each item's lead clause, cited."""
+    def _parallel(self, info: QuestionInfo, passages: Sequence[Hit], headed: bool = False) -> Draft | None:
+        """A list whose items open alike (聚焦…, 紧扣…, ——必须坚持…) with a word the question names, or (`headed`
+        only) lines under a heading the question names (基本原则: ——始终坚持…): the run that shares most
+        with the question, as many items as it counts; each item's lead clause, cited."""
         want = _asked_count(info)
         qgrams = bigrams(info.text)
         best = None
-        for start, items in _parallel_leads(passages):
-            # the question names the items' opening (“八个聚焦”, 走好哪几条路): a run merely on its topic is no answer
-            if start not in info.text or (want is not None and len(items) < want):
+        for start, items, heading in _parallel_leads(passages):
+            # the question names the items' opening (“八个聚焦”, 走好哪几条路) or the part they make up: a run merely
+            # on its topic is no answer
+            body = squash(item_body(heading)) if heading else ""
+            named = len(body) >= 2 and body in info.text  # 基本原则有哪几条 under （二）基本原则
+            if not (named if headed else start in info.text) or (want is not None and len(items) < want):
                 continue
             shared = len(qgrams & bigrams("".join(lead for lead, _ in items)))
             if best is None or shared > best[0]:

@@ -148,6 +148,18 @@ def test_headings_opening_alike_under_one_parent_are_items():
     assert draft.answer == "聚焦经济建设这一中心工作[1]；聚焦高质量发展这一首要任务[3]；聚焦人民这一根本宗旨[4]。"
 
 
+def test_lines_opening_alike_under_the_heading_the_question_names_are_its_items():
+    text = ("（二）基本原则\n根据上述指导方针，要重点把握好以下原则：\n——始终坚持党对一切工作的领导。党是领导核心。\n"
+            "——始终坚持以人民为中心。\n——始终坚持发展是第一要务。发展是解决一切问题的基础。")
+    hit = Hit(doc_id="d", name="d.txt", title="t", section="三、描绘新蓝图 › （二）基本原则", index=0, start=0,
+              end=len(text), text=text, score=1.0)
+    info = analyse("十四五时期要把握的基本原则有哪几条？")
+    assert B._parallel(info, [hit], headed=True).answer == \
+        "始终坚持党对一切工作的领导[1]；始终坚持以人民为中心[1]；始终坚持发展是第一要务[1]。"
+    assert B._parallel(info, [hit]) is None  # the question names neither their opening (始终)…
+    assert B._parallel(analyse("十四五时期的发展目标有哪几条？"), [hit], headed=True) is None  # …nor their heading
+
+
 def test_numbered_headings_are_no_parallel_items():
     from assistant.references import opening
     assert opening("第十章 培育发展战略性新兴产业") == opening("（一）稳增长") == opening("3．推进改革") == ""
@@ -255,6 +267,16 @@ def test_passages_that_define_a_term_of_the_question_are_found():
     assert defines("“两重”是什么？", "1.“两重”：是指国家重大战略实施。")  # a numbered entry answers 是什么
     assert not defines("主要目标是什么？", "主要目标：地区生产总值增长5%。")  # a plain line only when the meaning is asked
     assert not defines("四上企业指什么？", "覆盖21万家“四上”企业，主动帮助企业。")  # mentioned, not defined
+
+
+def test_the_items_of_a_term_asked_for_are_its_glossary_entry():
+    from assistant.definitions import DEFINE, definition
+
+    entry = _passage("5.“三通一码”：赣服通、赣政通、赣企通、赣通码。")
+    for q in ("江西政务服务的“三通一码”具体是哪几个？", "轨道交通“四网融合”是哪四张网？"):
+        assert DEFINE.search(q)
+    assert definition("江西政务服务的“三通一码”具体是哪几个？", [entry]).answer == "“三通一码”：赣服通、赣政通、赣企通、赣通码[1]。"
+    assert not DEFINE.search("今年的主要目标有哪几个？")
 
 
 def test_several_figures_asked_span_every_named_clause():
