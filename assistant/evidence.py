@@ -345,7 +345,9 @@ def title_named(text: str, labels: dict[str, DocLabel]) -> list[frozenset[str]]:
                 if not _NAME_CHARS.fullmatch(name) or PERIOD.fullmatch(name) or _SHORT_NAME.fullmatch(name) or (
                         before[:-n][-1:].isdigit() or any(w in name for w in kinds)):
                     continue  # 年政府工作报告 of 2021年政府工作报告: a year's tail and a kind name no one document
-                docs = frozenset(d for d, label in labels.items() if name in label.opening[:NAME_CHARS])
+                # of that kind (乡村振兴规划 names no 意见 whose title says 乡村振兴)
+                docs = frozenset(d for d, label in labels.items()
+                                 if name in label.opening[:NAME_CHARS] and word in label.opening[:NAME_CHARS])
                 if docs:
                     if len(docs) < len(labels):
                         found.append(docs)

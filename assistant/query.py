@@ -8,10 +8,10 @@ names (scope) and the caller's filters (k, documents, section prefix), so no ste
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
-from assistant.evidence import DocLabel, Scope, doc_label, doc_scope
+from assistant.evidence import DocLabel, Scope, doc_label, doc_scope, title_named
 from assistant.params import LABEL_CHARS
 from assistant.question import QuestionInfo, analyse
 from ingest.clean import TITLE_CHARS
@@ -91,6 +91,10 @@ class Query:
 def make_query(question: str, standalone: str, labels: DocLabels, k: int, doc_ids: Sequence[str] | None = None,
                section_prefix: str | None = None) -> Query:
     info = analyse(standalone)
+    if info.doc_name and (info.cross_doc or not title_named(info.text, labels.all())):
+        # the words name no document here (what they say is asked of whatever answers), or several documents are
+        # named at once, which hold each other's passages loosely
+        info = replace(info, terms=info.terms + info.doc_name, doc_name=())
     ids = tuple(doc_ids) if doc_ids else None
     scope = doc_scope(info, labels.of(ids))
     gate_scope = scope if ids is None else doc_scope(info, labels.all())

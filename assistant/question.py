@@ -76,6 +76,30 @@ def listed_place(word: str) -> bool:
     return word in PLACES or place_key(word) in PLACES
 
 
+_KINDS = frozenset(DOC_WORDS) | frozenset(vocabulary("genres")) | frozenset(vocabulary("title_genres"))
+_DEMONSTRATIVE = frozenset("那 这 份 个 篇 该 那个 这个 那份 这份 那篇 这篇 该项".split())
+_NAME_POS = ("n", "nz", "nt", "nr", "vn", "j", "eng", "l", "v")
+MAX_NAME_WORDS = 4
+
+
+def _doc_name_words(words: Sequence[tuple[str, str]]) -> set[int]:
+    """Positions of the words just before a kind of document, past a demonstrative, that name it (县委经济工作会议
+    讲话, 那份县政府工作报告, 二十大那份报告): nouns and verbs only, a place or a particle ends them (a place stays a place)."""
+    out: set[int] = set()
+    for i, (w, _) in enumerate(words):
+        if w not in _KINDS:
+            continue
+        j = i - 1
+        while j >= 0 and (words[j][0] in _DEMONSTRATIVE or words[j][0] in _KINDS):
+            j -= 1  # 这份规划纲要: past the demonstrative and the rest of the kind
+        taken = 0
+        while j >= 0 and taken < MAX_NAME_WORDS and words[j][1].startswith(_NAME_POS) and len(words[j][0]) > 1 \
+                and not listed_place(words[j][0]) and not words[j][1].startswith("ns") and not _government_of(words[j][0]):
+            out.add(j)
+            j, taken = j - 1, taken + 1
+    return out
+
+
 def real_place(word: str) -> bool:
     """A word the tagger calls a place that is one (杭州, 某某县), not an ordinary word (城镇, 上岗, 上海港)."""
     return listed_place(word) or bool(_ADMIN.fullmatch(word) or _XX_PLACE.fullmatch(word))
@@ -124,6 +148,8 @@ class QuestionInfo:
     doc_years: tuple[str, ...] = ()  # years by which it names a document
     parts: tuple[tuple[str, ...], ...] = ()  # heading prefixes of the parts it names (assistant/references.py)
     head: tuple[str, ...] = ()  # the indicator a figure question counts: the nouns before 多少 (粮食, 总产量)
+    # words that name the document asked about (县委经济工作会议讲话): not terms while they name one (query.py)
+    doc_name: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -249,6 +275,7 @@ def analyse(question: str) -> QuestionInfo:
     # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name
     counted = {unit, *(c for c in re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q) if c in _COUNTED_IN)} - {None}
     words = _joined(_quoted(tagged_words(without_refs(q))))
+    naming, named_by = _doc_name_words(words), []
     for i, (w, f) in enumerate(words):
         w = w.strip()
         if f != "r" and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and _PLACE_AFTER.match(
@@ -273,7 +300,8 @@ def analyse(question: str) -> QuestionInfo:
         elif f == "nt" and (own := _government_of(w)):  # 广东省政府 is one token to the tagger: 广东省's
             places.append(own)
         elif f.startswith(_KEEP_POS) and (len(w) > 1 or f.startswith("n")):
-            terms.append(w[1:] if len(w) > 2 and w[0] in _GLUED else w)
+            # 县委经济工作会议讲话, 那份县政府工作报告: words that name the document, not what it is asked
+            (named_by if i in naming else terms).append(w[1:] if len(w) > 2 and w[0] in _GLUED else w)
     head = _head(words, set(terms)) if kind == "figure" else ()
     named = _DOC_YEAR.findall(q)
     spans = [m.span(1) for m in _DOC_YEAR.finditer(q)]
@@ -291,6 +319,7 @@ def analyse(question: str) -> QuestionInfo:
     return QuestionInfo(
         text=q, kind=kind, years=tuple(dict.fromkeys(asked)), unit=unit, doc_years=named, parts=parts,
         terms=tuple(dict.fromkeys(terms)), head=head, places=tuple(dict.fromkeys(places)), section_refs=refs,
+        doc_name=tuple(dict.fromkeys(t for t in named_by if t not in terms)),
         cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2) or (
             (bool(_EACH.search(q)) or operation(q) is not None)  # 甲省和乙省…各是多少, 甲省和乙省哪个高
             and (len({place_key(p) for p in places if real_place(p)}) >= 2 or len(named) >= 2)),  # 2024年报告比2021年报告

@@ -617,3 +617,32 @@ def test_a_lead_in_span_of_time_is_the_time_of_what_follows_it():
     check = check_sentence(info, "利用2-3年时间，建立健全数据专区配套管理制度和标准规范，形成一套专区管理制度体系。", g)
     assert check.ok and check.focus.startswith("利用2-3年时间，建立健全")
     assert not check_sentence(info, "利用2-3年时间，培育一批数字经济龙头企业。", g).ok  # what follows is not what was asked
+
+
+def test_words_naming_the_document_are_no_terms_while_they_name_one():
+    from assistant.evidence import doc_label
+    from assistant.query import make_query
+
+    info = analyse("县委经济工作会议讲话提到的核心区生态修复二期，要建多长的绿色长廊？")
+    assert info.doc_name == ("县委", "经济", "会议") and "县委" not in info.terms and "长廊" in info.terms
+    assert analyse("二十大那份报告是以哪一届中央委员会的名义作的？").doc_name == ("二十大",)
+    # a place or a place's government before the kind stays a place
+    assert analyse("2023年广东政府工作报告说粮食产量是多少？").places == ("广东",)
+    assert analyse("安徽工业互联网行动计划提出了哪些新模式？").places == ("安徽",)
+
+    class Labels:  # DocLabels over two documents
+        def __init__(self, labels):
+            self.labels = labels
+
+        def all(self):
+            return self.labels
+
+        def of(self, ids=None):
+            return self.labels
+
+    speech = {"s": doc_label("真抓实干", "s.txt", "——在县委经济工作会议上的讲话"),
+              "r": doc_label("政府工作报告", "r.txt", "各位代表")}
+    q = "县委经济工作会议讲话提到的绿色长廊要建多长？"
+    assert make_query(q, q, Labels(speech), 5).info.terms == ("绿色", "长廊")
+    # no document here is named by them: they are asked of whatever answers
+    assert "会议" in make_query(q, q, Labels({"r": speech["r"]}), 5).info.terms
