@@ -646,3 +646,13 @@ def test_words_naming_the_document_are_no_terms_while_they_name_one():
     assert make_query(q, q, Labels(speech), 5).info.terms == ("绿色", "长廊")
     # no document here is named by them: they are asked of whatever answers
     assert "会议" in make_query(q, q, Labels({"r": speech["r"]}), 5).info.terms
+
+
+def test_a_year_in_chinese_numerals_counts_in_the_body_not_in_a_plans_title():
+    from assistant.evidence import check_passage
+    info = analyse("到2035年要建成哪些强国？")
+    title = "第十四个五年规划和二〇三五年远景目标纲要"
+    body = Hit("d", "d.txt", "报告", "", 0, 0, 30, "到二〇三五年，建成教育强国、科技强国、人才强国。", 1.0, 0.9)
+    assert check_passage(info, body, Glossary.load(), 0.5).ok
+    titled = Hit("p", "p.txt", title, "", 0, 0, 30, "建成教育强国、科技强国、人才强国。", 1.0, 0.9)
+    assert check_passage(info, titled, Glossary.load(), 0.5).reason == "the passage does not mention 2035"
