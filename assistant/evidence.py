@@ -537,6 +537,9 @@ def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> b
         mag = "[十百千万亿]{0,2}"  # 2万亿元 is a figure in 元, 100万人 one in 人
         if re.search(rf"{_NUMBER}(?:[多余]|以上|左右)?{mag}{u}", s) or (u == "%" and "百分之" in s):
             return True
+        # people counted by what they are (6600多万纳税人, 3000名残疾人): a figure in 人
+        if u == "人" and re.search(rf"{_NUMBER}[多余]?{mag}(?![年月日号])名?[\u4e00-\u9fff]{{1,3}}?人", s):
+            return True
         # the unit named before a bare count: 60岁以上人口已达2.5亿 is a figure in 人
         if re.search(rf"{u}[^，,；;。\d]{{0,6}}?{_NUMBER}[万亿]+(?![\w\u4e00-\u9fff])", s):
             return True

@@ -45,7 +45,7 @@ _WHO = re.compile(r"是谁|谁是|哪位")
 _FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿]|比[例重率]|占比|增速|增长率|多[长大高久远]|百分之|规模|总量|达到多")
 # Measure units a figure question can ask for, longest first (ingest/data/asked_units.txt).
 UNITS = vocabulary("asked_units")
-_ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")")
+_ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")(?!民币)")  # 多少人民币 is money
 _MONEY = re.compile(r"多少(?:钱|资金|奖金|奖励|奖补|补助|补贴|经费|资助|费用)")  # an amount of money: a figure in 元
 # a rate of change asked alone (not 总量和增速, not a computation): a figure in %
 _RATE = re.compile(r"增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|多快")

@@ -157,6 +157,15 @@ def test_figures_with_a_magnitude_are_in_the_unit_asked():
     assert has_figure("全年减税降费规模较大", "元") is None
 
 
+def test_how_many_people_asks_a_figure_in_people():
+    info = analyse("江西今年计划帮多少人在城镇找到工作？")
+    assert info.unit == "人" and analyse("要花多少人民币？").unit != "人"
+    assert has_figure("城镇新增就业41万人以上", "人") and has_figure("6600多万纳税人受益", "人")
+    # a rate, or a year before a noun of people, is none
+    assert has_figure("城镇、农村居民人均可支配收入分别增长4.5%、5.5%左右", "人") is None
+    assert has_figure("2024年农村人口", "人") is None
+
+
 def test_only_figure_of_a_sentence_takes_its_subject_from_earlier_clauses():
     g = Glossary.load()
     info = analyse("高职院校今年要扩招多少？")
