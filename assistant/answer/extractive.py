@@ -438,11 +438,14 @@ class ExtractiveBackend:
         cut = self.cfg.list_cut if info.kind == "list" else self.cfg.relative_cut
         best = passing[0].score
         chosen: list[Candidate] = []
+        top_doc = passages[passing[0].passage - 1].doc_id
         for c in passing:
             if len(chosen) >= self.cfg.max_sentences or c.score < best - cut:
                 break
             if any(c.text in o.text or o.text in c.text for o in chosen):
                 continue
+            if info.kind == "figure" and not info.cross_doc and passages[c.passage - 1].doc_id != top_doc:
+                continue  # one document's figure answers a question about one: another's is a guess beside it
             chosen.append(c)
         # Quote in reading order: by passage rank, then position in the passage.
         chosen.sort(key=lambda c: (c.passage, passages[c.passage - 1].text.find(c.text)))

@@ -194,6 +194,11 @@ def test_a_difference_pairs_the_best_sentence_with_its_partner_in_the_same_docum
     assert "520万吨" not in answer  # another document's figure is never the partner
     alone = backend.answer(q, [plan, other]).answer
     assert "相差" not in alone
+    # a question about one document quotes one document's figures, not another's beside them
+    mine, theirs = hit("甲", "二、今年工作安排", "今年粮食产量保持在511万吨以上。", 1), \
+        hit("乙", "三、今年重点工作", "今年粮食产量保持在520万吨以上。", 0)
+    one = backend.answer("今年粮食产量要保持在多少？", [mine, theirs]).answer
+    assert ("511万吨" in one) != ("520万吨" in one)
 
 
 def test_a_list_introduced_by_its_name_and_a_colon_is_quoted_whole():
