@@ -390,6 +390,9 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     soft = []  # years and plan ordinals: metadata a document may lack, so they narrow but never empty the scope
     own = {d: label.own_years for d, label in labels.items() if label.years}
     year_sets = [frozenset(d for d in own if year in own[d]) for year in dict.fromkeys(info.doc_years)]
+    if len(year_sets) > 1 and not (real or _LOCAL.search(info.text) or EVERY_PLACE.search(info.text)):
+        # 2021年和2025年报告 with no place: each year's country's report, where that year has one
+        year_sets = [frozenset(d for d in docs if labels[d].national) or docs for docs in year_sets]
     soft += year_sets
     short = [p + "五" for p in _PLAN_SHORT.findall(info.text)] + [c + "大" for c in _CONGRESS_SHORT.findall(info.text)]
     for name in dict.fromkeys(short):

@@ -196,6 +196,9 @@ def test_a_report_named_by_genre_and_year_alone_is_the_countrys():
     # no national document of that year: nothing to prefer
     only = {k: v for k, v in labels.items() if k != "a"}
     assert doc_scope(analyse("2023年政府工作报告说粮食产量是多少？"), only).docs == {"g"}
+    # two years compared, no place: each year's country's report (广东's 2026 one is no 2026 national report here)
+    assert doc_scope(analyse("2023年和2024年报告里的粮食产量目标各是多少？"), labels).docs == {"a", "e"}
+    assert doc_scope(analyse("2023年和2026年报告里的粮食产量目标各是多少？"), labels).docs == {"a", "b"}
 
 
 def test_the_last_part_named():
