@@ -15,7 +15,7 @@ from typing import Sequence
 
 from assistant.arithmetic import operation
 from assistant.glossary import Glossary
-from assistant.question import _XX_PLACE, DOC_WORDS, MEASURES, PERIOD, QuestionInfo, listed_place, place_key, real_place, synonyms, tagged_words
+from assistant.question import _XX_PLACE, DOC_WORDS, WHICH_BODY, MEASURES, PERIOD, QuestionInfo, listed_place, place_key, real_place, synonyms, tagged_words
 from ingest.zh import sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
@@ -837,7 +837,10 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         if planned and not masked:
             return Check(False, f"the {what} about what was asked is a goal, not a result")
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)
-    if info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(sentence):
+    if info.kind == "who" and WHICH_BODY.search(info.text):
+        if not _BODY_NAME.search(squash(sentence)):
+            return Check(False, "the sentence names no body")
+    elif info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(sentence):
         return Check(False, "the sentence names no person")
     if info.kind == "when" and not _TIME.search(squash(sentence)):
         return Check(False, "the sentence has no date")
@@ -866,6 +869,8 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
 
 _DATE = re.compile(rf"(?:{YEAR}|{CN_YEAR})年(?:\d{{1,2}}月)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月|年底|年末|月底|年初|上半年|下半年")
 _BODY = re.compile(r"(?:委员会|人民政府|政府|办公室|办公厅|领导小组|小组|局|厅|部|委|中心|院|会议|大会)")
+# a body by its name (国家计委, 省经济和信息化厅, 市文旅局): not the words 部门, 委员 or a meeting
+_BODY_NAME = re.compile(r"[\u4e00-\u9fff](?:委员会|政府|办公室|办公厅|领导小组|局|厅|部(?!门)|委(?!员)|中心|院)")
 _OFFICES = "总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长"
 OFFICE = re.compile(_OFFICES)  # a post one person holds: 谁 is answered by it
 _PERSON_TITLE = re.compile(f"{_OFFICES}|委员|代表")
@@ -905,6 +910,8 @@ def type_match(info: QuestionInfo, sentence: str) -> float:
         return 1.0 if has_figure(s, info.unit) else 0.0
     if info.kind == "when":
         return 1.0 if _DATE.search(s) else 0.0
+    if info.kind == "who" and WHICH_BODY.search(info.text):  # 哪个部门: a body
+        return 1.0 if _BODY_NAME.search(s) else 0.0
     if info.kind == "who":  # an office holder (省长任振鹤) answers best, then a name, then an office or a body
         names = person_names(s)
         if names:

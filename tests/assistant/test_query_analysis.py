@@ -665,3 +665,13 @@ def test_a_year_in_chinese_numerals_counts_in_the_body_not_in_a_plans_title():
     assert check_passage(info, body, Glossary.load(), 0.5).ok
     titled = Hit("p", "p.txt", title, "", 0, 0, 30, "建成教育强国、科技强国、人才强国。", 1.0, 0.9)
     assert check_passage(info, titled, Glossary.load(), 0.5).reason == "the passage does not mention 2035"
+
+
+def test_which_body_is_answered_by_a_body_named():
+    info = analyse("包头考评指标里“包头文化云”建设由哪个单位牵头考核？")
+    assert info.kind == "who" and "单位" not in info.terms
+    g = Glossary.load()
+    assert check_sentence(info, "“包头文化云”建设：由市文旅局牵头考核。", g).ok
+    # the words 部门 or 委员 name no body; a person answers 谁, not 哪个单位
+    assert check_sentence(info, "各部门要加强“包头文化云”建设。", g).reason == "the sentence names no body"
+    assert not check_sentence(info, "“包头文化云”建设由委员张三负责。", g).ok
