@@ -42,7 +42,7 @@ _LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大])[{CN_SMA
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月|哪一?天|几号|哪个月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
 _WHO = re.compile(r"是谁|谁是|哪位")
-# 设在哪个部门, 由哪个单位牵头: a body answers, as a person answers 谁 (the word asked is no term)
+# 设在哪个部门, 由哪个单位牵头: a body answers, as a person answers 谁
 WHICH_BODY = re.compile(r"哪(?:个|些|家|一个|一家)?(部门|单位|机构|机关)")
 _FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿]|比[例重率]|占比|增速|增长率|多[长大高久远]|百分之|规模|总量|达到多")
 # Measure units a figure question can ask for, longest first (ingest/data/asked_units.txt).
@@ -276,7 +276,6 @@ def analyse(question: str) -> QuestionInfo:
     terms, places = [], []
     # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name
     counted = {unit, *(c for c in re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q) if c in _COUNTED_IN)} - {None}
-    counted |= set(WHICH_BODY.findall(q))
     words = _joined(_quoted(tagged_words(without_refs(q))))
     naming, named_by = _doc_name_words(words), []
     for i, (w, f) in enumerate(words):
