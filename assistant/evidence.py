@@ -15,7 +15,8 @@ from typing import Sequence
 
 from assistant.arithmetic import operation
 from assistant.glossary import Glossary
-from assistant.question import _XX_PLACE, DOC_WORDS, WHICH_BODY, MEASURES, PERIOD, QuestionInfo, listed_place, place_key, real_place, synonyms, tagged_words
+from assistant.question import (_XX_PLACE, DOC_WORDS, MEASURES, PERIOD, WHICH_BODY, QuestionInfo, listed_place, place_key,
+                                real_place, synonyms, tagged_words)
 from ingest.zh import sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Sequence
 
 from assistant.arithmetic import operation, operations
 from assistant.glossary import DOCUMENT_AFTER_YEAR, Glossary, normalise_query
