@@ -15,8 +15,8 @@ from typing import Sequence
 
 from assistant.arithmetic import operation
 from assistant.glossary import Glossary
-from assistant.question import (_XX_PLACE, DOC_WORDS, MEASURES, PERIOD, WHICH_BODY, QuestionInfo, listed_place, place_key,
-                                real_place, synonyms, tagged_words)
+from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, KINDS, MEASURES, PERIOD, WHICH_BODY, QuestionInfo,
+                                listed_place, place_key, real_place, synonyms, tagged_words)
 from ingest.zh import sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
@@ -325,7 +325,7 @@ def doc_label(title: str, name: str, opening: str) -> DocLabel:
 
 _BEFORE_GENRE = re.compile(r"(?:那个|这个|那份|这份|那篇|这篇|那项|这项|该|的|里|上)+$")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
-_SHORT_NAME = re.compile(rf"[{CN_SMALL}]{{1,3}}[五大]")  # 十四五, 二十大: named by their plan or congress
+_KINDS_LONGEST = sorted(KINDS, key=lambda w: (-len(w), w))  # 政府工作报告 before the 报告 inside it
 MAX_NAME = 10
 
 
@@ -334,8 +334,7 @@ def title_named(text: str, labels: dict[str, DocLabel]) -> list[frozenset[str]]:
     乡村振兴意见): for each such mention, the documents whose title or opening holds the longest run of those words
     (two characters at least; a period such as 十四五 or a figure names no one document)."""
     found, taken = [], set()
-    kinds = sorted({*DOC_WORDS, *GENRES, *TITLE_GENRES}, key=len, reverse=True)
-    for word in kinds:
+    for word in _KINDS_LONGEST:
         for m in re.finditer(re.escape(word), text):
             if taken & set(range(m.start(), m.end())):
                 continue  # 报告 inside 政府工作报告
@@ -344,7 +343,7 @@ def title_named(text: str, labels: dict[str, DocLabel]) -> list[frozenset[str]]:
             for n in range(min(MAX_NAME, len(before)), 1, -1):
                 name = before[-n:]
                 if not _NAME_CHARS.fullmatch(name) or PERIOD.fullmatch(name) or _SHORT_NAME.fullmatch(name) or (
-                        before[:-n][-1:].isdigit() or any(w in name for w in kinds)):
+                        before[:-n][-1:].isdigit() or any(w in name for w in KINDS)):
                     continue  # 年政府工作报告 of 2021年政府工作报告: a year's tail and a kind name no one document
                 # of that kind (乡村振兴规划 names no 意见 whose title says 乡村振兴)
                 docs = frozenset(d for d, label in labels.items()

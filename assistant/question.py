@@ -78,7 +78,8 @@ def listed_place(word: str) -> bool:
     return word in PLACES or place_key(word) in PLACES
 
 
-_KINDS = frozenset(DOC_WORDS) | frozenset(vocabulary("genres")) | frozenset(vocabulary("title_genres"))
+# every word that names a kind of document (报告, 实施意见, 行动计划, 通知…)
+KINDS = frozenset(DOC_WORDS) | frozenset(vocabulary("genres")) | frozenset(vocabulary("title_genres"))
 _DEMONSTRATIVE = frozenset("那 这 份 个 篇 该 那个 这个 那份 这份 那篇 这篇 该项".split())
 _NAME_POS = ("n", "nz", "nt", "nr", "vn", "j", "eng", "l", "v")
 MAX_NAME_WORDS = 4
@@ -89,10 +90,10 @@ def _doc_name_words(words: Sequence[tuple[str, str]]) -> set[int]:
     讲话, 那份县政府工作报告, 二十大那份报告): nouns and verbs only, a place or a particle ends them (a place stays a place)."""
     out: set[int] = set()
     for i, (w, _) in enumerate(words):
-        if w not in _KINDS:
+        if w not in KINDS:
             continue
         j = i - 1
-        while j >= 0 and (words[j][0] in _DEMONSTRATIVE or words[j][0] in _KINDS):
+        while j >= 0 and (words[j][0] in _DEMONSTRATIVE or words[j][0] in KINDS):
             j -= 1  # 这份规划纲要: past the demonstrative and the rest of the kind
         taken = 0
         while j >= 0 and taken < MAX_NAME_WORDS and words[j][1].startswith(_NAME_POS) and len(words[j][0]) > 1 \
