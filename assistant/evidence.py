@@ -17,7 +17,7 @@ from assistant.arithmetic import operation
 from assistant.glossary import Glossary
 from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, KINDS, MEASURES, PERIOD, WHICH_BODY, QuestionInfo,
                                 listed_place, place_key, real_place, synonyms, tagged_words)
-from ingest.zh import sentence_spans, squash
+from ingest.zh import arabic_years, sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
@@ -474,15 +474,9 @@ def heading_years(section: str) -> set[str]:
     return years
 
 
-_CN_DIGIT = dict(zip("0123456789", "〇一二三四五六七八九"))
-
-
 def year_written(year: str, text: str) -> bool:
     """The text writes the year in figures or in Chinese numerals (二〇三五年, 二零三五年)."""
-    if year in text:
-        return True
-    cn = "".join(_CN_DIGIT[c] for c in year)
-    return cn + "年" in text or cn.replace("〇", "零") + "年" in text
+    return year in text or f"{year}年" in arabic_years(text)
 
 
 def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage: float,

@@ -99,6 +99,11 @@ def without_refs(question: str) -> str:
     return _LAST_REF.sub("，", _REF.sub("，", question.replace("(", "（").replace(")", "）")))
 
 
+def _folded(element: str) -> str:
+    """A heading element with widths, brackets and spaces folded (（一）, (一) and （ 一 ） alike)."""
+    return unicodedata.normalize("NFKC", element).replace("(", "（").replace(")", "）").replace(" ", "").lstrip("\u3000")
+
+
 def matches(element: str, prefixes: tuple[str, ...]) -> bool:
     """Does one element of a section path start with one of the prefixes (widths and spaces folded)?"""
     e = _folded(element)
@@ -192,7 +197,6 @@ def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], qu
     return best, shown
 
 
-
 def _same_kind(prefix: str) -> re.Pattern[str]:
     """Headings numbered like `prefix`, any number: 第十三篇 → 第N篇, （九） → （N）, 附件2 → 附件N."""
     m = re.search(rf"{_NUM}", prefix)
@@ -205,7 +209,7 @@ def absent_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]]) -> 
     """The first part a question names (outermost first) that one document's heading tree lacks although it numbers
     parts of that kind (第十三篇 of a plan of twelve, 专栏13 of twelve boxes, 第四部分的第（九）项 of eight); None when
     every part is found, or the document numbers none of that kind (its headings may not have been read)."""
-    if not parts or any(is_last(p) for p in parts) or resolve_part(chunks, parts) is not None:
+    if not parts or any(is_last(p) for p in parts):
         return None
     elements = {e for _, section in chunks for e in heading_path(section)}
     for i, prefixes in enumerate(parts):
@@ -216,10 +220,6 @@ def absent_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]]) -> 
         boxed = prefixes[0].startswith(("附件", "专栏", "附表", "【"))
         return prefixes[0] if len(alike) >= (1 if boxed else 2) else None
     return None
-
-
-def _folded(element: str) -> str:
-    return unicodedata.normalize("NFKC", element).replace("(", "（").replace(")", "）").replace(" ", "").lstrip("\u3000")
 
 
 _OPENING = re.compile(r"^[—\-－―\s]+")  # ——必须坚持人民至上: a dash opens each item

@@ -86,7 +86,7 @@ def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, 
             groups.setdefault(("heading", hit.doc_id, path[:-1], opening(path[-1])), {}).setdefault(
                 lead_clause(path[-1]), (hit.index, -1, n))
     return [(key[-1], [(lead, at[2]) for lead, at in sorted(g.items(), key=lambda t: t[1][:2])],
-             next(iter(heading_path(key[2])[-1:]), "") if key[0] == "line" else "")
+             (heading_path(key[2]) or ("",))[-1] if key[0] == "line" else "")
             for key, g in groups.items() if len(g) >= MIN_PARALLEL and len(key[-1]) == 2]
 
 

@@ -14,7 +14,7 @@ from ingest.tokens import count_tokens
 from ingest.zh.normalise import bigrams, fold_width, join_digit_spaces, squash, tidy_figures
 from ingest.zh.vocab import vocabulary
 
-__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_FIGURE", "CN_SMALL", "CN_YEAR", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "arabic_figures", "bigrams", "cn_number",
+__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_FIGURE", "CN_SMALL", "CN_YEAR", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "arabic_figures", "arabic_years", "bigrams", "cn_number",
            "count_tokens", "fold_width", "heading_level", "join_digit_spaces", "sentence_spans", "squash",
            "tidy_figures", "vocabulary"]
 
@@ -79,6 +79,11 @@ def _cn_whole(s: str) -> int | None:
 _CN_YEAR_AT = re.compile(rf"{CN_YEAR}(?=年)")
 
 
+def arabic_years(text: str) -> str:
+    """Years written in Chinese numerals rewritten in Arabic (二〇三五年 → 2035年); the rest of the text unchanged."""
+    return _CN_YEAR_AT.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(0)), text)
+
+
 def arabic_figures(text: str) -> str:
     """Figures and years written in Chinese numerals rewritten in Arabic (三万五千一百元 → 35100元, 一千三百万人 →
     1300万人, 百分之十八点五 → 18.5%, 二〇三五年 → 2035年), so they can be computed on and compared; the rest of the
@@ -100,8 +105,7 @@ def arabic_figures(text: str) -> str:
             return word
         number = f"{value:.6f}".rstrip("0").rstrip(".")
         return f"{number}{mag}{more}{'%' if percent else ''}"
-    years = _CN_YEAR_AT.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(0)), text)
-    return _CN_FIGURE.sub(arabic, years)
+    return _CN_FIGURE.sub(arabic, arabic_years(text))
 
 
 # Years a dated text speaks of without writing them, as offsets from its own year (a 2026 report's 去年 is 2025).
