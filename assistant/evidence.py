@@ -15,20 +15,21 @@ from typing import Sequence
 
 from assistant.arithmetic import operation
 from assistant.glossary import Glossary
-from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, KINDS, MEASURES, PERIOD, WHICH_BODY, QuestionInfo,
+from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY, QuestionInfo,
                                 listed_place, place_key, real_place, synonyms, tagged_words)
-from ingest.zh import arabic_years, sentence_spans, squash
+from ingest.zh import arabic_years, cn_number, sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
-from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, CN_YEAR, RELATIVE_YEARS, YEAR, vocabulary
+from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, CN_YEAR, NEWS_DATELINE, RELATIVE_YEARS, YEAR, vocabulary
 
 _CN_NUM = CN_SMALL + "百千两"
 # A figure: a number that is not a year, a Chinese numeral before a counter (八个方面, 五方面), or one written
 # out with its magnitude (百分之九十五, 三万九千八百元).
 _COUNTERS = "个项条家所方篇大座户名倍"
-FIGURE = re.compile(rf"{ARABIC_FIGURE}|[{_CN_NUM}]+(?=[{_COUNTERS}])|{CN_FIGURE}")
-_MEASURE = re.compile(rf"{ARABIC_FIGURE}|{CN_FIGURE}")  # the same without counted numerals (十方面, 三大)
+# digits after a Latin letter name a thing (SU7, C919, PM2.5, M2), they count nothing
+FIGURE = re.compile(rf"(?<![A-Za-z]){ARABIC_FIGURE}|[{_CN_NUM}]+(?=[{_COUNTERS}])|{CN_FIGURE}")
+_MEASURE = re.compile(rf"(?<![A-Za-z]){ARABIC_FIGURE}|{CN_FIGURE}")  # the same without counted numerals (十方面, 三大)
 _ASKS_COUNT = re.compile(rf"(?:几|多少)[{_COUNTERS}](?!百分点)")  # 几个百分点 is a gap in %, not a count
 _ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名](?!百分点)")  # how many things (not 几倍, 多少个百分点)
 # A count: a number and a counter (12所, 3.2万个, 十个). 一批 is no count: it answers no 几个.
@@ -145,8 +146,9 @@ def row_cells(sentence: str) -> list[tuple[str, str]] | None:
 
 
 def sentence_units(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a passage (ingest.zh.sentence_spans), except that a table row stays one sentence, and a
-    dateline wrapped over two lines (——2026年1月26日在某省第十四届 / 人民代表大会第五次会议上) is one."""
+    """Sentence spans of a passage (ingest.zh.sentence_spans), except that a table row stays one sentence, a
+    dateline wrapped over two lines (——2026年1月26日在某省第十四届 / 人民代表大会第五次会议上) is one, and a news
+    report's dateline (新华社北京3月5日电（记者 某某）) is left out."""
     out, pos = [], 0
     lines = text.splitlines(keepends=True)
     for i, line in enumerate(lines):
@@ -158,9 +160,16 @@ def sentence_units(text: str) -> list[tuple[int, int]]:
                 and not prev.endswith("上") and body and out[-1][1] <= pos:  # a dateline ends at 会议上
             out[-1] = (out[-1][0], pos + len(line.rstrip()))
         else:
-            out += sentence_spans(text, pos, pos + len(line))
+            for a, b in sentence_spans(text, pos, pos + len(line)):
+                if m := _OPENS_REPORT.match(text, a, b):  # a news report's dateline is no part of its first sentence
+                    a = m.end()
+                if a < b:
+                    out.append((a, b))
         pos += len(line)
     return out
+
+
+_OPENS_REPORT = re.compile(NEWS_DATELINE)
 
 
 _DATELINE_START = re.compile(rf"[—－-]{{2}}\s*(?:{YEAR}|{CN_YEAR})年")  # ——2026年1月26日在…会议上
@@ -399,7 +408,8 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         soft.append(frozenset(d for d, label in labels.items() if name in label.plans))
     # 全国 narrows like a year, unless the question names its documents otherwise (六五计划和十二五规划)
     if _COUNTRY.search(info.text) and not (real or short or info.cross_doc or EVERY_PLACE.search(info.text)):
-        soft.append(frozenset(d for d, label in labels.items() if label.national))
+        # a document that names no place or tier may be the country's too (a news report of national statistics)
+        soft.append(frozenset(d for d, label in labels.items() if label.national or label.level == ""))
     # a document named by its year (and genre) alone (2025年政府工作报告), no place (城镇 is none) and no local word:
     # the country's, when one of those named is the country's and others a province's or a county's
     if info.doc_years and not (real or short or info.cross_doc or _LOCAL.search(info.text)):
@@ -479,6 +489,39 @@ def year_written(year: str, text: str) -> bool:
     return year in text or f"{year}年" in arabic_years(text)
 
 
+# A thing told from its siblings by a serial number (神舟十五号 and 神舟十四号, 天问一号, 第33届 and 第32届): the name
+# before the number (two characters) or, after 第, the counter and the two characters after it
+_SERIAL = re.compile(rf"([\u4e00-\u9fff]{{2}})([{CN_SMALL}]{{1,4}}|\d{{1,4}})号|第([{CN_SMALL}]{{1,4}}|\d{{1,4}})([届批次期])"
+                     rf"([\u4e00-\u9fff]{{0,2}})")
+
+
+def serials(text: str) -> set[tuple[str, float]]:
+    """The serial-numbered things a text names: (name, number) pairs, numbers read whichever way written."""
+    out = set()
+    for m in _SERIAL.finditer(squash(text)):
+        name, number = (m[1] + "号", m[2]) if m[1] else (m[4] + m[5], m[3])
+        value = float(number) if number.isdigit() else cn_number(number)
+        if value is not None and not (m[1] and any(c in CN_SMALL for c in m[1])):
+            out.add((name, value))
+    return out
+
+
+def sibling_named(question: str, text: str) -> str | None:
+    """The serial-numbered thing a text names in place of the one asked (神舟十四号 for 神舟十五号), or None."""
+    asked, named = serials(question), serials(text)
+    for name, value in asked:
+        others = [v for n, v in named if n == name]
+        if others and value not in others:
+            return name
+    return None
+
+
+def names_serial(question: str, text: str) -> bool:
+    """Every thing the question names by a name and serial number (神舟十五号) is named in the text."""
+    named = serials(text)
+    return all((n, v) in named for n, v in serials(question) if n.endswith("号"))
+
+
 def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage: float,
                   scope: Scope = Scope()) -> Check:
     text = passage_text(hit)
@@ -490,6 +533,8 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
     for place in scope.free_places:
         if squash(place) not in text:
             return Check(False, f"the passage is not about {place}")
+    if not names_serial(info.text, text):
+        return Check(False, "the passage does not name the numbered thing asked about")
     for year in info.years:
         # in figures anywhere; in Chinese numerals in the body only (a plan's title writes 二〇三五年远景目标)
         if year not in text and not year_written(year, hit.text) and year not in scope.years.get(hit.doc_id, ()):
@@ -513,6 +558,17 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
     return Check(True, coverage=cov)
 
 
+# Part of a year (一季度, 上半年, 1-5月): a figure for it is not the year's, nor another part's
+_PART_PERIOD = re.compile(r"(?:前|第)?[一二三四1-4]季度|[上下]半年|\d{1,2}[-—－~～至到]\d{1,2}月")
+
+
+def _parts_of_year(text: str) -> set[str]:
+    """The parts of a year a text names, written alike (第三季度 and 3季度 as 三季度)."""
+    return {p.removeprefix("第").translate(_QUARTER_DIGITS) if p.endswith("季度") else p
+            for p in _PART_PERIOD.findall(text)}
+
+
+_QUARTER_DIGITS = str.maketrans("1234", "一二三四")
 # A clause that is only a span of time leading into what is done in it (利用2-3年时间，…; 力争用5年左右，…)
 _LEAD_IN_SPAN = re.compile(r"(?:力争|争取|计划)?(?:利用|用|经过|花)?(?:\d+(?:[-—－~～至到]\d+)?|[一二三四五六七八九十两]{1,3})"
                            r"(?:个)?(?:年|个月|月)(?:左右)?(?:的)?(?:时间)?(?:左右)?[，,]")
@@ -535,7 +591,7 @@ def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> b
         if re.search(rf"{_NUMBER}(?:[多余]|以上|左右)?{mag}{u}", s) or (u == "%" and "百分之" in s):
             return True
         # people counted by what they are (6600多万纳税人, 3000名残疾人): a figure in 人
-        if u == "人" and re.search(rf"{_NUMBER}[多余]?{mag}(?![年月日号])名?[\u4e00-\u9fff]{{1,3}}?人", s):
+        if u == "人" and re.search(rf"{_NUMBER}[多余]?{mag}(?![年月日号])(?:名|名?[\u4e00-\u9fff]{{1,3}}?人)", s):
             return True
         # the unit named before a bare count: 60岁以上人口已达2.5亿 is a figure in 人
         if re.search(rf"{u}[^，,；;。\d]{{0,6}}?{_NUMBER}[万亿]+(?![\w\u4e00-\u9fff])", s):
@@ -671,8 +727,9 @@ def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, g
 
 _FRAME = frozenset(w for key in ("verb", "growth", "decline", "filler", "tail") for w in target_vocab().words(key))
 MIN_CLAUSE_COVERAGE = 0.3  # a quoted figure must be about what was asked, not a neighbour's figure
-# a clause ends at a comma, semicolon or colon, but not at a thousands separator (1，304亿元 in older documents)
-CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d)[，,](?=\d{3}(?!\d)))+[，,；;：:]?")
+# a clause ends at a comma, semicolon or colon, but not at a thousands separator (1，304亿元 in older documents) or
+# between the sides of a score or a time (3:3, 14:22)
+CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d)[，,](?=\d{3}(?!\d))|(?<=\d)[：:](?=\d))+[，,；;：:]?")  # nor at 3:3
 
 
 _ASKS_GOAL = re.compile(r"目标|计划|规划|打算|(?<![主需])要|力争|预期|拟|将")
@@ -787,6 +844,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     """For a figure question, some clause (with the one before it) must name what was asked and carry an
     unmasked figure in the unit asked; `focus` is that clause. `context` (squashed title and heading path) names
     the document and part: the clause need not repeat it."""
+    if sibling_named(info.text, sentence):
+        return Check(False, "the sentence is about another of the numbered things")
     if info.kind == "figure" and (cells := row_cells(sentence)):
         return _check_row(info, sentence, cells, glossary, context)
     if info.kind == "figure":
@@ -805,6 +864,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 continue  # 几个 is not answered by a rate or an amount (贡献率超74%)
             if fig is True:
                 window = squash("".join(clauses[0 if alone else max(0, i - 1): i + 1]))
+                if (part := _parts_of_year(window)) and not part & _parts_of_year(info.text):
+                    continue  # 一季度增长4.5% answers neither the whole year nor another quarter
                 focus = clause
                 if info.unit in _DURATIONS and i + 1 < len(clauses) and _LEAD_IN_SPAN.fullmatch(squash(clause)):
                     focus = clause + clauses[i + 1]  # 利用2-3年时间，建立健全…: the span of what follows it
@@ -831,14 +892,21 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         if planned and not masked:
             return Check(False, f"the {what} about what was asked is a goal, not a result")
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)
+    body = re.sub(NEWS_DATELINE, "", sentence)  # a report's dateline: the day it was filed, its reporters
     if info.kind == "who" and WHICH_BODY.search(info.text):
-        if not _BODY_NAME.search(squash(sentence)):
+        if not _BODY_NAME.search(squash(body)):
             return Check(False, "the sentence names no body")
-    elif info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(sentence):
+    elif info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(body):
         return Check(False, "the sentence names no person")
-    if info.kind == "when" and not _TIME.search(squash(sentence)):
+    if info.kind != "figure" and _ASKS_DONE.search(info.text) and _FORETOLD.search(sentence) \
+            and not _DONE.search(sentence):
+        return Check(False, "the sentence foretells what the question asks as done")
+    dated = squash(body)
+    if info.kind == "when" and (done := asked_event(info.text)) and not term_present(done, squash(body), glossary):
+        return Check(False, f"the sentence does not say when it was {done}")
+    if info.kind == "when" and not _TIME.search(dated):
         return Check(False, "the sentence has no date")
-    if info.kind == "when" and _ASKS_DAY.search(info.text) and not _DAY.search(squash(sentence)):
+    if info.kind == "when" and _ASKS_DAY.search(info.text) and not _DAY.search(dated):
         return Check(False, "the sentence names no day")  # 哪天印发: a year alone (2022年…办法) is no answer
     return Check(True)
 
@@ -868,6 +936,28 @@ _BODY_NAME = re.compile(r"[\u4e00-\u9fff](?:委员会|政府|办公室|办公厅
 _OFFICES = "总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长"
 OFFICE = re.compile(_OFFICES)  # a post one person holds: 谁 is answered by it
 _PERSON_TITLE = re.compile(f"{_OFFICES}|委员|代表")
+_ASPECT = frozenset({"开始", "正式", "全面"})  # 什么时候开始实施: the event is the verb after these
+_WHEN_WORD = re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|什么时间")
+
+
+@lru_cache(maxsize=256)
+def asked_event(question: str) -> str | None:
+    """The event a 何时 question dates: the first verb after its question word (是哪天发射的: 发射; 哪一年基本完成:
+    完成), or None."""
+    m = _WHEN_WORD.search(question)
+    if m is None:
+        return None
+    for w, f in tagged_words(re.split(r"[、，,。？?；;]", question[m.end(): m.end() + 8])[0]):
+        if f.startswith("v") and len(w) >= 2 and w not in GENERIC and w not in _ASPECT:
+            return w
+    return None
+
+
+# What happened, asked as done (授予了谁, 冠军是哪支球队, 最终): a sentence that only foretells it (将于…争夺冠军,
+# 预计…登陆) does not answer
+_ASKS_DONE = re.compile(r"了(?:谁|什么|多少|几|哪)|(?:冠军|得主)(?:是|为)|最终|获胜|夺冠")
+_FORETOLD = re.compile(r"将于|将在|即将|预计|有望|拟于|若(?!干)|如果|假如")
+_DONE = re.compile(r"了|已|成功|宣布|圆满")
 ASKS_MORE_THAN_WHO = re.compile(r"哪次|哪天|哪一天|何时|什么时候|哪里|在哪|什么会")  # 谁…在哪次会议: a person is only part of it
 
 

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from assistant.evidence import DocLabel, Scope, doc_label, doc_scope, title_named
 from assistant.params import LABEL_CHARS
-from assistant.question import QuestionInfo, analyse
+from assistant.question import QuestionInfo, analyse, without_asker
 from ingest.clean import TITLE_CHARS
 from vectordb.index import Index
 
@@ -90,6 +90,7 @@ class Query:
 
 def make_query(question: str, standalone: str, labels: DocLabels, k: int, doc_ids: Sequence[str] | None = None,
                section_prefix: str | None = None) -> Query:
+    standalone = without_asker(standalone)
     info = analyse(standalone)
     if info.doc_name and (info.cross_doc or not title_named(info.text, labels.all())):
         # the words name no document here (what they say is asked of whatever answers), or several documents are

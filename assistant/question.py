@@ -41,7 +41,9 @@ _LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什�
 _LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大])[{CN_SMALL}两]+[条个项类方大]")
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月|哪一?天|几号|哪个月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
-_WHO = re.compile(r"是谁|谁是|哪位")
+# a figure the asker wants confirmed (是不是6%, 是不是先发5000亿): a number with its unit, not a year
+_CONFIRMED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?(?:万亿|亿|万)?(?:%|元|人|吨|亩|公里|个|家|项|斤|千瓦)")
+_WHO = re.compile(r"是谁|谁是|哪位|授予了?谁|[颁发]给了?谁|谁(?:获得|夺得|赢得|当选|捧得)")
 # 设在哪个部门, 由哪个单位牵头: a body answers, as a person answers 谁
 WHICH_BODY = re.compile(r"哪(?:个|些|家|一个|一家)?(部门|单位|机构|机关)")
 _FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿]|比[例重率]|占比|增速|增长率|多[长大高久远]|百分之|规模|总量|达到多")
@@ -235,6 +237,37 @@ _PLACE_AFTER = re.compile(r"(?:这个|那个|这|该)[省市县区州]")
 _FEW_YEARS = re.compile(r"(?<=[这那近去])几年")
 
 
+# Who asks and why (我在写汇报材料，想确认一下…; 领导让我核对：; 写调研报告要引用一下，): the asker's frame names no
+# subject, and its words would count as terms no passage holds. The subject it mentions stays (领导问到老破小改造).
+_ASKER = re.compile(
+    # what the asker is writing or preparing (我在写汇报材料，准备给科技局做个对比，做考核方案想参考一下：)
+    r"(?:^|(?<=[，,：:]))(?:我们?)?(?:正在|在|要|得)?(?:写|起草|整理|准备|做|给)[^，,：:；;？?。—]{0,16}"
+    r"(?:材料|报告|简报|稿子|稿|汇报|发言|总结|提纲|对比表|对比|表格|方案|PPT|ppt)(?:时|呢)?"
+    r"(?:要引用一下|要引用|要用|用|想参考一下|参考一下|想参考)?[，,：:—]*"
+    # who asks, and what they want done (领导让我核对：, 文物部门同事问我：, 我们局想参照…)
+    r"|(?:我们?)?[\u4e00-\u9fff]{0,6}?(?:同事|领导|上级|处长|科长|主任|老师|朋友|客户|局|单位)(?:刚才|刚刚)?"
+    r"(?:问我|问到|问起|问|让我|要我|叫我|想)(?:核对|核实|确认|了解|知道|比比|比较|看看|查查|查|梳理|参照|参考)?"
+    r"(?:一下)?[，,：:]?"
+    r"|(?:我们?)?(?:想|要|帮我|请)?(?:确认|核实|核对|了解|梳理)一下[，,：:]?")
+
+
+def without_asker(question: str) -> str:
+    """The question without the asker's frame (the whole question when nothing else would be left)."""
+    rest = _ASKER.sub(_frame_kept, question).strip("，,：:—  ")
+    return rest if len(rest) >= 4 else question
+
+
+def _frame_kept(m: re.Match[str]) -> str:
+    """What of a frame stays: all of it when it holds a question word (准备出台哪些方案 is the question itself), else
+    the years, short document names and places it gives (给领导准备十二五回顾材料: 十二五)."""
+    frame = m.group(0)
+    if _ASKING.search(frame):
+        return frame
+    kept = [x.group(0) for x in re.finditer(rf"{_SHORT_NAME.pattern}|{YEAR}年", frame)]
+    kept += [w for w, f in tagged_words(frame) if f == "ns" or w in PLACES]  # 准备海南调研材料: 海南
+    return "".join(kept) + "，" if kept else ""
+
+
 @functools.lru_cache(maxsize=1024)  # pure: the chain asks about one question at several steps
 def analyse(question: str) -> QuestionInfo:
     q = _FEW_YEARS.sub("些年", normalise_query(question))
@@ -250,8 +283,10 @@ def analyse(question: str) -> QuestionInfo:
         kind = "who"
     elif _LIST_FIRST.search(q):
         kind = "list"
-    elif _FIGURE.search(q):
+    elif _FIGURE.search(q) or _ASKED_UNIT.search(q):  # 几枚金牌, 多少克: a unit counts it
         kind = "figure"
+    elif _YESNO.search(q) and _CONFIRMED.search(q):
+        kind = "figure"  # 是不是定的6%: the documents' figure answers, whichever it is
     elif _YESNO.search(q):
         kind = "yesno"
     elif _LIST.search(q):
@@ -264,6 +299,8 @@ def analyse(question: str) -> QuestionInfo:
         unit = m.group(1)
     elif _MONEY.search(q):
         unit = "元"
+    elif re.search(r"(?:多少|几)名|人数", q) and kind == "figure":  # 多少名运动员, 观众人数: people (名, 人)
+        unit = "人"
     elif _HOW_LONG.search(q):
         unit = "时长"
     elif kind == "figure" and (re.search("百分之|百分比", q) or (

@@ -27,6 +27,9 @@ HEADING_REF = re.compile(rf"第{ORDINAL}[{HEADING_LEVELS}]")
 SECTION_SEP = " › "  # between the headings of a heading path ("第二篇 … › 第三章 …")
 YEAR = r"(?:19|20)\d\d"  # a year of these documents: 1900–2099
 CN_YEAR = r"[一二][〇零一二三四五六七八九]{3}"  # the same year in Chinese numerals (二〇三五年), as party documents write it
+# A news report's dateline (新华社北京3月5日电, 本报讯): the agency, the place and the day it was filed, not a date
+# the report is about; its reporters' names after it are no one the report is about
+NEWS_DATELINE = r"[^，。,\n]{2,24}?\d{1,2}月\d{1,2}日(?:电|讯)(?:[（(][^）)\n]{0,30}[）)])?"
 DECIMAL = r"\d+(?:\.\d+)?"  # an Arabic number: 12, 2.5
 # An Arabic figure that is not a year (2020年), a date (1月14日) or an item number (11．, 3、).
 ARABIC_FIGURE = rf"(?<![\d.])(?!{YEAR}年)(?!{DECIMAL}[月日])(?!\d+[.．、﹒](?!\d)){DECIMAL}"

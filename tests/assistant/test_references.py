@@ -173,7 +173,9 @@ def test_the_whole_country_asked_about_narrows_to_national_documents():
     assert [d for d, label in labels.items() if label.national] == ["a", "c"]
     # two 2023 reports: 全国 names the national one
     assert doc_scope(analyse("2023年政府工作报告里全国粮食产量是多少？"), labels).docs == {"a"}
-    assert doc_scope(analyse("2023年我国经济增速是多少？"), labels).docs == {"a", "c"}  # the year is the figure's
+    # the year is the figure's; documents that name no place or tier (d, e) may be the country's too, a
+    # province's (b, g) may not
+    assert doc_scope(analyse("2023年我国经济增速是多少？"), labels).docs == {"a", "c", "d", "e"}
     # a yardstick, a place, or every place: no narrowing
     assert doc_scope(analyse("2023年政府工作报告里粮食产量居全国第几位？"), labels).docs == {"a", "g"}
     assert doc_scope(analyse("广东在全国的粮食产量是多少？"), labels).docs == {"b", "g"}
