@@ -29,9 +29,9 @@ def is_computed(text: str) -> bool:
 
 # 今年新建的建成后总数能到多少: what stands now plus what is added
 _AFTER_ADDED = re.compile(r"(?:新增|新建|新开工|建成|完成)[^。？?]{0,10}?后[，,]?[^。？?]{0,8}?(?:总|累计|一共|共)[^。？?]{0,8}?(?:多少|几)")
-# 新增5G基站之前原来有多少个: the total less what was added
+# 新增5G基站之前原来有多少个, 按新增数和累计数倒推: the total less what was added
 _ADDED, _TOTAL = re.compile(r"新增|新建|增加"), re.compile(r"累计|总|共|达到|达")
-_BEFORE_ADDED = re.compile(rf"(?:{_ADDED.pattern})[^。？?]{{0,12}}?(?:之前|以前)[^。？?]{{0,10}}?(?:多少|几)")
+_BEFORE_ADDED = re.compile(rf"(?:{_ADDED.pattern})[^。？?]{{0,12}}?(?:之前|以前|倒推)[^。？?]{{0,10}}?(?:多少|几)")
 _SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及][^，。？?]{1,10}?(?:一共|总共)|"
                   + _AFTER_ADDED.pattern)
 _OPS = (
@@ -241,7 +241,7 @@ def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> 
     ends = _from_to(found, quotes)
     if ends is not None:
         return ends
-    sided = _side_pair(question, quotes, found)
+    sided = _side_pair(question, quotes, found) or _year_pair(question, quotes, found)
     if sided is not None:
         return sided
     given = _given_together(quotes, found)
@@ -331,6 +331,26 @@ def _side_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]
         best.append(at_top[0])
     (a, i), (b, j) = best
     return (a, b, sorted({i, j})) if a.unit == b.unit else None
+
+
+_YEAR_OF = re.compile(r"((?:19|20)\d\d)年")
+
+
+def _year_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]):
+    """2030年比2025年高多少 (2025年20%的村庄…，2030年50%村庄…): when the question compares two years and exactly one
+    figure's own clause names each, those two; else None."""
+    years = list(dict.fromkeys(_YEAR_OF.findall(question)))
+    if len(years) != 2:
+        return None
+    picked = []
+    for year in years:
+        at = [(q, i) for i, qs in enumerate(found) for q in qs
+              if _YEAR_OF.findall(_clause_of(quotes[i], q)) == [year]]
+        if len(at) != 1:
+            return None
+        picked.append(at[0])
+    (a, i), (b, j) = picked
+    return (a, b, sorted({i, j})) if a.unit == b.unit and a is not b else None
 
 
 def _one_each(question: str, lead_a: str, lead_b: str) -> bool:

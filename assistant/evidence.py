@@ -675,6 +675,20 @@ def _other_place(info: QuestionInfo, clause: str, context: str) -> bool:
     return not any(place_key(first) in p or place_key(p) in first for p in info.places)
 
 
+_YEAR_WRITTEN = re.compile(rf"({YEAR})年")
+
+
+def _other_year(info: QuestionInfo, window: str) -> bool:
+    """The figure's clauses date it, and to none of the years asked (2024年国内生产总值增长5%左右 when 2023 was asked):
+    that year's figure. A range (2021—2023年) dates it to each of its years."""
+    if not info.years:
+        return False
+    written = set(_YEAR_WRITTEN.findall(window))
+    for a, b in _YEAR_RANGE.findall(window):
+        written |= {str(y) for y in range(int(a), int(b) + 1)} if 0 < int(b) - int(a) <= 30 else set()
+    return bool(written) and not written & set(info.years)
+
+
 def contrasted(question: str, window: str) -> bool:
     """The window names a sibling of a qualifier the question asks instead of it (城镇登记失业率 when 城镇调查失业率
     was asked): another indicator's figure (ingest/data/contrasts.txt)."""
@@ -874,7 +888,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 if cov is not None and _subject_named(info, context, squash(clause), window, glossary) and \
                         not contrasted(info.text + "".join(glossary.expand(info.text).added), window) and \
                         keeps_average(info.text, window) and not other_kind(info.text, squash(clause)) and \
-                        not _other_place(info, squash(clause), context) and \
+                        not _other_place(info, squash(clause), context) and not _other_year(info, window) and \
                         _counts_asked(info.text, window, context, glossary):
                     if goal and stated_result(clause, sentence, context):
                         reported = True  # what happened is no answer to the goal asked (平均值为5.0% in 工作回顾)

@@ -84,8 +84,8 @@ def heading_prefixes(question: str) -> list[tuple[str, ...]]:
         forms = (to_chinese(n), str(n)) if n < 1000 else (str(n),)
         if m.group("box"):
             found.append((m.start(), tuple(f"{m.group('box')}{f}" for f in forms)))
-        elif m.group("n2") or m.group("unit") == "项":
-            found.append((m.start(), tuple(f"（{f}）" for f in forms)))
+        elif m.group("n2") or m.group("unit") == "项":  # an item numbered （六）, or run in as 六是…
+            found.append((m.start(), tuple(f"（{f}）" for f in forms) + (f"{forms[0]}是",)))
         elif m.group("unit") == "部分":
             found.append((m.start(), (f"{forms[0]}、", f"{forms[1]}、", f"{forms[1]}.")))
         else:
@@ -171,6 +171,7 @@ def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], qu
         path = heading_path(section)
         for i in range(len(path)):
             nodes.setdefault(path[:i + 1], []).append(cid)
+    parts = [_outermost(p, nodes) if p[0].endswith("、") else p for p in parts]
 
     def nested(path: tuple[str, ...]) -> bool:
         if not matches(path[-1], parts[-1]):
@@ -197,6 +198,15 @@ def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], qu
     return best, shown
 
 
+def _outermost(prefixes: tuple[str, ...], nodes: dict[tuple[str, ...], list[str]]) -> tuple[str, ...]:
+    """Of a 部分's numberings (五、, 5、, 5.), those of the kind the document numbers its outermost parts with: 第五部分
+    of a document whose parts are 一、…四、 is none of its 5. items further down."""
+    depth = {p: min((len(path) for path in nodes if _same_kind(p).match(_folded(path[-1]))), default=None)
+             for p in prefixes}
+    top = min((d for d in depth.values() if d is not None), default=None)
+    return tuple(p for p in prefixes if depth[p] == top) if top is not None else prefixes
+
+
 def _same_kind(prefix: str) -> re.Pattern[str]:
     """Headings numbered like `prefix`, any number: 第十三篇 → 第N篇, （九） → （N）, 附件2 → 附件N."""
     m = re.search(rf"{_NUM}", prefix)
@@ -215,8 +225,8 @@ def absent_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]]) -> 
     for i, prefixes in enumerate(parts):
         if resolve_part(chunks, parts[:i + 1]) is not None:
             continue
-        kind = _same_kind(prefixes[0])
-        alike = {e for e in elements if kind.match(_folded(e))}
+        kinds = [_same_kind(p) for p in prefixes]  # （九） or 九是…: a document numbering its items either way
+        alike = {e for e in elements if any(k.match(_folded(e)) for k in kinds)}
         boxed = prefixes[0].startswith(("附件", "专栏", "附表", "【"))
         return prefixes[0] if len(alike) >= (1 if boxed else 2) else None
     return None

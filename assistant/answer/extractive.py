@@ -23,7 +23,8 @@ from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import QuestionInfo, analyse, enumeration_section, synonyms
 from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_path, is_last, is_numbered, item_body,
-                                  lead_clause, matches, numbered_parts, opening, ordinal, outline_level, outline_part)
+                                  lead_clause, matches, numbered_parts, opening, ordinal, outline_level, outline_part,
+                                  to_chinese, to_int)
 from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
@@ -102,6 +103,53 @@ def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) ->
             for clause in re.split(r"[，,；;。：:（）()]", sentence) for items in [_items_of(clause)])
     groups = _QUOTED.findall(sentence) + ([] if quoted_only else re.split(r"[，,；;。：:（）()]", sentence))
     return any(len(g.split("、")) == n and all(1 <= len(i) <= 16 for i in g.split("、")) for g in groups)
+
+
+# what counts the items the question asks for (“四个体系”, 三重压力, 三大保卫战): a numeral, maybe a counter, a noun
+_COUNT_LEAD = re.compile(rf"[{CN_SMALL}两]+[个项大重类种条]?(?=[\u4e00-\u9fff]{{2}})")
+
+
+def _counted_items(info: QuestionInfo, sentence: str) -> str | None:
+    """完善金融市场、产品、机构和基础设施“四个体系”: the items the sentence lists right before (or, after a colon, right
+    after) the count term the question names, when there are as many as it asks for; that span of the sentence."""
+    n = _asked_count(info)
+    if not n or n < 2:
+        return None
+    for m in _COUNT_LEAD.finditer(info.text):
+        if sum(_ORDINAL.get(c, 0) for c in m.group(0)[:1]) != n and not (m.group(0)[0] == "两" and n == 2):
+            continue
+        for size in (4, 3, 2):  # the noun after the numeral, longest the sentence holds (三重压力是哪…: 压力)
+            term = info.text[m.start(): m.end() + size]
+            at = sentence.find(term)
+            if at >= 0 and not re.search(r"[^\u4e00-\u9fff]", term):
+                break
+        else:
+            continue
+        lo = max(sentence.rfind(p, 0, at) for p in "，,；;。：:（）()") + 1
+        end = at + len(term) + (sentence[at + len(term): at + len(term) + 1] in "”\"」")
+        items = [i for i in re.split(r"、|和|及|与", sentence[lo: at].strip("“\"「 ")) if i.strip()]
+        if len(items) == n and all(1 <= len(i) <= 16 for i in items):
+            return sentence[lo: end].strip()
+        rest = sentence[end:]
+        if rest[:1] in "：:":
+            hi = min([j for j in (rest.find(p, 1) for p in "，,；;。（）()") if j > 0] or [len(rest)])
+            items = [i for i in re.split(r"、|和|及|与", rest[1: hi]) if i.strip()]
+            if len(items) == n and all(1 <= len(i) <= 16 for i in items):
+                return sentence[lo: end + hi].strip()
+    return None
+
+
+def _inline_item(part: tuple[str, ...], element: str, passages: Sequence[Hit]) -> Draft | None:
+    """第三部分的第（六）项 when the part numbers its items in the text (一是…；二是…；六是实施现代物流建设行动): the item
+    of that number under the part's heading, when no heading is numbered so."""
+    number = next((to_int(re.sub(r"[第（）()、.条项款]", "", p)) for p in part), None)
+    if not number:
+        return None
+    lead = re.compile(rf"(?:^|[。；;：:，,\s]){re.escape(to_chinese(number))}是([^。；;]+)")
+    for n, hit in enumerate(passages, start=1):
+        if element in hit.section.split(SECTION_SEP) and (m := lead.search(hit.text)):
+            return Draft(f"{to_chinese(number)}是{m.group(1).rstrip('，,：: ')}[{n}]。", refused=False, used=[n])
+    return None
 
 
 def _affix_list(info: QuestionInfo, sentence: str) -> str | None:
@@ -424,7 +472,8 @@ class ExtractiveBackend:
                 (c for c in passing[:1] if _inline_list(info, c.text, quoted_only=False)), None)
             if inline is not None:
                 return self._draft([self._quote(info, inline)], [inline])
-            affixed = next(((c, cl) for c in passing[:3] for cl in [_affix_list(info, c.text)] if cl), None)
+            affixed = next(((c, cl) for c in passing[:5] for cl in [_counted_items(info, c.text)] if cl), None) or next(
+                ((c, cl) for c in passing[:3] for cl in [_affix_list(info, c.text)] if cl), None)
             if affixed is not None:
                 c, clause = affixed  # the clause that lists them is the answer; the citation shows the sentence
                 return self._draft([f"{quotable(clause).rstrip('。；;，,、：:！!？? ')}[{c.passage}]。"], [c])
@@ -613,6 +662,10 @@ class ExtractiveBackend:
         if not heads:
             return None
         score, element, n = max(heads, key=lambda t: (t[0], -t[2]))
+        if info.kind == "section" and int(score) < len(info.parts):
+            inline = _inline_item(info.parts[-1], element, passages)
+            if inline is not None:
+                return inline
         # Prefer a passage that shows the heading itself, so the citation supports the answer.
         holder = next((m for m in numbers if squash(element) in squash(passages[m - 1].text)), n)
         if info.kind != "section":

@@ -356,3 +356,17 @@ def test_what_stood_before_an_addition_is_the_total_less_the_addition():
     assert s.startswith("两者相差3600个（1000座与4600个）")  # 座 and 个 count alike when 多少个 is asked
     # two additions are no total: nothing computed
     assert computed_sentence(q, ["新增5G基站1000座，新增千兆宽带用户4600个。"], ["[1]"]) is None
+
+
+def test_two_years_compared_pair_the_figure_each_clause_dates():
+    q = "村庄实现现代化的比例，2030年比2025年要高出多少个百分点？"
+    said = computed_sentence(q, ["2025年20%的村庄基本实现现代化,2030年50%村庄实现现代化"], ["[1]"])
+    assert said is not None and said.startswith("两者相差30个百分点")
+    # a year no figure's clause names: no pair
+    assert computed_sentence("2030年比2020年高多少个百分点？", ["2025年20%的村庄，2030年50%村庄"], ["[1]"]) is None
+
+
+def test_what_stood_before_is_worked_back_from_the_added_and_the_total():
+    q = "按今年5G基站新增数和累计数倒推，年初已经建了多少个？"
+    said = computed_sentence(q, ["新增5G基站1000座，累计建设5G基站4600个"], ["[1]"])
+    assert said is not None and "3600个" in said

@@ -9,9 +9,9 @@ from assistant.references import heading_prefixes, matches, to_chinese, to_int
 
 @pytest.mark.parametrize("q, expected", [
     ("第三部分讲了什么？", [("三、", "3、", "3.")]),
-    ("第（八）项是什么", [("（八）", "（8）")]),
-    ("第(5)项说的什么", [("（五）", "（5）")]),
-    ("第八项的内容", [("（八）", "（8）")]),
+    ("第（八）项是什么", [("（八）", "（8）", "八是")]),  # an item may be run in: 八是…
+    ("第(5)项说的什么", [("（五）", "（5）", "五是")]),
+    ("第八项的内容", [("（八）", "（8）", "八是")]),
     ("第十五条怎么规定", [("第十五条", "第15条")]),
     ("第15条怎么规定", [("第十五条", "第15条")]),
     ("第二十三章", [("第二十三章", "第23章")]),
@@ -144,6 +144,14 @@ def test_a_numbered_part_of_a_kind_the_document_numbers_but_lacks_is_absent():
     boxed = REPORT_TREE + [("i", "专栏1 重大工程"), ("j", "附件1 名词解释")]
     assert absent_part(boxed, heading_prefixes("专栏3是什么？")) == "专栏三"  # one box is enough to count them
     assert absent_part(boxed, heading_prefixes("附件1是什么？")) is None
+    # a 5. item deep under a part is no 第五部分 of a document that numbers its parts 一、二、三、
+    items = REPORT_TREE + [("k", "三、重点工作 › （二）民生 › 5.养老")]
+    assert absent_part(items, heading_prefixes("第五部分讲什么？")) == "五、"
+    assert absent("第二部分讲什么？") is None
+    # an item run in as 八是… counts among the items a part numbers
+    run_in = [("a", "三、重点工作 › 一是产业"), ("b", "三、重点工作 › 二是民生"), ("c", "四、保障")]
+    assert absent_part(run_in, heading_prefixes("第四部分的第（八）项讲什么？")) == "（八）"
+    assert absent_part(run_in, heading_prefixes("第三部分的第（二）项讲什么？")) is None
 
 
 def test_a_place_name_the_tagger_takes_for_a_person_is_a_place():

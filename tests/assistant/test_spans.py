@@ -629,3 +629,28 @@ def test_a_whole_dateline_and_a_dash_item_stay_lines_of_their_own():
     text = "报告\n——2026年2月4日在某自治区第十四届人民代表大会第五次会议上\n自治区人民政府主席 某某\n——人口\n总数控制"
     assert [text[s:e] for s, e in sentence_units(text)] == [
         "报告", "——2026年2月4日在某自治区第十四届人民代表大会第五次会议上", "自治区人民政府主席 某某", "——人口", "总数控制"]
+
+
+def test_the_items_a_count_term_names_are_the_ones_listed_beside_it():
+    from assistant.answer.extractive import _counted_items
+
+    info = analyse("国际金融中心要完善的“四个体系”是哪四个？")
+    s = "提升国际化水平，完善金融市场、产品、机构和基础设施“四个体系”，做好科技金融"
+    assert _counted_items(info, s) == "完善金融市场、产品、机构和基础设施“四个体系”"
+    three = analyse("三重压力是哪三个？")
+    assert _counted_items(three, "面对三重压力：需求收缩、供给冲击、预期转弱。") == "面对三重压力：需求收缩、供给冲击、预期转弱"
+    assert _counted_items(three, "经济发展面临需求收缩、供给冲击三重压力。") is None  # two items are not three
+    assert _counted_items(analyse("三重压力是哪两个？"), "面临需求收缩、供给冲击、预期转弱三重压力。") is None
+
+
+def test_an_item_a_part_numbers_in_its_text_answers_for_that_number():
+    from tests.fake_embedder import FakeEmbedder
+
+    backend = ExtractiveBackend(embedder=FakeEmbedder(), glossary=G)
+    text = "三、以产业为基\n一是实施主导产业培育行动；二是实施产业集群培育提速行动；三是实施现代物流建设行动。"
+    hit = Hit(doc_id="d", name="d.txt", title="实施意见", section="三、以产业为基", index=0, start=0, end=len(text),
+              text=text, score=0.5, dense=0.5, chunk_id="d:0")
+    answer = backend.answer("第三部分下面第（三）项是什么行动？", [hit]).answer
+    assert answer == "三是实施现代物流建设行动[1]。"
+    # no item of that number: the part's heading answers as before
+    assert not backend.answer("第三部分下面第（九）项是什么行动？", [hit]).answer.startswith("九是")

@@ -146,3 +146,13 @@ def test_llm_judge_over_a_local_openai_compatible_server():
         server.close()
     with pytest.raises(JudgeError):
         judge(JudgeConfig("http://127.0.0.1:9/v1", "judge", timeout=2), "问", "答", ["段落"])
+
+
+def test_the_news_suite_is_valid_against_its_own_reports():
+    cases = load_suite(REPO / "eval" / "suites" / "news.jsonl")
+    assert sum(not c.answerable for c in cases) >= 0.2 * len(cases)
+    assert validate_quotes(cases, [REPO / "eval" / "suites" / "news"]) == []
+    # every report a question cites is in the folder, and the folder holds reports no question cites (noise)
+    cited = {e.doc for c in cases for e in c.evidence}
+    held = {p.name for p in (REPO / "eval" / "suites" / "news").glob("*.txt")}
+    assert cited < held
