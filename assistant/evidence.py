@@ -15,8 +15,8 @@ from typing import Sequence
 
 from assistant.arithmetic import operation
 from assistant.glossary import Glossary
-from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY, QuestionInfo,
-                                listed_place, place_key, real_place, synonyms, tagged_words)
+from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY,
+                                QuestionInfo, listed_place, place_key, real_place, synonyms, tagged_words)
 from ingest.zh import arabic_years, cn_number, sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
@@ -562,13 +562,15 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
 _PART_PERIOD = re.compile(r"(?:前|第)?[一二三四1-4]季度|[上下]半年|\d{1,2}[-—－~～至到]\d{1,2}月")
 
 
+_QUARTER_DIGITS = str.maketrans("1234", "一二三四")
+
+
 def _parts_of_year(text: str) -> set[str]:
     """The parts of a year a text names, written alike (第三季度 and 3季度 as 三季度)."""
     return {p.removeprefix("第").translate(_QUARTER_DIGITS) if p.endswith("季度") else p
             for p in _PART_PERIOD.findall(text)}
 
 
-_QUARTER_DIGITS = str.maketrans("1234", "一二三四")
 # A clause that is only a span of time leading into what is done in it (利用2-3年时间，…; 力争用5年左右，…)
 _LEAD_IN_SPAN = re.compile(r"(?:力争|争取|计划)?(?:利用|用|经过|花)?(?:\d+(?:[-—－~～至到]\d+)?|[一二三四五六七八九十两]{1,3})"
                            r"(?:个)?(?:年|个月|月)(?:左右)?(?:的)?(?:时间)?(?:左右)?[，,]")
@@ -743,7 +745,7 @@ _FRAME = frozenset(w for key in ("verb", "growth", "decline", "filler", "tail") 
 MIN_CLAUSE_COVERAGE = 0.3  # a quoted figure must be about what was asked, not a neighbour's figure
 # a clause ends at a comma, semicolon or colon, but not at a thousands separator (1，304亿元 in older documents) or
 # between the sides of a score or a time (3:3, 14:22)
-CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d)[，,](?=\d{3}(?!\d))|(?<=\d)[：:](?=\d))+[，,；;：:]?")  # nor at 3:3
+CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d)[，,](?=\d{3}(?!\d))|(?<=\d)[：:](?=\d))+[，,；;：:]?")
 
 
 _ASKS_GOAL = re.compile(r"目标|计划|规划|打算|(?<![主需])要|力争|预期|拟|将")
@@ -906,7 +908,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         if planned and not masked:
             return Check(False, f"the {what} about what was asked is a goal, not a result")
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)
-    body = re.sub(NEWS_DATELINE, "", sentence)  # a report's dateline: the day it was filed, its reporters
+    body = _OPENS_REPORT.sub("", sentence)  # a report's dateline: the day it was filed, its reporters
     if info.kind == "who" and WHICH_BODY.search(info.text):
         if not _BODY_NAME.search(squash(body)):
             return Check(False, "the sentence names no body")
@@ -916,7 +918,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             and not _DONE.search(sentence):
         return Check(False, "the sentence foretells what the question asks as done")
     dated = squash(body)
-    if info.kind == "when" and (done := asked_event(info.text)) and not term_present(done, squash(body), glossary):
+    if info.kind == "when" and (done := asked_event(info.text)) and not term_present(done, dated, glossary):
         return Check(False, f"the sentence does not say when it was {done}")
     if info.kind == "when" and not _TIME.search(dated):
         return Check(False, "the sentence has no date")

@@ -251,9 +251,12 @@ _ASKER = re.compile(
     r"|(?:我们?)?(?:想|要|帮我|请)?(?:确认|核实|核对|了解|梳理)一下[，,：:]?")
 
 
+_FRAME_EDGES = re.compile(r"^[，,：:—\s]+|[，,：:—\s]+$")  # the punctuation a frame leaves at either end
+
+
 def without_asker(question: str) -> str:
     """The question without the asker's frame (the whole question when nothing else would be left)."""
-    rest = _ASKER.sub(_frame_kept, question).strip("，,：:—  ")
+    rest = _FRAME_EDGES.sub("", _ASKER.sub(_frame_kept, question))
     return rest if len(rest) >= 4 else question
 
 

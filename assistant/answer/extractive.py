@@ -116,7 +116,7 @@ def _counted_items(info: QuestionInfo, sentence: str) -> str | None:
     if not n or n < 2:
         return None
     for m in _COUNT_LEAD.finditer(info.text):
-        if sum(_ORDINAL.get(c, 0) for c in m.group(0)[:1]) != n and not (m.group(0)[0] == "两" and n == 2):
+        if _ORDINAL.get(m.group(0)[0], 2 if m.group(0)[0] == "两" else 0) != n:
             continue
         for size in (4, 3, 2):  # the noun after the numeral, longest the sentence holds (三重压力是哪…: 压力)
             term = info.text[m.start(): m.end() + size]

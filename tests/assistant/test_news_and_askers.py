@@ -3,8 +3,15 @@ serial-numbered things, events foretold), tested on hand-made text."""
 
 import pytest
 
-from assistant.evidence import (asked_event, check_sentence, has_figure, names_serial, sentence_units, serials,
-                                sibling_named)
+from assistant.evidence import (
+    asked_event,
+    check_sentence,
+    has_figure,
+    names_serial,
+    sentence_units,
+    serials,
+    sibling_named,
+)
 from assistant.glossary import Glossary
 from assistant.question import analyse, without_asker
 from ingest.clean import clean
