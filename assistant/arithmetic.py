@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
-from ingest.zh import arabic_figures, bigrams, cn_number, squash, tidy_figures
+from ingest.zh import YEAR, arabic_figures, bigrams, cn_number, squash, tidy_figures
 
 COMPUTED_NOTE = "（由所引用的两个数值计算）"
 COMPUTED_NOTE_MANY = "（由所引用的各数值计算）"  # a sum of more than two
@@ -333,19 +333,19 @@ def _side_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]
     return (a, b, sorted({i, j})) if a.unit == b.unit else None
 
 
-_YEAR_OF = re.compile(r"((?:19|20)\d\d)年")
+YEAR_WRITTEN = re.compile(rf"({YEAR})年")  # a year written as one (2025年), not a bare number
 
 
 def _year_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]):
     """2030年比2025年高多少 (2025年20%的村庄…，2030年50%村庄…): when the question compares two years and exactly one
     figure's own clause names each, those two; else None."""
-    years = list(dict.fromkeys(_YEAR_OF.findall(question)))
+    years = list(dict.fromkeys(YEAR_WRITTEN.findall(question)))
     if len(years) != 2:
         return None
     picked = []
     for year in years:
         at = [(q, i) for i, qs in enumerate(found) for q in qs
-              if _YEAR_OF.findall(_clause_of(quotes[i], q)) == [year]]
+              if YEAR_WRITTEN.findall(_clause_of(quotes[i], q)) == [year]]
         if len(at) != 1:
             return None
         picked.append(at[0])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Sequence
 
-from assistant.arithmetic import operation
+from assistant.arithmetic import YEAR_WRITTEN, operation
 from assistant.glossary import Glossary
 from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY,
                                 QuestionInfo, listed_place, place_key, real_place, synonyms, tagged_words)
@@ -161,15 +161,12 @@ def sentence_units(text: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], pos + len(line.rstrip()))
         else:
             for a, b in sentence_spans(text, pos, pos + len(line)):
-                if m := _OPENS_REPORT.match(text, a, b):  # a news report's dateline is no part of its first sentence
+                if m := NEWS_DATELINE.match(text, a, b):  # a news report's dateline is no part of its first sentence
                     a = m.end()
                 if a < b:
                     out.append((a, b))
         pos += len(line)
     return out
-
-
-_OPENS_REPORT = re.compile(NEWS_DATELINE)
 
 
 _DATELINE_START = re.compile(rf"[—－-]{{2}}\s*(?:{YEAR}|{CN_YEAR})年")  # ——2026年1月26日在…会议上
@@ -477,8 +474,13 @@ _YEAR_RANGE = re.compile(rf"({YEAR})\s*年?\s*[-－—–~～至到]\s*({YEAR})"
 def heading_years(section: str) -> set[str]:
     """The years a heading path is about: each year it writes, and every year of a range (2021—2025年)."""
     s = squash(section)
-    years = set(_YEAR.findall(s))
-    for a, b in _YEAR_RANGE.findall(s):
+    return set(_YEAR.findall(s)) | _range_years(s)
+
+
+def _range_years(text: str) -> set[str]:
+    """Every year of each range the text writes (2021—2025年), up to thirty years long."""
+    years: set[str] = set()
+    for a, b in _YEAR_RANGE.findall(text):
         if int(a) < int(b) <= int(a) + 30:
             years |= {str(y) for y in range(int(a), int(b) + 1)}
     return years
@@ -495,7 +497,8 @@ _SERIAL = re.compile(rf"([\u4e00-\u9fff]{{2}})([{CN_SMALL}]{{1,4}}|\d{{1,4}})号
                      rf"([\u4e00-\u9fff]{{0,2}})")
 
 
-def serials(text: str) -> set[tuple[str, float]]:
+@lru_cache(maxsize=4096)  # the question's are read again for every sentence checked
+def serials(text: str) -> frozenset[tuple[str, float]]:
     """The serial-numbered things a text names: (name, number) pairs, numbers read whichever way written."""
     out = set()
     for m in _SERIAL.finditer(squash(text)):
@@ -503,7 +506,7 @@ def serials(text: str) -> set[tuple[str, float]]:
         value = float(number) if number.isdigit() else cn_number(number)
         if value is not None and not (m[1] and any(c in CN_SMALL for c in m[1])):
             out.add((name, value))
-    return out
+    return frozenset(out)
 
 
 def sibling_named(question: str, text: str) -> str | None:
@@ -677,17 +680,12 @@ def _other_place(info: QuestionInfo, clause: str, context: str) -> bool:
     return not any(place_key(first) in p or place_key(p) in first for p in info.places)
 
 
-_YEAR_WRITTEN = re.compile(rf"({YEAR})年")
-
-
 def _other_year(info: QuestionInfo, window: str) -> bool:
     """The figure's clauses date it, and to none of the years asked (2024年国内生产总值增长5%左右 when 2023 was asked):
     that year's figure. A range (2021—2023年) dates it to each of its years."""
     if not info.years:
         return False
-    written = set(_YEAR_WRITTEN.findall(window))
-    for a, b in _YEAR_RANGE.findall(window):
-        written |= {str(y) for y in range(int(a), int(b) + 1)} if 0 < int(b) - int(a) <= 30 else set()
+    written = set(YEAR_WRITTEN.findall(window)) | _range_years(window)
     return bool(written) and not written & set(info.years)
 
 
@@ -908,7 +906,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         if planned and not masked:
             return Check(False, f"the {what} about what was asked is a goal, not a result")
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)
-    body = _OPENS_REPORT.sub("", sentence)  # a report's dateline: the day it was filed, its reporters
+    body = NEWS_DATELINE.sub("", sentence)  # a report's dateline: the day it was filed, its reporters
     if info.kind == "who" and WHICH_BODY.search(info.text):
         if not _BODY_NAME.search(squash(body)):
             return Check(False, "the sentence names no body")

@@ -201,8 +201,9 @@ def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], qu
 def _outermost(prefixes: tuple[str, ...], nodes: dict[tuple[str, ...], list[str]]) -> tuple[str, ...]:
     """Of a 部分's numberings (五、, 5、, 5.), those of the kind the document numbers its outermost parts with: 第五部分
     of a document whose parts are 一、…四、 is none of its 5. items further down."""
-    depth = {p: min((len(path) for path in nodes if _same_kind(p).match(_folded(path[-1]))), default=None)
-             for p in prefixes}
+    kinds = {p: _same_kind(p) for p in prefixes}
+    depth = {p: min((len(path) for path in nodes if kind.match(_folded(path[-1]))), default=None)
+             for p, kind in kinds.items()}
     top = min((d for d in depth.values() if d is not None), default=None)
     return tuple(p for p in prefixes if depth[p] == top) if top is not None else prefixes
 

@@ -52,7 +52,6 @@ _TOC_PAGE = re.compile(r"(?:[ \t.…·]{2,}\d{1,4}|[（(〈]\s*\d{1,3}\S?\s*[)�
 _TOC_PAGE_INSIDE = re.compile(r"[（(〈]\d{2,3}[)）〉]\S")  # "…综合指标（315）第一章…"
 _TOC_KEYS = re.compile(rf"第[{CN_DIGITS}=\d]+[编{HEADING_LEVELS}]")
 _DOTTED = re.compile(r"^\S.{1,80}?(?:[.．…·_]{4,}|…{2,}|(?:\. ){3,})\s*\d{1,4}$")
-_OPENS_REPORT = re.compile(NEWS_DATELINE)  # a line that opens a news report starts a block: no wrap runs into it
 _SENTENCE_END = tuple("。！？；;：:!?”」』）)…")
 
 
@@ -253,7 +252,7 @@ def _join_fragments(t: _Text, notes: list[str], paragraphs_blank_separated: bool
             spans.append(cut)
         elif (paragraphs_blank_separated and not prev.endswith(_SENTENCE_END) and not heading_of(prev)
               and not heading_of(line) and not line.lstrip().startswith(("——", "—"))
-              and not _OPENS_REPORT.match(line.strip())):
+              and not NEWS_DATELINE.match(line.strip())):  # a news report's dateline opens a block
             spans.append(cut)
     if spans:
         t.delete(spans)
@@ -346,7 +345,7 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
         if j >= len(lines) or j - i > 3:
             continue
         nxt = lines[j][1].strip()
-        if heading_of(nxt) or nxt.startswith(("——", "—")) or _OPENS_REPORT.match(nxt):
+        if heading_of(nxt) or nxt.startswith(("——", "—")) or NEWS_DATELINE.match(nxt):
             continue
         spans.append((p + len(s), lines[j][0] + (len(lines[j][1]) - len(lines[j][1].lstrip()))))
     t.delete(spans)

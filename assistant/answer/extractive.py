@@ -127,16 +127,20 @@ def _counted_items(info: QuestionInfo, sentence: str) -> str | None:
             continue
         lo = max(sentence.rfind(p, 0, at) for p in "，,；;。：:（）()") + 1
         end = at + len(term) + (sentence[at + len(term): at + len(term) + 1] in "”\"」")
-        items = [i for i in re.split(r"、|和|及|与", sentence[lo: at].strip("“\"「 ")) if i.strip()]
-        if len(items) == n and all(1 <= len(i) <= 16 for i in items):
+        if _lists_as_many(sentence[lo: at].strip("“\"「 "), n):
             return sentence[lo: end].strip()
         rest = sentence[end:]
         if rest[:1] in "：:":
             hi = min([j for j in (rest.find(p, 1) for p in "，,；;。（）()") if j > 0] or [len(rest)])
-            items = [i for i in re.split(r"、|和|及|与", rest[1: hi]) if i.strip()]
-            if len(items) == n and all(1 <= len(i) <= 16 for i in items):
+            if _lists_as_many(rest[1: hi], n):
                 return sentence[lo: end + hi].strip()
     return None
+
+
+def _lists_as_many(clause: str, n: int) -> bool:
+    """The clause lists n short items (甲、乙、丙和丁)."""
+    items = [i for i in re.split(r"、|和|及|与", clause) if i.strip()]
+    return len(items) == n and all(1 <= len(i) <= 16 for i in items)
 
 
 def _inline_item(part: tuple[str, ...], element: str, passages: Sequence[Hit]) -> Draft | None:

@@ -14,7 +14,7 @@ from ingest.tokens import count_tokens
 from ingest.zh.normalise import bigrams, fold_width, join_digit_spaces, squash, tidy_figures
 from ingest.zh.vocab import vocabulary
 
-__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_FIGURE", "CN_SMALL", "CN_YEAR", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "arabic_figures", "arabic_years", "bigrams", "cn_number",
+__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_FIGURE", "CN_SMALL", "CN_YEAR", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "NEWS_DATELINE", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "arabic_figures", "arabic_years", "bigrams", "cn_number",
            "count_tokens", "fold_width", "heading_level", "join_digit_spaces", "sentence_spans", "squash",
            "tidy_figures", "vocabulary"]
 
@@ -29,7 +29,7 @@ YEAR = r"(?:19|20)\d\d"  # a year of these documents: 1900–2099
 CN_YEAR = r"[一二][〇零一二三四五六七八九]{3}"  # the same year in Chinese numerals (二〇三五年), as party documents write it
 # A news report's dateline (新华社北京3月5日电, 本报讯): the agency, the place and the day it was filed, not a date
 # the report is about; its reporters' names after it are no one the report is about
-NEWS_DATELINE = r"[^，。,\n]{2,24}?\d{1,2}月\d{1,2}日(?:电|讯)(?:[（(][^）)\n]{0,30}[）)])?"
+NEWS_DATELINE = re.compile(r"[^，。,\n]{2,24}?\d{1,2}月\d{1,2}日(?:电|讯)(?:[（(][^）)\n]{0,30}[）)])?")
 DECIMAL = r"\d+(?:\.\d+)?"  # an Arabic number: 12, 2.5
 # An Arabic figure that is not a year (2020年), a date (1月14日) or an item number (11．, 3、).
 ARABIC_FIGURE = rf"(?<![\d.])(?!{YEAR}年)(?!{DECIMAL}[月日])(?!\d+[.．、﹒](?!\d)){DECIMAL}"
