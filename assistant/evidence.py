@@ -103,6 +103,7 @@ def coverage(info: QuestionInfo, text: str, glossary: Glossary, context: str = "
     """Share of the question's content terms found in an already squashed text. Terms the context holds (the
     passage's title and heading path: the words that name the document or part) are left out, unless all are."""
     terms = [t for t in info.terms if not (context and term_present(t, context, glossary))] or info.terms
+    terms = [t for t in terms if t not in info.asked_as or term_present(t, text, glossary)] or terms
     if not terms:
         return 1.0
     held = 0.0

@@ -155,16 +155,35 @@ class QuestionInfo:
     head: tuple[str, ...] = ()  # the indicator a figure question counts: the nouns before 多少 (粮食, 总产量)
     # words that name the document asked about (县委经济工作会议讲话): not terms while they name one (query.py)
     doc_name: tuple[str, ...] = ()
+    # the kind of thing the answer is, named after the question word (哪个地方, 哪些部门, 哪家单位): a passage
+    # names an instance of it, not the word, so it counts only where it is found
+    asked_as: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=4096)
 def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) by the tagger the lexical index's dictionary extends; questions and answer sentences."""
     out: list[tuple[str, str]] = []
-    for w, f in _posseg().lcut(text):
+    # a year ends at its 年: the tagger would glue 年 to the word after it (2025年定的 → 年定)
+    for w, f in (x for piece in _AFTER_YEAR.split(text) if piece for x in _posseg().lcut(piece)):
         # R&D, M&A: one abbreviation, which the tagger splits at the ampersand
         if f == "eng" and len(out) > 1 and out[-1][0] == "&" and out[-2][1] == "eng":
             out[-2:] = [(out[-2][0] + "&" + w, "eng")]
+        else:
+            out.append((w, f))
+    return tuple(out)
+
+
+_AFTER_YEAR = re.compile(r"(?<=\d年)")
+
+
+def _unglued(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A word the tagger made up (not in its dictionary) that opens with a locative or a pronoun glued on
+    (会议上作的 → 上作, 对外开放 → 外开放, 谁用): that character is cut off and what is left tagged again."""
+    freq, out = jieba_tokenizer().dt.FREQ, []
+    for w, f in words:
+        if len(w) >= 2 and not freq.get(w) and _posseg().lcut(w[0])[0].flag in ("f", "r"):
+            out += [(w[0], "f")] + list(tagged_words(w[1:]))
         else:
             out.append((w, f))
     return tuple(out)
@@ -317,7 +336,7 @@ def analyse(question: str) -> QuestionInfo:
     terms, places = [], []
     # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name
     counted = {unit, *(c for c in re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q) if c in _COUNTED_IN)} - {None}
-    words = _joined(_quoted(tagged_words(without_refs(q))))
+    words = _unglued(_joined(_quoted(tagged_words(without_refs(q)))))
     naming, named_by = _doc_name_words(words), []
     for i, (w, f) in enumerate(words):
         w = w.strip()
@@ -346,6 +365,8 @@ def analyse(question: str) -> QuestionInfo:
             # 县委经济工作会议讲话, 那份县政府工作报告: words that name the document, not what it is asked
             (named_by if i in naming else terms).append(w[1:] if len(w) > 2 and w[0] in _GLUED else w)
     head = _head(words, set(terms)) if kind == "figure" else ()
+    asked_as = tuple(w for i, (w, f) in enumerate(words[1:], 1)
+                     if w in terms and len(w) > 1 and f.startswith("n") and _ASKED_AS.fullmatch(words[i - 1][0]))
     named = _DOC_YEAR.findall(q)
     spans = [m.span(1) for m in _DOC_YEAR.finditer(q)]
     while True:  # years listed before a naming year, right to left (2019年、2020年和2021年的报告)
@@ -362,7 +383,7 @@ def analyse(question: str) -> QuestionInfo:
     return QuestionInfo(
         text=q, kind=kind, years=tuple(dict.fromkeys(asked)), unit=unit, doc_years=named, parts=parts,
         terms=tuple(dict.fromkeys(terms)), head=head, places=tuple(dict.fromkeys(places)), section_refs=refs,
-        doc_name=tuple(dict.fromkeys(t for t in named_by if t not in terms)),
+        doc_name=tuple(dict.fromkeys(t for t in named_by if t not in terms)), asked_as=asked_as,
         cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2) or (
             (bool(_EACH.search(q)) or operation(q) is not None)  # 甲省和乙省…各是多少, 甲省和乙省哪个高
             and (len({place_key(p) for p in places if real_place(p)}) >= 2 or len(named) >= 2)),  # 2024年报告比2021年报告
@@ -370,6 +391,7 @@ def analyse(question: str) -> QuestionInfo:
 
 
 _ASKING = re.compile(r"哪|什么|怎么|怎样|多少|几[个条项种类方点件批家番倍]")
+_ASKED_AS = re.compile(r"哪[个些家位类种所项条]?|哪一[个家位类种所项条]|哪几[个家位类种所项条]?")
 _GLUED = "在对把从向给于"  # a preposition the tagger glued to the noun after it (在城镇)
 _MODAL = "要能将"  # a modal the tagger glued to a one-character verb (要盖, 能拿): no subject
 _ANCHOR = re.compile(r"多少|几.*|多[大长高久远]?")
