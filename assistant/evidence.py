@@ -78,7 +78,9 @@ def term_present(term: str, text: str, glossary: Glossary) -> bool:
             return True
         if _LATIN.fullmatch(t):
             continue
-        if len(t) >= 4 and re.search(f"{re.escape(t[:2])}.{{0,{len(t)}}}?{re.escape(t[-2:])}", text) \
+        if len(t) >= 4 and (re.search(f"{re.escape(t[:2])}.{{0,{len(t)}}}?{re.escape(t[-2:])}", text)
+                            # its tail opening an item its head governs: 粮食播种面积3320万亩、产量1285万吨
+                            or re.search(f"{re.escape(t[:2])}[^，,。；;：:]{{0,16}}、{re.escape(t[-2:])}", text)) \
                 and gram_share(t, text) >= SOFT_SHARE:
             return True
     return False
@@ -563,7 +565,7 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
 
 
 # Part of a year (一季度, 上半年, 1-5月): a figure for it is not the year's, nor another part's
-_PART_PERIOD = re.compile(r"(?:前|第)?[一二三四1-4]季度|[上下]半年|\d{1,2}[-—－~～至到]\d{1,2}月")
+_PART_PERIOD = re.compile(r"(?:前|第)?[一二三四1-4]季度|[上下]半年|\d{1,2}[-—－~～至到]\d{1,2}月|(?<![\d—－~～至到])\d{1,2}月份")
 
 
 _QUARTER_DIGITS = str.maketrans("1234", "一二三四")
@@ -571,7 +573,7 @@ _QUARTER_DIGITS = str.maketrans("1234", "一二三四")
 
 def _parts_of_year(text: str) -> set[str]:
     """The parts of a year a text names, written alike (第三季度 and 3季度 as 三季度)."""
-    return {p.removeprefix("第").translate(_QUARTER_DIGITS) if p.endswith("季度") else p
+    return {p.removeprefix("第").translate(_QUARTER_DIGITS) if p.endswith("季度") else p.removesuffix("份")
             for p in _PART_PERIOD.findall(text)}
 
 
@@ -785,7 +787,7 @@ def statement_tense(sentence: str) -> str | None:
 
 # A goal named in so many words (目标是多少, 预期增长多少, 打算): 计划 and 规划 also name documents, 要 also asks a plan;
 # 人均预期寿命 is an indicator, 达到预期 a result
-_NAMES_GOAL = re.compile(r"目标|(?<!人均)(?<![到及超于])预期(?!寿命)|力争|争取|打算")
+_NAMES_GOAL = re.compile(r"目标|(?<!人均)(?<![到及超于])预期(?!寿命)|力争|争取|打算|有望|预计将|预计[^，,。；;]{1,8}后")
 
 
 @lru_cache(maxsize=256)  # asked once per question, read for every sentence checked
@@ -913,6 +915,10 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             return Check(False, "the sentence names no body")
     elif info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(body):
         return Check(False, "the sentence names no person")
+    if info.kind == "who" and (role := asked_role(info.text)) and not term_present(role, squash(body) + context, glossary):
+        return Check(False, f"the sentence does not name the {role}")  # 主持人是谁: not whoever else it names
+    if info.kind != "figure" and contrasted(info.text, squash(body)):
+        return Check(False, "the sentence is about a sibling of what was asked")  # 女单 when 男子单打 was asked
     if info.kind != "figure" and _ASKS_DONE.search(info.text) and _FORETOLD.search(sentence) \
             and not _DONE.search(sentence):
         return Check(False, "the sentence foretells what the question asks as done")
@@ -955,6 +961,27 @@ _ASPECT = frozenset({"开始", "正式", "全面"})  # 什么时候开始实施:
 _WHEN_WORD = re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|什么时间")
 
 
+_ROLE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,8})(?:是谁|是哪位|是哪一位)")
+
+
+@lru_cache(maxsize=256)
+def asked_role(question: str) -> str | None:
+    """The role a 谁 question names right before 是谁 (颁奖典礼的主持人是谁: 主持人; 总决赛FMVP是谁: FMVP), or None."""
+    m = _ROLE.search(question)
+    if m is None:
+        return None
+    w, f = tagged_words(m.group(1))[-1]
+    # the word right before 是谁 (the tagger files 得主 and 选手 as verbs); one for whoever takes part is a person,
+    # not a role that tells people apart
+    if len(w) > 1 and not f.startswith(("nr", "ns", "nt", "m", "r", "u", "p", "c", "d")) and w not in GENERIC \
+            and w not in _ANYONE:
+        return w
+    return None
+
+
+_ANYONE = frozenset({"选手", "运动员", "人员", "人士", "人物", "同志", "代表", "个人"})
+
+
 @lru_cache(maxsize=256)
 def asked_event(question: str) -> str | None:
     """The event a 何时 question dates: the first verb after its question word (是哪天发射的: 发射; 哪一年基本完成:
@@ -970,8 +997,9 @@ def asked_event(question: str) -> str | None:
 
 # What happened, asked as done (授予了谁, 冠军是哪支球队, 最终): a sentence that only foretells it (将于…争夺冠军,
 # 预计…登陆) does not answer
-_ASKS_DONE = re.compile(r"了(?:谁|什么|多少|几|哪)|(?:冠军|得主)(?:是|为)|最终|获胜|夺冠")
-_FORETOLD = re.compile(r"将于|将在|即将|预计|有望|拟于|若(?!干)|如果|假如")
+_ASKS_DONE = re.compile(r"了(?:谁|什么|多少|几|哪)|(?:冠军|得主)(?:是|为)|最终|获胜|夺冠|"
+                        r"是[^，,。？?]{0,6}(?:哪|什么|谁|几)[^，,。？?]{1,10}(?<![样么种])的[？?]?$")  # 是用哪款火箭发射的
+_FORETOLD = re.compile(r"将于|将在|即将|预计|有望|拟于|计划于|若(?!干)|如果|假如")
 _DONE = re.compile(r"了|已|成功|宣布|圆满")
 ASKS_MORE_THAN_WHO = re.compile(r"哪次|哪天|哪一天|何时|什么时候|哪里|在哪|什么会")  # 谁…在哪次会议: a person is only part of it
 
@@ -996,7 +1024,10 @@ def person_names(sentence: str) -> list[str]:
 
 def names_person(sentence: str) -> bool:
     """A 谁 question's answer names a person: an office (省长, 组长) or a personal name."""
-    return bool(OFFICE.search(squash(sentence))) or bool(person_names(sentence))
+    return bool(OFFICE.search(squash(sentence))) or bool(person_names(sentence)) or bool(_FOREIGN_NAME.search(sentence))
+
+
+_FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")  # a name written in transliteration (吉米·坎摩尔)
 
 
 _ITEMS = re.compile(rf"[、；;]|[{CN_SMALL}][是要]|[（(][{CN_SMALL}\d]+[）)]")

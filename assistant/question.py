@@ -29,6 +29,9 @@ _DOC_YEAR = re.compile(rf"({YEAR})年?{DOCUMENT_AFTER_YEAR}")
 _GAP = re.compile(r"[和与、及\u4e00-\u9fff]+")  # between listed years: a conjunction and a place
 _LISTED_YEAR = re.compile(rf"({YEAR})年?度?的?(?=[和与、及][\u4e00-\u9fff]{{0,4}}?{YEAR})")
 _WHICH_SECTION = re.compile(r"哪[一几]?[篇章节]")
+# where a topic sits (乡村振兴在哪一部分讲的, 放在第几项, 写在哪一块): its heading answers
+_WHERE_PART = re.compile(r"(?:哪一?|第几)个?(?:部分|大项|项|块|板块)")
+_PLACED = re.compile(r"讲|放|写|提|部署|安排|涉及|说|谈|论述|阐述|出现|位于|在(?=[^，,。？?]{0,6}(?:哪|第几))")
 _SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章|关于(?:什么|哪)|[写说谈]了?(?:什么|哪些|啥)|涉及(?:什么|哪些)|"
                           r"[哪什么]方面|是啥|干什么")
 _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
@@ -299,6 +302,8 @@ def analyse(question: str) -> QuestionInfo:
         kind: Kind = "which_section"
     elif (refs or parts) and _SECTION_ASK.search(q):
         kind = "section"
+    elif _WHERE_PART.search(q) and _PLACED.search(q):
+        kind = "which_section"
     elif _WHEN.search(q):
         kind = "when"
     elif _WHO.search(q) or WHICH_BODY.search(q):
@@ -317,6 +322,8 @@ def analyse(question: str) -> QuestionInfo:
         kind = "what"
     unit = None
     m = _ASKED_UNIT.search(q)
+    if m and m.group(1) == "年" and _ASKING.search(q, m.end()):
+        m = _ASKED_UNIT.search(q, m.end())  # 连续几年发国债，先发多少: the years frame what is asked after them
     if m:
         unit = m.group(1)
     elif _MONEY.search(q):

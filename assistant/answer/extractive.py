@@ -52,6 +52,7 @@ _ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类�
 
 MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
 MAX_OUTLINE = 30  # a document's outline: at most this many parts (a plan has up to twenty-odd 篇)
+_WHICH_LEVEL = re.compile(r"哪[一几]?([篇章节])")  # 哪一篇 asks for a 第X篇 heading
 _LEAD = re.compile(r"[^，,、；;：:。！？!?\s]{4,20}。")  # a run-in lead: a short sentence standing as its own line
 _MARKERS = re.compile(r"\[\d+\]")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
@@ -394,10 +395,15 @@ class ExtractiveBackend:
             # the clause's own content terms first (粮食产量511万吨 over 今年目标是：生产总值增长5%, which shares
             # only the question's frame words), then the words it shares with the clause before it; a term that a
             # modifier the question lacks makes another indicator (人均GDP for GDP) does not count
-            clause = squash(clauses[j])
-            for m in modifiers:
-                clause = re.sub(rf"{m}[^，,；;：:。]{{0,6}}", "", clause) if m in clause else clause
-            own = coverage(info, clause, self.glossary) if info.terms else 0.0
+            def cover(text: str) -> float:
+                text = squash(text)
+                for m in modifiers:
+                    text = re.sub(rf"{m}[^，,；;：:。]{{0,6}}", "", text) if m in text else text
+                return coverage(info, text, self.glossary) if info.terms else 0.0
+
+            own = cover(clauses[j])
+            if not own and j > 0 and not _DIGIT_FIGURE.search(tidy_figures(clauses[j - 1])):
+                own = cover(clauses[j - 1] + clauses[j])  # its subject, a clause before it with no figure (紧急信息，要在…2小时内报送)
             return own, len(qgrams & bigrams("".join(clauses[max(0, j - 1): j + 1])))
 
         i = max(hold, key=lambda j: (*match(j), -j))
@@ -658,11 +664,14 @@ class ExtractiveBackend:
                         last = rank and is_last(info.parts[rank - 1])
                         heads.append((float(rank or 1) + (ordinal(element) / 1000 if last else 0), element, n))
                 else:
-                    level = next((ch for ch in "篇章节" if f"哪一{ch}" in info.text or f"哪{ch}" in info.text), "篇")
-                    if re.match(rf"第[{CN_DIGITS}\d]+{level}", element):
+                    level = lv.group(1) if (lv := _WHICH_LEVEL.search(info.text)) else None
+                    # 哪一篇 asks for a 第X篇 heading; 哪一部分/第几项 for whichever heading names the topic
+                    if level is None or re.match(rf"第[{CN_DIGITS}\d]+{level}", element):
                         cov = coverage(info, squash(element), self.glossary)
                         if cov > 0:
                             heads.append((cov, element, n))
+        if info.kind == "which_section" and not _WHICH_LEVEL.search(info.text):
+            return self._where(info, heads, passages)
         if not heads:
             return None
         score, element, n = max(heads, key=lambda t: (t[0], -t[2]))
@@ -693,6 +702,23 @@ class ExtractiveBackend:
         if not parts and (first := self._first_sentence(info, element, passages[holder - 1])):
             return Draft(f"{head}：{first}[{holder}]。", refused=False, used=used)  # no sub-parts: what it opens with
         return Draft(f"{head}：{'；'.join(parts)}。" if parts else f"{head}。", refused=False, used=used)
+
+    @staticmethod
+    def _where(info: QuestionInfo, heads: list[tuple[float, str, int]], passages: Sequence[Hit]) -> Draft | None:
+        """Where a topic sits: the heading path down to the heading that names it best, else the path of the best
+        passage (the part it is discussed in), cited to that passage."""
+        if heads and info.terms:  # on a tie the deeper heading (（六）着力推进乡村全面振兴 under 三、主要任务)
+            _, element, n = max(heads, key=lambda t: (t[0], passages[t[2] - 1].section.split(SECTION_SEP).index(t[1]), -t[2]))
+            path = passages[n - 1].section.split(SECTION_SEP)
+            path = path[: path.index(element) + 1]
+        else:
+            n, path = 1, [e for e in passages[0].section.split(SECTION_SEP) if e.strip()] if passages else []
+        if not path:
+            return None
+        # cite a passage that shows the heading, the deepest one first, so the citation supports the answer
+        n = next((m for e in reversed(path) for m in range(1, len(passages) + 1)
+                  if len(squash(e)) > 2 and squash(e) in squash(passages[m - 1].text)), n)
+        return Draft(f"{' › '.join(tidy_figures(e).rstrip('。；;，,：: ') for e in path)}[{n}]。", refused=False, used=[n])
 
     def _first_sentence(self, info: QuestionInfo, element: str, hit: Hit) -> str:
         """The first sentence of a passage after the part's heading and title lines, cut to its first clauses."""
