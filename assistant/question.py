@@ -36,6 +36,9 @@ _SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章|
                           r"[哪什么]方面|是啥|干什么")
 _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
 _EACH = re.compile(r"分别|各")  # each of several (各是, 各自, 各提…)
+# documents named by their short names (十二五规划, 二十大报告) or as a year's work report (2024年政府工作报告)
+_SHORT_DOC = re.compile(rf"(?<![{CN_SMALL}第])[{CN_SMALL}]{{1,3}}[五大](?=[”\"’]?(?:规划|计划|纲要|报告|上的报告|的报告))")
+_REPORT_OF_YEAR = re.compile(rf"{YEAR}年(?:度|的)?(?:政府)?工作报告")
 DOC_WORDS = vocabulary("doc_words")  # kinds of document (ingest/data/doc_words.txt)
 _SHORT_NAME = re.compile(rf"[{CN_SMALL}]{{1,3}}[五大]")  # 十四五 (plan), 二十大 (congress)
 PERIOD = re.compile(rf"[{CN_SMALL}]{{1,3}}五(?:时期|期间|末)?")  # 十三五: a five-year period, a time like a year
@@ -392,6 +395,7 @@ def analyse(question: str) -> QuestionInfo:
         terms=tuple(dict.fromkeys(terms)), head=head, places=tuple(dict.fromkeys(places)), section_refs=refs,
         doc_name=tuple(dict.fromkeys(t for t in named_by if t not in terms)), asked_as=asked_as,
         cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2) or (
+            len(set(_SHORT_DOC.findall(q))) + bool(_REPORT_OF_YEAR.search(q)) >= 2) or (
             (bool(_EACH.search(q)) or operation(q) is not None)  # 甲省和乙省…各是多少, 甲省和乙省哪个高
             and (len({place_key(p) for p in places if real_place(p)}) >= 2 or len(named) >= 2)),  # 2024年报告比2021年报告
     )

@@ -63,11 +63,17 @@ _INTRO_COVERAGE = 0.6  # the words before the colon name the list asked for
 
 
 def _asked_count(info: QuestionInfo) -> int | None:
-    """The number of items a list question counts (哪八个 → 8), if it says."""
+    """The number of items a list question counts (哪八个 → 8; 那三个产业是哪几个 → 3), if it says."""
     m = _ASKS_SEVERAL.search(info.text)
-    if not m or not m.group(1):
+    if not m:
         return None
-    return sum(_ORDINAL.get(c, 0) for c in m.group(1)) if m.group(1) != "两" else 2
+    count = m.group(1) or next((c.group(1) for c in _COUNTED_BEFORE.finditer(info.text, 0, m.start())), None)
+    if not count:
+        return None
+    return sum(_ORDINAL.get(c, 0) for c in count) if count != "两" else 2
+
+
+_COUNTED_BEFORE = re.compile(rf"[那这]([{CN_SMALL}两]+)[个项大类条种]")  # 那三个引领性产业是哪几个
 
 
 def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, int]], str]]:
@@ -125,7 +131,13 @@ def _counted_items(info: QuestionInfo, sentence: str) -> str | None:
             if at >= 0 and not re.search(r"[^\u4e00-\u9fff]", term):
                 break
         else:
-            continue
+            # the count and the thing's last word, worded otherwise between (那三个引领性产业: 三大先导产业)
+            thing = re.split(r"[是有哪的，,？?、]", info.text[m.end():])[0]
+            said = re.search(rf"{m.group(0)[0]}[个项大重类种条]?[\u4e00-\u9fff]{{0,4}}?{re.escape(thing[-2:])}",
+                             sentence) if len(thing) >= 2 else None
+            if said is None:
+                continue
+            term, at = said.group(0), said.start()
         lo = max(sentence.rfind(p, 0, at) for p in "，,；;。：:（）()") + 1
         end = at + len(term) + (sentence[at + len(term): at + len(term) + 1] in "”\"」")
         if _lists_as_many(sentence[lo: at].strip("“\"「 "), n):

@@ -149,3 +149,23 @@ def test_a_term_whose_tail_opens_an_item_its_head_governs():
     # 粮食播种面积…、产量…: the yield is the grain's
     assert term_present("粮食产量", squash("实现粮食播种面积3320万亩、产量1285万吨以上"), G)
     assert not term_present("粮食产量", squash("实现粮食播种面积3320万亩、棉花产量12万吨以上"), G)
+
+
+@pytest.mark.parametrize("question, across", [
+    ("十二五规划要保住多少耕地？二十大报告里的耕地底线又是多少？", True),
+    ("二十大报告讲的城镇化率，和2024年政府工作报告回顾的水平相比，提高了多少？", True),
+    ("2021年政府工作报告概述的十四五目标里，城镇化率要到多少？", False),  # a plan's period, not a second document
+    ("十二五规划的耕地保有量是多少？", False),
+])
+def test_documents_named_by_short_names_are_compared(question, across):
+    assert analyse(question).cross_doc is across
+
+
+def test_a_count_named_before_the_question_word_counts_the_items():
+    from assistant.answer.extractive import _asked_count, _counted_items
+
+    info = analyse("上海那三个引领性产业是哪几个？")
+    assert _asked_count(info) == 3
+    s = "集成电路、生物医药、人工智能三大先导产业规模突破2万亿元。"
+    assert _counted_items(info, s) == "集成电路、生物医药、人工智能三大先导产业"  # 引领性 worded otherwise
+    assert _counted_items(info, "集成电路、生物医药两大先导产业规模突破1万亿元。") is None  # two are not three

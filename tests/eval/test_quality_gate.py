@@ -58,11 +58,11 @@ def test_news_suite_meets_its_floors(tmp_path, isolated_env):
     suites = Path(__file__).resolve().parents[2] / "eval" / "suites"
     env = dict(os.environ, PLANQA_HOME=str(tmp_path / "kb"))
     r = run(["ingest", str(suites / "news")], env, tmp_path, timeout=600)
-    assert "added 50" in r.stderr, r.stderr
+    assert "added 100" in r.stderr, r.stderr
     out = tmp_path / "news"
     r = run(["eval", str(suites / "news.jsonl"), "--negatives", "--out", str(out),
              *[f"--fail-under={t}" for t in NEWS_GATE]], env, tmp_path, check=False, timeout=600)
     assert r.returncode == 0, r.stdout + r.stderr
     summary = json.loads((out / "results.json").read_text(encoding="utf-8"))["summary"]
-    assert summary["errors"] == 0 and summary["cases"] == 50
-    assert summary["negatives_refused"] is not None  # the 30 answerable ones asked again without their source
+    assert summary["errors"] == 0 and summary["cases"] == 100
+    assert summary["negatives_refused"] is not None  # the 60 answerable ones asked again without their source
