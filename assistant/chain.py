@@ -311,6 +311,9 @@ class Assistant:
             evidence = rows + [h for h in evidence if h.chunk_id not in taken]
         if evidence and q.info.kind == "list":
             evidence = self.complete_list(q, evidence)
+        if evidence and q.info.kind == "which_section":  # 在哪一部分讲: the chunks that show the parts' headings
+            taken = {h.chunk_id for h in evidence}
+            evidence = evidence + [h for h in self.heading_passages(q, evidence) if h.chunk_id not in taken]
         if evidence and not shown and (missing := self.missing_part(q)):
             return Decision([], f"the document has no {missing}", judgement)
         return Decision(evidence, reason, judgement)
@@ -362,6 +365,22 @@ class Assistant:
             return []
         parts = outline(self._headings(doc), level)
         return self._row_hits(q, [cid for _, cid in parts[:MAX_OUTLINE]], hits) if len(parts) >= 2 else []
+
+    def heading_passages(self, q: Query, evidence: Sequence[Hit], top: int = 3) -> list[Hit]:
+        """The chunk that opens each part the best passages sit in (its first chunk shows the heading line), from
+        the outermost part inwards, so a where-answer is cited to its heading."""
+        opening: list[str] = []
+        for h in evidence[:top]:
+            path = h.section.split(SECTION_SEP)
+            heads = self._headings(h.doc_id)
+            for depth in range(1, len(path) + 1):
+                prefix = SECTION_SEP.join(path[:depth])
+                first = next((c for c, s in heads if s == prefix or s.startswith(prefix + SECTION_SEP)), None)
+                if first is not None and first not in opening:
+                    opening.append(first)
+        # the parts of passages that passed the gate: their openings need not name the topic or place again
+        top_score = max((h.score for h in evidence), default=1.0)
+        return self.index.hits([(i, top_score) for i in opening], {}, self.index.embedder.embed_queries([q.info.text])[0])
 
     def _headings(self, doc: str) -> list[tuple[str, str]]:
         """One document's heading tree: (chunk id, heading path) of its live chunks in reading order."""

@@ -247,3 +247,21 @@ def test_a_numbered_part_the_named_document_lacks_is_refused(fake_kb):
     assert absent.refused and "第九篇" in absent.reason
     present = a.ask("某某县规划纲要第二篇讲的是什么？")
     assert not present.refused and "发展目标" in present.answer
+
+
+def test_where_a_topic_sits_is_cited_to_the_chunk_that_shows_its_heading(home, tmp_path):
+    filler = "".join(f"第{i}项任务按计划推进，各地区各部门要压实责任、细化措施、加强督导，确保取得实效。" for i in range(1, 40))
+    text = ("2026年某省政府工作报告\n各位代表：\n一、2025年工作回顾\n过去一年，全省经济稳中有进。\n"
+            f"二、2026年工作安排\n{filler}\n今年要高水平建设跨境电商综合试验区，推动外贸提质增效。\n")
+    d = tmp_path / "where"
+    d.mkdir()
+    (d / "report.txt").write_text(text, encoding="utf-8")
+    settings = Settings()
+    ensure_offline_tiktoken(settings.cache_dir / "tiktoken")
+    jieba_tokenizer(str(settings.cache_dir / "jieba"))
+    index = Index(settings.store(), settings.home, FakeEmbedder(), cache_dir=settings.cache_dir / "jieba")
+    ingest_paths(index, [d], settings.chunking())
+    assert len(index.live().by_doc[next(iter(index.live().by_doc))]) > 2  # the part spans chunks
+    r = Assistant(settings, index).ask("这份报告里跨境电商综合试验区放在哪一部分讲的？")
+    assert not r.refused and r.answer.startswith("二、2026年工作安排"), r.answer
+    assert "二、2026年工作安排" in r.citations[0].text  # the chunk that opens the part, not the one on the topic
