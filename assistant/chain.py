@@ -380,7 +380,8 @@ class Assistant:
                     opening.append(first)
         # the parts of passages that passed the gate: their openings need not name the topic or place again
         top_score = max((h.score for h in evidence), default=1.0)
-        return self.index.hits([(i, top_score) for i in opening], {}, self.index.embedder.embed_queries([q.info.text])[0])
+        qvec = self.index.embedder.embed_queries([q.info.text])[0]
+        return self.index.hits([(i, top_score) for i in opening], {}, qvec)
 
     def _headings(self, doc: str) -> list[tuple[str, str]]:
         """One document's heading tree: (chunk id, heading path) of its live chunks in reading order."""

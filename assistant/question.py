@@ -28,7 +28,7 @@ _DOC_YEAR = re.compile(rf"({YEAR})年?{DOCUMENT_AFTER_YEAR}")
 # A year listed with one that names a document names one too (2019年和2021年的报告, 甲省2026年和乙省2025年报告).
 _GAP = re.compile(r"[和与、及\u4e00-\u9fff]+")  # between listed years: a conjunction and a place
 _LISTED_YEAR = re.compile(rf"({YEAR})年?度?的?(?=[和与、及][\u4e00-\u9fff]{{0,4}}?{YEAR})")
-_WHICH_SECTION = re.compile(r"哪[一几]?[篇章节]")
+WHICH_LEVEL = re.compile(r"哪[一几]?([篇章节])")  # 哪一篇 asks for a 第X篇 heading
 # where a topic sits (乡村振兴在哪一部分讲的, 放在第几项, 写在哪一块): its heading answers
 _WHERE_PART = re.compile(r"(?:哪一?|第几)个?(?:部分|大项|项|块|板块)")
 _PLACED = re.compile(r"讲|放|写|提|部署|安排|涉及|说|谈|论述|阐述|出现|位于|在(?=[^，,。？?]{0,6}(?:哪|第几))")
@@ -301,7 +301,7 @@ def analyse(question: str) -> QuestionInfo:
     q = _FEW_YEARS.sub("些年", normalise_query(question))
     refs = tuple(_SECTION_REF.findall(q))
     parts = tuple(heading_prefixes(q))
-    if _WHICH_SECTION.search(q):
+    if WHICH_LEVEL.search(q):
         kind: Kind = "which_section"
     elif (refs or parts) and _SECTION_ASK.search(q):
         kind = "section"

@@ -21,7 +21,7 @@ from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, OFFICE, Check, check
 from assistant.definitions import DEFINE, definition, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
-from assistant.question import QuestionInfo, analyse, enumeration_section, synonyms
+from assistant.question import WHICH_LEVEL, QuestionInfo, analyse, enumeration_section, synonyms
 from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_path, is_last, is_numbered, item_body,
                                   lead_clause, matches, numbered_parts, opening, ordinal, outline_level, outline_part,
                                   to_chinese, to_int)
@@ -52,7 +52,6 @@ _ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类�
 
 MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
 MAX_OUTLINE = 30  # a document's outline: at most this many parts (a plan has up to twenty-odd 篇)
-_WHICH_LEVEL = re.compile(r"哪[一几]?([篇章节])")  # 哪一篇 asks for a 第X篇 heading
 _LEAD = re.compile(r"[^，,、；;：:。！？!?\s]{4,20}。")  # a run-in lead: a short sentence standing as its own line
 _MARKERS = re.compile(r"\[\d+\]")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
@@ -415,7 +414,8 @@ class ExtractiveBackend:
 
             own = cover(clauses[j])
             if not own and j > 0 and not _DIGIT_FIGURE.search(tidy_figures(clauses[j - 1])):
-                own = cover(clauses[j - 1] + clauses[j])  # its subject, a clause before it with no figure (紧急信息，要在…2小时内报送)
+                # its subject: a clause before it with no figure (紧急信息，要在…2小时内报送)
+                own = cover(clauses[j - 1] + clauses[j])
             return own, len(qgrams & bigrams("".join(clauses[max(0, j - 1): j + 1])))
 
         i = max(hold, key=lambda j: (*match(j), -j))
@@ -676,13 +676,13 @@ class ExtractiveBackend:
                         last = rank and is_last(info.parts[rank - 1])
                         heads.append((float(rank or 1) + (ordinal(element) / 1000 if last else 0), element, n))
                 else:
-                    level = lv.group(1) if (lv := _WHICH_LEVEL.search(info.text)) else None
+                    level = lv.group(1) if (lv := WHICH_LEVEL.search(info.text)) else None
                     # 哪一篇 asks for a 第X篇 heading; 哪一部分/第几项 for whichever heading names the topic
                     if level is None or re.match(rf"第[{CN_DIGITS}\d]+{level}", element):
                         cov = coverage(info, squash(element), self.glossary)
                         if cov > 0:
                             heads.append((cov, element, n))
-        if info.kind == "which_section" and not _WHICH_LEVEL.search(info.text):
+        if info.kind == "which_section" and not WHICH_LEVEL.search(info.text):
             return self._where(info, heads, passages)
         if not heads:
             return None
@@ -720,7 +720,10 @@ class ExtractiveBackend:
         """Where a topic sits: the heading path down to the heading that names it best, else the path of the best
         passage (the part it is discussed in), cited to that passage."""
         if heads and info.terms:  # on a tie the deeper heading (（六）着力推进乡村全面振兴 under 三、主要任务)
-            _, element, n = max(heads, key=lambda t: (t[0], passages[t[2] - 1].section.split(SECTION_SEP).index(t[1]), -t[2]))
+            def depth(t: tuple[float, str, int]) -> int:
+                return passages[t[2] - 1].section.split(SECTION_SEP).index(t[1])
+
+            _, element, n = max(heads, key=lambda t: (t[0], depth(t), -t[2]))
             path = passages[n - 1].section.split(SECTION_SEP)
             path = path[: path.index(element) + 1]
         else:

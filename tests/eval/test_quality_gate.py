@@ -1,6 +1,6 @@
 """The quality gate of `make test`: the frozen test split (10 documents never tuned on) and the negatives-only
 setting, over a knowledge base of all 34 documents. Floors are measured values minus a noise margin
-(docs/PERFORMANCE.md: hit@5 0.910, refusal F1 0.780, precision 0.697, figures 0.664, evidence hit 0.898,
+(docs/PERFORMANCE.md: hit@5 0.910, refusal F1 0.780, precision 0.697, figures 0.664, evidence hit 0.891,
 negatives refused 0.994); never above what was measured."""
 
 import json
@@ -48,13 +48,13 @@ def test_test_split_meets_the_gate(all_kb):
     assert summary["negatives_refused"] is not None and "negatives_refused" in r.stdout
 
 
-NEWS_GATE = ["hit@5=0.90", "refusal_f1=0.72", "figures=0.85", "negatives_refused=0.40", "citation_exact=1.0"]
+NEWS_GATE = ["hit@5=0.93", "refusal_f1=0.68", "figures=0.80", "negatives_refused=0.40", "citation_exact=1.0"]
 
 
 def test_news_suite_meets_its_floors(tmp_path, isolated_env):
     """Questions about news events, each topic with noise reports that do not answer (eval/suites/news.jsonl over
-    its own 50 reports): the genre of public RAG benchmarks. Floors: measured minus a margin (docs/PERFORMANCE.md:
-    hit@5 0.967, refusal F1 0.788, figures 0.947, negatives refused 0.500)."""
+    its own 100 reports): the genre of public RAG benchmarks. Floors: measured minus a margin (docs/PERFORMANCE.md:
+    hit@5 0.983, refusal F1 0.735, figures 0.865, negatives refused 0.483)."""
     suites = Path(__file__).resolve().parents[2] / "eval" / "suites"
     env = dict(os.environ, PLANQA_HOME=str(tmp_path / "kb"))
     r = run(["ingest", str(suites / "news")], env, tmp_path, timeout=600)
