@@ -60,7 +60,7 @@ _UNITS = sorted("""% ‰ 个百分点 百分点 元 美元 人次 人 户 家 �
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)?(" + "|".join(map(re.escape, _UNITS)) + ")")
 _FROM_TO = re.compile(r"(?:由|从)[^，。；：]{0,24}?(\d+(?:\.\d+)?(?:万亿|亿|万)?[^\d，。；、]{0,5}?)[^，。；]{0,12}?"
                       r"(?:提高|增加|增长|上升|下降|减少|降低|扩大|提升|达|跃升)?(?:到|至)")
-_WANTS_PERCENT = re.compile(r"百分点|率|比重|比例|占比|%|％|增速|增幅|涨幅|降幅")
+_WANTS_PERCENT = re.compile(r"百分点|率|比重(?!点)|比例|占比|%|％|增速|增幅|涨幅|降幅")  # 比重点帮扶村 compares
 _JOINS = re.compile(r"和|与|、|及|加上|同")
 # A quote that states a change (比上年减少3.4万吨).
 _STATED = re.compile(r"(?:比|较|同比)[^，。；]{0,16}?(?:增加|减少|提高|下降|降低|增长|上升|多|少)了?约?\d")
@@ -309,6 +309,9 @@ def _side_keys(question: str) -> tuple[set[str], set[str]] | None:
     return None
 
 
+_LAST_ITEM = re.compile(r"[和及与](?=\d)")
+
+
 def _side_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]):
     """One figure whose own item names one side of the question's two things and one the other (各县区…300万元以上,
     市区达到350万元以上 for 市区比县区高多少), when exactly one figure names each; else None."""
@@ -317,8 +320,9 @@ def _side_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]
         return None
     sides: tuple[list, list] = ([], [])
     for i, qs in enumerate(found):
+        listed = _LAST_ITEM.sub("、", quotes[i])  # 9个整体推进村和10个重点帮扶村: the last item joins by 和
         for q in qs:
-            item = _named(_around(quotes[i], q, "，,；;：:。、"))
+            item = _named(_around(listed, q, "，,；;：:。、"))
             left, right = len(item & keys[0]), len(item & keys[1])
             if bool(left) != bool(right):
                 sides[0 if left else 1].append((max(left, right), q, i))

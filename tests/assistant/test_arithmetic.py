@@ -370,3 +370,10 @@ def test_what_stood_before_is_worked_back_from_the_added_and_the_total():
     q = "按今年5G基站新增数和累计数倒推，年初已经建了多少个？"
     said = computed_sentence(q, ["新增5G基站1000座，累计建设5G基站4600个"], ["[1]"])
     assert said is not None and "3600个" in said
+
+
+def test_counted_items_of_one_list_are_compared_side_by_side():
+    s = ["推动16个先行示范村、9个整体推进村和10个重点帮扶村规划编制"]
+    # 比重点 is 比 + 重点, not a share; the last item, joined by 和, is an item of its own
+    assert computed_sentence("先行示范村比重点帮扶村多几个？", s, ["[1]"]).startswith("两者相差6个（16个与10个）")
+    assert computed_sentence("整体推进村比重点帮扶村少几个？", s, ["[1]"]).startswith("两者相差1个（9个与10个）")
