@@ -370,9 +370,12 @@ class Assistant:
         """The chunk that opens each part the best passages sit in (its first chunk shows the heading line), from
         the outermost part inwards, so a where-answer is cited to its heading."""
         opening: list[str] = []
+        trees: dict[str, list[tuple[str, str]]] = {}  # the best passages are mostly of one document
         for h in evidence[:top]:
             path = h.section.split(SECTION_SEP)
-            heads = self._headings(h.doc_id)
+            if h.doc_id not in trees:
+                trees[h.doc_id] = self._headings(h.doc_id)
+            heads = trees[h.doc_id]
             for depth in range(1, len(path) + 1):
                 prefix = SECTION_SEP.join(path[:depth])
                 first = next((c for c, s in heads if s == prefix or s.startswith(prefix + SECTION_SEP)), None)

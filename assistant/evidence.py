@@ -78,9 +78,8 @@ def term_present(term: str, text: str, glossary: Glossary) -> bool:
             return True
         if _LATIN.fullmatch(t):
             continue
-        if len(t) >= 4 and (re.search(f"{re.escape(t[:2])}.{{0,{len(t)}}}?{re.escape(t[-2:])}", text)
-                            # its tail opening an item its head governs: 粮食播种面积3320万亩、产量1285万吨
-                            or re.search(f"{re.escape(t[:2])}[^，,。；;：:]{{0,16}}、{re.escape(t[-2:])}", text)) \
+        # head and tail close together, or the tail opening an item the head governs (粮食播种面积3320万亩、产量1285万吨)
+        if len(t) >= 4 and re.search(f"{re.escape(t[:2])}(?:.{{0,{len(t)}}}?|[^，,。；;：:]{{0,16}}、){re.escape(t[-2:])}", text) \
                 and gram_share(t, text) >= SOFT_SHARE:
             return True
     return False
@@ -910,19 +909,19 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             return Check(False, f"the {what} about what was asked is a goal, not a result")
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)
     body = NEWS_DATELINE.sub("", sentence)  # a report's dateline: the day it was filed, its reporters
+    dated = squash(body)
     if info.kind == "who" and WHICH_BODY.search(info.text):
-        if not _BODY_NAME.search(squash(body)):
+        if not _BODY_NAME.search(dated):
             return Check(False, "the sentence names no body")
     elif info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(body):
         return Check(False, "the sentence names no person")
-    if info.kind == "who" and (role := asked_role(info.text)) and not term_present(role, squash(body) + context, glossary):
+    if info.kind == "who" and (role := asked_role(info.text)) and not term_present(role, dated + context, glossary):
         return Check(False, f"the sentence does not name the {role}")  # 主持人是谁: not whoever else it names
-    if info.kind != "figure" and contrasted(info.text, squash(body)):
+    if info.kind != "figure" and contrasted(info.text, dated):
         return Check(False, "the sentence is about a sibling of what was asked")  # 女单 when 男子单打 was asked
     if info.kind != "figure" and _ASKS_DONE.search(info.text) and _FORETOLD.search(sentence) \
             and not _DONE.search(sentence):
         return Check(False, "the sentence foretells what the question asks as done")
-    dated = squash(body)
     if info.kind == "when" and (done := asked_event(info.text)) and not term_present(done, dated, glossary):
         return Check(False, f"the sentence does not say when it was {done}")
     if info.kind == "when" and not _TIME.search(dated):

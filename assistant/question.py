@@ -185,7 +185,7 @@ _AFTER_YEAR = re.compile(r"(?<=\d年)")
 
 def _unglued(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """A word the tagger made up (not in its dictionary) that opens with a locative or a pronoun glued on
-    (会议上作的 → 上作, 对外开放 → 外开放, 谁用): that character is cut off and what is left tagged again."""
+    (会议上作的 → 上作, 谁用): that character is cut off and what is left tagged again."""
     freq, out = jieba_tokenizer().dt.FREQ, []
     for w, f in words:
         if len(w) >= 2 and not freq.get(w) and _posseg().lcut(w[0])[0].flag in ("f", "r"):

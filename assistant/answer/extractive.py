@@ -666,6 +666,7 @@ class ExtractiveBackend:
         """Answer 第七篇讲什么 / 哪一篇讲乡村振兴 from heading paths; cite a passage whose text holds the heading."""
         numbers = range(1, len(passages) + 1)  # the chain already kept passages about the right document
         heads: list[tuple[float, str, int]] = []
+        level = lv.group(1) if (lv := WHICH_LEVEL.search(info.text)) else None
         for n in numbers:
             for element in passages[n - 1].section.split(SECTION_SEP):
                 if info.kind == "section":
@@ -676,13 +677,12 @@ class ExtractiveBackend:
                         last = rank and is_last(info.parts[rank - 1])
                         heads.append((float(rank or 1) + (ordinal(element) / 1000 if last else 0), element, n))
                 else:
-                    level = lv.group(1) if (lv := WHICH_LEVEL.search(info.text)) else None
                     # 哪一篇 asks for a 第X篇 heading; 哪一部分/第几项 for whichever heading names the topic
                     if level is None or re.match(rf"第[{CN_DIGITS}\d]+{level}", element):
                         cov = coverage(info, squash(element), self.glossary)
                         if cov > 0:
                             heads.append((cov, element, n))
-        if info.kind == "which_section" and not WHICH_LEVEL.search(info.text):
+        if info.kind == "which_section" and level is None:
             return self._where(info, heads, passages)
         if not heads:
             return None
