@@ -206,6 +206,10 @@ _NATIONAL_ISSUER = re.compile(r"国务院|中华人民共和国|中共中央|中
 # 全国/我国 as what is asked about (2024年全国粮食产量), not as a yardstick (居全国第2位, 在全国百强县里)
 _COUNTRY = re.compile(r"(?<![在居列占于])(?:全国|我国)(?![^，,。？?]{0,8}(?:第[一二三四五六七八九十\d]{1,3}[位名]|第几|前列|前[一二三四五六七八九十\d]|百强|排名|位次|平均))")
 _DATELINE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日")
+# a place named as the body a document is of, which the tagger may not know (青岚市人民政府, 在西山县第十八届人民代表大会,
+# 中共白沙县委): a name and its tier, then the body or session
+_ADMIN_NAME = re.compile(r"(?:^|(?<=[共在于年）)\s]))(?!中共)([\u4e00-\u9fff]{2,4}?(?:自治区|自治州|[省市县区州盟旗]))"
+                         r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[省市县区]?委|委员会|国民经济|\d{4}年|关于)")
 _YEAR = re.compile(YEAR)
 _CN_ORD = CN_SMALL
 _PLAN_ORDINAL = re.compile(rf"第([{_CN_ORD}]{{1,3}})个五年(?:[（(][^）)]{{0,24}}[）)])?(?:规划|计划)")
@@ -262,6 +266,8 @@ class DocLabel:
     def names_place(self, key: str) -> bool:
         """The place is written in the title or dateline as a word of its own (or the start of one: 海南 in
         海南省), not across two words (上海 in 会议上海南省)."""
+        if self.body_place and key in (self.body_place, place_key(self.body_place)):
+            return True
         text = self.where or self.title
         starts, ends = self._where_tokens
         return any(m.start() in starts and (m.end() in ends or starts[m.start()] >= len(key))
@@ -278,6 +284,18 @@ class DocLabel:
         return next(iter(self._places), "")
 
     @cached_property
+    def body_place(self) -> str:
+        """When the tagger finds no place there: the place named as the body the document is of (青岚市 in
+        青岚市人民政府…, 在西山县第十八届人民代表大会, 中共青岚市委书记), from title, dateline or opening; else ""."""
+        if self._places:
+            return ""
+        for text in (self.where or self.title, self.opening[:NAME_CHARS]):
+            m = _ADMIN_NAME.search(text)
+            if m and not _NATIONAL_ISSUER.search(text[:m.start()]):
+                return m.group(1)
+        return ""
+
+    @cached_property
     def level(self) -> str:
         """The tier of government the document is of ("country", "province", "city", "county"; "" unknown): the
         country's when national, else the place its title's own body is of (冀州区国民经济…规划, 甘肃省政府工作报告),
@@ -290,6 +308,8 @@ class DocLabel:
         for word in reversed(self._places):
             if level := _LEVEL_OF_SUFFIX.get(word[-3:] if word.endswith("自治区") else word[-1], ""):
                 return level
+        if self.body_place:  # 中共青岚市委书记: the body's place
+            return _LEVEL_OF_SUFFIX.get(self.body_place[-3:] if self.body_place.endswith("自治区") else self.body_place[-1], "")
         m = _OPENING_LEVEL.search(self.opening[:NAME_CHARS])
         return _LEVEL_OF_SUFFIX[m[m.lastindex]] if m else ""
 

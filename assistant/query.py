@@ -13,7 +13,7 @@ from typing import Sequence
 
 from assistant.evidence import DocLabel, Scope, doc_label, doc_scope, title_named
 from assistant.params import LABEL_CHARS
-from assistant.question import QuestionInfo, analyse, without_asker
+from assistant.question import QuestionInfo, analyse, place_key, without_asker
 from ingest.clean import TITLE_CHARS
 from vectordb.index import Index
 
@@ -22,7 +22,8 @@ def _qualified(title: str, label: DocLabel) -> str | None:
     """A shared title with the document's place (from its title or dateline) and its one year (from its title, file
     name or dateline), whichever it has: 政府工作报告（海南省，2026年）; None with neither."""
     year = f"{next(iter(label.years))}年" if len(label.years) == 1 else ""
-    place = label.place if label.place and label.place not in title else ""
+    own = label.place or label.body_place
+    place = own if own and own not in title else ""
     said = "，".join(x for x in (place, year) if x)
     return f"{title}（{said}）" if said else None
 
@@ -32,9 +33,9 @@ class DocLabels:
 
     def __init__(self, index: Index):
         self.index = index
-        self._cache: tuple[str, dict[str, DocLabel], dict[str, str]] | None = None
+        self._cache: tuple[str, dict[str, DocLabel], dict[str, str], dict[str, str]] | None = None
 
-    def _current(self) -> tuple[str, dict[str, DocLabel], dict[str, str]]:
+    def _current(self) -> tuple[str, dict[str, DocLabel], dict[str, str], dict[str, str]]:
         key = self.index.live().key
         cache = self._cache
         if cache is None or cache[0] != key:
@@ -49,8 +50,13 @@ class DocLabels:
             again = Counter(names.values())
             names = {r.doc_id: names[r.doc_id] if 1 < len(names[r.doc_id]) < TITLE_CHARS and again[names[r.doc_id]] == 1
                      else r.name for r in docs}
-            cache = self._cache = (key, labels, names)
+            places = {place_key(p): p for label in labels.values() for p in (label.place, label.body_place) if p}
+            cache = self._cache = (key, labels, names, places)
         return cache
+
+    def places(self) -> dict[str, str]:
+        """The places the documents are of (key → as written: 青岚 → 青岚市), which the tagger may not know."""
+        return self._current()[3]
 
     def all(self) -> dict[str, DocLabel]:
         return self._current()[1]
@@ -96,6 +102,10 @@ def make_query(question: str, standalone: str, labels: DocLabels, k: int, doc_id
         # the words name no document here (what they say is asked of whatever answers), or several documents are
         # named at once, which hold each other's passages loosely
         info = replace(info, terms=info.terms + info.doc_name, doc_name=())
+    known = labels.places()
+    own = [t for t in info.terms if len(t) > 1 and (t in known or t in known.values())]
+    if own:  # 青岚去年GDP: a place a document is of, which the tagger took for a name or a word
+        info = replace(info, terms=tuple(t for t in info.terms if t not in own), places=info.places + tuple(own))
     ids = tuple(doc_ids) if doc_ids else None
     scope = doc_scope(info, labels.of(ids))
     gate_scope = scope if ids is None else doc_scope(info, labels.all())

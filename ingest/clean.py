@@ -403,6 +403,7 @@ _SALUTATION = re.compile(r"[^，。；,;]{1,16}[：:]")  # 各位代表：, 同�
 _FIELD_TITLE = re.compile(r"标\s*题\s*[:：]\s*(.{4,80}?)[。；;]?$")  # a metadata table's 标题： field
 _METADATA = re.compile(r"[^：:，。]{1,6}[:：]\s*[0-9A-Za-z][\x00-\x7f]*|.*\s/\s.*")  # 分类号:BH6 6, 云南日报 / 2001年 / …
 TITLE_CHARS = 60
+_SITE = re.compile(r".{2,12}(?:人民政府|政府|门户网站|政务网|网站|网)")  # a portal's name, above a page's title
 
 
 def _tidy_title(title: str) -> str:
@@ -446,6 +447,8 @@ def extract_title(cleaned: Cleaned | str) -> str:
     nxt = head[1] if len(head) > 1 else ""
     if first.startswith(("(", "（")) and nxt in short and _DOC_TYPE.search(nxt):
         return _tidy_title(nxt)  # a "(省)…" source label above the real title
+    if _SITE.fullmatch(first) and nxt in short and _DOC_TYPE.search(nxt):
+        return _tidy_title(nxt)  # a portal's name above the title (青岚市人民政府 / 2025年青岚市政府工作报告)
     if not _DOC_TYPE.search(first) and nxt in short and _DOC_TYPE.search(nxt) and len(first + nxt) <= TITLE_CHARS:
         return _tidy_title(first + nxt)  # a title wrapped over two lines
     return _tidy_title(first)
