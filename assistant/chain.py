@@ -24,7 +24,8 @@ from assistant.definitions import DEFINE, defines, has_note_marker, notes_for
 from assistant.evidence import EVERY_PLACE, DocLabel, Scope, check_passage, in_scope
 from assistant.params import (DEFINITION_DOCS, FIGURE_COVERAGE_RELIEF, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING,
                               ROW_PASSAGES)
-from assistant.answer.extractive import MAX_OUTLINE, MAX_SUBPARTS
+from assistant.answer.extractive import (ANNOUNCE_CHUNKS, MAX_OUTLINE, MAX_SUBPARTS, runs_past_end,
+                                          unnumbered)
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
@@ -208,7 +209,30 @@ class Assistant:
         more = [h for h in self.retrieve(q.standalone, LIST_EXTRA, [best.doc_id], parent) if h.chunk_id not in seen]
         evidence = evidence + self.gate(q, more)[0]
         seen = {h.chunk_id for h in evidence}
-        return evidence + [h for h in self._parallel_items(q, evidence) if h.chunk_id not in seen]
+        evidence = evidence + [h for h in self._parallel_items(q, evidence) if h.chunk_id not in seen]
+        seen = {h.chunk_id for h in evidence}
+        return evidence + [h for h in self._announced_rest(q, evidence) if h.chunk_id not in seen]
+
+    def _announced_rest(self, q: Query, evidence: list[Hit]) -> list[Hit]:
+        """A list a chunk announces (至少有三大宝贵机遇：一是…) may run on past its end: the next chunks, and the first chunk
+        under each sub-heading of its part, for the top passages whose list does."""
+        nxt = []
+        for h in evidence[:3]:
+            if not runs_past_end(q.info, h.text):
+                continue
+            tree = self._headings(h.doc_id)
+            order = [cid for cid, _ in tree]
+            at = order.index(h.chunk_id) if h.chunk_id in order else -1
+            if at >= 0:
+                nxt += order[at + 1: at + 1 + ANNOUNCE_CHUNKS]
+            # items that are sub-headings of its part ((一)突出科创驱动…): the first chunk under each
+            base, firsts = unnumbered(h.section), {}
+            for cid, section in tree:
+                bare = unnumbered(section)
+                if bare.startswith(base + SECTION_SEP) and SECTION_SEP not in bare[len(base) + len(SECTION_SEP):]:
+                    firsts.setdefault(bare, cid)
+            nxt += list(firsts.values())[:MAX_SUBPARTS]
+        return self._row_hits(q, list(dict.fromkeys(nxt)), evidence) if nxt else []
 
     def _parallel_items(self, q: Query, evidence: list[Hit]) -> list[Hit]:
         """Items that are headings opening alike (聚焦…) with a word the question names, or numbered headings ending
@@ -314,17 +338,22 @@ class Assistant:
         if evidence and q.info.kind == "which_section":  # 在哪一部分讲: the chunks that show the parts' headings
             taken = {h.chunk_id for h in evidence}
             evidence = evidence + [h for h in self.heading_passages(q, evidence) if h.chunk_id not in taken]
-        if evidence and not shown and (missing := self.missing_part(q)):
+        if evidence and not shown and (missing := self.missing_part(q, hits)):
             return Decision([], f"the document has no {missing}", judgement)
         return Decision(evidence, reason, judgement)
 
-    def missing_part(self, q: Query) -> str | None:
-        """The numbered part a question names (第十三篇, 专栏13) that none of the documents it names has, though they
-        number parts of that kind; None when one has it, or no document is named."""
-        if not q.info.parts or not q.named_docs:
+    def missing_part(self, q: Query, hits: Sequence[Hit]) -> str | None:
+        """The numbered part a question names (第十三篇, 专栏13, 第三部分第（九）项) that none of the documents it names (or,
+        naming none, the best hit's) has, though one of them numbers parts of that kind; None when one has it."""
+        doc = self._asked_doc(q, hits) if q.info.parts and not q.named_docs else None
+        docs = q.named_docs or ([doc] if doc else [])
+        if not q.info.parts or not docs:
             return None
-        missing = [absent_part(self._headings(d), list(q.info.parts)) for d in q.named_docs]
-        return missing[0] if all(missing) else None
+        parts = list(q.info.parts)
+        trees = [self._headings(d) for d in docs]
+        if any(resolve_part(tree, parts) for tree in trees):
+            return None
+        return next((m for tree in trees if (m := absent_part(tree, parts))), None)
 
     def definition_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
         """For a question that asks what a term means: passages of the documents it names (or of the best hits'

@@ -78,6 +78,7 @@ def place_key(place: str) -> str:
 PLACES = frozenset(vocabulary("places"))  # ingest/data/places.txt
 _ADMIN = re.compile(r"..+[省市县区州盟旗镇乡]")
 _XX_PLACE = re.compile(r"X+[县市区]")
+_TIERS = frozenset("省 市 县 区 州 盟 旗 自治区 自治州 自治县".split())
 _TIERED = re.compile(r"[\u4e00-\u9fff]{2,5}(?:省|市|县|自治区|自治州|州|盟|旗)")
 
 
@@ -366,7 +367,9 @@ def analyse(question: str) -> QuestionInfo:
         if f.startswith("v") and len(w) == 2 and w[0] in _MODAL:
             continue
         if f == "ns" or w in PLACES:  # a listed place the tagger took for a word (包头 as a verb)
-            places.append(w)
+            tier = words[i + 1][0] if i + 1 < len(words) else ""
+            # 东岭县: the tier the tagger cut off is the place's (a tiered place no document is of must be named)
+            places.append(w + tier if tier in _TIERS and not real_place(w) else w)
         elif f.startswith("nr") and _TIERED.fullmatch(w):  # 乐亭县: a place the tagger took for a person
             places.append(w)
         elif f == "nt" and (own := _government_of(w)):  # 广东省政府 is one token to the tagger: 广东省's

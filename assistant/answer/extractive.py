@@ -73,6 +73,53 @@ def _asked_count(info: QuestionInfo) -> int | None:
 
 
 _COUNTED_BEFORE = re.compile(rf"[那这]([{CN_SMALL}两]+)[个项大类条种]")  # 那三个引领性产业是哪几个
+# a sentence that announces the items after it by their count (集中体现在四个方面。 至少有三大宝贵机遇：一是…)
+_ANNOUNCES = re.compile(rf"(?<![{CN_SMALL}第\d])([{CN_SMALL}两])(?:[个大项条类种]|(?=方面))[\u4e00-\u9fff]{{0,6}}?(?:[：:。；;]|$)")
+# an item marked in running text or opening a line: 一是…, （一）…, (一)…
+_MARKED = re.compile(rf"(?:^|(?<=[：:。；;\n]))\s*(?:([{CN_SMALL}])[是要]|[（(]([{CN_SMALL}])[）)])\s*([^。；;！!？?\n]{{2,200}})")
+MAX_ANNOUNCE_GAP = 3  # characters between an announcement and its first item
+
+
+ANNOUNCE_CHUNKS = 3  # chunks after it that may hold the rest of an announced list
+
+
+def _announced_count(info: QuestionInfo, m: re.Match[str]) -> int:
+    """How many items an announcement counts, when that agrees with the question (as many as it counts, or the
+    count words it names when it counts none: 五方面工作分别是什么); else 0."""
+    n = 2 if m.group(1) == "两" else _ORDINAL.get(m.group(1), 0)
+    want = _asked_count(info)
+    return n if n >= 2 and (want == n if want else m.group(0)[:2] in info.text) else 0
+
+
+def _leads_after(text: str) -> list[str]:
+    """The leads of the items marked right at the start of `text` and on, numbered 1, 2, 3… in order."""
+    leads: list[str] = []
+    for im in _MARKED.finditer(text):
+        if not leads and im.start() > MAX_ANNOUNCE_GAP:
+            break  # the items must follow the announcement at once
+        if _ORDINAL.get(im.group(1) or im.group(2), 0) == len(leads) + 1 and (lead := _item_lead(im.group(3))):
+            leads.append(lead)
+    return leads
+
+
+def runs_past_end(info: QuestionInfo, text: str) -> bool:
+    """The text announces the counted list a question asks for (…三大宝贵机遇：一是…) and ends before its last item,
+    so the rest runs on past it."""
+    for m in _ANNOUNCES.finditer(text):
+        n = _announced_count(info, m)
+        rest = text[m.end():]
+        if n and (not rest.strip() or 0 < len(_leads_after(rest)) < n):
+            return True
+    return False
+
+
+def unnumbered(section: str) -> str:
+    """A heading path without its parts' numbers (二、今后五年… and 今后五年… alike)."""
+    return SECTION_SEP.join(re.sub(rf"^\s*[{CN_SMALL}]+、", "", e) for e in section.split(SECTION_SEP))
+
+
+def _item_lead(body: str) -> str:
+    return re.split(r"[，,：:。；;]", body, maxsplit=1)[0].strip()
 
 
 def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, int]], str]]:
@@ -486,6 +533,9 @@ class ExtractiveBackend:
             introduced = self._introduced(info, passing[:1], passages)
             if introduced is not None:
                 return introduced
+        announced = self._announced(info, passing[:3], passages) if info.kind == "list" else None
+        if announced is not None:
+            return announced
         if info.kind == "list" and _ASKS_SEVERAL.search(info.text):
             headed = self._parallel(info, passages, headed=True)
             if headed is not None:
@@ -589,6 +639,36 @@ class ExtractiveBackend:
         computed = across(info.text, [_MARKERS.sub("", q) for q in quotes],
                           [f"[{c.passage}]" for c in chosen]) if len(chosen) > 1 and operation(info.text) else None
         return self._draft(parts + ([computed] if computed else []), chosen)
+
+    @staticmethod
+    def _announced(info: QuestionInfo, passing: Sequence[Candidate], passages: Sequence[Hit]) -> Draft | None:
+        """A list a sentence announces by its count, its items marked right after (至少有三大宝贵机遇：一是产业转移
+        机遇。…二是…; 集中体现在四个方面。一是区位优势。…): each item's lead, as many as announced (and as the
+        question counts, when it does), continued in the passages of the same part."""
+        for c in passing:
+            hit = passages[c.passage - 1]
+            at = hit.text.find(c.text)
+            m = next((m for m in reversed(list(_ANNOUNCES.finditer(c.text)))), None) if at >= 0 else None
+            n = _announced_count(info, m) if m else 0
+            if not n:
+                continue
+            items = [(lead, c.passage) for lead in _leads_after(hit.text[at + m.end():])]
+            same = [(j, h.text) for j, h in enumerate(passages, 1)
+                    if h is not hit and h.doc_id == hit.doc_id and unnumbered(h.section).startswith(unnumbered(hit.section))]
+            grown = bool(items) or not hit.text[at + m.end():].strip()  # announced at the passage's end: all after it
+            while grown and len(items) < n:  # the rest in the passages of the same part, whatever their rank
+                grown = False
+                for j, text in same:
+                    for im in _MARKED.finditer(text):
+                        if _ORDINAL.get(im.group(1) or im.group(2), 0) == len(items) + 1 and (
+                                lead := _item_lead(im.group(3))):
+                            items.append((lead, j))
+                            grown = True
+            if len(items) >= n:
+                items = items[:n]
+                return Draft("；".join(f"{lead}[{k}]" for lead, k in items) + "。", refused=False,
+                             used=list(dict.fromkeys(k for _, k in items)))
+        return None
 
     def _enumeration(self, info: QuestionInfo, best: Candidate, passages: Sequence[Hit]) -> Draft | None:
         """List questions whose answer is a run of numbered items (一是…二是…, （一）…) in one section:
