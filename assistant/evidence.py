@@ -383,6 +383,14 @@ def title_named(text: str, labels: dict[str, DocLabel]) -> list[frozenset[str]]:
     return list(dict.fromkeys(found))
 
 
+_CITED_GENRE = re.compile(r"重要(?:讲话|指示|批示)")  # 学习…重要讲话精神: another's words an opening cites
+
+
+def own_genre(genre: str, opening: str) -> bool:
+    """The opening names the document's own kind (…会议上的讲话), not only words it cites (总书记重要讲话精神)."""
+    return any(not _CITED_GENRE.match(opening, max(0, m.start() - 2)) for m in re.finditer(re.escape(genre), opening))
+
+
 def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     """A reference that names some documents but not all restricts the question to them (all references for a
     one-document question, any of them for a cross-document one; references that contradict each other are
@@ -404,7 +412,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         # mentioned in passing in an opening (城镇, 全省) names nothing.
         docs = frozenset(d for d, label in labels.items()
                          if (label.names_place(key) if kind == "place" else
-                             key in (label.opening if kind == "opening" else label.title)))
+                             own_genre(key, label.opening) if kind == "opening" else key in label.title))
         if docs and kind != "place":
             docs |= unknown
         if not docs:
