@@ -30,8 +30,10 @@ def is_computed(text: str) -> bool:
 # 今年新建的建成后总数能到多少: what stands now plus what is added
 _AFTER_ADDED = re.compile(r"(?:新增|新建|新开工|建成|完成)[^。？?]{0,10}?后[，,]?[^。？?]{0,8}?(?:总|累计|一共|共)[^。？?]{0,8}?(?:多少|几)")
 # 新增5G基站之前原来有多少个, 按新增数和累计数倒推: the total less what was added
-_ADDED, _TOTAL = re.compile(r"新增|新建|增加"), re.compile(r"累计|总|共|达到|达")
-_BEFORE_ADDED = re.compile(rf"(?:{_ADDED.pattern})[^。？?]{{0,12}}?(?:之前|以前|倒推)[^。？?]{{0,10}}?(?:多少|几)")
+# (and 是从多少天提上来的, 比上年多安排了一些，倒推一下上年是多少: where a figure rose from, given the rise)
+_ADDED, _TOTAL = re.compile(r"新增|新建|增加"), re.compile(r"累计|总|共|达到|达|安排")
+_BEFORE_ADDED = re.compile(rf"(?:{_ADDED.pattern})[^。？?]{{0,12}}?(?:之前|以前|倒推)[^。？?]{{0,10}}?(?:多少|几)"
+                           r"|倒推[^。？?]{0,12}?(?:多少|几)|从多少[\u4e00-\u9fff]{0,2}(?:提|涨|增|升)")
 _SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及][^，。？?]{1,10}?(?:一共|总共)|"
                   + _AFTER_ADDED.pattern)
 _OPS = (
@@ -403,7 +405,7 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     for op in operations(question):
         if op == "sum":  # a change the documents state (比上年增加1000亿元) is no part of a sum: the levels add up
             said.append(_computed(op, question, levels, markers))
-        elif not changes:
+        elif not changes or _BEFORE_ADDED.search(question):  # where it rose from: the level less the rise it states
             said.append(_computed(op, question, quotes, markers))
     return "".join(dict.fromkeys(s for s in said if s)) or None
 

@@ -498,6 +498,17 @@ class ExtractiveBackend:
             text += f"（{arabic_figures(run.group(0))}）"  # 从二〇二〇年到二〇三五年…（2020年到2035年）
         return text + f"[{c.passage}]。"
 
+    def _quote_through(self, info: QuestionInfo, c: Candidate, computed: str) -> str:
+        """The quote of a sentence from where its span starts through the clause of the last figure the computed
+        sentence names (…空气质量优良天数达到241天,增加135天)."""
+        text = quotable(c.text)
+        span = quotable(self._span(info, c) or "")
+        start = max(text.find(span), 0) if span else 0
+        used = [q.start + len(q.written) for q in quantities(text) if q.written in computed and q.start >= start]
+        end = max(used, default=len(text))
+        stop = re.search(r"[，,；;。]", text[end:])
+        return text[start: end + (stop.start() if stop else len(text) - end)].rstrip("。；;，,、：:！!？? ") + f"[{c.passage}]。"
+
     def stream(self, question: str, passages: Sequence[Hit]) -> Iterator[Piece | Draft]:
         yield from stream_by_sentence(self.answer(question, passages))
 
@@ -582,6 +593,12 @@ class ExtractiveBackend:
             paired = self._paired(info, chosen[0], ranked, passages)
             if paired is not None:
                 chosen, parts, computed = paired
+        if computed is None and operation(info.text) and one_doc:
+            # the figures the question computes on may lie in the clauses the quote left out (达到241天,增加135天)
+            first = chosen[0]
+            whole = computed_sentence(info.text, [quotable(first.text)], [f"[{first.passage}]"])
+            if whole is not None:
+                chosen, parts, computed = [first], [self._quote_through(info, first, whole)], whole
         if computed:
             parts = _dated(parts, [passages[c.passage - 1].section for c in chosen])
         return self._draft(parts + ([computed] if computed else []), chosen)

@@ -91,3 +91,20 @@ def test_an_announcement_must_agree_with_the_question_and_open_its_items_at_once
     assert runs_past_end(analyse("政府今后五年要重点抓的五方面工作分别是什么？"), "将重点抓好五方面工作：(一)突出科创驱动，做大实体经济。")
     # the items must follow the announcement, not some later run
     assert not runs_past_end(analyse("至少有哪三大机遇？"), "至少有三大机遇。这些年来发展很快，成效明显。一是甲。")
+
+
+def test_where_a_figure_rose_from_is_the_level_less_the_rise():
+    from assistant.arithmetic import computed_sentence
+    said = computed_sentence("空气优良天数是从多少天提上来的？", ["空气质量优良天数达到241天,增加135天"], ["[1]"])
+    assert said is not None and "106天" in said
+    said = computed_sentence("中央预算内投资比上年多安排了一些，倒推一下上年是多少？",
+                             ["今年中央预算内投资安排5776亿元，比去年增加400亿元"], ["[1]"])
+    assert said is not None and "5376亿元" in said
+    # a stated rise answers 增加了多少 itself: nothing is computed
+    assert computed_sentence("中央预算内投资比上年增加了多少？", ["今年中央预算内投资安排5776亿元，比去年增加400亿元"], ["[1]"]) is None
+
+
+def test_the_figures_computed_on_may_lie_in_clauses_the_quote_leaves_out():
+    passage = _hit("一、回顾", "持续开展造林绿化，攻坚战成效明显，空气质量优良天数达到241天,增加135天。")
+    draft = B.answer("十三五期间空气优良天数是从多少天提上来的？", [passage])
+    assert "增加135天" in draft.answer and "106天" in draft.answer and "造林" not in draft.answer
