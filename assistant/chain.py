@@ -29,8 +29,8 @@ from assistant.answer.extractive import (ANNOUNCE_CHUNKS, MAX_OUTLINE, MAX_SUBPA
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
-from assistant.references import (absent_part, ending_siblings, opening, outline, outline_level, parallel_siblings,
-                                  resolve_part)
+from assistant.references import (absent_part, ending_siblings, listed_annex, opening, outline, outline_level,
+                                  parallel_siblings, resolve_part)
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import answer_figures, relative_years, row_answer
@@ -339,8 +339,26 @@ class Assistant:
             taken = {h.chunk_id for h in evidence}
             evidence = evidence + [h for h in self.heading_passages(q, evidence) if h.chunk_id not in taken]
         if evidence and not shown and (missing := self.missing_part(q, hits)):
-            return Decision([], f"the document has no {missing}", judgement)
+            listed = self.annex_answer(q, hits)
+            return listed or Decision([], f"the document has no {missing}", judgement)
         return Decision(evidence, reason, judgement)
+
+    def annex_answer(self, q: Query, hits: Sequence[Hit]) -> Decision | None:
+        """附件2是什么 of a document that lists its annexes (附件：1．…\n2．…) without their text: the title the list gives,
+        cited to the chunk that holds it."""
+        doc = q.named_docs[0] if len(q.named_docs) == 1 else self._asked_doc(q, hits)
+        text = self.index.text(doc) if doc else None
+        found = listed_annex(text, list(q.info.parts)) if text else None
+        if found is None:
+            return None
+        at, title = found
+        live = self.index.live()
+        cid = next((c for c in live.by_doc.get(doc, ()) if live.rows[c].start <= at < live.rows[c].end), None)
+        shown = self._row_hits(q, [cid], hits) if cid else []
+        if not shown:
+            return None
+        part = q.info.parts[0][-1]  # 附件2, as annex lists number them
+        return Decision(shown, "", rows=Draft(f"{part}：{title}[1]。", refused=False, used=[1]))
 
     def missing_part(self, q: Query, hits: Sequence[Hit]) -> str | None:
         """The numbered part a question names (第十三篇, 专栏13, 第三部分第（九）项) that none of the documents it names (or,

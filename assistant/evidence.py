@@ -305,11 +305,9 @@ class DocLabel:
             return "country"
         if m := _TITLE_LEVEL.search(self.where or self.title):  # 冀州区国民经济…, 甘肃省政府工作报告
             return _LEVEL_OF_SUFFIX[m[1]]
-        for word in reversed(self._places):
-            if level := _LEVEL_OF_SUFFIX.get(word[-3:] if word.endswith("自治区") else word[-1], ""):
+        for word in (*reversed(self._places), self.body_place):  # 中共青岚市委书记: the body's place last
+            if level := _tier_level(word):
                 return level
-        if self.body_place:  # 中共青岚市委书记: the body's place
-            return _LEVEL_OF_SUFFIX.get(self.body_place[-3:] if self.body_place.endswith("自治区") else self.body_place[-1], "")
         m = _OPENING_LEVEL.search(self.opening[:NAME_CHARS])
         return _LEVEL_OF_SUFFIX[m[m.lastindex]] if m else ""
 
@@ -323,6 +321,11 @@ class DocLabel:
         """The years a dated document speaks of without always writing them: its own (今年) and the one before,
         which a report reviews (去年)."""
         return frozenset(self.years | {str(int(y) - 1) for y in self.years})
+
+
+def _tier_level(place: str) -> str:
+    """The tier a place's name ends with (甘肃省 → province, 西山县 → county; "" for none)."""
+    return _LEVEL_OF_SUFFIX.get(place[-3:] if place.endswith("自治区") else place[-1:], "")
 
 
 def _first_issuer_and_place(text: str) -> tuple[int | None, int | None]:

@@ -314,3 +314,23 @@ def parallel_siblings(chunks: list[tuple[str, str]], section: str) -> list[str]:
         if len(p) > len(parent) and p[:len(parent)] == parent and opening(p[len(parent)]) == head:
             firsts.setdefault(p[len(parent)], cid)
     return list(firsts.values()) if len(firsts) >= MIN_PARALLEL else []
+
+
+# 附件：1．某清单 / 2．某分工: the annexes a document lists at its end (their files often not in it)
+_ANNEX_LIST = re.compile(r"附\s*件\s*[:：]\s*")
+_ANNEX_ITEM = re.compile(rf"\s*({_NUM})\s*[．.、]\s*([^\n]{{2,80}})")
+
+
+def listed_annex(text: str, parts: list[tuple[str, ...]]) -> tuple[int, str] | None:
+    """The title a document's annex list (附件：1．…\n2．…) gives the annex a question names (附件2), and where it
+    stands in the text; None when the question names no annex or the list has no such item."""
+    if len(parts) != 1 or not parts[0][0].startswith("附件"):
+        return None
+    wanted = to_int(parts[0][0][2:])
+    for m in _ANNEX_LIST.finditer(text):
+        at, n = m.end(), 1
+        while (item := _ANNEX_ITEM.match(text, at)) and to_int(item.group(1)) == n:
+            if n == wanted:
+                return item.start(2), item.group(2).strip()
+            at, n = item.end(), n + 1
+    return None

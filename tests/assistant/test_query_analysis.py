@@ -60,7 +60,7 @@ def test_question_kinds(question, kind, unit):
 
 def test_question_terms_places_and_cross_doc():
     info = analyse("冀州区2020年地区生产总值是多少？")
-    assert info.years == ("2020",) and info.places == ("冀州",) and info.terms == ("地区生产总值",)
+    assert info.years == ("2020",) and info.places == ("冀州区",) and info.terms == ("地区生产总值",)
     assert "XX" not in analyse("XX县全社会研发投入占GDP的比重达到多少？").terms
     assert analyse("县委书记讲话和冀州区规划提出的经济增速目标各是多少？").cross_doc
     assert analyse("哪些文件提到了双倍增计划？").cross_doc
@@ -648,6 +648,9 @@ def test_words_naming_the_document_are_no_terms_while_they_name_one():
 
         def of(self, ids=None):
             return self.labels
+
+        def places(self):
+            return {}
 
     speech = {"s": doc_label("真抓实干", "s.txt", "——在县委经济工作会议上的讲话"),
               "r": doc_label("政府工作报告", "r.txt", "各位代表")}

@@ -108,3 +108,12 @@ def test_the_figures_computed_on_may_lie_in_clauses_the_quote_leaves_out():
     passage = _hit("一、回顾", "持续开展造林绿化，攻坚战成效明显，空气质量优良天数达到241天,增加135天。")
     draft = B.answer("十三五期间空气优良天数是从多少天提上来的？", [passage])
     assert "增加135天" in draft.answer and "106天" in draft.answer and "造林" not in draft.answer
+
+
+def test_an_annex_a_document_only_lists_is_named_by_its_list():
+    from assistant.references import heading_prefixes, listed_annex
+    text = "……营造良好氛围。\n附件：1．某省基本养老服务清单（2024年版）\n2．某省重点任务分工\n某省人民政府办公厅\n2024年4月2日\n附件1\n清单正文"
+    at, title = listed_annex(text, heading_prefixes("附件2是什么？"))
+    assert title == "某省重点任务分工" and text[at:].startswith("某省重点任务分工")
+    assert listed_annex(text, heading_prefixes("附件3是什么？")) is None  # the list stops at 2
+    assert listed_annex(text, heading_prefixes("第三部分讲什么？")) is None
