@@ -30,7 +30,7 @@ _GAP = re.compile(r"[和与、及\u4e00-\u9fff]+")  # between listed years: a co
 _LISTED_YEAR = re.compile(rf"({YEAR})年?度?的?(?=[和与、及][\u4e00-\u9fff]{{0,4}}?{YEAR})")
 WHICH_LEVEL = re.compile(r"哪[一几]?([篇章节])")  # 哪一篇 asks for a 第X篇 heading
 # where a topic sits (乡村振兴在哪一部分讲的, 放在第几项, 写在哪一块): its heading answers
-_WHERE_PART = re.compile(r"(?:哪一?|第几)个?(?:部分|大项|项|块|板块)")
+_WHERE_PART = re.compile(r"(?:哪一?|第几)个?(?:部分|大项|项|块|板块|专栏)")
 _PLACED = re.compile(r"讲|放|写|提|部署|安排|涉及|说|谈|论述|阐述|出现|位于|在(?=[^，,。？?]{0,6}(?:哪|第几))")
 _SECTION_ASK = re.compile(r"讲|主题|标题|内容|是什么|包括|哪些章|关于(?:什么|哪)|[写说谈]了?(?:什么|哪些|啥)|涉及(?:什么|哪些)|"
                           r"[哪什么]方面|是啥|干什么")

@@ -120,7 +120,7 @@ def heading_path(section: str) -> tuple[str, ...]:
 # 这份报告分成哪几部分 / 规划共有几篇: a question about the document's own outline (its subject is the document, named
 # by its genre: 主要任务分成哪几块 asks about a part)
 OUTLINE = re.compile(r"(?:报告|规划|纲要|计划|意见|方案|通知|办法|讲话|文件|决定|条例)[^，,。？?]{0,4}?(?:一共|总共|共)?"
-                     r"(?:分成|分为|包括|包含|有|由)了?(?:哪几|几)[个大]*(部分|篇|章)")
+                     r"(?:分成|分为|包括|包含|有|由|分)了?(?:哪几|几)[个大]*(部分|篇|章|块)")
 _NUMBERED_TOP = re.compile(rf"第{ORDINAL}部分|[{CN_DIGITS}]+、")
 T = TypeVar("T")
 
@@ -128,7 +128,7 @@ T = TypeVar("T")
 def outline_level(question: str) -> str | None:
     """部分, 篇 or 章 when the question asks how the document is divided; else None."""
     m = OUTLINE.search(question)
-    return m.group(1) if m else None
+    return ("部分" if m.group(1) == "块" else m.group(1)) if m else None  # 分了几块: its parts
 
 
 def outline_part(section: str, level: str) -> str | None:

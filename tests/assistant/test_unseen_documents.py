@@ -117,3 +117,11 @@ def test_an_annex_a_document_only_lists_is_named_by_its_list():
     assert title == "某省重点任务分工" and text[at:].startswith("某省重点任务分工")
     assert listed_annex(text, heading_prefixes("附件3是什么？")) is None  # the list stops at 2
     assert listed_annex(text, heading_prefixes("第三部分讲什么？")) is None
+
+
+def test_how_a_document_is_divided_asked_with_fen_and_kuai():
+    from assistant.references import outline_level
+    assert outline_level("青岚今年这份政府工作报告一共分了几块，各是啥？") == "部分"
+    assert outline_level("这篇县委书记讲话一共分了哪几部分？") == "部分"
+    assert outline_level("这份规划分了几章？") == "章"
+    assert analyse("修高速、机场这些交通大项目放在规划哪个专栏里？").kind == "which_section"
