@@ -78,8 +78,6 @@ _ANNOUNCES = re.compile(rf"(?<![{CN_SMALL}第\d])([{CN_SMALL}两])(?:[个大项�
 # an item marked in running text or opening a line: 一是…, （一）…, (一)…
 _MARKED = re.compile(rf"(?:^|(?<=[：:。；;\n]))\s*(?:([{CN_SMALL}])[是要]|[（(]([{CN_SMALL}])[）)])\s*([^。；;！!？?\n]{{2,200}})")
 MAX_ANNOUNCE_GAP = 3  # characters between an announcement and its first item
-
-
 ANNOUNCE_CHUNKS = 3  # chunks after it that may hold the rest of an announced list
 
 
@@ -91,13 +89,19 @@ def _announced_count(info: QuestionInfo, m: re.Match[str]) -> int:
     return n if n >= 2 and (want == n if want else m.group(0)[:2] in info.text) else 0
 
 
+def _marked_items(text: str) -> Iterator[tuple[int, int, str]]:
+    """(where, number, lead) of each item marked in the text: 一是区位优势。… → (0, 1, 区位优势)."""
+    for im in _MARKED.finditer(text):
+        yield im.start(), _ORDINAL.get(im.group(1) or im.group(2), 0), _item_lead(im.group(3))
+
+
 def _leads_after(text: str) -> list[str]:
     """The leads of the items marked right at the start of `text` and on, numbered 1, 2, 3… in order."""
     leads: list[str] = []
-    for im in _MARKED.finditer(text):
-        if not leads and im.start() > MAX_ANNOUNCE_GAP:
+    for at, order, lead in _marked_items(text):
+        if not leads and at > MAX_ANNOUNCE_GAP:
             break  # the items must follow the announcement at once
-        if _ORDINAL.get(im.group(1) or im.group(2), 0) == len(leads) + 1 and (lead := _item_lead(im.group(3))):
+        if order == len(leads) + 1 and lead:
             leads.append(lead)
     return leads
 
@@ -665,20 +669,21 @@ class ExtractiveBackend:
         for c in passing:
             hit = passages[c.passage - 1]
             at = hit.text.find(c.text)
-            m = next((m for m in reversed(list(_ANNOUNCES.finditer(c.text)))), None) if at >= 0 else None
-            n = _announced_count(info, m) if m else 0
+            found = list(_ANNOUNCES.finditer(c.text)) if at >= 0 else []
+            n = _announced_count(info, found[-1]) if found else 0
             if not n:
                 continue
-            items = [(lead, c.passage) for lead in _leads_after(hit.text[at + m.end():])]
+            rest = hit.text[at + found[-1].end():]
+            items = [(lead, c.passage) for lead in _leads_after(rest)]
+            part = unnumbered(hit.section)
             same = [(j, h.text) for j, h in enumerate(passages, 1)
-                    if h is not hit and h.doc_id == hit.doc_id and unnumbered(h.section).startswith(unnumbered(hit.section))]
-            grown = bool(items) or not hit.text[at + m.end():].strip()  # announced at the passage's end: all after it
+                    if h is not hit and h.doc_id == hit.doc_id and unnumbered(h.section).startswith(part)]
+            grown = bool(items) or not rest.strip()  # announced at the passage's end: the items all after it
             while grown and len(items) < n:  # the rest in the passages of the same part, whatever their rank
                 grown = False
                 for j, text in same:
-                    for im in _MARKED.finditer(text):
-                        if _ORDINAL.get(im.group(1) or im.group(2), 0) == len(items) + 1 and (
-                                lead := _item_lead(im.group(3))):
+                    for _, order, lead in _marked_items(text):
+                        if order == len(items) + 1 and lead:
                             items.append((lead, j))
                             grown = True
             if len(items) >= n:
