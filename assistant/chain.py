@@ -36,6 +36,7 @@ from assistant.settings import Settings
 from assistant.target_answers import answer_figures, relative_years, row_answer
 from ingest.zh import SECTION_SEP, bigrams
 from vectordb.index import Hit, Index
+from vectordb.live import chunk_at
 
 FALLBACK_NOTICE = "模型的回答未通过引用核查，已改为直接摘录文件原文。"
 REFUSED_NOTICE = "模型未从这些段落中作答，已改为直接摘录文件原文。"
@@ -346,15 +347,14 @@ class Assistant:
     def annex_answer(self, q: Query, hits: Sequence[Hit]) -> Decision | None:
         """附件2是什么 of a document that lists its annexes (附件：1．…\n2．…) without their text: the title the list gives,
         cited to the chunk that holds it."""
-        doc = q.named_docs[0] if len(q.named_docs) == 1 else self._asked_doc(q, hits)
+        doc = self._asked_doc(q, hits)
         text = self.index.text(doc) if doc else None
         found = listed_annex(text, list(q.info.parts)) if text else None
         if found is None:
             return None
         at, title = found
-        live = self.index.live()
-        cid = next((c for c in live.by_doc.get(doc, ()) if live.rows[c].start <= at < live.rows[c].end), None)
-        shown = self._row_hits(q, [cid], hits) if cid else []
+        row = chunk_at(self.index.live(), doc, at)
+        shown = self._row_hits(q, [row.id], hits) if row else []
         if not shown:
             return None
         part = q.info.parts[0][-1]  # 附件2, as annex lists number them
@@ -363,10 +363,9 @@ class Assistant:
     def missing_part(self, q: Query, hits: Sequence[Hit]) -> str | None:
         """The numbered part a question names (第十三篇, 专栏13, 第三部分第（九）项) that none of the documents it names (or,
         naming none, the best hit's) has, though one of them numbers parts of that kind; None when one has it."""
-        doc = self._asked_doc(q, hits) if q.info.parts and not q.named_docs else None
-        docs = q.named_docs or ([doc] if doc else [])
-        if not q.info.parts or not docs:
+        if not q.info.parts:
             return None
+        docs = q.named_docs or [d for d in [self._asked_doc(q, hits)] if d]
         parts = list(q.info.parts)
         trees = [self._headings(d) for d in docs]
         if any(resolve_part(tree, parts) for tree in trees):
@@ -429,9 +428,7 @@ class Assistant:
                 if first is not None and first not in opening:
                     opening.append(first)
         # the parts of passages that passed the gate: their openings need not name the topic or place again
-        top_score = max((h.score for h in evidence), default=1.0)
-        qvec = self.index.embedder.embed_queries([q.info.text])[0]
-        return self.index.hits([(i, top_score) for i in opening], {}, qvec)
+        return self._as_hits(q, opening, evidence)
 
     def _headings(self, doc: str) -> list[tuple[str, str]]:
         """One document's heading tree: (chunk id, heading path) of its live chunks in reading order."""
@@ -458,14 +455,18 @@ class Assistant:
         ids = list(dict.fromkeys(c.chunk_id for c in rows if c.chunk_id))[:ROW_PASSAGES]
         return self._row_hits(q, ids, hits) if ids else []
 
+    def _as_hits(self, q: Query, chunk_ids: Sequence[str], hits: Sequence[Hit]) -> list[Hit]:
+        """Hits for chunks found other than by retrieval, scored as the best retrieved passage."""
+        top = max((h.score for h in hits), default=1.0)
+        qvec = self.index.embedder.embed_queries([q.info.text])[0]
+        return self.index.hits([(i, top) for i in chunk_ids], {}, qvec)
+
     def _row_hits(self, q: Query, chunk_ids: Sequence[str], hits: Sequence[Hit]) -> list[Hit]:
         """Hits for chunks the indicator table or the heading tree points at, held to the question's scope, places
         and years."""
-        top = max((h.score for h in hits), default=1.0)
-        qvec = self.index.embedder.embed_queries([q.info.text])[0]
-        rows = self.index.hits([(i, top) for i in chunk_ids], {}, qvec)
         # The table vouches for the indicator, not for the scope: places, years and documents are checked as usual.
-        return [h for h in rows if check_passage(q.info, h, self.search.glossary, 0.0, q.gate_scope).ok]
+        return [h for h in self._as_hits(q, chunk_ids, hits)
+                if check_passage(q.info, h, self.search.glossary, 0.0, q.gate_scope).ok]
 
     def rows_answer(self, q: Query, hits: Sequence[Hit]) -> tuple[list[Hit], Draft] | None:
         """Figure questions across named documents or comparing two years of one, answered from the indicator

@@ -33,9 +33,9 @@ class DocLabels:
 
     def __init__(self, index: Index):
         self.index = index
-        self._cache: tuple[str, dict[str, DocLabel], dict[str, str], dict[str, str]] | None = None
+        self._cache: tuple[str, dict[str, DocLabel], dict[str, str], frozenset[str]] | None = None
 
-    def _current(self) -> tuple[str, dict[str, DocLabel], dict[str, str], dict[str, str]]:
+    def _current(self) -> tuple[str, dict[str, DocLabel], dict[str, str], frozenset[str]]:
         key = self.index.live().key
         cache = self._cache
         if cache is None or cache[0] != key:
@@ -50,12 +50,14 @@ class DocLabels:
             again = Counter(names.values())
             names = {r.doc_id: names[r.doc_id] if 1 < len(names[r.doc_id]) < TITLE_CHARS and again[names[r.doc_id]] == 1
                      else r.name for r in docs}
-            places = {place_key(p): p for label in labels.values() for p in (label.place, label.body_place) if p}
+            places = frozenset(n for label in labels.values() for p in (label.place, label.body_place) if p
+                               for n in (p, place_key(p)))
             cache = self._cache = (key, labels, names, places)
         return cache
 
-    def places(self) -> dict[str, str]:
-        """The places the documents are of (key → as written: 青岚 → 青岚市), which the tagger may not know."""
+    def places(self) -> frozenset[str]:
+        """The places the documents are of, as written and without their tier (青岚市, 青岚), which the tagger may
+        not know."""
         return self._current()[3]
 
     def all(self) -> dict[str, DocLabel]:
@@ -103,7 +105,7 @@ def make_query(question: str, standalone: str, labels: DocLabels, k: int, doc_id
         # named at once, which hold each other's passages loosely
         info = replace(info, terms=info.terms + info.doc_name, doc_name=())
     known = labels.places()
-    own = [t for t in info.terms if len(t) > 1 and (t in known or t in known.values())]
+    own = [t for t in info.terms if len(t) > 1 and t in known]
     if own:  # 青岚去年GDP: a place a document is of, which the tagger took for a name or a word
         info = replace(info, terms=tuple(t for t in info.terms if t not in own), places=info.places + tuple(own))
     ids = tuple(doc_ids) if doc_ids else None

@@ -19,6 +19,7 @@ from assistant.arithmetic import COMPUTED_NOTE, across, operation
 from assistant.targets_table import citation, value_text
 from ingest.targets import TargetRow, vocab
 from ingest.zh import RELATIVE_YEARS, YEAR, squash
+from vectordb.live import chunk_at
 from vectordb.targets import live_targets
 
 _YEAR = re.compile(rf"(?<!\d)({YEAR})\s*年")
@@ -135,13 +136,7 @@ def cite(index, rows: Sequence[TargetRow]) -> list[CitedRow]:
     table = _chunks(index)
     out = []
     for r in rows:
-        hit = None
-        if table is not None:
-            for cid in table.by_doc.get(r.doc_id, []):
-                c = table.rows[cid]
-                if c.start <= r.value_start < c.end:
-                    hit = c
-                    break
+        hit = chunk_at(table, r.doc_id, r.value_start) if table is not None else None
         out.append(CitedRow(r, hit.id if hit else None, hit.start if hit else None, hit.end if hit else None,
                             r.section_path))
     return out

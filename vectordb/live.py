@@ -58,6 +58,15 @@ class LiveTable:
         return self.headings
 
 
+def chunk_at(table, doc_id: str, offset: int) -> ChunkRow | None:
+    """The live chunk of a document that holds a character offset of its cleaned text (None: no chunk does)."""
+    for cid in table.by_doc.get(doc_id, ()):
+        row = table.rows[cid]
+        if row.start <= offset < row.end:
+            return row
+    return None
+
+
 def live_key(live: dict[str, str]) -> str:
     return hashlib.sha1("".join(f"{d}:{v}\n" for d, v in sorted(live.items())).encode()).hexdigest()[:20]
 

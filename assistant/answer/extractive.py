@@ -122,6 +122,11 @@ def unnumbered(section: str) -> str:
     return SECTION_SEP.join(re.sub(rf"^\s*[{CN_SMALL}]+、", "", e) for e in section.split(SECTION_SEP))
 
 
+def _showing(element: str, passages: Sequence[Hit]) -> int | None:
+    """The first passage (1-based) whose text shows a heading, or None."""
+    return next((m for m, h in enumerate(passages, 1) if squash(element) in squash(h.text)), None)
+
+
 def _item_lead(body: str) -> str:
     return re.split(r"[，,：:。；;]", body, maxsplit=1)[0].strip()
 
@@ -706,7 +711,7 @@ class ExtractiveBackend:
                 m = _ITEM.match(line)
                 if m:
                     order = _ORDINAL.get(m.group(1) or m.group(2), 0)
-                    lead = re.split(r"[，,：:。；;]", m.group(3), maxsplit=1)[0].strip()
+                    lead = _item_lead(m.group(3))
                     if order and lead and order not in items:
                         items[order] = (lead, n)
         if len(items) < 2:
@@ -794,7 +799,7 @@ class ExtractiveBackend:
             if inline is not None:
                 return inline
         # Prefer a passage that shows the heading itself, so the citation supports the answer.
-        holder = next((m for m in numbers if squash(element) in squash(passages[m - 1].text)), n)
+        holder = _showing(element, passages) or n
         if info.kind != "section":
             return Draft(f"{tidy_figures(element)}[{holder}]。", refused=False, used=[holder])
         # What a part says: its heading, then the headings of its sub-parts, each cited to a passage under it.
@@ -833,8 +838,7 @@ class ExtractiveBackend:
         if not path:
             return None
         # cite a passage that shows the heading, the deepest one first, so the citation supports the answer
-        n = next((m for e in reversed(path) for m in range(1, len(passages) + 1)
-                  if len(squash(e)) > 2 and squash(e) in squash(passages[m - 1].text)), n)
+        n = next((m for e in reversed(path) if len(squash(e)) > 2 and (m := _showing(e, passages))), n)
         return Draft(f"{' › '.join(tidy_figures(e).rstrip('。；;，,：: ') for e in path)}[{n}]。", refused=False, used=[n])
 
     def _first_sentence(self, info: QuestionInfo, element: str, hit: Hit) -> str:

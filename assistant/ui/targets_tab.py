@@ -23,6 +23,7 @@ from assistant.targets_table import (KIND_LABELS, KINDS, grid, passage, records,
                                      write_xlsx)
 from ingest.models import SECTION_SEP
 from ingest.targets import TargetRow
+from vectordb.live import chunk_at
 from vectordb.targets import live_targets, select
 
 MAX_SHOWN = 3000  # rows shown in the table (exports hold all)
@@ -122,11 +123,8 @@ class TargetsView:
             table = live()
         except Exception:  # noqa: BLE001 - the passage falls back to the text around the sentence
             return None, ""
-        for cid in table.by_doc.get(r.doc_id, []):
-            c = table.rows[cid]
-            if c.start <= r.value_start < c.end:
-                return (c.start, c.end), f"第 {c.index + 1} 块"
-        return None, ""
+        c = chunk_at(table, r.doc_id, r.value_start)
+        return ((c.start, c.end), f"第 {c.index + 1} 块") if c is not None else (None, "")
 
     def passage_html(self, r: TargetRow | None) -> str:
         if r is None:

@@ -650,7 +650,7 @@ def test_words_naming_the_document_are_no_terms_while_they_name_one():
             return self.labels
 
         def places(self):
-            return {}
+            return frozenset()
 
     speech = {"s": doc_label("真抓实干", "s.txt", "——在县委经济工作会议上的讲话"),
               "r": doc_label("政府工作报告", "r.txt", "各位代表")}

@@ -40,7 +40,7 @@ class _Labels:
         return {d: v for d, v in self.labels.items() if not ids or d in ids}
 
     def places(self):
-        return {p[:-1]: p for v in self.labels.values() for p in (v.place, v.body_place) if p}
+        return frozenset(n for v in self.labels.values() for p in (v.place, v.body_place) if p for n in (p, p[:-1]))
 
 
 def test_a_place_a_document_is_of_scopes_the_question_though_the_tagger_takes_it_for_a_name():
