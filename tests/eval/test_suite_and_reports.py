@@ -162,6 +162,7 @@ def test_the_unseen_documents_suite_is_valid_against_its_own_documents():
     cases = load_suite(REPO / "eval" / "suites" / "unseen.jsonl")
     assert len(cases) >= 90 and sum(not c.answerable for c in cases) >= 0.2 * len(cases)
     assert validate_quotes(cases, [REPO / "eval" / "suites" / "unseen"]) == []
-    # one document per kind of file a portal or an office hands out: GBK text, .docx with a table, a saved page
+    # one document per kind of file a portal or an office hands out: GBK text, .docx with a table, a saved page,
+    # a markdown export
     held = {p.suffix for p in (REPO / "eval" / "suites" / "unseen").iterdir()}
-    assert {".txt", ".docx", ".html"} <= held
+    assert {".txt", ".docx", ".html", ".md"} <= held
