@@ -259,6 +259,24 @@ def _join_fragments(t: _Text, notes: list[str], paragraphs_blank_separated: bool
         notes.append(f"split sentences joined: {len(spans)}")
 
 
+_MD_LINE = re.compile(r"^[ \t]*(?:`{3}.*|(?:[-*_][ \t]*){3,}|\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*)$", re.M)
+_MD_LEAD = re.compile(r"^[ \t]{0,3}(?:(?:>[ \t]?)+(?:#{1,6}[ \t]+)?|#{1,6}[ \t]+|[-*+][ \t]+)", re.M)
+_MD_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"  # a link's target, one level of brackets inside: (javascript:f())
+_MD_INLINE = re.compile(rf"!\[[^\]\n]*\]{_MD_TARGET}|\*\*|__|(?<=\S)[ \t]+#+[ \t]*$|\[(?=[^\]\n]+\]{_MD_TARGET})"
+                        rf"|(?<=[^\s\[])\]{_MD_TARGET}", re.M)
+
+
+def _strip_markdown(t: _Text, notes: list[str]) -> None:
+    """Markdown's markup (heading and quote marks, bullets, bold, rules, table rules, link targets, images), so a
+    markdown export reads as the document it holds: "## 一、…" is a heading, "[打印本页](javascript:…)" its text."""
+    spans = [m.span() for m in _MD_LINE.finditer(t.text)]
+    spans += [m.span() for m in _MD_LEAD.finditer(t.text) if m.end() > m.start()]
+    spans += [m.span() for m in _MD_INLINE.finditer(t.text)]
+    if spans:
+        t.delete(spans)
+        notes.append(f"markdown marks: {len(spans)}")
+
+
 def _blank_separated(text: str) -> bool:
     """Most paragraphs are followed by a blank line (web and wiki copies)."""
     lines = text.split("\n")
@@ -353,8 +371,10 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
         notes.append(f"hard wraps joined: {len(spans)}")
 
 
-def clean(text: str, join_wraps: bool | None = None, rules: dict[str, re.Pattern[str]] | None = None) -> Cleaned:
-    """``join_wraps``: None decides from the text (most lines followed by a blank line, as in web copies); False:
+def clean(text: str, join_wraps: bool | None = None, rules: dict[str, re.Pattern[str]] | None = None,
+          markdown: bool = False) -> Cleaned:
+    """``markdown``: the text is markdown; its markup goes first, and its lines are blocks (as HTML's).
+    ``join_wraps``: None decides from the text (most lines followed by a blank line, as in web copies); False:
     line breaks end blocks (HTML paragraphs), so neither wraps nor split sentences are joined.
     ``rules``: boilerplate patterns by zone (default: ingest/data/boilerplate.txt)."""
     rules = rules or boilerplate_rules()
@@ -368,6 +388,9 @@ def clean(text: str, join_wraps: bool | None = None, rules: dict[str, re.Pattern
     for ch in ("\r", "\u2028", "\u2029", "\x0c"):
         t.swap(ch, "\n")
     _strip_invisible(t, notes)
+    if markdown:
+        _strip_markdown(t, notes)
+        join_wraps = False
     _join_spaced_text(t, notes)
 
     title_hint = ""
@@ -398,7 +421,9 @@ def clean(text: str, join_wraps: bool | None = None, rules: dict[str, re.Pattern
     return Cleaned(t.text, t.idx, title_hint, tuple(notes), boilerplate_chars, toc_chars)
 
 
-_DOC_TYPE = re.compile(r"规划|纲要|意见|报告|讲话|方案|通知|决定|思路|办法|条例|计划|要点")
+_DOC_TYPE = re.compile(r"规划|纲要|意见|报告|讲话|方案|通知|决定|思路|办法|条例|计划|要点|公报|措施|细则|规定")
+_TITLE_PUNCT = re.compile(r"[，。；：,;:！？]")
+_BYLINE = re.compile(r"[局厅委办院队室][\u3000 ]+\S")  # 某市统计局　国家统计局某市调查队: issuers, not a title's first line
 _SALUTATION = re.compile(r"[^，。；,;]{1,16}[：:]")  # 各位代表：, 同志们：
 _FIELD_TITLE = re.compile(r"标\s*题\s*[:：]\s*(.{4,80}?)[。；;]?$")  # a metadata table's 标题： field
 _METADATA = re.compile(r"[^：:，。]{1,6}[:：]\s*[0-9A-Za-z][\x00-\x7f]*|.*\s/\s.*")  # 分类号:BH6 6, 云南日报 / 2001年 / …
@@ -449,6 +474,14 @@ def extract_title(cleaned: Cleaned | str) -> str:
         return _tidy_title(nxt)  # a "(省)…" source label above the real title
     if _SITE.fullmatch(first) and nxt in short and _DOC_TYPE.search(nxt):
         return _tidy_title(nxt)  # a portal's name above the title (青岚市人民政府 / 2025年青岚市政府工作报告)
-    if not _DOC_TYPE.search(first) and nxt in short and _DOC_TYPE.search(nxt) and len(first + nxt) <= TITLE_CHARS:
+    if not _DOC_TYPE.search(first) and nxt in short and _DOC_TYPE.search(nxt) and len(first + nxt) <= TITLE_CHARS \
+            and not _BYLINE.search(first):
         return _tidy_title(first + nxt)  # a title wrapped over two lines
+    if not _DOC_TYPE.search(first):
+        # a header above the title: a red-letter 版头 (某某省人民政府文件), 某某市人民政府令 and its number, a
+        # publisher's byline: the title is the first short line below that names a kind of document
+        for ln in lines[1:8]:
+            if (len(ln) <= TITLE_CHARS and _DOC_TYPE.search(ln) and not _TITLE_PUNCT.search(ln) and not heading_of(ln)
+                    and not ln.startswith(("—", "（", "("))):
+                return _tidy_title(ln)
     return _tidy_title(first)

@@ -14,7 +14,7 @@ from ingest.load import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load
 from ingest.models import SourceDocument
 from ingest.structure import format_structure
 
-PIPELINE_VERSION = "9"  # bump when cleaning/chunking changes, so documents are re-ingested
+PIPELINE_VERSION = "11"  # bump when cleaning/chunking changes, so documents are re-ingested
 
 
 def doc_id_for(path: Path) -> str:
@@ -58,8 +58,10 @@ def version_hash(raw: bytes, cfg: ChunkConfig) -> str:
 
 def clean_loaded(loaded) -> Cleaned:
     """A loaded file's text cleaned as its format needs: PDF lines wrap inside sentences; HTML lines are blocks
-    (their source wraps are collapsed at extraction); other text decides from its layout."""
-    return clean(loaded.text, join_wraps={"pdf": True, "html": False}.get(loaded.fmt))
+    (their source wraps are collapsed at extraction), and so are markdown's, whose markup goes; other text decides
+    from its layout."""
+    return clean(loaded.text, join_wraps={"pdf": True, "html": False}.get(loaded.fmt),
+                 markdown=loaded.fmt in ("md", "markdown"))
 
 
 def prepare(path: Path, cfg: ChunkConfig, max_bytes: int = MAX_BYTES) -> SourceDocument:

@@ -31,6 +31,8 @@ _RULES: list[tuple[int, re.Pattern[str]]] = [
     (6, re.compile(rf"^[{_OPEN}][{NUM}]{{1,3}}[{_CLOSE}]")),
     (7, re.compile(r"^\d{1,2}[.．](?!\d)")),
 ]
+# 【重点任务3】…: a numbered label in square brackets heads a part inside a numbered one, as （三） does
+_BRACKETED = re.compile(rf"^【[^】]{{1,12}}?[0-9{NUM}]{{1,3}}】(?=\S)")
 _ARTICLE = re.compile(rf"^第{_ORD}条")
 _GAP = re.compile(r"[\u3000\u2002\u2003 ]{2,}|[\u3000\u2002\u2003]+ +|\u3000\u2002")  # title | body in one line
 _GLUED_NEXT = re.compile(rf"[\u3000\u2002\u2003 ]{{2,}}(?=第{_ORD}[篇编章节条])")  # 第一章　总则　　第一条　…
@@ -90,6 +92,9 @@ def heading_of(line: str) -> tuple[int, str] | None:
         if rule.match(stripped):
             head = _numbered_head(level, stripped)
             return (level, head) if head else None
+    if _BRACKETED.match(stripped):
+        head = _head_text(stripped)
+        return (6, head) if len(head) <= HEADING_MAX else None
     if _APPENDIX.match(stripped):
         return APPENDIX_LEVEL, stripped.rstrip(":：")
     if _BOX.match(stripped):
