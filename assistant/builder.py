@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable
 
 from assistant.answer import AnswerBackend
@@ -17,7 +18,7 @@ from assistant.answer.extractive import ExtractiveBackend, ExtractiveConfig
 from assistant.answerability import AnswerabilityModel
 from assistant.backends import CHAT_MODELS, spec
 from assistant.glossary import Glossary
-from assistant.query import DocLabels
+from assistant.query import DocLabels, read_places
 from assistant.rerank import make_reranker
 from assistant.retrieval import HybridSearch
 from assistant.settings import Settings
@@ -107,6 +108,7 @@ def components(settings: Settings, index: Index, search: HybridSearch | None = N
     labels = DocLabels(index)
     extractive = extractive_backend(settings, index.embedder, glossary)
     extractive.doc_names = labels.names  # a cross-document answer names documents as row answers do
+    extractive.read = partial(read_places, labels=labels)  # the question with the base's places
     return Components(settings=settings, index=index, search=search, extractive=extractive,
                       answerability=answerability or answerability_model(settings), labels=labels)
 

@@ -9,6 +9,7 @@ unit asked (`XX亿元` is a placeholder, not a figure).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Sequence
@@ -16,7 +17,7 @@ from typing import Sequence
 from assistant.arithmetic import YEAR_WRITTEN, operation
 from assistant.glossary import Glossary
 from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY,
-                                QuestionInfo, listed_place, place_key, real_place, synonyms, tagged_words)
+                                QuestionInfo, PROVINCES, REGIONS, listed_place, place_key, real_place, synonyms, tagged_words)
 from ingest.zh import arabic_years, cn_number, sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
@@ -210,6 +211,10 @@ _DATELINE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日")
 # 中共白沙县委): a name and its tier, then the body or session
 _ADMIN_NAME = re.compile(r"(?:^|(?<=[共在于年）)\s]))(?!中共)([\u4e00-\u9fff]{2,4}?(?:自治区|自治州|[省市县区州盟旗]))"
                          r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[省市县区]?委|委员会|国民经济|\d{4}年|关于)")
+# a lower tier's body right after the place above it: 梧源市泮溪区第三届人民代表大会, 某省某市人民政府
+_ADMIN_BELOW = re.compile(r"(?<=[省市州盟])([\u4e00-\u9fff]{2,4}?(?:自治县|[市县区旗]))"
+                          r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[市县区]?委)")
+_TIER_RANK = {"province": 0, "city": 1, "county": 2}
 _YEAR = re.compile(YEAR)
 _CN_ORD = CN_SMALL
 _PLAN_ORDINAL = re.compile(rf"第([{_CN_ORD}]{{1,3}})个五年(?:[（(][^）)]{{0,24}}[）)])?(?:规划|计划)")
@@ -241,6 +246,9 @@ class DocLabel:
     years: frozenset[str] = frozenset()  # the document's own year(s): title, file name, dateline
     where: str = ""  # squashed text that names the document's place: title, dateline (…在某省…会议上)
     plans: frozenset[str] = frozenset()  # 十四五 for 第十四个五年规划, 二十大 for 第二十次全国代表大会: short names
+    # a local document that names no place of its own (X县, masked): the places its text keeps naming (大同 in a
+    # county's speech), which a question may name it by
+    mentioned: frozenset[str] = frozenset()
 
     @cached_property
     def _where_tokens(self) -> tuple[dict[int, int], frozenset[int]]:
@@ -268,6 +276,8 @@ class DocLabel:
         海南省), not across two words (上海 in 会议上海南省)."""
         if self.body_place and key in (self.body_place, place_key(self.body_place)):
             return True
+        if self.body_place and self._places:
+            return False  # a district's report dated 在梧源市泮溪区…: the city above names the city's documents
         text = self.where or self.title
         starts, ends = self._where_tokens
         return any(m.start() in starts and (m.end() in ends or starts[m.start()] >= len(key))
@@ -286,8 +296,14 @@ class DocLabel:
     @cached_property
     def body_place(self) -> str:
         """When the tagger finds no place there: the place named as the body the document is of (青岚市 in
-        青岚市人民政府…, 在西山县第十八届人民代表大会, 中共青岚市委书记), from title, dateline or opening; else ""."""
+        青岚市人民政府…, 在西山县第十八届人民代表大会, 中共青岚市委书记), from title, dateline or opening; when it finds
+        one, a lower tier's body right after it (泮溪区 in 在梧源市泮溪区第三届人民代表大会); else ""."""
         if self._places:
+            where = self.where or self.title
+            for m in _ADMIN_BELOW.finditer(where):
+                above = next((p for p in self._places if where[:m.start(1)].endswith(p)), "")
+                if above and _TIER_RANK.get(_tier_level(m.group(1)), 0) > _TIER_RANK.get(_tier_level(above), 3):
+                    return m.group(1)
             return ""
         for text in (self.where or self.title, self.opening[:NAME_CHARS]):
             m = _ADMIN_NAME.search(text)
@@ -305,7 +321,7 @@ class DocLabel:
             return "country"
         if m := _TITLE_LEVEL.search(self.where or self.title):  # 冀州区国民经济…, 甘肃省政府工作报告
             return _LEVEL_OF_SUFFIX[m[1]]
-        for word in (*reversed(self._places), self.body_place):  # 中共青岚市委书记: the body's place last
+        for word in (self.body_place, *reversed(self._places)):  # a body's place is the most specific named
             if level := _tier_level(word):
                 return level
         m = _OPENING_LEVEL.search(self.opening[:NAME_CHARS])
@@ -318,9 +334,10 @@ class DocLabel:
 
     @cached_property
     def implied_years(self) -> frozenset[str]:
-        """The years a dated document speaks of without always writing them: its own (今年) and the one before,
-        which a report reviews (去年)."""
-        return frozenset(self.years | {str(int(y) - 1) for y in self.years})
+        """The years a dated document speaks of without always writing them: its own (今年), the one before,
+        which a report reviews (去年), and the next when its opening says it plans for it (安排部署明年经济工作)."""
+        ahead = {str(int(y) + 1) for y in self.years} if len(self.years) == 1 and "明年" in self.opening else set()
+        return frozenset(self.years | {str(int(y) - 1) for y in self.years} | ahead)
 
 
 def _tier_level(place: str) -> str:
@@ -338,6 +355,21 @@ def _first_issuer_and_place(text: str) -> tuple[int | None, int | None]:
             break
         at += len(w)
     return (m.start() if m else None), place
+
+
+MENTIONS = 2  # a place named this often in a placeless local document's text names it
+
+
+def mentioned_places(label: DocLabel, text: str) -> frozenset[str]:
+    """The places (as written and without their tier) a county's or city's document with no place of its own names
+    at least MENTIONS times, of the tier right above its own (a city for a county's: 大同, not 北京 an hour away; a
+    province for a city's); none for any other document."""
+    if label.place or label.body_place or label.national or label.level not in ("county", "city"):
+        return frozenset()
+    above = (lambda w: place_key(w) in PROVINCES) if label.level == "city" else (
+        lambda w: place_key(w) not in PROVINCES and w not in REGIONS)
+    counts = Counter(w for w in jieba_tokenizer().lcut(text) if len(w) > 1 and listed_place(w) and above(w))
+    return frozenset(n for w, c in counts.items() if c >= MENTIONS for n in (w, place_key(w)))
 
 
 def doc_label(title: str, name: str, opening: str) -> DocLabel:
@@ -418,6 +450,8 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
                              own_genre(key, label.opening) if kind == "opening" else key in label.title))
         if docs and kind != "place":
             docs |= unknown
+        if not docs and kind == "place":  # no document is of it: a placeless one that keeps naming it (大同…X县)
+            docs = frozenset(d for d, label in labels.items() if key in label.mentioned)
         if not docs:
             if kind == "place" and ref in real:
                 free.append(ref)
@@ -594,6 +628,20 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
     return Check(True, coverage=cov)
 
 
+def _own_figure(clauses: Sequence[str], figs: Sequence[bool | None], i: int) -> bool:
+    """The clause before holds a figure of another kind (a rate before an amount: 年均增速达到8.5%以上，到2025年突破70亿元),
+    so what qualifies that one (年均) is not this one's."""
+    return i > 0 and bool(figs[i - 1]) and bool(_PERCENT.search(clauses[i - 1])) != bool(_PERCENT.search(clauses[i]))
+
+
+_PERCENT = re.compile(r"[%％]|百分点")
+
+
+_VAGUE_AMOUNT = re.compile(r"一批|若干|一系列|一些")
+# a clause that only goes on with the figure of the one before it (同口径增长3.9%, 比上年提高0.8个百分点)
+_GOES_ON_FIGURE = re.compile(r"(?:同比|同口径|按可比价格计算|比上年|较上年|比去年)?(?:增长|下降|提高|降低|上涨|增加|减少)")
+
+
 # Part of a year (一季度, 上半年, 1-5月): a figure for it is not the year's, nor another part's
 _PART_PERIOD = re.compile(r"(?:前|第)?[一二三四1-4]季度|[上下]半年|\d{1,2}[-—－~～至到]\d{1,2}月|(?<![\d—－~～至到])\d{1,2}月份")
 
@@ -678,27 +726,53 @@ _THING_POS = ("n", "nz", "vn", "j", "l", "eng")
 
 
 @lru_cache(maxsize=256)  # asked once per question, read for every clause checked
-def counted_thing(question: str) -> str:
-    """The thing a count asked alone asks about, named after its counter (多少家非国有博物馆 → 博物馆; 多少个特色小镇和…
-    → 小镇): the last noun before its phrase ends (at 之间, 的, 和, punctuation); "" when none, or when several
-    counts are asked (几个领域、多少个项目 names its things loosely)."""
+def counted_nouns(question: str) -> tuple[str, ...]:
+    """The nouns naming the thing a count asked alone asks about, after its counter (多少家非国有博物馆 → 非国有?,
+    博物馆; 多少个特色小镇和… → 特色, 小镇), up to where its phrase ends (at 之间, 的, 和, punctuation); () when none,
+    or when several counts are asked (几个领域、多少个项目 names its things loosely)."""
     found = _THING_AFTER.findall(question)
     if len(found) != 1:
-        return ""
+        return ()
     nouns = []
     for w, f in tagged_words(found[0]):
         if f.startswith(("f", "u", "c", "p", "x")):  # 部门之间的数据: the thing ends where a phrase joins another
             break
         if f.startswith(_THING_POS) and len(w) > 1 and w not in MEASURES:
             nouns.append(w)
-    return "" if not nouns or nouns[-1] in ("百分点",) else nouns[-1]
+    return () if not nouns or nouns[-1] in ("百分点",) else tuple(nouns)
+
+
+def counted_thing(question: str) -> str:
+    """The thing a count asked alone asks about: the last of its nouns (多少家非国有博物馆 → 博物馆), or ""."""
+    return next(reversed(counted_nouns(question)), "")
 
 
 def _counts_asked(question: str, window: str, context: str, glossary: Glossary) -> bool:
     """A count's clause names the thing counted, or something like it (多少家博物馆 is not answered by 名校88所;
-    多少名专业技术人员 is by 3万名专业技术人才, 多少家餐馆 by 2400户餐饮单位)."""
-    thing = counted_thing(question)
-    return not thing or term_present(thing, context + window, glossary) or bool(set(thing) & set(window))
+    多少名专业技术人员 is by 3万名专业技术人才, 多少家餐馆 by 2400户餐饮单位), and the words that make it a kind of
+    thing (多少家灯塔工厂 is not answered by 智能工厂15家)."""
+    nouns = counted_nouns(question)
+    if not nouns:
+        return True
+    thing, text = nouns[-1], context + window
+    return (term_present(thing, text, glossary) or bool(set(thing) & set(window))) and all(
+        term_present(m, text, glossary) for m in _kind_words(question))
+
+
+_KIND_AFTER = re.compile(r"(?:多少|几)[个项条家所座户名处]([^，,、。；;：:？?！!]+)")  # not 大: 多少大学生
+
+
+@lru_cache(maxsize=256)
+def _kind_words(question: str) -> tuple[str, ...]:
+    """The nouns right after a count's counter that make its thing a kind (多少家灯塔工厂 → 灯塔): the run of nouns
+    that opens the phrase, but its last (几家企业做股份制改造: none)."""
+    found = _KIND_AFTER.findall(question)
+    run: list[str] = []
+    for w, f in tagged_words(found[0]) if len(found) == 1 else ():
+        if f.startswith(("v", "p", "u", "c", "f", "x", "r", "m", "q")) or w in MEASURES:
+            break  # 几家企业做股份制改造: the thing ends where a verb or a function word starts
+        run.append(w)
+    return tuple(w for w in run[:-1] if len(w) > 1)
 
 
 _ITEM_MARK = re.compile(rf"^(?:[（(]?[{CN_SMALL}\d]+[)）、.．是]|其中)?")
@@ -910,7 +984,15 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             if fig is True and items and not _COUNT.search(squash(clause)):
                 continue  # 几个 is not answered by a rate or an amount (贡献率超74%)
             if fig is True:
-                window = squash("".join(clauses[0 if alone else max(0, i - 1): i + 1]))
+                lo = 0 if alone else max(0, i - 1)
+                if lo == i - 1 and _VAGUE_AMOUNT.search(clauses[lo]):
+                    lo = i  # 培育一批A，新增B12家: the clause before counts its own thing, vaguely
+                if squash(clause).startswith("其中"):  # a part of the whole a clause before names (收入…，增长3.9%，其中税收…)
+                    while lo > 0 and _GOES_ON_FIGURE.match(squash(clauses[lo])):
+                        lo -= 1
+                lead = next((j for j in range(lo - 1, -1, -1) if clauses[j].rstrip().endswith(("：", ":"))), None)
+                # an item of a list after a colon (最低标准：80至89周岁…50元，90至99周岁…100元): the colon's lead names it
+                window = squash((clauses[lead] if lead is not None else "") + "".join(clauses[lo: i + 1]))
                 if (part := _parts_of_year(window)) and not part & _parts_of_year(info.text):
                     continue  # 一季度增长4.5% answers neither the whole year nor another quarter
                 focus = clause
@@ -920,7 +1002,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 cov = _about_asked(info, window, squash(sentence), context, glossary)
                 if cov is not None and _subject_named(info, context, squash(clause), window, glossary) and \
                         not contrasted(info.text + "".join(glossary.expand(info.text).added), window) and \
-                        keeps_average(info.text, window) and not other_kind(info.text, squash(clause)) and \
+                        keeps_average(info.text, squash(clause) if _own_figure(clauses, figs, i) else window) and not other_kind(info.text, squash(clause)) and \
                         not _other_place(info, squash(clause), context) and not _other_year(info, window) and \
                         _counts_asked(info.text, window, context, glossary):
                     if goal and stated_result(clause, sentence, context):

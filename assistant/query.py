@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from assistant.evidence import DocLabel, Scope, doc_label, doc_scope, title_named
+from assistant.evidence import DocLabel, Scope, doc_label, doc_scope, mentioned_places, title_named
 from assistant.params import LABEL_CHARS
-from assistant.question import QuestionInfo, analyse, place_key, without_asker
+from assistant.question import QuestionInfo, analyse, compares_places, place_key, real_place, without_asker
 from ingest.clean import TITLE_CHARS
 from vectordb.index import Index
 
@@ -22,7 +22,7 @@ def _qualified(title: str, label: DocLabel) -> str | None:
     """A shared title with the document's place (from its title or dateline) and its one year (from its title, file
     name or dateline), whichever it has: 政府工作报告（海南省，2026年）; None with neither."""
     year = f"{next(iter(label.years))}年" if len(label.years) == 1 else ""
-    own = label.place or label.body_place
+    own = label.body_place or label.place  # the body's place is the more specific when both are named
     place = own if own and own not in title else ""
     said = "，".join(x for x in (place, year) if x)
     return f"{title}（{said}）" if said else None
@@ -42,6 +42,7 @@ class DocLabels:
             texts = self.index.registry.texts()
             docs = self.index.documents()
             labels = {r.doc_id: doc_label(r.title, r.name, texts.get(r.doc_id, "")[:LABEL_CHARS]) for r in docs}
+            labels = {d: replace(label, mentioned=mentioned_places(label, texts.get(d, ""))) for d, label in labels.items()}
             counts = Counter(r.title for r in docs)
             # A document is named by its title; one whose title another shares (政府工作报告) by its title, place and one
             # year (政府工作报告（海南省，2026年）); by its file name when that is not unique either, or the title was cut short.
@@ -96,18 +97,39 @@ class Query:
         return sorted(docs & set(self.doc_ids) if self.doc_ids and docs else docs or [])
 
 
-def make_query(question: str, standalone: str, labels: DocLabels, k: int, doc_ids: Sequence[str] | None = None,
-               section_prefix: str | None = None) -> Query:
-    standalone = without_asker(standalone)
-    info = analyse(standalone)
+def read_question(standalone: str, labels: DocLabels) -> QuestionInfo:
+    """The question as the documents in the base read it: words that name no document here are terms again
+    (`read_places` too)."""
+    info = read_places(standalone, labels)
     if info.doc_name and (info.cross_doc or not title_named(info.text, labels.all())):
         # the words name no document here (what they say is asked of whatever answers), or several documents are
         # named at once, which hold each other's passages loosely
         info = replace(info, terms=info.terms + info.doc_name, doc_name=())
+    return info
+
+
+def read_places(standalone: str, labels: DocLabels) -> QuestionInfo:
+    """The question with the base's places: a place a document is of is a place though the tagger took it for a
+    name or a word, or cut it in two; two such places compared make it a question across documents. The answer
+    backends read the question so (the words that name a document are no terms of a sentence answering it)."""
+    info = analyse(standalone)
     known = labels.places()
     own = [t for t in info.terms if len(t) > 1 and t in known]
     if own:  # 青岚去年GDP: a place a document is of, which the tagger took for a name or a word
         info = replace(info, terms=tuple(t for t in info.terms if t not in own), places=info.places + tuple(own))
+    for p in sorted((p for p in known if len(p) > 1 and p in info.text), key=len, reverse=True):
+        if not any(p in x for x in info.places):  # 砚泉县 cut as 砚 / 泉县: the pieces are the place
+            info = replace(info, terms=tuple(t for t in info.terms if t not in p),
+                           places=tuple(x for x in info.places if x not in p) + (p,))
+    if not info.cross_doc and compares_places(info.text, [p for p in info.places if p in known or real_place(p)]):
+        info = replace(info, cross_doc=True)  # places a document is of count, though the tagger does not know them
+    return info
+
+
+def make_query(question: str, standalone: str, labels: DocLabels, k: int, doc_ids: Sequence[str] | None = None,
+               section_prefix: str | None = None) -> Query:
+    standalone = without_asker(standalone)
+    info = read_question(standalone, labels)
     ids = tuple(doc_ids) if doc_ids else None
     scope = doc_scope(info, labels.of(ids))
     gate_scope = scope if ids is None else doc_scope(info, labels.all())

@@ -44,7 +44,7 @@ _SHORT_NAME = re.compile(rf"[{CN_SMALL}]{{1,3}}[五大]")  # 十四五 (plan), �
 PERIOD = re.compile(rf"[{CN_SMALL}]{{1,3}}五(?:时期|期间|末)?")  # 十三五: a five-year period, a time like a year
 # 哪三个/哪两条 ask for items; 哪一个/哪一项 for one
 _LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪(?!一[条个项类篇方大])[{CN_SMALL}两几]+[条个项类篇方大]")
-_LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大])[{CN_SMALL}两]+[条个项类方大]")
+_LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大])[{CN_SMALL}两]+[条个项类方大]|列一下|列出|列举|罗列|逐条")
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月|哪一?天|几号|哪个月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
 # a figure the asker wants confirmed (是不是6%, 是不是先发5000亿): a number with its unit, not a year
@@ -75,7 +75,9 @@ def place_key(place: str) -> str:
     return place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
 
 
-PLACES = frozenset(vocabulary("places"))  # ingest/data/places.txt
+PROVINCES = frozenset(vocabulary("provinces"))  # ingest/data/provinces.txt
+PLACES = PROVINCES | frozenset(vocabulary("places"))  # and ingest/data/places.txt: cities and areas
+REGIONS = frozenset(vocabulary("regions"))  # ingest/data/regions.txt: regions, not a document's own place
 _ADMIN = re.compile(r"..+[省市县区州盟旗镇乡]")
 _XX_PLACE = re.compile(r"X+[县市区]")
 _TIERS = frozenset("省 市 县 区 州 盟 旗 自治区 自治州 自治县".split())
@@ -83,7 +85,7 @@ _TIERED = re.compile(r"[\u4e00-\u9fff]{2,5}(?:省|市|县|自治区|自治州|�
 
 
 def listed_place(word: str) -> bool:
-    """A place of ingest/data/places.txt, with or without its tier (广东, 广东省)."""
+    """A place of ingest/data/provinces.txt or places.txt, with or without its tier (广东, 广东省)."""
     return word in PLACES or place_key(word) in PLACES
 
 
@@ -171,7 +173,7 @@ class QuestionInfo:
 def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) by the tagger the lexical index's dictionary extends; questions and answer sentences."""
     out: list[tuple[str, str]] = []
-    # a year ends at its 年: the tagger would glue 年 to the word after it (2025年定的 → 年定)
+    # a year ends at its 年: the tagger would glue 年 to the word after it (2025年定的 → 年定); so does 多大
     for w, f in (x for piece in _AFTER_YEAR.split(text) if piece for x in _posseg().lcut(piece)):
         # R&D, M&A: one abbreviation, which the tagger splits at the ampersand
         if f == "eng" and len(out) > 1 and out[-1][0] == "&" and out[-2][1] == "eng":
@@ -181,7 +183,8 @@ def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-_AFTER_YEAR = re.compile(r"(?<=\d年)")
+# a year ends at its 年 (see tagged_words); 多大 asks, and the tagger would glue its 大 to the noun (多大面积 → 大面积)
+_AFTER_YEAR = re.compile(r"(?<=\d年)|(?<=多大)")
 
 
 def _unglued(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
@@ -268,7 +271,7 @@ _FEW_YEARS = re.compile(r"(?<=[这那近去])几年")
 _ASKER = re.compile(
     # what the asker is writing or preparing (我在写汇报材料，准备给科技局做个对比，做考核方案想参考一下：)
     r"(?:^|(?<=[，,：:]))(?:我们?)?(?:正在|在|要|得)?(?:写|起草|整理|准备|做|给)[^，,：:；;？?。—]{0,16}"
-    r"(?:材料|报告|简报|稿子|稿|汇报|发言|总结|提纲|对比表|对比|表格|方案|PPT|ppt)(?:时|呢)?"
+    r"(?:材料|报告|简报|稿子|稿|汇报|发言|总结|提纲|对比表|对比|表格|方案|分析|清单|PPT|ppt)(?:时|呢)?"
     r"(?:要引用一下|要引用|要用|用|想参考一下|参考一下|想参考)?[，,：:—]*"
     # who asks, and what they want done (领导让我核对：, 文物部门同事问我：, 我们局想参照…)
     r"|(?:我们?)?[\u4e00-\u9fff]{0,6}?(?:同事|领导|上级|处长|科长|主任|老师|朋友|客户|局|单位)(?:刚才|刚刚)?"
@@ -399,9 +402,14 @@ def analyse(question: str) -> QuestionInfo:
         doc_name=tuple(dict.fromkeys(t for t in named_by if t not in terms)), asked_as=asked_as,
         cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2) or (
             len(set(_SHORT_DOC.findall(q))) + bool(_REPORT_OF_YEAR.search(q)) >= 2) or (
-            (bool(_EACH.search(q)) or operation(q) is not None)  # 甲省和乙省…各是多少, 甲省和乙省哪个高
-            and (len({place_key(p) for p in places if real_place(p)}) >= 2 or len(named) >= 2)),  # 2024年报告比2021年报告
-    )
+            compares_places(q, [p for p in places if real_place(p)]) or (bool(_EACH.search(q)) or operation(q) is not None) and len(named) >= 2),
+    )  # 2024年报告比2021年报告
+
+
+def compares_places(q: str, places: Sequence[str]) -> bool:
+    """Two of the places (or XX县) each asked (甲省和乙省…各是多少, 甲省和XX县哪个高): a question across documents."""
+    return (bool(_EACH.search(q)) or operation(q) is not None) and len(
+        {place_key(p) for p in places} | set(_XX_PLACE.findall(q))) >= 2
 
 
 _ASKING = re.compile(r"哪|什么|怎么|怎样|多少|几[个条项种类方点件批家番倍]")

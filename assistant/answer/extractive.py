@@ -38,6 +38,12 @@ _CLAUSE = re.compile(r"[^;；]+[;；]?")
 _DATE_SPAN = re.compile(rf"(?:{YEAR}|{CN_YEAR})\s*年|\d{{1,2}}\s*月|年底|年末|月底|年初")
 _BODY_SPAN = re.compile(r"委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
 _SEVERAL = re.compile(r"分别|各|和|与|及|、|其中|[？?].+")  # several figures asked (…多少？其中…呢)
+_ASKS = re.compile(r"多少|多高|多大|多快|多长|几[个家项所条次点成倍年岁天万亿]|呢")
+
+
+def _asks_twice(question: str) -> bool:
+    """Two of its clauses ask (…收入多少，涨了多少; 有多少家，去年新认定了几家)."""
+    return sum(bool(_ASKS.search(c)) for c in re.split(r"[，,；;？?]", question)) >= 2
 # A clause that goes on stating the figure of the clause before it (提高1岁，达到74.5岁; …30%，最高300万元).
 _GOES_ON = re.compile(r"^(?:达到|达|提高到|增加到|增长到|下降到|降至|降到|减少到|控制在|保持在|稳定在|突破|超过|"
                       r"最高|最多|最低|不超过|不低于|不少于|其中|年均|分别)")
@@ -76,8 +82,11 @@ _COUNTED_BEFORE = re.compile(rf"[那这]([{CN_SMALL}两]+)[个项大类条种]")
 # a sentence that announces the items after it by their count (集中体现在四个方面。 至少有三大宝贵机遇：一是…)
 _ANNOUNCES = re.compile(rf"(?<![{CN_SMALL}第\d])([{CN_SMALL}两])(?:[个大项条类种]|(?=方面))[\u4e00-\u9fff]{{0,6}}?(?:[：:。；;]|$)")
 # an item marked in running text or opening a line: 一是…, （一）…, (一)…
-_MARKED = re.compile(rf"(?:^|(?<=[：:。；;\n]))\s*(?:([{CN_SMALL}])[是要]|[（(]([{CN_SMALL}])[）)])\s*([^。；;！!？?\n]{{2,200}})")
+_MARKED = re.compile(rf"(?:^|(?<=[：:。；;\n]))\s*(?:([{CN_SMALL}])[是要]|[（(]([{CN_SMALL}])[）)]|第([{CN_SMALL}])[，,、])"
+                     rf"\s*([^。；;！!？?\n]{{2,200}})")
 MAX_ANNOUNCE_GAP = 3  # characters between an announcement and its first item
+ANNOUNCED_AMONG = 3  # a list announced by its count: among the best sentences that answer
+UNCOUNTED_AMONG = 5  # one announced without a count (存在的困难和问题。第一，…): among these
 ANNOUNCE_CHUNKS = 3  # chunks after it that may hold the rest of an announced list
 
 
@@ -92,7 +101,7 @@ def _announced_count(info: QuestionInfo, m: re.Match[str]) -> int:
 def _marked_items(text: str) -> Iterator[tuple[int, int, str]]:
     """(where, number, lead) of each item marked in the text: 一是区位优势。… → (0, 1, 区位优势)."""
     for im in _MARKED.finditer(text):
-        yield im.start(), _ORDINAL.get(im.group(1) or im.group(2), 0), _item_lead(im.group(3))
+        yield im.start(), _ORDINAL.get(im.group(1) or im.group(2) or im.group(3), 0), _item_lead(im.group(4))
 
 
 def _leads_after(text: str) -> list[str]:
@@ -365,6 +374,8 @@ class ExtractiveBackend:
         self._last: tuple[tuple, list[Candidate]] | None = None  # the answerability check scored these already
         # how an answer names each document (assistant.query.DocLabels.names: a shared title with its year)
         self.doc_names: Callable[[], dict[str, str]] = dict
+        # how the question is read: with the base's places (assistant.query.read_places)
+        self.read: Callable[[str], QuestionInfo] = analyse
 
     # --- scoring -------------------------------------------------------
     def candidates(self, info: QuestionInfo, passages: Sequence[Hit]) -> list[Candidate]:
@@ -444,9 +455,11 @@ class ExtractiveBackend:
         clauses = [m.group(0) for m in CLAUSE.finditer(c.text)]
         if len(clauses) < 2:
             return None
+        twice = _asks_twice(info.text)
         if info.kind == "figure":
-            hold = [i for i, x in enumerate(clauses) if has_figure(x, info.unit) and (
-                info.unit or _DIGIT_FIGURE.search(tidy_figures(x)))]  # in the unit asked (连续三年 for 几年)
+            unit = None if twice else info.unit  # two things asked (总量多少？增速呢？): each in its own unit
+            hold = [i for i, x in enumerate(clauses) if has_figure(x, unit) and (
+                unit or _DIGIT_FIGURE.search(tidy_figures(x)))]  # in the unit asked (连续三年 for 几年)
         else:
             hold = []
             for want in {"when": (_DATE_SPAN,), "who": (OFFICE, _BODY_SPAN)}[info.kind]:
@@ -478,7 +491,7 @@ class ExtractiveBackend:
         lo, hi = i, i
         if i > 0 and len(qgrams & bigrams(clauses[i - 1])) > len(qgrams & bigrams(clauses[i])) / 2:
             lo = i - 1
-        several = bool(_SEVERAL.search(info.text))
+        several = bool(_SEVERAL.search(info.text)) or twice
         if several and info.kind == "figure":  # every figure clause the question's own words name, and those between
             named = [j for j in hold if match(j)[0] > 0]
             if named and len("".join(clauses[min(lo, *named):max(hi, *named) + 1])) <= self.cfg.max_span_chars:
@@ -522,7 +535,7 @@ class ExtractiveBackend:
         yield from stream_by_sentence(self.answer(question, passages))
 
     def answer(self, question: str, passages: Sequence[Hit]) -> Draft:
-        info = analyse(question)
+        info = self.read(question)
         if info.kind in ("section", "which_section"):
             draft = self._section_answer(info, passages)
             if draft is not None:
@@ -553,7 +566,7 @@ class ExtractiveBackend:
             introduced = self._introduced(info, passing[:1], passages)
             if introduced is not None:
                 return introduced
-        announced = self._announced(info, passing[:3], passages) if info.kind == "list" else None
+        announced = self._announced(info, passing[:UNCOUNTED_AMONG], passages) if info.kind == "list" else None
         if announced is not None:
             return announced
         if info.kind == "list" and _ASKS_SEVERAL.search(info.text):
@@ -671,12 +684,19 @@ class ExtractiveBackend:
         """A list a sentence announces by its count, its items marked right after (至少有三大宝贵机遇：一是产业转移
         机遇。…二是…; 集中体现在四个方面。一是区位优势。…): each item's lead, as many as announced (and as the
         question counts, when it does), continued in the passages of the same part."""
-        for c in passing:
+        for rank, c in enumerate(passing):
             hit = passages[c.passage - 1]
             at = hit.text.find(c.text)
-            found = list(_ANNOUNCES.finditer(c.text)) if at >= 0 else []
+            found = list(_ANNOUNCES.finditer(c.text)) if at >= 0 and rank < ANNOUNCED_AMONG else []
             n = _announced_count(info, found[-1]) if found else 0
             if not n:
+                # announced without a count (也要清醒看到存在的困难和问题。第一，…第二，…): the items right after it,
+                # when the announcing sentence holds as much of the question as the best one
+                leads = _leads_after(hit.text[at + len(c.text):]) if at >= 0 and c.text.rstrip().endswith(
+                    ("。", "：", ":")) and c.term_cov >= passing[0].term_cov else []
+                if len(leads) >= 2:
+                    return Draft("；".join(f"{lead}[{c.passage}]" for lead in leads) + "。", refused=False,
+                                 used=[c.passage])
                 continue
             rest = hit.text[at + found[-1].end():]
             items = [(lead, c.passage) for lead in _leads_after(rest)]

@@ -15,7 +15,6 @@ from assistant.arithmetic import is_computed, operation
 from assistant.citecheck import figures
 from assistant.context import build_context, build_focused
 from assistant.params import LLM_SENTENCES
-from assistant.question import analyse
 from vectordb.index import Hit
 
 _REFUSAL_HEAD = REFUSAL[:12]
@@ -45,7 +44,7 @@ class ChatBackend:
         model on 2 cores reads ~75 tokens/s and loses the answer in whole chunks), else whole passages."""
         if self.focused:
             picks: dict[int, list[str]] = {}
-            for c in self.extractive.candidates(analyse(question), passages)[:LLM_SENTENCES]:
+            for c in self.extractive.candidates(self.extractive.read(question), passages)[:LLM_SENTENCES]:
                 picks.setdefault(c.passage, []).append(c.text)
             if picks:
                 return build_focused(passages, picks, self.token_budget).text
