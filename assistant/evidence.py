@@ -505,6 +505,9 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
             for docs in sets:
                 if docs not in place_sets:
                     hard &= docs
+        elif by_place:  # XX县那份思路和冀州纲要: each place's documents, those the other references name where they do
+            others = frozenset().union(*(docs for docs in sets if docs not in place_sets))
+            hard = frozenset().union(*((docs & others) or docs for docs in place_sets))
         loose = frozenset().union(*soft) if soft else None
         allowed = hard if loose is None else loose if hard is None else (hard & loose) or hard
         return Scope(allowed, tuple(free), several=True, years=years, own_years=own)
@@ -769,10 +772,10 @@ def _kind_words(question: str) -> tuple[str, ...]:
     found = _KIND_AFTER.findall(question)
     run: list[str] = []
     for w, f in tagged_words(found[0]) if len(found) == 1 else ():
-        if f.startswith(("v", "p", "u", "c", "f", "x", "r", "m", "q")) or w in MEASURES:
-            break  # 几家企业做股份制改造: the thing ends where a verb or a function word starts
+        if f.startswith(("v", "p", "u", "c", "f", "x", "r", "m", "q")) or len(w) == 1 or w in MEASURES:
+            break  # 几家企业做股份制改造, 多少家餐馆新接入: the thing ends where a verb or a lone character starts
         run.append(w)
-    return tuple(w for w in run[:-1] if len(w) > 1)
+    return tuple(run[:-1])
 
 
 _ITEM_MARK = re.compile(rf"^(?:[（(]?[{CN_SMALL}\d]+[)）、.．是]|其中)?")

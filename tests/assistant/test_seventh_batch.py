@@ -151,3 +151,15 @@ def test_the_askers_frame_and_request_words_name_no_subject():
     assert analyse("帮我确认下，进出口每年涨幅是不是定的百分之五？").terms == ("进出口", "涨幅")
     assert "分析" not in analyse(without_asker("我在写财政分析，财政收入里税收有多少？")).terms
     assert "面积" in analyse("茶园要保持多大面积？").terms
+
+
+def test_places_compared_name_each_places_documents_narrowed_where_other_references_name_them():
+    labels = {"a": doc_label("XX县国民经济和社会发展“十四五”规划总体思路", "a.txt", ""),
+              "b": doc_label("冀州区国民经济和社会发展第十四个五年规划纲要", "b.txt", ""),
+              "c": doc_label("中华人民共和国国民经济和社会发展第十二个五年规划纲要", "c.txt", "")}
+    info = read_question("XX县那份思路和冀州纲要，空气优良天数各报的是多少？", _Labels(labels))
+    assert info.cross_doc
+    scope = doc_scope(info, labels)
+    assert scope.docs == frozenset({"a", "b"})  # not every 纲要, nor only the one 纲要 names
+    # asked without those two documents: the other 纲要 is still not asked about
+    assert "c" not in scope.docs
