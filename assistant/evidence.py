@@ -17,7 +17,8 @@ from typing import Sequence
 from assistant.arithmetic import YEAR_WRITTEN, operation
 from assistant.glossary import Glossary
 from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY,
-                                QuestionInfo, PROVINCES, REGIONS, listed_place, place_key, real_place, synonyms, tagged_words)
+                                QuestionInfo, PROVINCES, REGIONS, listed_place, place_key, real_place, synonyms,
+                                tagged_words)
 from ingest.zh import arabic_years, cn_number, sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
@@ -1005,7 +1006,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 cov = _about_asked(info, window, squash(sentence), context, glossary)
                 if cov is not None and _subject_named(info, context, squash(clause), window, glossary) and \
                         not contrasted(info.text + "".join(glossary.expand(info.text).added), window) and \
-                        keeps_average(info.text, squash(clause) if _own_figure(clauses, figs, i) else window) and not other_kind(info.text, squash(clause)) and \
+                        keeps_average(info.text, squash(clause) if _own_figure(clauses, figs, i) else window) and \
+                        not other_kind(info.text, squash(clause)) and \
                         not _other_place(info, squash(clause), context) and not _other_year(info, window) and \
                         _counts_asked(info.text, window, context, glossary):
                     if goal and stated_result(clause, sentence, context):

@@ -42,7 +42,8 @@ class DocLabels:
             texts = self.index.registry.texts()
             docs = self.index.documents()
             labels = {r.doc_id: doc_label(r.title, r.name, texts.get(r.doc_id, "")[:LABEL_CHARS]) for r in docs}
-            labels = {d: replace(label, mentioned=mentioned_places(label, texts.get(d, ""))) for d, label in labels.items()}
+            labels = {d: replace(label, mentioned=mentioned_places(label, texts.get(d, "")))
+                      for d, label in labels.items()}
             counts = Counter(r.title for r in docs)
             # A document is named by its title; one whose title another shares (政府工作报告) by its title, place and one
             # year (政府工作报告（海南省，2026年）); by its file name when that is not unique either, or the title was cut short.

@@ -402,7 +402,8 @@ def analyse(question: str) -> QuestionInfo:
         doc_name=tuple(dict.fromkeys(t for t in named_by if t not in terms)), asked_as=asked_as,
         cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2) or (
             len(set(_SHORT_DOC.findall(q))) + bool(_REPORT_OF_YEAR.search(q)) >= 2) or (
-            compares_places(q, [p for p in places if real_place(p)]) or (bool(_EACH.search(q)) or operation(q) is not None) and len(named) >= 2),
+            compares_places(q, [p for p in places if real_place(p)])
+            or (bool(_EACH.search(q)) or operation(q) is not None) and len(named) >= 2),
     )  # 2024年报告比2021年报告
 
 

@@ -259,7 +259,9 @@ def _join_fragments(t: _Text, notes: list[str], paragraphs_blank_separated: bool
         notes.append(f"split sentences joined: {len(spans)}")
 
 
-_MD_LINE = re.compile(r"^[ \t]*(?:`{3}.*|(?:[-*_][ \t]*){3,}|\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*)$", re.M)
+# whole lines of markup: a code fence, a rule (---, ***), a table's rule (|---|:--:|)
+_MD_LINE = re.compile(r"^[ \t]*(?:`{3}.*|(?:[-*_][ \t]*){3,}|\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*)$",
+                      re.M)
 _MD_LEAD = re.compile(r"^[ \t]{0,3}(?:(?:>[ \t]?)+(?:#{1,6}[ \t]+)?|#{1,6}[ \t]+|[-*+][ \t]+)", re.M)
 _MD_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"  # a link's target, one level of brackets inside: (javascript:f())
 _MD_INLINE = re.compile(rf"!\[[^\]\n]*\]{_MD_TARGET}|\*\*|__|(?<=\S)[ \t]+#+[ \t]*$|\[(?=[^\]\n]+\]{_MD_TARGET})"
