@@ -730,35 +730,30 @@ _THING_POS = ("n", "nz", "vn", "j", "l", "eng")
 
 
 @lru_cache(maxsize=256)  # asked once per question, read for every clause checked
-def counted_nouns(question: str) -> tuple[str, ...]:
-    """The nouns naming the thing a count asked alone asks about, after its counter (多少家非国有博物馆 → 非国有?,
-    博物馆; 多少个特色小镇和… → 特色, 小镇), up to where its phrase ends (at 之间, 的, 和, punctuation); () when none,
-    or when several counts are asked (几个领域、多少个项目 names its things loosely)."""
+def counted_thing(question: str) -> str:
+    """The thing a count asked alone asks about, named after its counter (多少家非国有博物馆 → 博物馆; 多少个特色小镇和…
+    → 小镇): the last noun before its phrase ends (at 之间, 的, 和, punctuation); "" when none, or when several
+    counts are asked (几个领域、多少个项目 names its things loosely)."""
     found = _THING_AFTER.findall(question)
     if len(found) != 1:
-        return ()
+        return ""
     nouns = []
     for w, f in tagged_words(found[0]):
         if f.startswith(("f", "u", "c", "p", "x")):  # 部门之间的数据: the thing ends where a phrase joins another
             break
         if f.startswith(_THING_POS) and len(w) > 1 and w not in MEASURES:
             nouns.append(w)
-    return () if not nouns or nouns[-1] in ("百分点",) else tuple(nouns)
-
-
-def counted_thing(question: str) -> str:
-    """The thing a count asked alone asks about: the last of its nouns (多少家非国有博物馆 → 博物馆), or ""."""
-    return next(reversed(counted_nouns(question)), "")
+    return "" if not nouns or nouns[-1] in ("百分点",) else nouns[-1]
 
 
 def _counts_asked(question: str, window: str, context: str, glossary: Glossary) -> bool:
     """A count's clause names the thing counted, or something like it (多少家博物馆 is not answered by 名校88所;
     多少名专业技术人员 is by 3万名专业技术人才, 多少家餐馆 by 2400户餐饮单位), and the words that make it a kind of
     thing (多少家灯塔工厂 is not answered by 智能工厂15家)."""
-    nouns = counted_nouns(question)
-    if not nouns:
+    thing = counted_thing(question)
+    if not thing:
         return True
-    thing, text = nouns[-1], context + window
+    text = context + window
     return (term_present(thing, text, glossary) or bool(set(thing) & set(window))) and all(
         term_present(m, text, glossary) for m in _kind_words(question))
 

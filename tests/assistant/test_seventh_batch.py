@@ -6,7 +6,7 @@ without a count."""
 from dataclasses import replace
 
 from assistant.answer.extractive import Candidate, ExtractiveBackend, _asks_twice
-from assistant.evidence import check_sentence, counted_nouns, doc_label, doc_scope, mentioned_places
+from assistant.evidence import _kind_words, check_sentence, counted_thing, doc_label, doc_scope, mentioned_places
 from assistant.glossary import Glossary
 from assistant.query import make_query, read_question
 from assistant.question import analyse, without_asker
@@ -114,7 +114,7 @@ def test_a_vague_amount_before_a_figure_counts_its_own_thing():
 
 
 def test_the_kind_of_thing_counted_must_be_named_with_it():
-    assert counted_nouns("要培育多少家灯塔工厂？") == ("灯塔", "工厂")
+    assert counted_thing("要培育多少家灯塔工厂？") == "工厂" and _kind_words("要培育多少家灯塔工厂？") == ("灯塔",)
     s = "建成省级智能工厂300家，培育国家级卓越级智能工厂15家以上。"
     assert _check("这份方案要培育多少家灯塔工厂？", s) == ""
     assert "300家" in _check("要建成多少家省级智能工厂？", s)
