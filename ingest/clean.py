@@ -303,6 +303,96 @@ def _strip_page_markers(t: _Text, notes: list[str]) -> None:
     notes.append(f"page markers: {len(spans)}")
 
 
+# A scan's specks: a line of dots and stray punctuation (·, ．。·) between the halves of a sentence
+_SPECKS = re.compile(r"(?=.*[·．])[ \t\u3000·．.。，,、]+")
+# A printed page's number line (— 3 —, - 12 -, 第3页 共20页)
+_PAGE_NUMBER = re.compile(r"[—－\-–]\s*\d{1,4}\s*[—－\-–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?")
+RUNNING_HEAD_MIN = 3  # a short line repeated this often next to page numbers is the page's running head
+
+
+def _open_end(line: str) -> bool:
+    """A line that ends inside a paragraph: not at 。！？, nor at a quote or bracket closing after one (a list's
+    items go on after ；and ：)."""
+    s = line.rstrip(_LINE_STRIP)
+    ends = "。！？!?…"
+    return bool(s) and s[-1] not in ends and not (s[-1] in "”」』）)\"" and len(s) > 1 and s[-2] in ends)
+
+
+def _strip_page_furniture(t: _Text, notes: list[str]) -> None:
+    """Page numbers, running heads and scan specks go; where they part a sentence's halves (…和福建 / — 3 — /
+    政府工作报告（2026年） / 的厦门…) the halves join."""
+    text = t.text
+    lines = list(_lines(text))
+    bare = [ln.strip(_LINE_STRIP) for _, ln in lines]
+    numbers = {i for i, b in enumerate(bare) if _PAGE_NUMBER.fullmatch(b)}
+    near = {j for i in numbers for j in range(i - 3, i + 4)}
+    counts: dict[str, int] = {}
+    for i in near & set(range(len(bare))):
+        if bare[i] and i not in numbers and len(bare[i]) <= 40 and not bare[i].endswith(tuple("。！？；!?;")):
+            counts[bare[i]] = counts.get(bare[i], 0) + 1
+    heads = {b for b, n in counts.items() if n >= RUNNING_HEAD_MIN}
+    junk = [bool(b) and (i in numbers or (i in near and b in heads) or bool(_SPECKS.fullmatch(b)))
+            for i, b in enumerate(bare)]
+    if not any(junk):
+        return
+    spans, i = [], 0
+    while i < len(lines):
+        if not junk[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (junk[j] or not bare[j]):
+            j += 1  # the run of furniture and blank lines
+        k = i - 1
+        while k >= 0 and not bare[k]:
+            k -= 1  # the last line of text before the run
+        start, end = lines[i][0], lines[j][0] if j < len(lines) else len(text)
+        prev = lines[k][1].rstrip(_LINE_STRIP) if k >= 0 else ""
+        nxt = lines[j][1] if j < len(lines) else ""
+        if prev and nxt.strip() and _open_end(prev) and not heading_of(prev) \
+                and not nxt.startswith(tuple(_LINE_STRIP)) and not heading_of(nxt):
+            start = lines[k][0] + len(prev)  # from the end of the text before: the sentence goes on
+        spans.append((start, end))
+        i = j
+    t.delete(spans)
+    notes.append(f"page furniture lines: {sum(junk)}")
+
+
+WRAP_SHARE = 0.5  # of a text's open lines as wide as the commonest width (± WRAP_SLACK): the text is hard-wrapped
+WRAP_SLACK = 3
+WRAP_MIN_LINES = 10
+WRAP_FULL = 0.75  # of that width: a line this wide that ends open is cut off
+
+
+def _width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line)  # “” print full-width
+
+
+def _join_fixed_width_wraps(t: _Text, notes: list[str]) -> None:
+    """A text copied out of a PDF is cut into lines of one width, mid-sentence, its paragraphs opened by an indent:
+    a full-width open line goes on in the next line unless that one is indented, a heading or blank."""
+    lines = list(_lines(t.text))
+    opened = [_width(ln.rstrip()) for ln in (x for _, x in lines) if ln.strip() and _open_end(ln)]
+    if len(opened) < WRAP_MIN_LINES:
+        return
+    counts: dict[int, int] = {}
+    for w in opened:
+        counts[w] = counts.get(w, 0) + 1
+    width = max(counts, key=lambda w: (counts[w], w))
+    if width < 40 or sum(abs(w - width) <= WRAP_SLACK for w in opened) < WRAP_SHARE * len(opened):
+        return
+    spans = []
+    for (p, line), (q, nxt) in zip(lines, lines[1:]):
+        s = line.rstrip()
+        # a full line (digits print narrower) is cut off, even one that opens with a run-in heading
+        if _open_end(s) and _width(s) >= WRAP_FULL * width and not s.lstrip().startswith("——") \
+                and nxt.strip() and not nxt.startswith(tuple(_LINE_STRIP)) and not heading_of(nxt):
+            spans.append((p + len(s), q))
+    if spans:
+        t.delete(spans)
+        notes.append(f"fixed-width wraps joined: {len(spans)}")
+
+
 def _toc_line_strength(s: str) -> bool:
     """A line that can only be a table of contents: a trailing page number, several headings run
     together ("第一章…第二章…第二篇…"), or OCR debris of dotted leaders."""
@@ -399,6 +489,7 @@ def clean(text: str, join_wraps: bool | None = None, rules: dict[str, re.Pattern
     banner = re.search(r"《([^》]{4,80}?)(?:\.docx?|\.pdf|\.txt)?(?:\(\d+页[^)]*\))?》由会员分享", t.text)
     if banner:
         title_hint = banner.group(1)
+    _strip_page_furniture(t, notes)  # first: page numbers show where running heads are
     before = len(t.text)
     _strip_site_chrome(t, notes, rules)
     boilerplate_chars = before - len(t.text)
@@ -410,10 +501,13 @@ def clean(text: str, join_wraps: bool | None = None, rules: dict[str, re.Pattern
     blank_separated = _blank_separated(t.text)
     # join_wraps=False: every line break is a block's end (HTML), never a wrap inside a sentence
     _join_fragments(t, notes, blank_separated and join_wraps is not False)
+    lines_decide = join_wraps is None
     if join_wraps is None:
         join_wraps = blank_separated
     if join_wraps:
         _join_hard_wraps(t, notes)
+    elif lines_decide:  # a plain text whose lines end blocks, unless they are a PDF copy's fixed-width lines
+        _join_fixed_width_wraps(t, notes)
 
     # Trailing spaces, then blank-line runs (keep one blank line), then leading blank lines.
     t.delete([(m.start(), m.end()) for m in re.finditer(r"[ \t\u3000]+(?=\n|$)", t.text)])
