@@ -437,7 +437,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     xx = _XX_PLACE.findall(info.text)
     places = [place_key(p) for p in info.places] + xx
     real = {place_key(p) for p in info.places if real_place(p)} | set(xx)
-    sets, free, place_sets = [], [], []
+    sets, free, place_sets, outright = [], [], [], []
     refs = [(g, "opening") for g in genres] + [(g, "title") for g in short] + [(p, "place") for p in places]
     # A document whose title and opening name no genre (a report that starts at 各位代表) is not excluded by one.
     unknown = frozenset(d for d, label in labels.items()
@@ -450,6 +450,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
                          if (label.names_place(key) if kind == "place" else
                              own_genre(key, label.opening) if kind == "opening" else key in label.title))
         if docs and kind != "place":
+            outright.append(docs)
             docs |= unknown
         if not docs and kind == "place":  # no document is of it: a placeless one that keeps naming it (大同…X县)
             docs = frozenset(d for d, label in labels.items() if key in label.mentioned)
@@ -527,7 +528,9 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
             year_docs := frozenset.intersection(dated, *(docs for docs in sets if docs not in place_sets))):
         allowed = year_docs
         free += [p for p in places if p in real and p not in free]
-    for docs in soft:
+    # last, the documents a genre names outright before those that name none (实施意见: not a report that opens at
+    # 各位代表), where the rest leaves both
+    for docs in soft + outright:
         narrowed = docs if allowed is None else allowed & docs
         if narrowed:
             allowed = narrowed
@@ -701,6 +704,18 @@ def names_head(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
             or term_present("".join(info.head), text, glossary))
 
 
+def head_noun_named(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
+    """A compound indicator asked (单位GDP能耗) is named by its head, its last word (能耗), not by a modifier alone
+    (研发投入占GDP的比重 has GDP, not 能耗); kinds of figure (总量, 规模) and Latin words are no head."""
+    if not info.indicator:
+        return True
+    words = _words_in(info.indicator)
+    last = words[-1]
+    if len(words) < 2 or len(last) < 2 or last in MEASURES or _LATIN.fullmatch(last):
+        return True
+    return term_present(last, text, glossary) or term_present(info.indicator, text, glossary)
+
+
 def _names_a_thing(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
     """Some term of the question other than a figure's frame words (保持, 达到, 增长, 年均, 累计:
     ingest/data/target_rules.txt) is in the text: a clause that shares only those counts something else
@@ -717,7 +732,7 @@ def _about_asked(info: QuestionInfo, window: str, named: str, context: str, glos
     subject = tuple(t for t in info.terms if t not in MEASURES and not PERIOD.fullmatch(t))
     cov = coverage(replace(info, terms=subject) if subject else info, window, glossary, context)
     if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + named, glossary) and (
-            _names_a_thing(info, context + window, glossary)):
+            _names_a_thing(info, context + window, glossary)) and head_noun_named(info, context + named, glossary):
         return cov
     return None
 
@@ -1101,10 +1116,14 @@ def asked_event(question: str) -> str | None:
     m = _WHEN_WORD.search(question)
     if m is None:
         return None
-    for w, f in tagged_words(re.split(r"[、，,。？?；;]", question[m.end(): m.end() + 8])[0]):
+    window = _WHERE_AT.sub("", re.split(r"[、，,。？?；;]", question[m.end(): m.end() + 12])[0])[:8]
+    for w, f in tagged_words(window):
         if f.startswith("v") and len(w) >= 2 and w not in GENERIC and w not in _ASPECT:
             return w
     return None
+
+
+_WHERE_AT = re.compile(r"^在[^，,。？?]{1,10}?[上中里]")  # 哪天在省人代会上作的: where it happened, not what
 
 
 # What happened, asked as done (授予了谁, 冠军是哪支球队, 最终): a sentence that only foretells it (将于…争夺冠军,

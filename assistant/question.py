@@ -76,6 +76,9 @@ def place_key(place: str) -> str:
 
 
 PROVINCES = frozenset(vocabulary("provinces"))  # ingest/data/provinces.txt
+_TIER_CHARS = "省市县区镇乡州旗"
+# characters that stand alone before a place as words of their own (在…区, 全市, 该县), not as part of its name
+_NOT_IN_NAMES = frozenset("的在和与及是个这那该全本各每我你他从到向对比给把被为于里上下中内外又也都就还跟同去今明")
 PLACES = PROVINCES | frozenset(vocabulary("places"))  # and ingest/data/places.txt: cities and areas
 REGIONS = frozenset(vocabulary("regions"))  # ingest/data/regions.txt: regions, not a document's own place
 _ADMIN = re.compile(r"..+[省市县区州盟旗镇乡]")
@@ -139,6 +142,11 @@ def _posseg():
     return pseg
 
 
+def _known_word(word: str) -> bool:
+    """A word of the tagger's dictionary (城镇, 冀州), not one its guesser made of an unknown name's end (湄区)."""
+    return bool(_posseg().dt.tokenizer.FREQ.get(word))
+
+
 # A numbered item: （一）… / 一是… / 一要… (the answer of a list question, one per item).
 ITEM = re.compile(rf"^(?:[（(]([{CN_SMALL}])[）)]|([{CN_SMALL}])[是要])(.{{2,200}})")
 
@@ -162,6 +170,7 @@ class QuestionInfo:
     doc_years: tuple[str, ...] = ()  # years by which it names a document
     parts: tuple[tuple[str, ...], ...] = ()  # heading prefixes of the parts it names (assistant/references.py)
     head: tuple[str, ...] = ()  # the indicator a figure question counts: the nouns before 多少 (粮食, 总产量)
+    indicator: str = ""  # head's last noun, kept where the head check is off (evidence.head_noun_named)
     # words that name the document asked about (县委经济工作会议讲话): not terms while they name one (query.py)
     doc_name: tuple[str, ...] = ()
     # the kind of thing the answer is, named after the question word (哪个地方, 哪些部门, 哪家单位): a passage
@@ -277,7 +286,9 @@ _ASKER = re.compile(
     r"|(?:我们?)?[\u4e00-\u9fff]{0,6}?(?:同事|领导|上级|处长|科长|主任|老师|朋友|客户|局|单位)(?:刚才|刚刚)?"
     r"(?:问我|问到|问起|问|让我|要我|叫我|想)(?:核对|核实|确认|了解|知道|比比|比较|看看|查查|查|梳理|参照|参考)?"
     r"(?:一下)?[，,：:]?"
-    r"|(?:我们?)?(?:想|要|帮我|请)?(?:确认|核实|核对|了解|梳理)一下[，,：:]?")
+    r"|(?:我们?)?(?:想|要|帮我|请)?(?:确认|核实|核对|了解|梳理)一下[，,：:]?"
+    # what the asker is doing, in a clause of its own before the question (我在整理各省今年的预期目标，)
+    r"|^我们?(?:正在|在)(?:写|起草|整理|准备|做|汇总|梳理|核对|比较|对比|研究)[^，,：:；;？?。—]{1,20}[，,：:—]+")
 
 
 _FRAME_EDGES = re.compile(r"^[，,：:—\s]+|[，,：:—\s]+$")  # the punctuation a frame leaves at either end
@@ -370,6 +381,11 @@ def analyse(question: str) -> QuestionInfo:
         if f.startswith("v") and len(w) == 2 and w[0] in _MODAL:
             continue
         if f == "ns" or w in PLACES:  # a listed place the tagger took for a word (包头 as a verb)
+            before = words[i - 1][0] if i else ""
+            if len(w) == 2 and w[-1] in _TIER_CHARS and re.fullmatch(r"[\u4e00-\u9fff]", before) \
+                    and before not in _NOT_IN_NAMES and before not in _TIER_CHARS and not _known_word(w):
+                w = before + w  # 澄|湄区: a name the tagger cut, its first character left alone
+                terms = [t for t in terms if t != before]
             tier = words[i + 1][0] if i + 1 < len(words) else ""
             # 东岭县: the tier the tagger cut off is the place's (a tiered place no document is of must be named)
             places.append(w + tier if tier in _TIERS and not real_place(w) else w)
@@ -398,7 +414,8 @@ def analyse(question: str) -> QuestionInfo:
     asked = _YEAR.findall(blanked)
     return QuestionInfo(
         text=q, kind=kind, years=tuple(dict.fromkeys(asked)), unit=unit, doc_years=named, parts=parts,
-        terms=tuple(dict.fromkeys(terms)), head=head, places=tuple(dict.fromkeys(places)), section_refs=refs,
+        terms=tuple(dict.fromkeys(terms)), head=head, indicator=head[-1] if head else "",
+        places=tuple(dict.fromkeys(places)), section_refs=refs,
         doc_name=tuple(dict.fromkeys(t for t in named_by if t not in terms)), asked_as=asked_as,
         cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2) or (
             len(set(_SHORT_DOC.findall(q))) + bool(_REPORT_OF_YEAR.search(q)) >= 2) or (

@@ -53,7 +53,7 @@ _DIGIT_FIGURE = re.compile(f"{ARABIC_FIGURE}|{CN_FIGURE}")  # a figure that is n
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
 _ORDINAL = {c: i for i, c in enumerate(CN_SMALL, 1)}
-_ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类方大篇])")
+_ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类方大篇])|分别是什么|都(?:有|是)什么")
 
 
 MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
@@ -162,18 +162,58 @@ def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, 
             for key, g in groups.items() if len(g) >= MIN_PARALLEL and len(key[-1]) == 2]
 
 
-def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) -> bool:
-    """The sentence itself lists as many items as the question counts (“城市、临港、矿业”三大经济; unless
-    `quoted_only`, also a clause of that many short items: 支持甲县、乙县创建…)."""
+def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) -> str | None:
+    """The group of the sentence that lists as many items as the question counts (“城市、临港、矿业”三大经济; unless
+    `quoted_only`, also a clause of that many short items: 支持甲县、乙县创建…), or None."""
     n = _asked_count(info)
+    clauses = [c for c in re.split(r"[，,；;。：:（）()\s]", sentence) if c]
     if n is None:
+        if quoted_only or not (thing := _asked_thing(info)):
+            return None
         # 推广哪几种新模式: a clause of three or more short items, then 等 and what is asked (…数字化管理等新模式)
-        return not quoted_only and any(
-            len(items) >= 3 and all(2 <= len(i) <= 12 for i in items)
-            and any(t in clause.rpartition("等")[2][:12] for t in info.terms)
-            for clause in re.split(r"[，,；;。：:（）()]", sentence) for items in [_items_of(clause)])
-    groups = _QUOTED.findall(sentence) + ([] if quoted_only else re.split(r"[，,；;。：:（）()]", sentence))
-    return any(len(g.split("、")) == n and all(1 <= len(i) <= 16 for i in g.split("、")) for g in groups)
+        return next((
+            clause for clause in clauses for items in [_items_of(clause) or _items_before(clause, thing)]
+            if len(items) >= 3 and all(2 <= len(i) <= 12 for i in items)
+            and (thing in clause.rpartition("等")[2][:12] if "等" in clause else clause.endswith(thing))), None) or next((
+            clause for clause in clauses for m in [_SAYS_COUNT.search(clause)]
+            if m and (thing in m.group(3) if m.group(3) else f"几{m.group(2)}" in info.text)
+            and _lists_as_many(clause[: m.start()][-60:].split("为")[-1], _ORDINAL.get(m.group(1), 2))), None)
+    if quoted_only:
+        groups = _QUOTED.findall(sentence)
+    else:  # a clause of as many items that names what the question asks about (严守…红线、…三条控制线)
+        groups = [c for c in clauses if any(t in c for t in info.terms)]
+    return next((g for g in groups if len(g.split("、")) == n and all(1 <= len(i) <= 16 for i in g.split("、"))),
+                None)
+
+
+def _items_before(clause: str, thing: str) -> list[str]:
+    """布局复合材料、采暖铸造、汽车配件行业: the 、-items of a clause that ends with the thing asked (the first
+    without its verb, the last without the thing)."""
+    items = clause.split("、")
+    if len(items) < 3 or not clause.endswith(thing) or len(items[-1]) <= len(thing):
+        return []
+    items[-1] = items[-1][: -len(thing)]
+    items[0] = items[0][-12:] if len(items[0]) > 12 else items[0]
+    return items
+
+
+def _asked_thing(info: QuestionInfo) -> str | None:
+    """The term a list question asks the items of: the first after 哪几种/哪些 (哪几条原则), else the last before it
+    (推广的新模式有哪几种)."""
+    m = _WHICH_ITEMS.search(info.text)
+    if m is None:
+        return None
+    after = [t for t in info.terms if 0 <= info.text.find(t, m.end()) <= m.end() + 3]
+    before = [t for t in info.terms if 0 <= info.text.find(t) < m.start()]
+    return (after or before[-1:] or [None])[0]
+
+
+_WHICH_ITEMS = re.compile(r"哪(?:几|些)(?:方面|[个种条项类大位家])?")
+
+
+# 分为领域类、区域类及综合基础类三种类型: the items, then their count and what they are (the question names the
+# latter, or asks 哪几类 of a bare 三类)
+_SAYS_COUNT = re.compile(rf"([{CN_SMALL}两])([个项大类种条])([\u4e00-\u9fff]{{0,6}})$")
 
 
 # what counts the items the question asks for (“四个体系”, 三重压力, 三大保卫战): a numeral, maybe a counter, a noun
@@ -573,15 +613,23 @@ class ExtractiveBackend:
             headed = self._parallel(info, passages, headed=True)
             if headed is not None:
                 return headed
-            inline = next((c for c in passing[:5] if _inline_list(info, c.text)), None) or next(
-                (c for c in passing[:1] if _inline_list(info, c.text, quoted_only=False)), None)
+            # the items counted by the thing the question counts (五大战略) first, then any quoted group of as many
+            counted = next(((c, cl) for c in passing[:5] for cl in [_counted_items(info, c.text)] if cl), None)
+            if counted is not None:
+                return self._clause_draft(*counted)
+            # near the best, and naming as much of the question as it (北区…布局哪些行业: not 南区's sentence)
+            held = coverage(info, squash(passing[0].text), self.glossary)
+            near = [c for c in passing[:5] if c.score >= passing[0].score - self.cfg.list_cut
+                    and coverage(info, squash(c.text), self.glossary) >= held]
+            inline = next((c for c in passing[:5] if _inline_list(info, c.text)), None)
             if inline is not None:
                 return self._draft([self._quote(info, inline)], [inline])
-            affixed = next(((c, cl) for c in passing[:5] for cl in [_counted_items(info, c.text)] if cl), None) or next(
-                ((c, cl) for c in passing[:3] for cl in [_affix_list(info, c.text)] if cl), None)
+            clause = next(((c, cl) for c in near for cl in [_inline_list(info, c.text, quoted_only=False)] if cl), None)
+            if clause is not None:
+                return self._clause_draft(*clause)
+            affixed = next(((c, cl) for c in passing[:3] for cl in [_affix_list(info, c.text)] if cl), None)
             if affixed is not None:
-                c, clause = affixed  # the clause that lists them is the answer; the citation shows the sentence
-                return self._draft([f"{quotable(clause).rstrip('。；;，,、：:！!？? ')}[{c.passage}]。"], [c])
+                return self._clause_draft(*affixed)
             introduced = self._introduced(info, passing[:5], passages)
             if introduced is not None:
                 return introduced
@@ -624,6 +672,10 @@ class ExtractiveBackend:
         if computed:
             parts = _dated(parts, [passages[c.passage - 1].section for c in chosen])
         return self._draft(parts + ([computed] if computed else []), chosen)
+
+    def _clause_draft(self, c: Candidate, clause: str) -> Draft:
+        """The clause that lists the items is the answer; the citation shows the sentence."""
+        return self._draft([f"{quotable(clause).rstrip('。；;，,、：:！!？? ')}[{c.passage}]。"], [c])
 
     def _paired(self, info: QuestionInfo, first: Candidate, ranked: Sequence[Candidate], passages: Sequence[Hit]):
         """The best sentence's figure and its partner among the other sentences of the passages (of its document,
