@@ -229,6 +229,14 @@ _CLOSING_START = tuple("）)，,。、；;：:！!？?」』")
 _SUBSCRIPT = re.compile(r"[0-9]{1,2}(?:\.[0-9])?")
 
 
+_CELL_GAP = re.compile(r"[ \t\u3000]{2,}")
+
+
+def _text_row(line: str) -> bool:
+    """A table row laid out as text: three cells or more parted by runs of spaces (指标　　2025年　　2030年)."""
+    return len(_CELL_GAP.split(line.strip(_LINE_STRIP))) >= 3
+
+
 def _join_fragments(t: _Text, notes: list[str], paragraphs_blank_separated: bool) -> None:
     """Line breaks inside a sentence: a subscript on its own line ("PM\n2.5\n）浓度"), a line that
     starts with closing punctuation, and (where paragraphs are separated by blank lines, as in wiki
@@ -252,6 +260,7 @@ def _join_fragments(t: _Text, notes: list[str], paragraphs_blank_separated: bool
             spans.append(cut)
         elif (paragraphs_blank_separated and not prev.endswith(_SENTENCE_END) and not heading_of(prev)
               and not heading_of(line) and not line.lstrip().startswith(("——", "—"))
+              and not _text_row(prev) and not _text_row(line)
               and not NEWS_DATELINE.match(line.strip())):  # a news report's dateline opens a block
             spans.append(cut)
     if spans:
@@ -386,7 +395,8 @@ def _join_fixed_width_wraps(t: _Text, notes: list[str]) -> None:
         s = line.rstrip()
         # a full line (digits print narrower) is cut off, even one that opens with a run-in heading
         if _open_end(s) and _width(s) >= WRAP_FULL * width and not s.lstrip().startswith("——") \
-                and nxt.strip() and not nxt.startswith(tuple(_LINE_STRIP)) and not heading_of(nxt):
+                and nxt.strip() and not nxt.startswith(tuple(_LINE_STRIP)) and not heading_of(nxt) \
+                and not _text_row(s) and not _text_row(nxt):
             spans.append((p + len(s), q))
     if spans:
         t.delete(spans)
@@ -455,7 +465,8 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
         if j >= len(lines) or j - i > 3:
             continue
         nxt = lines[j][1].strip()
-        if heading_of(nxt) or nxt.startswith(("——", "—")) or NEWS_DATELINE.match(nxt):
+        if heading_of(nxt) or nxt.startswith(("——", "—")) or NEWS_DATELINE.match(nxt) or _text_row(s) \
+                or _text_row(nxt):
             continue
         spans.append((p + len(s), lines[j][0] + (len(lines[j][1]) - len(lines[j][1].lstrip()))))
     t.delete(spans)

@@ -49,6 +49,16 @@ def test_lines_of_many_widths_are_no_pdf_copy():
     assert clean(raw).text.count("\n") == raw.count("\n")
 
 
+def test_a_table_laid_out_as_text_keeps_its_rows_where_lines_cut_mid_sentence_are_joined():
+    # paragraphs parted by blank lines (a web copy): open lines join, the table's rows stay rows
+    raw = ("第一章　发展目标\n\n到2030年，地区生产总值年均增长5.5%左右，\n常住人口城镇化率达到68%左右。\n\n"
+           "表1　主要指标\n\n指　　标　　2025年　　2030年　　属性\n地区生产总值增长（%）　　[5.9]　　5.5左右　　预期性\n"
+           "常住人口城镇化率（%）　　63.8　　68左右　　预期性\n\n第二章　重点任务\n")
+    text = clean(raw).text
+    assert "年均增长5.5%左右，常住人口城镇化率达到68%左右。" in text
+    assert "\n地区生产总值增长（%）　　[5.9]　　5.5左右　　预期性\n常住人口城镇化率（%）" in text
+
+
 def test_a_scans_specks_go_and_the_halves_of_the_sentence_they_cut_join():
     raw = "第五节经济特区\n为了适应对外经济技术合作和交流的扩展，我国在广东的深圳和福建\n。\t·\n的厦门试办经济特区。\n·\n各地区要加强领导。\n"
     text = clean(raw).text
