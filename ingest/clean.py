@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -335,10 +336,8 @@ def _strip_page_furniture(t: _Text, notes: list[str]) -> None:
     bare = [ln.strip(_LINE_STRIP) for _, ln in lines]
     numbers = {i for i, b in enumerate(bare) if _PAGE_NUMBER.fullmatch(b)}
     near = {j for i in numbers for j in range(i - 3, i + 4)}
-    counts: dict[str, int] = {}
-    for i in near & set(range(len(bare))):
-        if bare[i] and i not in numbers and len(bare[i]) <= 40 and not bare[i].endswith(tuple("。！？；!?;")):
-            counts[bare[i]] = counts.get(bare[i], 0) + 1
+    counts = Counter(bare[i] for i in near & set(range(len(bare)))
+                     if bare[i] and i not in numbers and len(bare[i]) <= 40 and not bare[i].endswith(tuple("。！？；!?;")))
     heads = {b for b, n in counts.items() if n >= RUNNING_HEAD_MIN}
     junk = [bool(b) and (i in numbers or (i in near and b in heads) or bool(_SPECKS.fullmatch(b)))
             for i, b in enumerate(bare)]
@@ -384,9 +383,7 @@ def _join_fixed_width_wraps(t: _Text, notes: list[str]) -> None:
     opened = [_width(ln.rstrip()) for ln in (x for _, x in lines) if ln.strip() and _open_end(ln)]
     if len(opened) < WRAP_MIN_LINES:
         return
-    counts: dict[int, int] = {}
-    for w in opened:
-        counts[w] = counts.get(w, 0) + 1
+    counts = Counter(opened)
     width = max(counts, key=lambda w: (counts[w], w))
     if width < 40 or sum(abs(w - width) <= WRAP_SLACK for w in opened) < WRAP_SHARE * len(opened):
         return

@@ -618,9 +618,8 @@ class ExtractiveBackend:
             if counted is not None:
                 return self._clause_draft(*counted)
             # near the best, and naming as much of the question as it (北区…布局哪些行业: not 南区's sentence)
-            held = coverage(info, squash(passing[0].text), self.glossary)
             near = [c for c in passing[:5] if c.score >= passing[0].score - self.cfg.list_cut
-                    and coverage(info, squash(c.text), self.glossary) >= held]
+                    and c.term_cov >= passing[0].term_cov]
             inline = next((c for c in passing[:5] if _inline_list(info, c.text)), None)
             if inline is not None:
                 return self._draft([self._quote(info, inline)], [inline])
