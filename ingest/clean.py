@@ -317,6 +317,7 @@ def _strip_page_markers(t: _Text, notes: list[str]) -> None:
 _SPECKS = re.compile(r"(?=.*[·．])[ \t\u3000·．.。，,、]+")
 # A printed page's number line (— 3 —, - 12 -, 第3页 共20页)
 _PAGE_NUMBER = re.compile(r"[—－\-–]\s*\d{1,4}\s*[—－\-–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?")
+_EDGE_NUMBER = re.compile(r"^\d{1,4}[ \t\u3000]+|[ \t\u3000]+\d{1,4}$")  # a page number beside a running head
 RUNNING_HEAD_MIN = 3  # a short line repeated this often next to page numbers is the page's running head
 
 
@@ -336,11 +337,13 @@ def _strip_page_furniture(t: _Text, notes: list[str]) -> None:
     bare = [ln.strip(_LINE_STRIP) for _, ln in lines]
     numbers = {i for i, b in enumerate(bare) if _PAGE_NUMBER.fullmatch(b)}
     near = {j for i in numbers for j in range(i - 3, i + 4)}
-    counts = Counter(bare[i] for i in near & set(range(len(bare)))
-                     if bare[i] and i not in numbers and len(bare[i]) <= 40 and not bare[i].endswith(tuple("。！？；!?;")))
+    keys = [_EDGE_NUMBER.sub("", b) for b in bare]  # 某区政府工作报告 2: a running head that carries the page number
+    counts = Counter(keys[i] for i in near & set(range(len(bare)))
+                     if keys[i] and i not in numbers and len(bare[i]) <= 40 and not bare[i].endswith(tuple("。！？；!?;")))
     heads = {b for b, n in counts.items() if n >= RUNNING_HEAD_MIN}
-    junk = [bool(b) and (i in numbers or (i in near and b in heads) or bool(_SPECKS.fullmatch(b)))
-            for i, b in enumerate(bare)]
+    # a head with its page number is furniture wherever it stands (the first page's, above the title)
+    junk = [bool(b) and (i in numbers or (keys[i] in heads and (i in near or keys[i] != b))
+                         or bool(_SPECKS.fullmatch(b))) for i, b in enumerate(bare)]
     if not any(junk):
         return
     spans, i = [], 0
@@ -447,6 +450,13 @@ def _strip_toc(t: _Text, notes: list[str]) -> None:
         notes.append(f"dotted contents lines: {len(dotted)}")
 
 
+# a numbered item's lead sentence and the text after it on one full line (3.主要收入情况。增值税完成…，主要是): prose
+_LEAD_THEN_TEXT = re.compile(r"^.{2,30}?[。：:][^。]{16,}$")
+
+
+_DATELINE_LINE = re.compile(r"[—－\-]{1,2}\s*[（(]?\d{4}\s*年.{0,40}(?:会议上|大会上|会上)[）)]?$")  # a speech's dateline: its own line
+
+
 def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
     """Join a line cut mid-sentence ("一般公\\n\\n共预算收入") with the next non-blank line."""
     spans = []
@@ -454,7 +464,8 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
     for i, (p, line) in enumerate(lines):
         s = line.rstrip()
         # Short lines are titles unless a comma shows they are cut-off prose ("其中,示范县县").
-        if len(s.strip()) < (6 if re.search("[,，]", s) else 20) or s.endswith(_SENTENCE_END) or heading_of(s):
+        if len(s.strip()) < (6 if re.search("[,，]", s) else 20) or s.endswith(_SENTENCE_END) or (
+                heading_of(s) and not _LEAD_THEN_TEXT.search(s)) or _DATELINE_LINE.match(s.strip()):
             continue
         j = i + 1
         while j < len(lines) and not lines[j][1].strip():

@@ -321,10 +321,13 @@ def pdf_extract(raw: bytes) -> Extracted:
             page, conf = ocr[i]
             ocr_pages.append((i + 1, conf))
         elif i in tables:
-            page = tables[i][0]
+            for piece in tables[i]:
+                if isinstance(piece, str):
+                    b.add(piece.rstrip("\n"))
+                else:
+                    b.table(piece[1], piece[0])
+            continue
         b.add(page.rstrip("\n"))
-        for caption, grid in tables.get(i, ("", []))[1]:
-            b.table(grid, caption)
     out = b.finish()
     if not out.text.strip():
         raise FormatError("PDF has no text layer and OCR found no text")
@@ -342,17 +345,23 @@ def pdf_extract(raw: bytes) -> Extracted:
 LOW_OCR_CONFIDENCE = 80.0
 
 
-def _pdf_tables(raw: bytes, pages: list[str]) -> dict[int, tuple[str, list[tuple[str, list[list[str]]]]]]:
-    """page index → (text outside the tables, [(caption, grid)]) for pages with ruled data tables."""
+def _pdf_tables(raw: bytes, pages: list[str]) -> dict[int, list]:
+    """page index → its pieces in reading order: text by position, and (caption, grid) for each ruled data table in
+    its place (the table's own text left out; a caption line that names it goes into the table's name).
+    Text by position (pdfplumber) keeps a line's characters in reading order where the content stream draws them by
+    font (“ ” first, then the words they quote); pypdf's text stands where this finds none. A table that opens a
+    page with the column count of the last page's last table, and no header of its own, goes on with that header."""
     try:
         import pdfplumber
     except ImportError:
         return {}
     out = {}
+    last: list[str] | None = None  # the header of the last table read, while nothing but tables came after it
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             for i, page in enumerate(pdf.pages):
                 if i >= len(pages) or not pages[i].strip():
+                    last = None
                     continue
                 found = [t for t in page.find_tables() if len(t.rows) >= 2]
                 grids = []
@@ -361,20 +370,87 @@ def _pdf_tables(raw: bytes, pages: list[str]) -> dict[int, tuple[str, list[tuple
                     if grid and len(grid[0]) >= 2 and all(len(c) <= CELL_PROSE for row in grid for c in row):
                         grids.append((t, grid))
                 if not grids:
+                    text = page.extract_text() or ""
+                    if text.strip():
+                        out[i] = [text]
+                    last = None if text.strip() else last
                     continue
-                outside = page
+                grids.sort(key=lambda g: g[0].bbox[1])
+                body = page
                 for t, _ in grids:
-                    outside = outside.outside_bbox(t.bbox)
-                text = outside.extract_text() or ""
-                captions = []
-                for t, grid in grids:
-                    above = page.crop((0, max(0, t.bbox[1] - 40), page.width, t.bbox[1])).extract_text() or ""
-                    lines = [ln for ln in above.split("\n") if ln.strip()]
-                    captions.append((_caption(lines[-1]) if lines else "", grid))
-                out[i] = (text, captions)
+                    body = body.outside_bbox(t.bbox)
+                pieces: list = []
+                top = 0.0
+                for n, (t, grid) in enumerate(grids):
+                    # the text between the last table and this one, its last line the caption when it names a table
+                    lines = _crop_text(body, top, t.bbox[1]).split("\n")
+                    caption = _take_caption(lines)
+                    if not caption and n == 0 and _furniture_only(lines) and (before := out.get(i - 1)) \
+                            and isinstance(before[-1], str):
+                        # the name stands at the foot of the page before (表1 …情况表 / 单位：亿元 / — 1 —)
+                        tail = before[-1].split("\n")
+                        if caption := _take_caption(tail, skip_page_number=True):
+                            before[-1] = "\n".join(tail)
+                    if any(ln.strip() for ln in lines):
+                        pieces.append("\n".join(lines))
+                    if n == 0 and last and _continues(page, t, grid, last):
+                        grid = [last] + grid
+                    pieces.append((caption, grid))
+                    last = grid[0]
+                    top = min(page.height, t.bbox[3])
+                below = _crop_text(body, top, page.height)
+                if below.strip():
+                    pieces.append(below)
+                if any(len(ln.strip()) > 12 for ln in below.split("\n")):
+                    last = None  # body text under the last table (more than a page number): the table ended here
+                out[i] = pieces
     except Exception:  # noqa: BLE001 - table finding is an extra; pypdf's text stands
         return {}
     return out
+
+
+_TABLE_NAME = re.compile(r"^(?:附)?表\s*[0-9０-９一二三四五六七八九十]|表$")  # 表1 …情况表: a line that names a table
+_UNIT_LINE = re.compile(r"[（(]?单位[:：][^）)]{1,12}[）)]?")  # 单位：亿元, under a table's name
+
+
+_PAGE_LINE = re.compile(r"[—\-－–\s]*\d{1,4}[—\-－–\s]*|第\s*\d{1,4}\s*页.*")  # — 3 —, 第3页 共9页
+
+
+def _take_caption(lines: list[str], skip_page_number: bool = False) -> str:
+    """The table name (表1 …情况表) and unit (单位：亿元) lines that end `lines`, taken out of them ("" when none);
+    a page number after them stays."""
+    kept: list[str] = []
+    while lines and (not lines[-1].strip() or skip_page_number and _PAGE_LINE.fullmatch(lines[-1].strip())):
+        kept.insert(0, lines.pop())
+    unit = lines.pop().strip() if lines and _UNIT_LINE.fullmatch(_cell(lines[-1])) else ""
+    name = _caption(lines.pop()) if lines and _TABLE_NAME.search(_cell(lines[-1])) else ""
+    if unit and not name:
+        lines.append(unit)  # a unit line alone names no table here
+        unit = ""
+    lines.extend(kept)
+    return " ".join(x for x in (name, unit) if x)
+
+
+def _furniture_only(lines: list[str]) -> bool:
+    """Nothing but a running head or a page number: at most two short lines that end no sentence."""
+    text = [ln for ln in lines if ln.strip()]
+    return len(text) <= 2 and all(len(ln) <= 40 and "。" not in ln for ln in text)
+
+
+def _crop_text(page, top: float, bottom: float) -> str:
+    """The text of a page's band from top to bottom, what lies in its tables left out ("" for a band too thin to
+    hold a line)."""
+    top, bottom = max(0.0, top), min(float(page.height), bottom)
+    return (page.within_bbox((0, top, page.width, bottom)).extract_text() or "") if bottom - top > 1 else ""
+
+
+def _continues(page, table, grid: list[list[str]], header: list[str]) -> bool:
+    """A table goes on from the last page's: same columns, nothing but a running head above it, and a first row
+    of data (a figure in it), not a header."""
+    if len(grid[0]) != len(header) or [_cell(c) for c in grid[0]] == [_cell(c) for c in header]:
+        return False
+    return _furniture_only(_crop_text(page, 0, table.bbox[1]).split("\n")) \
+        and any(re.search(r"\d", c or "") for c in grid[0][1:])
 
 
 def pdf_text(raw: bytes) -> str:
