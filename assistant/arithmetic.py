@@ -582,11 +582,17 @@ def _written_in(q: Quantity, mag: str) -> str:
     return f"{q.written}即{_fmt(round(q.value / _MAG[mag], 4))}{mag}{q.unit}"
 
 
+INCOMPARABLE = 1000  # figures whose sizes differ more than this many times are not computed together
+
+
 def statement(op: str, picked: Sequence[Quantity], cite: str) -> str | None:
     """The computed sentence for quantities already picked (two; a sum may add more), all of one unit, or None."""
     if len(picked) < 2 or len({q.unit for q in picked}) != 1 or (op != "sum" and len(picked) != 2):
         return None
     a, b = picked[0], picked[1]
+    values = [abs(q.value) for q in picked]
+    if min(values) > 0 and max(values) / min(values) > INCOMPARABLE:
+        return None  # 23000元 and 30亿元: a person's income and a county's revenue are no two sides of one sum
     unit = "个百分点" if a.unit in ("%", "百分点") and op in ("diff", "change") else a.unit
     if op == "ratio":
         big, small = (a, b) if a.value >= b.value else (b, a)

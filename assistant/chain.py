@@ -21,7 +21,7 @@ from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
 from assistant.definitions import DEFINE, defines, has_note_marker, notes_for
-from assistant.evidence import EVERY_PLACE, DocLabel, Scope, check_passage, in_scope
+from assistant.evidence import EVERY_PLACE, DocLabel, Scope, check_passage, in_scope, unnamed_quote
 from assistant.params import (DEFINITION_DOCS, FIGURE_COVERAGE_RELIEF, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING,
                               ROW_PASSAGES)
 from assistant.answer.extractive import (ANNOUNCE_CHUNKS, MAX_OUTLINE, MAX_SUBPARTS, runs_past_end,
@@ -270,6 +270,8 @@ class Assistant:
         floor = self.settings.min_coverage - (FIGURE_COVERAGE_RELIEF if q.info.kind == "figure" else 0.0)
         checks = [check_passage(q.info, h, self.search.glossary, floor, q.gate_scope) for h in hits]
         kept = [h for h, c in zip(hits, checks) if c.ok]
+        if kept and (name := unnamed_quote(q.info, kept, self.search.glossary)):
+            return [], f"no passage names “{name}”"  # a name quoted is no paraphrase: 三廊一带 is not 一核三带
         return kept, "" if kept else checks[0].reason
 
     def assess(self, question: str | Query, hits: Sequence[Hit], doc_ids: Sequence[str] | None = None

@@ -24,6 +24,7 @@ from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
 from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, CN_YEAR, NEWS_DATELINE, RELATIVE_YEARS, YEAR, vocabulary
+from ingest.zh.vocab import vocabulary_groups
 
 _CN_NUM = CN_SMALL + "百千两"
 # A figure: a number that is not a year, a Chinese numeral before a counter (八个方面, 五方面), or one written
@@ -80,6 +81,8 @@ def term_present(term: str, text: str, glossary: Glossary) -> bool:
             return True
         if _LATIN.fullmatch(t):
             continue
+        if len(t) >= 3 and any(f"{t[:k]}的{t[k:]}" in text for k in range(1, len(t))):
+            return True  # 钢产量 in 钢的产量: a modifier the documents join with 的
         # head and tail close together, or the tail opening an item the head governs (粮食播种面积3320万亩、产量1285万吨)
         if len(t) >= 4 and re.search(f"{re.escape(t[:2])}(?:.{{0,{len(t)}}}?|[^，,。；;：:]{{0,16}}、){re.escape(t[-2:])}", text) \
                 and gram_share(t, text) >= SOFT_SHARE:
@@ -189,6 +192,11 @@ def row_years(text: str) -> set[str]:
 # Words by which a question names a document rather than its subject (ingest/data/genres.txt, title_genres.txt).
 GENRES = vocabulary("genres")
 TITLE_GENRES = vocabulary("title_genres")
+
+
+# a question's word for a kind of document → the words a title or opening of that kind holds (genre_names.txt)
+GENRE_NAMES = {g[0]: g[1:] for g in vocabulary_groups("genre_names") if len(g) > 1}
+
 # Every place asked at once (各省2026年GDP增长目标分别是多少): every document that states the value answers.
 EVERY_PLACE = re.compile(r"各(?:个)?(?:省|地|市|区|县|自治区)|哪些(?:省|地方|城市)")
 # words of a province's, a city's or a county's own affairs (全省, 该市, 区县, 县里)
@@ -210,7 +218,10 @@ _COUNTRY = re.compile(r"(?<![在居列占于])(?:全国|我国)(?![^，,。？?]
 _DATELINE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日")
 # a place named as the body a document is of, which the tagger may not know (青岚市人民政府, 在西山县第十八届人民代表大会,
 # 中共白沙县委): a name and its tier, then the body or session
-_ADMIN_NAME = re.compile(r"(?:^|(?<=[共在于年）)\s]))(?!中共)([\u4e00-\u9fff]{2,4}?(?:自治区|自治州|[省市县区州盟旗]))"
+# the body's place, after the place above it when both are named (在梧源市泮溪区第三届…), or after the dateline
+# (…会议上泮溪区人民政府区长)
+_ADMIN_NAME = re.compile(r"(?:^|(?<=[共在于年上）)\s]))(?!中共)(?:[\u4e00-\u9fff]{2,4}?[省市州盟])?"
+                         r"([\u4e00-\u9fff]{2,4}?(?:自治区|自治州|[省市县区州盟旗]))"
                          r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[省市县区]?委|委员会|国民经济|\d{4}年|关于)")
 # a lower tier's body right after the place above it: 梧源市泮溪区第三届人民代表大会, 某省某市人民政府
 _ADMIN_BELOW = re.compile(r"(?<=[省市州盟])([\u4e00-\u9fff]{2,4}?(?:自治县|[市县区旗]))"
@@ -438,7 +449,9 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     places = [place_key(p) for p in info.places] + xx
     real = {place_key(p) for p in info.places if real_place(p)} | set(xx)
     sets, free, place_sets, outright = [], [], [], []
-    refs = [(g, "opening") for g in genres] + [(g, "title") for g in short] + [(p, "place") for p in places]
+    named = [g for g in GENRE_NAMES if g in info.text and not any(g in o for o in genres)]  # 党代会报告
+    refs = [(g, "opening") for g in genres] + [(g, "title") for g in short] + [(g, "named") for g in named] + [
+        (p, "place") for p in places]
     # A document whose title and opening name no genre (a report that starts at 各位代表) is not excluded by one.
     unknown = frozenset(d for d, label in labels.items()
                         if not any(g in label.opening for g in GENRES) and not any(g in label.title for g in TITLE_GENRES))
@@ -448,7 +461,9 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         # mentioned in passing in an opening (城镇, 全省) names nothing.
         docs = frozenset(d for d, label in labels.items()
                          if (label.names_place(key) if kind == "place" else
-                             own_genre(key, label.opening) if kind == "opening" else key in label.title))
+                             own_genre(key, label.opening) if kind == "opening" else
+                             any(own_genre(squash(w), label.opening) for w in GENRE_NAMES[ref]) if kind == "named"
+                             else key in label.title))
         if docs and kind != "place":
             outright.append(docs)
             docs |= unknown
@@ -593,6 +608,25 @@ def sibling_named(question: str, text: str) -> str | None:
     return None
 
 
+_QUOTED_NAME = re.compile(r"[“\"「]([^”\"」“「]{2,12})[”\"」]")
+
+
+def quoted_names(question: str) -> tuple[str, ...]:
+    """The names a question quotes (“三廊一带”, “两业融合”): some passage that answers names each as written (its
+    items may stand in passages that do not: the 八个聚焦 one by one)."""
+    return tuple(squash(m.group(1)) for m in _QUOTED_NAME.finditer(question)
+                 if not _YEAR.fullmatch(m.group(1)) and not _NUMBERING.fullmatch(m.group(1).strip()))
+
+
+_NUMBERING = re.compile(rf"第?[（(]?[{CN_SMALL}十百\d]+[）)]?[、.．章节篇条项部分]*")  # “三、”, “（二）”: a part, not a name
+
+
+def unnamed_quote(info: QuestionInfo, hits: Sequence[Hit], glossary: Glossary) -> str | None:
+    """A name the question quotes that none of the passages names, or None."""
+    texts = [passage_text(h) for h in hits]
+    return next((n for n in quoted_names(info.text) if not any(term_present(n, t, glossary) for t in texts)), None)
+
+
 def names_serial(question: str, text: str) -> bool:
     """Every thing the question names by a name and serial number (神舟十五号) is named in the text."""
     named = serials(text)
@@ -638,7 +672,9 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
 def _own_figure(clauses: Sequence[str], figs: Sequence[bool | None], i: int) -> bool:
     """The clause before holds a figure of another kind (a rate before an amount: 年均增速达到8.5%以上，到2025年突破70亿元),
     so what qualifies that one (年均) is not this one's."""
-    return i > 0 and bool(figs[i - 1]) and bool(_PERCENT.search(clauses[i - 1])) != bool(_PERCENT.search(clauses[i]))
+    # any figure before, not only one in the unit asked (年均增长5.5%左右，到2030年突破5000亿元 when 亿元 is asked)
+    return i > 0 and (bool(figs[i - 1]) or has_figure(clauses[i - 1], None) is True) \
+        and bool(_PERCENT.search(clauses[i - 1])) != bool(_PERCENT.search(clauses[i]))
 
 
 _PERCENT = re.compile(r"[%％]|百分点")
@@ -1059,6 +1095,9 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     return Check(True)
 
 
+_COLUMN_UNIT = re.compile(r"\s*[（(]([^（）()]{1,4})[）)]$|(%)$")
+
+
 def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], glossary: Glossary,
                context: str) -> Check:
     """A table row answers a figure question from a value cell: the row's text cells (the indicator) with the
@@ -1069,7 +1108,9 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
     values = [(k, v) for k, v in cells if re.search(r"\d", v) and not _YEAR.fullmatch(v)]
     dated = [(k, v) for k, v in values if set(_YEAR.findall(k)) & set(info.years)]
     for key, value in dated or values:
-        if info.unit and has_figure(value + unit, info.unit) is not True:
+        own = _COLUMN_UNIT.search(key)  # 完成预算%, 总投资（亿元）: the column names its values' unit
+        if info.unit and has_figure(value + (unit or (own and (own.group(1) or own.group(2))) or ""),
+                                    info.unit) is not True:
             continue
         cov = _about_asked(info, squash(labels + key + value), squash(labels + key), context, glossary)
         if cov is not None:

@@ -18,7 +18,7 @@ _NUM = rf"[{CN_DIGITS}\d]+"
 _REF = re.compile(
     rf"第\s*(?P<n1>{_NUM})\s*(?P<unit>部分|篇|章|节|编|条|项)"
     rf"|第\s*[（(]\s*(?P<n2>{_NUM})\s*[）)]\s*(?:项|条|点|部分)?"
-    rf"|(?P<box>附件|专栏|附表)\s*(?P<n3>{_NUM})"
+    rf"|(?P<box>附件|专栏|附表|(?<![代发列报图外仪统])表)\s*(?P<n3>{_NUM})"  # 表3: a table by its number
     rf"|【(?P<tag>[^】]{{1,12}}?\d+)】"
 )
 
@@ -228,7 +228,7 @@ def absent_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]]) -> 
             continue
         kinds = [_same_kind(p) for p in prefixes]  # （九） or 九是…: a document numbering its items either way
         alike = {e for e in elements if any(k.match(_folded(e)) for k in kinds)}
-        boxed = prefixes[0].startswith(("附件", "专栏", "附表", "【"))
+        boxed = prefixes[0].startswith(("附件", "专栏", "附表", "表", "【"))
         return prefixes[0] if len(alike) >= (1 if boxed else 2) else None
     return None
 

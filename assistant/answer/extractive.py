@@ -154,12 +154,15 @@ def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, 
                 groups.setdefault(("line", hit.doc_id, hit.section, opening(line)), {}).setdefault(
                     lead, (hit.index, pos, n))
         path = heading_path(hit.section)
-        if path:
-            groups.setdefault(("heading", hit.doc_id, path[:-1], opening(path[-1])), {}).setdefault(
+        if path:  # numbered headings (一、坚持…) group as NUMBERED: a list only under a parent the question names
+            groups.setdefault(("heading", hit.doc_id, path[:-1], opening(path[-1]) or NUMBERED), {}).setdefault(
                 lead_clause(path[-1]), (hit.index, -1, n))
     return [(key[-1], [(lead, at[2]) for lead, at in sorted(g.items(), key=lambda t: t[1][:2])],
-             (heading_path(key[2]) or ("",))[-1] if key[0] == "line" else "")
+             (heading_path(key[2]) or ("",))[-1] if key[0] == "line" else (key[2] or ("",))[-1])
             for key, g in groups.items() if len(g) >= MIN_PARALLEL and len(key[-1]) == 2]
+
+
+NUMBERED = "##"  # the opening of numbered headings (一、, （一）), which share no words
 
 
 def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) -> str | None:
@@ -803,7 +806,8 @@ class ExtractiveBackend:
             # on its topic is no answer
             body = squash(item_body(heading)) if heading else ""
             named = len(body) >= 2 and body in info.text  # 基本原则有哪几条 under （二）基本原则
-            if not (named if headed else start in info.text) or (want is not None and len(items) < want):
+            if not (named if headed else start in info.text and start != NUMBERED) or (
+                    want is not None and len(items) < want):
                 continue
             shared = len(qgrams & bigrams("".join(lead for lead, _ in items)))
             if best is None or shared > best[0]:

@@ -15,3 +15,9 @@ def vocabulary(name: str) -> tuple[str, ...]:
     for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines():
         words.extend(line.split("#", 1)[0].split())
     return tuple(words)
+
+
+def vocabulary_groups(name: str) -> tuple[tuple[str, ...], ...]:
+    """The lines of ingest/data/<name>.txt as groups of words (`#` starts a comment; blank lines skipped)."""
+    lines = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(g for g in (tuple(line.split("#", 1)[0].split()) for line in lines) if g)
