@@ -21,7 +21,7 @@ from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
 from assistant.definitions import DEFINE, defines, has_note_marker, notes_for
-from assistant.evidence import EVERY_PLACE, DocLabel, Scope, check_passage, in_scope, unnamed_quote
+from assistant.evidence import EVERY_PLACE, DocLabel, Scope, check_passage, in_scope, term_present, unnamed_quote
 from assistant.params import (DEFINITION_DOCS, FIGURE_COVERAGE_RELIEF, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING,
                               ROW_PASSAGES)
 from assistant.answer.extractive import (ANNOUNCE_CHUNKS, MAX_OUTLINE, MAX_SUBPARTS, runs_past_end,
@@ -34,7 +34,7 @@ from assistant.references import (absent_part, ending_siblings, listed_annex, op
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import answer_figures, relative_years, row_answer
-from ingest.zh import SECTION_SEP, bigrams
+from ingest.zh import SECTION_SEP, bigrams, squash
 from vectordb.index import Hit, Index
 from vectordb.live import chunk_at
 
@@ -270,9 +270,14 @@ class Assistant:
         floor = self.settings.min_coverage - (FIGURE_COVERAGE_RELIEF if q.info.kind == "figure" else 0.0)
         checks = [check_passage(q.info, h, self.search.glossary, floor, q.gate_scope) for h in hits]
         kept = [h for h, c in zip(hits, checks) if c.ok]
-        if kept and (name := unnamed_quote(q.info, kept, self.search.glossary)):
-            return [], f"no passage names “{name}”"  # a name quoted is no paraphrase: 三廊一带 is not 一核三带
+        if kept and (name := unnamed_quote(q.info, hits, self.search.glossary)) and not self._doc_names(kept, name):
+            return [], f"no document here names “{name}”"  # a name quoted is no paraphrase: 三廊一带 is not 一核三带
         return kept, "" if kept else checks[0].reason
+
+    def _doc_names(self, hits: Sequence[Hit], name: str) -> bool:
+        """Some document of the passages names it, where no passage retrieved does (走出六条新路: its items were)."""
+        texts = (self.index.registry.text(d) or "" for d in dict.fromkeys(h.doc_id for h in hits))
+        return any(term_present(name, squash(t), self.search.glossary) for t in texts)
 
     def assess(self, question: str | Query, hits: Sequence[Hit], doc_ids: Sequence[str] | None = None
                ) -> tuple[Judgement, list[Hit], list]:

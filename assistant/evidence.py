@@ -612,8 +612,8 @@ _QUOTED_NAME = re.compile(r"[“\"「]([^”\"」“「]{2,12})[”\"」]")
 
 
 def quoted_names(question: str) -> tuple[str, ...]:
-    """The names a question quotes (“三廊一带”, “两业融合”): some passage that answers names each as written (its
-    items may stand in passages that do not: the 八个聚焦 one by one)."""
+    """The names a question quotes (“三廊一带”, “两业融合”): some passage retrieved names each as written (the items
+    may stand in passages that do not: the 八个聚焦 one by one)."""
     return tuple(squash(m.group(1)) for m in _QUOTED_NAME.finditer(question)
                  if not _YEAR.fullmatch(m.group(1)) and not _NUMBERING.fullmatch(m.group(1).strip()))
 
