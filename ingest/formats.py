@@ -411,8 +411,6 @@ def _pdf_tables(raw: bytes, pages: list[str]) -> dict[int, list]:
 
 _TABLE_NAME = re.compile(r"^(?:附)?表\s*[0-9０-９一二三四五六七八九十]|表$")  # 表1 …情况表: a line that names a table
 _UNIT_LINE = re.compile(r"[（(]?单位[:：][^）)]{1,12}[）)]?")  # 单位：亿元, under a table's name
-
-
 _PAGE_LINE = re.compile(r"[—\-－–\s]*\d{1,4}[—\-－–\s]*|第\s*\d{1,4}\s*页.*")  # — 3 —, 第3页 共9页
 
 
