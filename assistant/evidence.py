@@ -623,8 +623,11 @@ _NUMBERING = re.compile(rf"第?[（(]?[{CN_SMALL}十百\d]+[）)]?[、.．章节
 
 def unnamed_quote(info: QuestionInfo, hits: Sequence[Hit], glossary: Glossary) -> str | None:
     """A name the question quotes that none of the passages names, or None."""
+    names = quoted_names(info.text)
+    if not names:
+        return None  # most questions quote nothing: no passage text to build
     texts = [passage_text(h) for h in hits]
-    return next((n for n in quoted_names(info.text) if not any(term_present(n, t, glossary) for t in texts)), None)
+    return next((n for n in names if not any(term_present(n, t, glossary) for t in texts)), None)
 
 
 def names_serial(question: str, text: str) -> bool:

@@ -384,16 +384,16 @@ def _pdf_tables(raw: bytes, pages: list[str]) -> dict[int, list]:
                 for n, (t, grid) in enumerate(grids):
                     # the text between the last table and this one, its last line the caption when it names a table
                     lines = _crop_text(body, top, t.bbox[1]).split("\n")
+                    opens_page = n == 0 and _furniture_only(lines)  # nothing above it but a running head
                     caption = _take_caption(lines)
-                    if not caption and n == 0 and _furniture_only(lines) and (before := out.get(i - 1)) \
-                            and isinstance(before[-1], str):
+                    if not caption and opens_page and (before := out.get(i - 1)) and isinstance(before[-1], str):
                         # the name stands at the foot of the page before (表1 …情况表 / 单位：亿元 / — 1 —)
                         tail = before[-1].split("\n")
                         if caption := _take_caption(tail, skip_page_number=True):
                             before[-1] = "\n".join(tail)
                     if any(ln.strip() for ln in lines):
                         pieces.append("\n".join(lines))
-                    if n == 0 and last and _continues(page, t, grid, last):
+                    if opens_page and last and _continues(grid, last):
                         grid = [last] + grid
                     pieces.append((caption, grid))
                     last = grid[0]
@@ -442,13 +442,12 @@ def _crop_text(page, top: float, bottom: float) -> str:
     return (page.within_bbox((0, top, page.width, bottom)).extract_text() or "") if bottom - top > 1 else ""
 
 
-def _continues(page, table, grid: list[list[str]], header: list[str]) -> bool:
-    """A table goes on from the last page's: same columns, nothing but a running head above it, and a first row
-    of data (a figure in it), not a header."""
+def _continues(grid: list[list[str]], header: list[str]) -> bool:
+    """A table that opens its page goes on from the last page's: same columns, and a first row of data (a figure
+    in it), not a header."""
     if len(grid[0]) != len(header) or [_cell(c) for c in grid[0]] == [_cell(c) for c in header]:
         return False
-    return _furniture_only(_crop_text(page, 0, table.bbox[1]).split("\n")) \
-        and any(re.search(r"\d", c or "") for c in grid[0][1:])
+    return any(re.search(r"\d", c or "") for c in grid[0][1:])
 
 
 def pdf_text(raw: bytes) -> str:

@@ -11,10 +11,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 @functools.lru_cache(maxsize=None)
 def vocabulary(name: str) -> tuple[str, ...]:
     """The words of ingest/data/<name>.txt, in file order: whitespace-separated, `#` starts a comment."""
-    words: list[str] = []
-    for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-        words.extend(line.split("#", 1)[0].split())
-    return tuple(words)
+    return tuple(w for group in vocabulary_groups(name) for w in group)
 
 
 def vocabulary_groups(name: str) -> tuple[tuple[str, ...], ...]:
