@@ -543,6 +543,11 @@ _SALUTATION = re.compile(r"[^，。；,;]{1,16}[：:]")  # 各位代表：, 同�
 _FIELD_TITLE = re.compile(r"标\s*题\s*[:：]\s*(.{4,80}?)[。；;]?$")  # a metadata table's 标题： field
 _METADATA = re.compile(r"[^：:，。]{1,6}[:：]\s*[0-9A-Za-z][\x00-\x7f]*|.*\s/\s.*")  # 分类号:BH6 6, 云南日报 / 2001年 / …
 TITLE_CHARS = 60
+# lines above a portal page's title that are never part of it: a breadcrumb (首页 > 政务公开 > …), the caption and
+# rows of a metadata table (表1 文号、发布日期： / 文号：…；发布日期：…), a 文号 line (某政办发〔2025〕31号)
+_CRUMBS = re.compile(r"(?:(?:当前位置|您的位置|您现在的位置|所在位置)[:：]\s*)?[^>＞»›\n]{1,12}(?:\s*[>＞»›]\s*[^>＞»›\n]{1,20})+")
+_FIELDS_ROW = re.compile(r"表\s*\d{1,2}\s.{1,20}[：:]|(?:[^：:；;。]{1,8}[：:][^；;]{1,40}[；;]\s*)+[^：:；;。]{1,8}[：:].*")
+_DOC_NUMBER = re.compile(r".{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号")
 _SITE = re.compile(r".{2,12}(?:人民政府|政府|门户网站|政务网|网站|网)")  # a portal's name, above a page's title
 
 
@@ -566,6 +571,8 @@ def extract_title(cleaned: Cleaned | str) -> str:
     if hint:
         return hint
     lines = [ln.strip() for ln in text.split("\n")[:12] if ln.strip()]
+    while len(lines) > 1 and any(rx.fullmatch(lines[0]) for rx in (_CRUMBS, _FIELDS_ROW, _DOC_NUMBER)):
+        lines = lines[1:]
     for ln in lines:
         m = _FIELD_TITLE.match(ln)
         if m:

@@ -376,9 +376,9 @@ def _pdf_tables(raw: bytes, pages: list[str]) -> dict[int, list]:
                     last = None if text.strip() else last
                     continue
                 grids.sort(key=lambda g: g[0].bbox[1])
-                body = page
-                for t, _ in grids:
-                    body = body.outside_bbox(t.bbox)
+                boxes = [t.bbox for t, _ in grids]
+                # by each character's middle: a line that touches a table's bottom rule is below it, not lost
+                body = page.filter(lambda o: not any(_middle_in(o, box) for box in boxes))
                 pieces: list = []
                 top = 0.0
                 for n, (t, grid) in enumerate(grids):
@@ -435,11 +435,18 @@ def _furniture_only(lines: list[str]) -> bool:
     return len(text) <= 2 and all(len(ln) <= 40 and "。" not in ln for ln in text)
 
 
+def _middle_in(obj: dict, box: tuple) -> bool:
+    x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
 def _crop_text(page, top: float, bottom: float) -> str:
-    """The text of a page's band from top to bottom, what lies in its tables left out ("" for a band too thin to
-    hold a line)."""
+    """The text of a page's band from top to bottom (each character by its middle), what lies in its tables left
+    out ("" for a band too thin to hold a line)."""
     top, bottom = max(0.0, top), min(float(page.height), bottom)
-    return (page.within_bbox((0, top, page.width, bottom)).extract_text() or "") if bottom - top > 1 else ""
+    if bottom - top <= 1:
+        return ""
+    return page.filter(lambda o: top <= (o["top"] + o["bottom"]) / 2 < bottom).extract_text() or ""
 
 
 def _continues(grid: list[list[str]], header: list[str]) -> bool:
