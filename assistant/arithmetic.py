@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 from ingest.zh import YEAR, arabic_figures, bigrams, cn_number, squash, tidy_figures
@@ -169,13 +170,13 @@ def _terms_joined(question: str, rx: re.Pattern[str]) -> int:
 def _best_in(question: str, s: str, qs: list[Quantity]) -> Quantity:
     """The quantity whose clause shares most with the question (the first on a tie)."""
     qgrams = bigrams(question)
-    return max(qs, key=lambda q: (len(qgrams & bigrams(_clause_of(s, q))), -q.start))
+    return max(qs, key=lambda q: (len(qgrams & bigrams(_words_of(s, q))), -q.start))
 
 
 def _best_beside(question: str, s: str, qs: list[Quantity], other_s: str, other: Quantity) -> Quantity:
     """As _best_in, also counting what its words share with the other figure's lead."""
     qgrams, other_lead = bigrams(question), _named(_lead(other_s, other))
-    return max(qs, key=lambda q: (len(qgrams & bigrams(_clause_of(s, q))) + len(other_lead & _named(_lead(s, q))),
+    return max(qs, key=lambda q: (len(qgrams & bigrams(_words_of(s, q))) + len(other_lead & _named(_lead(s, q))),
                                   -q.start))
 
 
@@ -190,18 +191,74 @@ def _clause_of(s: str, q: Quantity, marks: str = "，,；;：:。") -> str:
     return s[_bounds(s, q.start, marks)[0]: q.start + len(q.written)]
 
 
+_ITEM_JOIN = re.compile(r"、|以及|和|与|及")
+
+
+@lru_cache(maxsize=512)
+def _respective(s: str) -> dict[int, tuple[str, str]]:
+    """甲、乙分别达到A、B: each figure after 分别 (to its clause's end) with the item before 分别 it belongs to and the
+    verb after 分别, when the items are as many as the figures and the figures of one unit. The last item carries a
+    head its shorter partners leave out (城镇、农村居民人均可支配收入): only as much of it as the first item is its own."""
+    out: dict[int, tuple[str, str]] = {}
+    for m in re.finditer("分别", s):
+        lo = max(s.rfind(p, 0, m.start()) for p in "，,；;。：:") + 1
+        hi = min((j for j in (s.find(p, m.end()) for p in "，,；;。") if j >= 0), default=len(s))
+        items = [x for x in _ITEM_JOIN.split(s[lo: m.start()]) if x]
+        qs = [q for q in _quantities(s) if m.end() <= q.start < hi]
+        if len(items) < 2 or len(items) != len(qs) or len({q.unit for q in qs}) != 1:
+            continue
+        verb = s[m.end(): qs[0].start]
+        for item, q in zip(items, qs):
+            out[q.start] = (item, verb)
+    return out
+
+
+def _words_of(s: str, q: Quantity, marks: str = "，,；;：:。") -> str:
+    """What names a figure: its clause, or for a figure of a 分别 list its own item (科技型中小企业 for 800家 in
+    高新技术企业、科技型中小企业数量分别达到80家以上、800家)."""
+    item = _respective(s).get(q.start)
+    return item[0] + item[1] if item else _clause_of(s, q, marks)
+
+
+def _own_items(s: str, a: Quantity, b: Quantity) -> tuple[set[str], set[str]] | None:
+    """The words only one of two figures of one 分别 list names (城镇 and 农村 of 城镇、农村居民人均可支配收入), or None
+    when they are not such a pair."""
+    got = _respective(s)
+    if a.start not in got or b.start not in got:
+        return None
+    wa, wb = got[a.start][0], got[b.start][0]
+    short = min(len(wa), len(wb))  # the longer item's head is shared
+    na, nb = _named(wa[:short] if len(wa) > len(wb) else wa), _named(wb[:short] if len(wb) > len(wa) else wb)
+    return na - nb, nb - na
+
+
 def _both_asked(question: str, s: str, a: Quantity, b: Quantity) -> bool:
     """Two figures of one quote are the pair asked when one clause gives both (分别达到A和B) or the question names
     what each clause is about (巩固率93%，毛入学率87%), not when a neighbour shares the unit (航线75条、航线99条)."""
-    ca, cb = _clause_of(s, a, "，,；;：:。、"), _clause_of(s, b, "，,；;：:。、")
+    ca, cb = _words_of(s, a, "，,；;：:。、"), _words_of(s, b, "，,；;：:。、")
     if ca in cb or cb in ca:
         return True
     first = min(a.start, b.start)
     if "分别" in s[_bounds(s, first, "。；;")[0]: first]:  # 甲、乙分别增长8.9%、7.7%: one clause gives both, in order
-        return True
+        return _asks_both(question, s, a, b)
     qgrams = bigrams(question)
     ga, gb = qgrams & bigrams(ca), qgrams & bigrams(cb)
-    return len(ga - gb) >= 2 and len(gb - ga) >= 2
+    if len(ga - gb) >= 2 and len(gb - ga) >= 2:
+        return True
+    return _other_side(question, ca, cb)
+
+
+def _other_side(question: str, ca: str, cb: str) -> bool:
+    """Two clauses of one indicator (城镇居民人均可支配收入50716元；农村居民人均可支配收入25348元) for a question that
+    compares two things (城里人和农村人): one clause names one side, the other names neither (its side paraphrased),
+    and both name the indicator asked, two bigrams' worth."""
+    keys = _side_keys(question)
+    if keys is None:
+        return False
+    na, nb = _named(ca), _named(cb)
+    sides = [[bool(n & k) for k in keys] for n in (na, nb)]
+    one = sorted(sum(s) for s in sides) == [0, 1]
+    return one and len(na & nb & _named(question)) >= 2
 
 
 def _added_and_total(question: str, s: str, a: Quantity, b: Quantity) -> bool:
@@ -246,7 +303,7 @@ def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> 
     sided = _side_pair(question, quotes, found) or _year_pair(question, quotes, found)
     if sided is not None:
         return sided
-    given = _given_together(quotes, found)
+    given = _given_together(question, quotes, found)
     if given is not None:
         return given
     holding = [i for i, qs in enumerate(found) if qs]
@@ -277,16 +334,37 @@ _SIDES = re.compile(r"比|和|与|同|跟")
 _PAIR_WORD = re.compile(r"[两二](?:个|者|项|块|类|方面|部分|家|座)")
 
 
-def _given_together(quotes: Sequence[str], found: list[list[Quantity]]) -> tuple[Quantity, Quantity, list[int]] | None:
-    """甲、乙分别达A、B: the one clause that gives exactly two figures of the kind asked after 分别, in one unit."""
+def _given_together(question: str, quotes: Sequence[str],
+                    found: list[list[Quantity]]) -> tuple[Quantity, Quantity, list[int]] | None:
+    """甲、乙分别达A、B: the one clause that gives exactly two figures of the kind asked after 分别, in one unit, of
+    things the question asks both of (the best named, when several clauses give two: 收入分别达到37247元、17818元 over
+    分别是2010年的2.6倍、3.3倍)."""
     pairs = []
+    qgrams = _named(question)
     for i, t in enumerate(quotes):
         for m in re.finditer("分别", t):
             lo, hi = _bounds(t, m.start(), "，,；;。")
             qs = [q for q in found[i] if m.end() <= q.start < hi]
-            if len(qs) == 2 and qs[0].unit == qs[1].unit:
-                pairs.append((qs[0], qs[1], [i]))
-    return pairs[0] if len(pairs) == 1 else None
+            if len(qs) == 2 and qs[0].unit == qs[1].unit and _asks_both(question, t, qs[0], qs[1]):
+                pairs.append((len(qgrams & _named(t[lo: m.start()])), (qs[0], qs[1], [i])))
+    top = max((n for n, _ in pairs), default=0)
+    best = [p for n, p in pairs if n == top]
+    return best[0] if len(best) == 1 else None
+
+
+def _asks_both(question: str, s: str, a: Quantity, b: Quantity) -> bool:
+    """Both figures of a 分别 list are asked, unless the question names one item only and no second thing beside
+    it (冀州的高新技术企业…比十三五末多几家 asks 高新技术企业's figure, not its gap to 科技型中小企业's)."""
+    own = _own_items(s, a, b)
+    if own is None:
+        return True
+    qgrams = _named(question)
+    named = [bool(qgrams & w) for w in own]
+    if all(named) or not any(named):
+        return True
+    keys = _side_keys(question)  # 城里人和农村人: the other side is the item named otherwise
+    words = own[0] if named[0] else own[1]
+    return keys is not None and any(words & k for k in keys)
 
 
 def _single_joins(question: str, rx: re.Pattern[str]) -> Iterator[tuple[str, re.Match[str]]]:
@@ -324,7 +402,8 @@ def _side_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]
     for i, qs in enumerate(found):
         listed = _LAST_ITEM.sub("、", quotes[i])  # 9个整体推进村和10个重点帮扶村: the last item joins by 和
         for q in qs:
-            item = _named(_around(listed, q, "，,；;：:。、"))
+            item = _named(_words_of(listed, q, "，,；;：:。、") if q.start in _respective(listed)
+                          else _around(listed, q, "，,；;：:。、"))
             left, right = len(item & keys[0]), len(item & keys[1])
             if bool(left) != bool(right):
                 sides[0 if left else 1].append((max(left, right), q, i))
@@ -378,13 +457,23 @@ def _about(question: str, s: str, q: Quantity, other_s: str, other: Quantity) ->
     """The words before the figure (its clause and the one before) name what the question asks about or what the
     other figure counts, two bigrams' worth (or all of a one-word lead: 装机1.7亿千瓦): 粮食总产达446.1亿斤 and
     粮食总产436亿斤 pair, 境外航线99条 does not."""
-    own = _named(_lead(s, q))
-    return bool(own) and len(own & (_named(question) | _named(_lead(other_s, other)))) >= min(2, len(own))
+    own = _named(_FRAME_WORDS.sub("，", _lead(s, q)))
+    other_words = _named(_FRAME_WORDS.sub("，", _lead(other_s, other)))
+    return bool(own) and len(own & (_named(question) | other_words)) >= min(2, len(own))
+
+
+# words that state any figure (达到, 提高到, 控制在): two leads that share only these count different things
+# (森林覆盖率达到42.5% and 物种保护率达到95%)
+_FRAME_WORDS = re.compile(r"达到|提高到|提升到|增长到|增加到|下降到|降低到|降至|降到|控制在|保持在|稳定在|突破|超过|力争|争取|"
+                          r"以上|以下|左右|累计|分别|全年|年均")
 
 
 def _lead(s: str, q: Quantity) -> str:
     marks = "，,；;：:。"
     lo = max(s.rfind(p, 0, q.start) for p in marks)
+    item = _respective(s).get(q.start)
+    if item:  # a figure of a 分别 list: the clause before the list, and its own item
+        return s[max(s.rfind(p, 0, lo) for p in marks) + 1: lo + 1] + item[0] + item[1] if lo > 0 else item[0] + item[1]
     lo = max(s.rfind(p, 0, lo) for p in marks) + 1 if lo > 0 else 0
     return s[lo: q.start]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Sequence
 
-from assistant.arithmetic import YEAR_WRITTEN, operation
+from assistant.arithmetic import YEAR_WRITTEN, operation, quantities
 from assistant.glossary import Glossary
 from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY,
                                 QuestionInfo, PROVINCES, REGIONS, listed_place, place_key, real_place, synonyms,
@@ -33,8 +33,8 @@ _COUNTERS = "个项条家所方篇大座户名倍"
 # digits after a Latin letter name a thing (SU7, C919, PM2.5, M2), they count nothing
 FIGURE = re.compile(rf"(?<![A-Za-z]){ARABIC_FIGURE}|[{_CN_NUM}]+(?=[{_COUNTERS}])|{CN_FIGURE}")
 _MEASURE = re.compile(rf"(?<![A-Za-z]){ARABIC_FIGURE}|{CN_FIGURE}")  # the same without counted numerals (十方面, 三大)
-_ASKS_COUNT = re.compile(rf"(?:几|多少)[{_COUNTERS}](?!百分点)")  # 几个百分点 is a gap in %, not a count
-_ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名](?!百分点)")  # how many things (not 几倍, 多少个百分点)
+_ASKS_COUNT = re.compile(rf"(?:几|多少)[{_COUNTERS}](?!百分点|点)")  # 几个百分点 is a gap in %, not a count
+_ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名](?!百分点|点)")  # how many things (not 几倍, 多少个百分点)
 # A count: a number and a counter (12所, 3.2万个, 十个). 一批 is no count: it answers no 几个.
 _COUNT = re.compile(rf"(?:\d+(?:\.\d+)?[万亿]?|[{_CN_NUM}]+)[多余]?(?:[{_COUNTERS}处种件台套位场次])")
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_FIGURE})"  # a figure's number, before its unit
@@ -208,7 +208,7 @@ _TITLE_LEVEL = re.compile(r"(自治区|[省市县区州盟旗])(?:国民经济|�
 _OPENING_LEVEL = re.compile(r"(?:代表|在)([省市县区])(?:人民政府|委)|我([省市县区])")
 # words that ask about one tier's document (县委书记的讲话, 这份区县政府工作报告, 该省, 市里): it narrows like a year
 _ASKED_LEVEL = {
-    "county": re.compile(r"县委|县(?:人民)?政府|县里|[该本全]县|[这那]个县|区县"),
+    "county": re.compile(r"县委|县(?:人民)?政府|县里|[该本全]县|[这那]个县|区县|区委|区(?:人民)?政府|区里|[该本]区|[这那]个区"),
     "city": re.compile(r"市委|市(?:人民)?政府|市里|[该本全]市|[这那]个市"),
     "province": re.compile(r"省委|省(?:人民)?政府|省里|[该本全]省|[这那]个省"),
 }
@@ -216,17 +216,19 @@ _NATIONAL_ISSUER = re.compile(r"国务院|中华人民共和国|中共中央|中
 # 全国/我国 as what is asked about (2024年全国粮食产量), not as a yardstick (居全国第2位, 在全国百强县里)
 _COUNTRY = re.compile(r"(?<![在居列占于])(?:全国|我国)(?![^，,。？?]{0,8}(?:第[一二三四五六七八九十\d]{1,3}[位名]|第几|前列|前[一二三四五六七八九十\d]|百强|排名|位次|平均))")
 _DATELINE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日")
+_DOC_NUMBER_YEAR = re.compile(rf"[〔\[［]({YEAR})[〕\]］]\s*\d{{1,4}}\s*号")  # 某政办发〔2025〕31号: the year it was issued
 # a place named as the body a document is of, which the tagger may not know (青岚市人民政府, 在西山县第十八届人民代表大会,
 # 中共白沙县委): a name and its tier, then the body or session
 # the body's place, after the place above it when both are named (在梧源市泮溪区第三届…), or after the dateline
 # (…会议上泮溪区人民政府区长)
-_ADMIN_NAME = re.compile(r"(?:^|(?<=[共在于年上）)\s]))(?!中共)(?:[\u4e00-\u9fff]{2,4}?[省市州盟])?"
+_ADMIN_NAME = re.compile(r"(?:^|(?<=[共在于年上）)\s。]))(?!中共|印发|转发|关于|[这那该本全我各此])(?:[\u4e00-\u9fff]{2,4}?[省市州盟])?"
                          r"([\u4e00-\u9fff]{2,4}?(?:自治区|自治州|[省市县区州盟旗]))"
                          r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[省市县区]?委|委员会|国民经济|\d{4}年|关于)")
 # a lower tier's body right after the place above it: 梧源市泮溪区第三届人民代表大会, 某省某市人民政府
 _ADMIN_BELOW = re.compile(r"(?<=[省市州盟])([\u4e00-\u9fff]{2,4}?(?:自治县|[市县区旗]))"
                           r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[市县区]?委)")
 _TIER_RANK = {"province": 0, "city": 1, "county": 2}
+_BEFORE_PLACE = frozenset("上在于和与及的")
 _YEAR = re.compile(YEAR)
 _CN_ORD = CN_SMALL
 _PLAN_ORDINAL = re.compile(rf"第([{_CN_ORD}]{{1,3}})个五年(?:[（(][^）)]{{0,24}}[）)])?(?:规划|计划)")
@@ -286,7 +288,8 @@ class DocLabel:
     def names_place(self, key: str) -> bool:
         """The place is written in the title or dateline as a word of its own (or the start of one: 海南 in
         海南省), not across two words (上海 in 会议上海南省)."""
-        if self.body_place and key in (self.body_place, place_key(self.body_place)):
+        own = self.body_place or self.place  # the place it is of, however the tagger cuts the words around it
+        if own and key in (own, place_key(own)):
             return True
         if self.body_place and self._places:
             return False  # a district's report dated 在梧源市泮溪区…: the city above names the city's documents
@@ -298,7 +301,9 @@ class DocLabel:
     @cached_property
     def _places(self) -> tuple[str, ...]:
         """The places its title or dateline names, in order (海南省 in …在海南省第七届人民代表大会…)."""
-        return tuple(w for w in jieba_tokenizer().lcut(self.where or self.title) if real_place(w))
+        # a name the tagger does not know may take the word before it (会议上栎溪区人民政府: 上栎溪区)
+        return tuple(w[1:] if w[0] in _BEFORE_PLACE and not listed_place(w) and real_place(w[1:]) else w
+                     for w in jieba_tokenizer().lcut(self.where or self.title) if real_place(w))
 
     @cached_property
     def place(self) -> str:
@@ -389,7 +394,8 @@ def doc_label(title: str, name: str, opening: str) -> DocLabel:
     t, o = squash(title), squash(f"{title}\n{opening}")
     if len(t) > 60 or re.search(r"[,。;:]", t):
         t = ""  # a document without a title line: its first sentence names no genre
-    years = set(_YEAR.findall(t)) | set(_YEAR.findall(name)) | set(_DATELINE.findall(o))
+    years = set(_YEAR.findall(t)) | set(_YEAR.findall(name)) | set(_DATELINE.findall(o)) | set(
+        _DOC_NUMBER_YEAR.findall(o[:NAME_CHARS]))
     head = squash(title) + o[:NAME_CHARS]  # the title line may be cut short, or be the first sentence
     plan, congress = _PLAN_ORDINAL.search(head), _CONGRESS.search(head)  # the first: later ones cite others
     plans = {plan.group(1) + "五"} if plan else set()
@@ -701,11 +707,22 @@ def _parts_of_year(text: str) -> set[str]:
             for p in _PART_PERIOD.findall(text)}
 
 
+_PERIOD_OR_YEAR = re.compile(rf"{_PART_PERIOD.pattern}|全年")
+
+
+def _last_part(text: str) -> str | None:
+    """The part of a year the text names last, unless it turns to the whole year after it (一季度…，全年…)."""
+    last = None
+    for m in _PERIOD_OR_YEAR.finditer(text):
+        last = m.group(0)
+    return None if last in (None, "全年") else next(iter(_parts_of_year(last)), None)
+
+
 # A clause that is only a span of time leading into what is done in it (利用2-3年时间，…; 力争用5年左右，…)
 _LEAD_IN_SPAN = re.compile(r"(?:力争|争取|计划)?(?:利用|用|经过|花)?(?:\d+(?:[-—－~～至到]\d+)?|[一二三四五六七八九十两]{1,3})"
                            r"(?:个)?(?:年|个月|月)(?:左右)?(?:的)?(?:时间)?(?:左右)?[，,]")
 # Units that count time: 几年 wants years; 多长时间 any span of time.
-_DURATIONS = {"年": "年", "时长": "年|月|周|天|日|小时|分钟|工作日"}
+_DURATIONS = {"年": "年", "天": "天|工作日", "时长": "年|月|周|天|日|小时|分钟|工作日"}
 
 
 def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> bool | None:
@@ -867,6 +884,11 @@ _KIND_WORDS = re.compile("|".join(sorted((w for k in _KINDS for w in k), key=len
 _FIGURE_START = re.compile(r"\d(?![\d.]*年)")  # a figure, not a year
 
 
+_SHARE, _GROWTH = 0, 1  # the first two kinds of figure_kinds.txt: a share, a growth
+# a question that may ask a rate without naming its kind: a goal (GDP目标是多少 is a growth), a rate, prices
+_MAY_ASK_RATE = re.compile(r"目标|预期|计划|打算|要|力争|率|速|幅|百分|%|％|点|价格|物价|CPI|PPI|指数")
+
+
 def _kind_of(word: str) -> int:
     return next(i for i, k in enumerate(_KINDS) if word in k)
 
@@ -876,17 +898,43 @@ def _asked_kinds(question: str) -> frozenset[int]:
     return frozenset(_kind_of(w) for w in _KIND_WORDS.findall(question))
 
 
+# a question that asks a change (增加多少, 多招多少, 新增, 提高, 翻番), once 多少 and 至少 are set aside: an amount
+# added (增加煤炭产量2300万吨) answers it, not a question asking a level (1985年挖多少煤)
+_ASKS_CHANGE = re.compile(r"[增涨减降扩净新翻多少缩]|提高|提升")
+_NOT_CHANGE = re.compile(r"多少|至少|不少于|多大|多久|多长|多高|多远")
+_ASKS_LEVEL = re.compile(r"到了?多少|达到|到几|是多少|有多少|多大|产量|总量|总额|总数|规模|保有|存量|余额")
+_PERCENT_AT = re.compile(r"[\d.，,·]+\s*(?:%|％|‰|个?百分点)")
+# a question that may ask a share without naming its kind (占GDP多少, 城镇化率, 几成, 投入强度)
+_MAY_ASK_SHARE = re.compile(r"占|率|百分之|%|％|几成|强度|比[重例]")
+
+
 def other_kind(question: str, clause: str) -> bool:
     """The question asks one kind of rate (a share, a growth) and the clause's figure is of another: the measure
-    word last before its first figure (ingest/data/figure_kinds.txt) is of a kind the question does not name."""
+    word last before its first figure (ingest/data/figure_kinds.txt) is of a kind the question does not name. A
+    question that names no kind and may not ask a share (经济总量涨到了多少) is not answered by a share (占世界经济的
+    比重达18.5%)."""
     asked = _asked_kinds(question)
-    if len(asked) != 1:
+    if len(asked) > 1:
         return False
     digit = _FIGURE_START.search(clause)
     # 提高到65% states a level, not a growth
     own = [m.group(0) for m in _KIND_WORDS.finditer(clause[: digit.start()] if digit else clause)
            if not clause.startswith(("到", "至"), m.end())]
-    return bool(own) and _kind_of(own[-1]) not in asked
+    if not own:
+        return False
+    if not asked:
+        if len(quantities(clause)) > 1:
+            return False  # …比重达1.26%、高新技术企业达8200家: which figure is asked is not the first one's to say
+        if own[-1] == "增加" and not clause.startswith("增加值", clause.rfind("增加", 0, digit.start() if digit else None)) \
+                and digit and not _PERCENT_AT.match(clause, digit.start()):
+            # 增加煤炭产量2300万吨 for 挖到多少: a level asked, not what is added (拿出多少额度 may ask that)
+            return bool(_ASKS_LEVEL.search(question)) and not _ASKS_CHANGE.search(_NOT_CHANGE.sub("", question))
+        if _kind_of(own[-1]) == _GROWTH and digit and _PERCENT_AT.match(clause, digit.start()):
+            # 2023年国内生产总值是多少: an amount that stood, not its growth (a goal asked may be a growth: GDP目标是多少)
+            return bool(_ASKS_LEVEL.search(question)) and not _ASKS_CHANGE.search(_NOT_CHANGE.sub("", question)) \
+                and not _MAY_ASK_RATE.search(question)
+        return _kind_of(own[-1]) == _SHARE and not _MAY_ASK_SHARE.search(question)
+    return _kind_of(own[-1]) not in asked
 
 
 def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, glossary: Glossary) -> bool:
@@ -1048,6 +1096,9 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 window = squash((clauses[lead] if lead is not None else "") + "".join(clauses[lo: i + 1]))
                 if (part := _parts_of_year(window)) and not part & _parts_of_year(info.text):
                     continue  # 一季度增长4.5% answers neither the whole year nor another quarter
+                if not part and (earlier := _last_part(squash("".join(clauses[:lo])))) and \
+                        earlier not in _parts_of_year(info.text):
+                    continue  # 2023年一季度国内生产总值284997亿元，按不变价格计算，同比增长4.5%: still the quarter's
                 focus = clause
                 if info.unit in _DURATIONS and i + 1 < len(clauses) and _LEAD_IN_SPAN.fullmatch(squash(clause)):
                     focus = clause + clauses[i + 1]  # 利用2-3年时间，建立健全…: the span of what follows it

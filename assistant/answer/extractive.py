@@ -46,10 +46,15 @@ def _asks_twice(question: str) -> bool:
     return sum(bool(_ASKS.search(c)) for c in re.split(r"[，,；;？?]", question)) >= 2
 # A clause that goes on stating the figure of the clause before it (提高1岁，达到74.5岁; …30%，最高300万元).
 _GOES_ON = re.compile(r"^(?:达到|达|提高到|增加到|增长到|下降到|降至|降到|减少到|控制在|保持在|稳定在|突破|超过|"
-                      r"最高|最多|最低|不超过|不低于|不少于|其中|年均|分别)")
+                      r"最高|最多|最低|不超过|不低于|不少于|其中|年均|分别|"
+                      # the figure's own change (2146家，比上年末增加138家; 4.82亿件，增长18.6%)
+                      r"(?:比上年(?:末|同期)?|较上年(?:末)?|同比|比20\d\d年(?:末)?)?(?:增长|下降|提高|增加|减少|降低|上升|回落)[约近]?\d)")
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n\s*(?=[\u4e00-\u9fff])")
 _CN_YEAR_RUN = re.compile(rf"{CN_YEAR}年(?:[^，。；]{{0,3}}?{CN_YEAR}年)?")  # a date or a span of years, as written
 _DIGIT_FIGURE = re.compile(f"{ARABIC_FIGURE}|{CN_FIGURE}")  # a figure that is not a year (Arabic or written out)
+# a clause that only says when (到2025年，…; “十四五”期间，…; 今年，…): a figure after it is of that time, so it is quoted too
+_TIME_LEAD = re.compile(r"\s*(?:力争|争取|预计|计划|确保)?(?:到|至|在|截至)?\s*(?:(?:19|20)\d\d\s*年(?:底|末|前)?|"
+                        r"[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:期间|末|时期)|今年|明年|今后五年|未来五年|届时)\s*[，,]\s*")
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
 _ORDINAL = {c: i for i, c in enumerate(CN_SMALL, 1)}
@@ -534,6 +539,8 @@ class ExtractiveBackend:
         lo, hi = i, i
         if i > 0 and len(qgrams & bigrams(clauses[i - 1])) > len(qgrams & bigrams(clauses[i])) / 2:
             lo = i - 1
+        if info.kind == "figure" and lo > 0 and _TIME_LEAD.fullmatch(clauses[lo - 1]):
+            lo -= 1
         several = bool(_SEVERAL.search(info.text)) or twice
         if several and info.kind == "figure":  # every figure clause the question's own words name, and those between
             named = [j for j in hold if match(j)[0] > 0]

@@ -256,9 +256,23 @@ def test_two_figures_given_together_are_the_pair_a_sum_of_two_adds():
     quotes = ["全省接待游客6.5亿人次，厦门、福州机场旅客吞吐量分别达2790.6万人次、1529.9万人次，均创新高。"]
     assert computed_sentence(q, quotes, ["[1]"]) == \
         f"两者合计4320.5万人次（2790.6万人次加1529.9万人次）{COMPUTED_NOTE}[1]。"
-    # two such clauses: which pair was asked is unknown
+    # two such clauses: the pair the question names; which was asked is unknown when it names both alike
     quotes = ["厦门、福州机场旅客吞吐量分别达2790.6万人次、1529.9万人次，泉州、漳州分别达300万人次、200万人次。"]
-    assert computed_sentence(q, quotes, ["[1]"]) is None
+    assert "4320.5万人次" in computed_sentence(q, quotes, ["[1]"])
+    quotes = ["厦门、福州机场旅客吞吐量分别达2790.6万人次、1529.9万人次，泉州、漳州机场旅客吞吐量分别达300万人次、200万人次。"]
+    assert computed_sentence("两个机场的旅客吞吐量加起来一共多少人次？", quotes, ["[1]"]) is None
+
+
+def test_a_respective_list_pairs_its_figures_with_its_own_items():
+    # 城镇、农村居民…分别: the income pair, not the 倍 pair of the next 分别 clause; the last item's head is shared
+    quotes = ["城镇、农村居民人均可支配收入分别达到37247元、17818元,分别是2010年的2.6倍、3.3倍,年均分别增长7%、8%"]
+    s = computed_sentence("城里人和农村人的人均可支配收入相差多少？", quotes, ["[1]"])
+    assert s is not None and s.startswith("两者相差19429元（37247元与17818元）")
+    # one item asked: its figure against the other quote's, never against the list's other item
+    quotes = ["到2025年,力争高新技术企业、科技型中小企业数量分别达到80家以上、800家", "高新技术企业达到42家"]
+    q = "冀州的高新技术企业，2025年目标比十三五末的数量至少要多几家？"
+    assert computed_sentence(q, quotes[:1], ["[1]"]) is None
+    assert computed_sentence(q, quotes, ["[1]", "[2]"]).startswith("两者相差38家（80家与42家）")
 
 
 def test_more_or_less_by_how_much_asks_a_difference():
