@@ -471,11 +471,11 @@ _FRAME_WORDS = re.compile(r"达到|提高到|提升到|增长到|增加到|下�
 def _lead(s: str, q: Quantity) -> str:
     marks = "，,；;：:。"
     lo = max(s.rfind(p, 0, q.start) for p in marks)
+    before = max(s.rfind(p, 0, lo) for p in marks) + 1 if lo > 0 else 0
     item = _respective(s).get(q.start)
-    if item:  # a figure of a 分别 list: the clause before the list, and its own item
-        return s[max(s.rfind(p, 0, lo) for p in marks) + 1: lo + 1] + item[0] + item[1] if lo > 0 else item[0] + item[1]
-    lo = max(s.rfind(p, 0, lo) for p in marks) + 1 if lo > 0 else 0
-    return s[lo: q.start]
+    if item:  # a figure of a 分别 list: the clause before the list's, and its own item
+        return (s[before: lo + 1] if lo > 0 else "") + item[0] + item[1]
+    return s[before: q.start]
 
 
 def _states_change(s: str) -> bool:

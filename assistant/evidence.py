@@ -898,11 +898,15 @@ def _asked_kinds(question: str) -> frozenset[int]:
     return frozenset(_kind_of(w) for w in _KIND_WORDS.findall(question))
 
 
-# a question that asks a change (增加多少, 多招多少, 新增, 提高, 翻番), once 多少 and 至少 are set aside: an amount
-# added (增加煤炭产量2300万吨) answers it, not a question asking a level (1985年挖多少煤)
+# a question that asks a change (增加多少, 多招多少, 新增, 提高, 翻番), once 多少 and 至少 are set aside, and one that
+# asks a level (挖到多少, 是多少, 总量): an amount added (增加煤炭产量2300万吨) answers the first, not the second
 _ASKS_CHANGE = re.compile(r"[增涨减降扩净新翻多少缩]|提高|提升")
 _NOT_CHANGE = re.compile(r"多少|至少|不少于|多大|多久|多长|多高|多远")
 _ASKS_LEVEL = re.compile(r"到了?多少|达到|到几|是多少|有多少|多大|产量|总量|总额|总数|规模|保有|存量|余额")
+
+
+def _asks_level(question: str) -> bool:
+    return bool(_ASKS_LEVEL.search(question)) and not _ASKS_CHANGE.search(_NOT_CHANGE.sub("", question))
 _PERCENT_AT = re.compile(r"[\d.，,·]+\s*(?:%|％|‰|个?百分点)")
 # a question that may ask a share without naming its kind (占GDP多少, 城镇化率, 几成, 投入强度)
 _MAY_ASK_SHARE = re.compile(r"占|率|百分之|%|％|几成|强度|比[重例]")
@@ -911,8 +915,9 @@ _MAY_ASK_SHARE = re.compile(r"占|率|百分之|%|％|几成|强度|比[重例]"
 def other_kind(question: str, clause: str) -> bool:
     """The question asks one kind of rate (a share, a growth) and the clause's figure is of another: the measure
     word last before its first figure (ingest/data/figure_kinds.txt) is of a kind the question does not name. A
-    question that names no kind and may not ask a share (经济总量涨到了多少) is not answered by a share (占世界经济的
-    比重达18.5%)."""
+    question that names no kind is not answered, in a clause of one figure, by a share when it may not ask one
+    (经济总量涨到了多少: 占世界经济的比重达18.5%), nor by an amount added or a growth rate when it asks a level (挖到多少:
+    增加煤炭产量2300万吨; 2023年国内生产总值是多少: 增长5.2%) and no goal or rate."""
     asked = _asked_kinds(question)
     if len(asked) > 1:
         return False
@@ -927,12 +932,9 @@ def other_kind(question: str, clause: str) -> bool:
             return False  # …比重达1.26%、高新技术企业达8200家: which figure is asked is not the first one's to say
         if own[-1] == "增加" and not clause.startswith("增加值", clause.rfind("增加", 0, digit.start() if digit else None)) \
                 and digit and not _PERCENT_AT.match(clause, digit.start()):
-            # 增加煤炭产量2300万吨 for 挖到多少: a level asked, not what is added (拿出多少额度 may ask that)
-            return bool(_ASKS_LEVEL.search(question)) and not _ASKS_CHANGE.search(_NOT_CHANGE.sub("", question))
+            return _asks_level(question)  # 拿出多少额度 may ask what is added
         if _kind_of(own[-1]) == _GROWTH and digit and _PERCENT_AT.match(clause, digit.start()):
-            # 2023年国内生产总值是多少: an amount that stood, not its growth (a goal asked may be a growth: GDP目标是多少)
-            return bool(_ASKS_LEVEL.search(question)) and not _ASKS_CHANGE.search(_NOT_CHANGE.sub("", question)) \
-                and not _MAY_ASK_RATE.search(question)
+            return _asks_level(question) and not _MAY_ASK_RATE.search(question)  # GDP目标是多少 asks a growth
         return _kind_of(own[-1]) == _SHARE and not _MAY_ASK_SHARE.search(question)
     return _kind_of(own[-1]) not in asked
 
