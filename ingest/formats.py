@@ -304,7 +304,7 @@ def pdf_extract(raw: bytes) -> Extracted:
     b = _Builder()
     warnings: list[str] = []
     ocr_pages: list[tuple[int, float]] = []
-    tables = _pdf_tables(raw, pages)
+    placed = _pdf_pieces(raw, pages)
     blank = [i for i, p in enumerate(pages) if not p.strip()]
     ocr: dict[int, tuple[str, float]] = {}
     if blank:
@@ -320,8 +320,8 @@ def pdf_extract(raw: bytes) -> Extracted:
         if i in ocr:
             page, conf = ocr[i]
             ocr_pages.append((i + 1, conf))
-        elif i in tables:
-            for piece in tables[i]:
+        elif i in placed:
+            for piece in placed[i]:
                 if isinstance(piece, str):
                     b.add(piece.rstrip("\n"))
                 else:
@@ -345,7 +345,7 @@ def pdf_extract(raw: bytes) -> Extracted:
 LOW_OCR_CONFIDENCE = 80.0
 
 
-def _pdf_tables(raw: bytes, pages: list[str]) -> dict[int, list]:
+def _pdf_pieces(raw: bytes, pages: list[str]) -> dict[int, list]:
     """page index → its pieces in reading order: text by position, and (caption, grid) for each ruled data table in
     its place (the table's own text left out; a caption line that names it goes into the table's name).
     Text by position (pdfplumber) keeps a line's characters in reading order where the content stream draws them by
