@@ -297,10 +297,11 @@ def _from_to(found: list[list[Quantity]], quotes: Sequence[str]) -> tuple[Quanti
 def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> tuple[Quantity, Quantity, list[int]] | None:
     """Two quantities of one kind and unit from the (plainly written) quotes, and the quotes they come from."""
     found = _found(question, quotes, percent)
-    ends = _from_to(found, quotes)
+    # the two years the question names pick their figures before a change one quote states (由2020年的A到2025年的B)
+    ends = _year_pair(question, quotes, found) or _from_to(found, quotes)
     if ends is not None:
         return ends
-    sided = _side_pair(question, quotes, found) or _year_pair(question, quotes, found)
+    sided = _side_pair(question, quotes, found)
     if sided is not None:
         return sided
     given = _given_together(question, quotes, found)
@@ -421,16 +422,37 @@ def _side_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]
 YEAR_WRITTEN = re.compile(rf"({YEAR})年")  # a year written as one (2025年), not a bare number
 
 
+_PLAN_END = re.compile(r"([一二三四五六七八九十]{1,3})五[”\"]?末")  # 十四五末: the plan's last year, 2025
+
+
+def _plan_end(ordinal: str) -> str:
+    """The last year of the plan of that ordinal (六五: 1985, 十四五: 2025)."""
+    return str(1985 + 5 * (int(cn_number(ordinal) or 6) - 6))
+
+
+_YEAR_BEFORE = re.compile(rf"({YEAR})年(?:的|底|末)?(?:达到|为|是|增加到|提高到|突破|超过)?$")
+
+
+def _year_of(quote: str, q: Quantity) -> str | None:
+    """The year a figure is of: the one year its clause names (2025年20%的村庄), or the year written right before it
+    (由2020年的1720亿元增加到2025年的2380亿元: 2025 for 2380), else None."""
+    clause = _clause_of(quote, q)
+    written = YEAR_WRITTEN.findall(clause)
+    if len(written) == 1:
+        return written[0]
+    m = _YEAR_BEFORE.search(clause[: len(clause) - len(q.written)])
+    return m.group(1) if m else None
+
+
 def _year_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]):
     """2030年比2025年高多少 (2025年20%的村庄…，2030年50%村庄…): when the question compares two years and exactly one
     figure's own clause names each, those two; else None."""
-    years = list(dict.fromkeys(YEAR_WRITTEN.findall(question)))
+    years = list(dict.fromkeys(YEAR_WRITTEN.findall(question) + [_plan_end(m) for m in _PLAN_END.findall(question)]))
     if len(years) != 2:
         return None
     picked = []
     for year in years:
-        at = [(q, i) for i, qs in enumerate(found) for q in qs
-              if YEAR_WRITTEN.findall(_clause_of(quotes[i], q)) == [year]]
+        at = [(q, i) for i, qs in enumerate(found) for q in qs if _year_of(quotes[i], q) == year]
         if len(at) != 1:
             return None
         picked.append(at[0])
@@ -484,10 +506,27 @@ def _states_change(s: str) -> bool:
     return _without_changes(s) != s
 
 
+_CELL = re.compile(r"([^：:；;]{1,24})[：:]([^；;]*)")
+_BARE = re.compile(r"(-?\d+(?:\.\d+)?)(左右|以上|以内|以下)?")
+_LABEL_UNIT = re.compile(r"[（(]([^（）()\d]{1,4})[）)]")  # 地区生产总值（亿元）
+
+
+def _row_text(quote: str) -> str:
+    """A table row (指标名称：…；单位：%；2025年基数：61.5；2028年：72) as a sentence of figures in the row's unit
+    (…2025年基数为61.5%；2028年为72%), so its columns compute like any figures; other quotes as they are."""
+    cells = [(m.group(1).strip(), m.group(2).strip()) for m in _CELL.finditer(quote.rstrip("。；;，, "))]
+    unit = next((v for k, v in cells if k in ("单位", "计量单位")), "") or next(
+        (m.group(1) for k, v in cells if not _BARE.fullmatch(v) for m in [_LABEL_UNIT.search(v)] if m), "")
+    if len(cells) < 3 or not unit or len(unit) > 4 or _BARE.fullmatch(unit):
+        return quote
+    return "；".join(f"{k}为{m.group(1)}{unit}{m.group(2) or ''}"
+                     if (m := _BARE.fullmatch(v)) and k not in ("序号", "编号") else f"{k}：{v}" for k, v in cells)
+
+
 def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
     """The sentences stating what the question asks to compute from the quotes (markers[i] cites quotes[i]), one per
     computation it asks, or None when it asks none or the quotes do not give exactly two figures of one kind."""
-    quotes = [plain(t) for t in quotes]
+    quotes = [plain(_row_text(t)) for t in quotes]
     levels = [_without_changes(t) for t in quotes]
     changes = levels != quotes  # a quote states a change (_states_change)
     said = []

@@ -17,8 +17,8 @@ from typing import Sequence
 from assistant.arithmetic import YEAR_WRITTEN, operation, quantities
 from assistant.glossary import Glossary
 from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY,
-                                QuestionInfo, PROVINCES, REGIONS, listed_place, place_key, real_place, synonyms,
-                                tagged_words)
+                                QuestionInfo, PROVINCES, REGIONS, _known_word, listed_place, place_key, real_place,
+                                synonyms, tagged_words)
 from ingest.zh import arabic_years, cn_number, sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
@@ -223,7 +223,8 @@ _DOC_NUMBER_YEAR = re.compile(rf"[〔\[［]({YEAR})[〕\]］]\s*\d{{1,4}}\s*号"
 # (…会议上泮溪区人民政府区长)
 _ADMIN_NAME = re.compile(r"(?:^|(?<=[共在于年上）)\s。]))(?!中共|印发|转发|关于|[这那该本全我各此])(?:[\u4e00-\u9fff]{2,4}?[省市州盟])?"
                          r"([\u4e00-\u9fff]{2,4}?(?:自治区|自治州|[省市县区州盟旗]))"
-                         r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[省市县区]?委|委员会|国民经济|\d{4}年|关于)")
+                         r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[省市县区]?委|委员会|国民经济|\d{4}年|关于"
+                         r"|[\u4e00-\u9fff]{1,8}?(?:厅|局|委员会|办公室)(?![\u4e00-\u9fff]{0,3}长))")  # 某省财政厅: its department
 # a lower tier's body right after the place above it: 梧源市泮溪区第三届人民代表大会, 某省某市人民政府
 _ADMIN_BELOW = re.compile(r"(?<=[省市州盟])([\u4e00-\u9fff]{2,4}?(?:自治县|[市县区旗]))"
                           r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[市县区]?委)")
@@ -263,6 +264,7 @@ class DocLabel:
     # a local document that names no place of its own (X县, masked): the places its text keeps naming (大同 in a
     # county's speech), which a question may name it by
     mentioned: frozenset[str] = frozenset()
+    lines: str = ""  # `opening` with its lines ended by 。: where a body's place may start a line
 
     @cached_property
     def _where_tokens(self) -> tuple[dict[int, int], frozenset[int]]:
@@ -322,7 +324,7 @@ class DocLabel:
                 if above and _TIER_RANK.get(_tier_level(m.group(1)), 0) > _TIER_RANK.get(_tier_level(above), 3):
                     return m.group(1)
             return ""
-        for text in (self.where or self.title, self.opening[:NAME_CHARS]):
+        for text in (self.where or self.title, (self.lines or self.opening)[:NAME_CHARS]):
             m = _ADMIN_NAME.search(text)
             if m and not _NATIONAL_ISSUER.search(text[:m.start()]):
                 return m.group(1)
@@ -401,7 +403,9 @@ def doc_label(title: str, name: str, opening: str) -> DocLabel:
     plans = {plan.group(1) + "五"} if plan else set()
     plans |= {congress.group(1) + "大"} if congress else set()
     where = t + "".join(o[m.end():m.end() + 40] for m in _DATELINE.finditer(o)) if t else o
-    return DocLabel(t, o, frozenset(years), where=where, plans=frozenset(plans))
+    # lines end at 。 so that a place may open one (a portal's name, 某区人民政府门户网站, above a speech)
+    lines = "。".join(squash(ln) for ln in f"{title}\n{opening}".split("\n") if ln.strip())
+    return DocLabel(t, o, frozenset(years), where=where, plans=frozenset(plans), lines=lines)
 
 
 _BEFORE_GENRE = re.compile(r"(?:那个|这个|那份|这份|那篇|这篇|那项|这项|该|的|里|上)+$")
@@ -610,6 +614,39 @@ def sibling_named(question: str, text: str) -> str | None:
     for name, value in asked:
         others = [v for n, v in named if n == name]
         if others and value not in others:
+            return name
+    return None
+
+
+_NOT_A_NAME = ("m", "r", "u", "p", "c", "d", "f", "q", "v", "t", "a", "y", "e", "x")  # numbers, verbs, times…
+
+
+@lru_cache(maxsize=4096)
+def _modifiers(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, the noun after it) for each pair of words of two or more characters where the first may name the
+    second (问天 实验舱, 福厦 高铁): not a number, verb, time or function word."""
+    words = tagged_words(text)
+    return tuple((w, n) for (w, f), (n, g) in zip(words, words[1:])
+                 if len(w) >= 2 and len(n) >= 2 and not f.startswith(_NOT_A_NAME) and g.startswith("n")
+                 and w not in GENERIC and n not in GENERIC and not any(ch.isdigit() for ch in w))
+
+
+def _proper(word: str) -> bool:
+    """A name of one thing (雅万, 梦天): a name to the tagger, or a word it does not know; not a place, which the scope
+    reads."""
+    tags = tagged_words(word)
+    f = tags[0][1] if len(tags) == 1 else "x"
+    return (f in ("nr", "nrt", "nrfg") or not _known_word(word)) and not real_place(word) and not listed_place(word)
+
+
+def named_sibling(question: str, text: str) -> str | None:
+    """A thing the text names by another name before the same word (福厦高铁 for 雅万高铁, 问天实验舱 for 梦天实验舱)
+    while the asked name occurs nowhere in it, or None: another thing of the kind asked."""
+    q, t = squash(question), squash(text)
+    for name, head in _modifiers(q):
+        if name in t or not _proper(name):
+            continue
+        if any(h == head and other != name and other not in q for other, h in _modifiers(t)):
             return name
     return None
 
@@ -1064,12 +1101,28 @@ def stated_result(clause: str, sentence: str, context: str) -> bool:
     return bool(past.search(context)) and not future.search(context)
 
 
+def _per_unit(info: QuestionInfo, window: str) -> bool:
+    """The window names an asked term only after 单位 (per unit of it) and names another thing after it, which
+    the question does not ask (单位地区生产总值能耗 when 地区生产总值 was asked)."""
+    q = squash(info.text)
+    for term in info.terms:
+        t = squash(term)
+        if len(t) < 2 or "单位" + t in q or t not in window:
+            continue
+        if all(window[max(0, m.start() - 2): m.start()] == "单位" and m.end() < len(window) and
+               "\u4e00" <= window[m.end()] <= "\u9fff" for m in re.finditer(re.escape(t), window)):
+            return True
+    return False
+
+
 def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, context: str = "") -> Check:
     """For a figure question, some clause (with the one before it) must name what was asked and carry an
     unmasked figure in the unit asked; `focus` is that clause. `context` (squashed title and heading path) names
     the document and part: the clause need not repeat it."""
     if sibling_named(info.text, sentence):
         return Check(False, "the sentence is about another of the numbered things")
+    if (name := named_sibling(info.text, sentence)) is not None:
+        return Check(False, f"the sentence names another thing than {name}")
     if info.kind == "figure" and (cells := row_cells(sentence)):
         return _check_row(info, sentence, cells, glossary, context)
     if info.kind == "figure":
@@ -1105,6 +1158,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 if info.unit in _DURATIONS and i + 1 < len(clauses) and _LEAD_IN_SPAN.fullmatch(squash(clause)):
                     focus = clause + clauses[i + 1]  # 利用2-3年时间，建立健全…: the span of what follows it
                     window = squash(focus)
+                if _per_unit(info, window):
+                    continue  # 单位国内生产总值能耗降低2.5%: energy per unit of output, not the output
                 cov = _about_asked(info, window, squash(sentence), context, glossary)
                 if cov is not None and _subject_named(info, context, squash(clause), window, glossary) and \
                         not contrasted(info.text + "".join(glossary.expand(info.text).added), window) and \
@@ -1135,7 +1190,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             return Check(False, "the sentence names no body")
     elif info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(body):
         return Check(False, "the sentence names no person")
-    if info.kind == "who" and (role := asked_role(info.text)) and not term_present(role, dated + context, glossary):
+    if info.kind in ("who", "what") and (role := asked_role(info.text)) and \
+            not term_present(role, dated + context, glossary):
         return Check(False, f"the sentence does not name the {role}")  # 主持人是谁: not whoever else it names
     if info.kind != "figure" and contrasted(info.text, dated):
         return Check(False, "the sentence is about a sibling of what was asked")  # 女单 when 男子单打 was asked
@@ -1144,6 +1200,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         return Check(False, "the sentence foretells what the question asks as done")
     if info.kind == "when" and (done := asked_event(info.text)) and not term_present(done, dated, glossary):
         return Check(False, f"the sentence does not say when it was {done}")
+    if info.kind == "when" and done and _TIME.search(dated) and not dates_event(done, body, glossary):
+        return Check(False, f"the sentence's date is not when it was {done}")
     if info.kind == "when" and not _TIME.search(dated):
         return Check(False, "the sentence has no date")
     if info.kind == "when" and _ASKS_DAY.search(info.text) and not _DAY.search(dated):
@@ -1185,7 +1243,7 @@ _ASPECT = frozenset({"开始", "正式", "全面"})  # 什么时候开始实施:
 _WHEN_WORD = re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|什么时间")
 
 
-_ROLE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,8})(?:是谁|是哪位|是哪一位)")
+_ROLE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,8})(?:是谁|是哪一?位|是哪一?[支家国])")  # 冠军是哪支球队: the 冠军
 
 
 @lru_cache(maxsize=256)
@@ -1214,10 +1272,33 @@ def asked_event(question: str) -> str | None:
     if m is None:
         return None
     window = _WHERE_AT.sub("", re.split(r"[、，,。？?；;]", question[m.end(): m.end() + 12])[0])[:8]
-    for w, f in tagged_words(window):
+    after = tagged_words(window)
+    for w, f in after:
         if f.startswith("v") and len(w) >= 2 and w not in GENERIC and w not in _ASPECT:
             return w
+    # no word after it: the event named before 是 (C919首次商业飞行是哪天: 飞行)
+    before = re.split(r"[、，,。？?；;]", question[: m.start()])[-1]
+    if before.endswith("是") and not any(len(w) >= 2 for w, _ in after):
+        words = tagged_words(before[:-1])
+        if words and words[-1][1].startswith("v") and len(words[-1][0]) >= 2 and words[-1][0] not in GENERIC:
+            return words[-1][0]
     return None
+
+
+def dates_event(event: str, sentence: str, glossary: Glossary) -> bool:
+    """A date of the sentence dates the event: both in one clause, or the date in a clause without a verb of its
+    own, which dates the whole sentence (2021年12月3日，中老铁路全线开通运营). A date with its own verb dates that
+    (福厦高铁6月28日启动联调联试，…进入开通运营前的重要阶段); an event followed by 前 is still ahead."""
+    clauses = [squash(m.group(0)) for m in CLAUSE.finditer(sentence)] or [squash(sentence)]
+    named = [term_present(event, c, glossary) and f"{event}前" not in c for c in clauses]
+    for i, c in enumerate(clauses):
+        if not _TIME.search(c):
+            continue
+        if named[i]:
+            return True
+        if not any(f.startswith("v") and len(w) >= 2 for w, f in tagged_words(_DATE.sub("", c))) and any(named):
+            return True
+    return False
 
 
 _WHERE_AT = re.compile(r"^在[^，,。？?]{1,10}?[上中里]")  # 哪天在省人代会上作的: where it happened, not what

@@ -32,6 +32,7 @@ WHICH_LEVEL = re.compile(r"哪[一几]?([篇章节])")  # 哪一篇 asks for a �
 # where a topic sits (乡村振兴在哪一部分讲的, 放在第几项, 写在哪一块): its heading answers
 _WHERE_PART = re.compile(r"(?:哪一?|第几)个?(?:部分|大项|项|块|板块|专栏)")
 _PLACED = re.compile(r"讲|放|写|提|部署|安排|涉及|说|谈|论述|阐述|出现|位于|在(?=[^，,。？?]{0,6}(?:哪|第几))")
+_PARTS_OF = re.compile(r"(?:下面|下设|包括|包含|分为|有)(?:哪几|哪些)[篇章节]")
 _SECTION_ASK = re.compile(r"讲(?!话)|主题|标题|内容|是什么|包括|哪些章|关于(?:什么|哪)|[写说谈讲][了的]?(?:什么|哪些|啥)|涉及(?:什么|哪些)|"
                           r"[哪什么]方面|是啥|干什么")
 _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
@@ -44,7 +45,9 @@ _SHORT_NAME = re.compile(rf"[{CN_SMALL}]{{1,3}}[五大]")  # 十四五 (plan), �
 PERIOD = re.compile(rf"[{CN_SMALL}]{{1,3}}五(?:时期|期间|末)?")  # 十三五: a five-year period, a time like a year
 # 哪三个/哪两条 ask for items; 哪一个/哪一项 for one
 _LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪(?!一[条个项类篇方大])[{CN_SMALL}两几]+[条个项类篇方大]")
-_LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大])[{CN_SMALL}两]+[条个项类方大]|列一下|列出|列举|罗列|逐条")
+_LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大])[{CN_SMALL}两]+[条个项类方大]|列一下|列出|列举|罗列|逐条"
+                         # 有几条，都是啥: a count asked with its items
+                         r"|几[个条项类方大种点件][^？?。]{0,8}(?:都|分别|各自?)?(?:是|有)(?:什么|啥|哪些)")
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月|哪一?天|几号|哪个月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
 # a figure the asker wants confirmed (是不是6%, 是不是先发5000亿): a number with its unit, not a year
@@ -142,6 +145,25 @@ def _posseg():
     return pseg
 
 
+_BOUND = ("g", "zg", "ng", "vg", "ag", "tg")  # a character the tagger knows only as part of words
+
+
+def _unknown_place(words: Sequence[tuple[str, str]], i: int) -> tuple[str, int] | None:
+    """A place whose name starts with a character the tagger knows only inside words, cut apart, ending in its tier
+    (雩|陵|市, 澴|平|县, 沣|台区, 瓴|州): (the place, how many words it takes), or None."""
+    w, f = words[i]
+    if len(w) != 1 or f not in _BOUND or w in _TIER_CHARS or w in _NOT_IN_NAMES:
+        return None
+    name = w
+    for j in range(i + 1, min(i + 3, len(words))):
+        name += words[j][0]
+        if len(name) > 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", words[j][0]):
+            return None
+        if name[-1] in "省市县区州" and (len(name) >= 3 or name[-1] == "州"):  # 瓴|州 as 冀州
+            return name, j - i + 1
+    return None
+
+
 def _known_word(word: str) -> bool:
     """A word of the tagger's dictionary (城镇, 冀州), not one its guesser made of an unknown name's end (湄区)."""
     return bool(_posseg().dt.tokenizer.FREQ.get(word))
@@ -214,7 +236,7 @@ def _known_terms() -> frozenset[str]:
     term to match, so its synonyms (PM2.5) apply."""
     names = {t.lower() for g in Glossary.load().groups for t in g}
     names |= {n.lower() for syn, canon in target_vocab().synonyms for n in (syn, canon)}
-    return frozenset(n for n in names if len(n) >= 3)
+    return frozenset(n for n in names if len(n) >= 2)  # 高|企: two characters cut apart
 
 
 _OPEN, _CLOSE = "“‘「『\"", "”’」』\""
@@ -289,7 +311,7 @@ _ASKER = re.compile(
     r"|(?:我们?)?(?:想|要|帮我|请)?(?:确认|核实|核对|了解|梳理)一下[，,：:]?"
     # what the asker is doing, in a clause of its own before the question (我在整理各省今年的预期目标，)
     r"|^我们?(?:[县市区省局村镇乡]|单位|这边)?(?:正在|在)(?:写|起草|整理|准备|做|汇总|梳理|核对|比较|对比|研究|申报|申请|编制|"
-    r"谋划|筹备|筹划|策划|开展|搞)[^，,：:；;？?。—]{1,20}[，,：:—]+"
+    r"谋划|筹备|筹划|策划|开展|搞|测算|核算|统计|调研|分析|评估)[^，,：:；;？?。—]{1,20}[，,：:—]+"
     # what they ask it by (想知道, 请问): no word of it is asked about
     r"|(?:^|(?<=[，,：:]))我?(?:想知道|想了解|想问问|想问|请问)(?:一下)?[，,：:]?")
 
@@ -297,8 +319,19 @@ _ASKER = re.compile(
 _FRAME_EDGES = re.compile(r"^[，,：:—\s]+|[，,：:—\s]+$")  # the punctuation a frame leaves at either end
 
 
+_ASKS = re.compile(r"[哪谁几吗]|什么|怎么|多少|多久|多长|多大|是否|是不是")
+# what they ask it by, introducing the question after a colon (…，我想确认一下：), with the situation before it
+_INTRODUCED = re.compile(r"[，,。；;](?:我们?)?(?:想|要|帮我|请|麻烦)?(?:确认|核实|核对|了解|查|问)(?:一下)?[：:]")
+
+
 def without_asker(question: str) -> str:
-    """The question without the asker's frame (the whole question when nothing else would be left)."""
+    """The question without the asker's frame (the whole question when nothing else would be left). The situation
+    told before a frame that introduces the question (企业反映补助款迟迟不到账，我想确认一下：…) is no part of it,
+    unless it asks something itself."""
+    m = _INTRODUCED.search(question)
+    if m and not _ASKING.search(question[: m.start()]) and _ASKS.search(question[m.end():]) and \
+            len(question) - m.end() >= 10:
+        question = _frame_kept(re.match(".*", question[: m.start()])) + question[m.start() + 1:]
     rest = _FRAME_EDGES.sub("", _ASKER.sub(_frame_kept, question))
     return rest if len(rest) >= 4 else question
 
@@ -319,7 +352,7 @@ def analyse(question: str) -> QuestionInfo:
     q = _FEW_YEARS.sub("些年", normalise_query(question))
     refs = tuple(_SECTION_REF.findall(q))
     parts = tuple(heading_prefixes(q))
-    if WHICH_LEVEL.search(q):
+    if WHICH_LEVEL.search(q) and not (refs and _PARTS_OF.search(q)):  # 第十一篇包括哪几章: its parts, a section
         kind: Kind = "which_section"
     elif (refs or parts) and _SECTION_ASK.search(q):
         kind = "section"
@@ -366,8 +399,15 @@ def analyse(question: str) -> QuestionInfo:
     counted = {unit, *(c for c in re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q) if c in _COUNTED_IN)} - {None}
     words = _unglued(_joined(_quoted(tagged_words(without_refs(q)))))
     naming, named_by = _doc_name_words(words), []
+    glued: set[int] = set()
     for i, (w, f) in enumerate(words):
+        if i in glued:
+            continue
         w = w.strip()
+        if (name := _unknown_place(words, i)) is not None:  # 雩|陵|市, 澴|平|县: a name of characters the tagger lacks
+            places.append(name[0])
+            glued.update(range(i, i + name[1]))
+            continue
         if f != "r" and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and _PLACE_AFTER.match(
                 "".join(x for x, _ in words[i + 1:i + 3])):
             places.append(w)  # 大同这个县: a place the tagger took for another word

@@ -238,6 +238,11 @@ def _text_row(line: str) -> bool:
     return len(_CELL_GAP.split(line.strip(_LINE_STRIP))) >= 3
 
 
+def _page_head(line: str) -> bool:
+    """A web page's head line: a breadcrumb (首页 > 政务公开) or the portal's name, a block of its own."""
+    return bool(_CRUMBS.fullmatch(line.strip()) or _SITE.fullmatch(line.strip()))
+
+
 def _join_fragments(t: _Text, notes: list[str], paragraphs_blank_separated: bool) -> None:
     """Line breaks inside a sentence: a subscript on its own line ("PM\n2.5\n）浓度"), a line that
     starts with closing punctuation, and (where paragraphs are separated by blank lines, as in wiki
@@ -261,7 +266,7 @@ def _join_fragments(t: _Text, notes: list[str], paragraphs_blank_separated: bool
             spans.append(cut)
         elif (paragraphs_blank_separated and not prev.endswith(_SENTENCE_END) and not heading_of(prev)
               and not heading_of(line) and not line.lstrip().startswith(("——", "—"))
-              and not _text_row(prev) and not _text_row(line)
+              and not _text_row(prev) and not _text_row(line) and not _page_head(prev) and not _page_head(line)
               and not NEWS_DATELINE.match(line.strip())):  # a news report's dateline opens a block
             spans.append(cut)
     if spans:
@@ -571,7 +576,8 @@ def extract_title(cleaned: Cleaned | str) -> str:
     if hint:
         return hint
     lines = [ln.strip() for ln in text.split("\n")[:12] if ln.strip()]
-    while len(lines) > 1 and any(rx.fullmatch(lines[0]) for rx in (_CRUMBS, _FIELDS_ROW, _DOC_NUMBER)):
+    while len(lines) > 1 and (any(rx.fullmatch(lines[0]) for rx in (_CRUMBS, _FIELDS_ROW, _DOC_NUMBER)) or (
+            _SITE.fullmatch(lines[0]) and _CRUMBS.fullmatch(lines[1]))):  # a portal's name above its breadcrumb
         lines = lines[1:]
     for ln in lines:
         m = _FIELD_TITLE.match(ln)

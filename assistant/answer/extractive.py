@@ -58,7 +58,7 @@ _TIME_LEAD = re.compile(r"\s*(?:力争|争取|预计|计划|确保)?(?:到|至|�
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
 _ORDINAL = {c: i for i, c in enumerate(CN_SMALL, 1)}
-_ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类方大篇])|分别是什么|都(?:有|是)什么")
+_ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类方大篇])|分别是(?:什么|啥)|都(?:有|是)(?:什么|啥|哪些)")
 
 
 MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
@@ -128,7 +128,33 @@ def runs_past_end(info: QuestionInfo, text: str) -> bool:
         rest = text[m.end():]
         if n and (not rest.strip() or 0 < len(_leads_after(rest)) < n):
             return True
-    return False
+    # uncounted (必须把握好以下几点：一是…；): the text ends inside it, after an item that a semicolon closes
+    return any(_leads_after(rest := text[m.end():]) and rest.rstrip().endswith(("；", ";"))
+               for m in _UNCOUNTED_ANNOUNCES.finditer(text))
+
+
+_UNCOUNTED_ANNOUNCES = re.compile(r"(?:以下|如下)[\u4e00-\u9fff]{0,4}[：:]")
+
+
+def _same_part(hit: Hit, passages: Sequence[Hit]) -> list[tuple[int, str]]:
+    """(rank, text) of the other passages of the hit's document under the same part."""
+    part = unnumbered(hit.section)
+    return [(j, h.text) for j, h in enumerate(passages, 1)
+            if h is not hit and h.doc_id == hit.doc_id and unnumbered(h.section).startswith(part)]
+
+
+def _grown(items: list[tuple[str, int]], same: Sequence[tuple[int, str]], n: int | None) -> list[tuple[str, int]]:
+    """A list's items continued, in order, from the passages of its part whatever their rank (to n items; all the
+    consecutive ones when n is None)."""
+    grown = True
+    while grown and (n is None or len(items) < n):
+        grown = False
+        for j, text in same:
+            for _, order, lead in _marked_items(text):
+                if order == len(items) + 1 and lead:
+                    items.append((lead, j))
+                    grown = True
+    return items
 
 
 def unnumbered(section: str) -> str:
@@ -750,6 +776,13 @@ class ExtractiveBackend:
             at = hit.text.find(c.text)
             found = list(_ANNOUNCES.finditer(c.text)) if at >= 0 and rank < ANNOUNCED_AMONG else []
             n = _announced_count(info, found[-1]) if found else 0
+            said = list(_UNCOUNTED_ANNOUNCES.finditer(c.text)) if at >= 0 and not n else []
+            if said:  # 必须把握好以下几点：一是…；二是…: every item in order, continued in the passages of its part
+                items = _grown([(lead, c.passage) for lead in _leads_after(hit.text[at + said[-1].end():])],
+                               _same_part(hit, passages), None)
+                if len(items) >= 2:
+                    return Draft("；".join(f"{lead}[{k}]" for lead, k in items) + "。", refused=False,
+                                 used=list(dict.fromkeys(k for _, k in items)))
             if not n:
                 # announced without a count (也要清醒看到存在的困难和问题。第一，…第二，…): the items right after it,
                 # when the announcing sentence holds as much of the question as the best one
@@ -761,17 +794,8 @@ class ExtractiveBackend:
                 continue
             rest = hit.text[at + found[-1].end():]
             items = [(lead, c.passage) for lead in _leads_after(rest)]
-            part = unnumbered(hit.section)
-            same = [(j, h.text) for j, h in enumerate(passages, 1)
-                    if h is not hit and h.doc_id == hit.doc_id and unnumbered(h.section).startswith(part)]
-            grown = bool(items) or not rest.strip()  # announced at the passage's end: the items all after it
-            while grown and len(items) < n:  # the rest in the passages of the same part, whatever their rank
-                grown = False
-                for j, text in same:
-                    for _, order, lead in _marked_items(text):
-                        if order == len(items) + 1 and lead:
-                            items.append((lead, j))
-                            grown = True
+            if items or not rest.strip():  # announced at the passage's end: the items all after it
+                items = _grown(items, _same_part(hit, passages), n)
             if len(items) >= n:
                 items = items[:n]
                 return Draft("；".join(f"{lead}[{k}]" for lead, k in items) + "。", refused=False,
