@@ -157,8 +157,8 @@ def _unknown_place(words: Sequence[tuple[str, str]], i: int) -> tuple[str, int] 
     name = w
     for j in range(i + 1, min(i + 3, len(words))):
         name += words[j][0]
-        if len(name) > 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", words[j][0]):
-            return None
+        if len(name) > 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", words[j][0]) or words[j][0][0] in _NOT_IN_NAMES:
+            return None  # 嶂|南|全省: 全省 is the province's whole, no part of a name
         if name[-1] in "省市县区州" and (len(name) >= 3 or name[-1] == "州"):  # 瓴|州 as 冀州
             return name, j - i + 1
     return None

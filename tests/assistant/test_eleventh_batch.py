@@ -127,3 +127,7 @@ def test_a_count_asked_with_its_items_is_a_list():
 def test_a_parts_chapters_asked_is_a_section_question():
     assert analyse("冀州纲要第十一篇下面包括哪几章？").kind == "section"
     assert analyse("乡村振兴在哪一篇？").kind == "which_section"
+
+
+def test_the_whole_of_a_place_is_no_part_of_its_name():
+    assert not any(p.startswith("嶂南全") for p in analyse("嶂南全省的算力今年要搞到多大规模？").places)
