@@ -631,22 +631,25 @@ def _modifiers(text: str) -> tuple[tuple[str, str], ...]:
                  and w not in GENERIC and n not in GENERIC and not any(ch.isdigit() for ch in w))
 
 
-def _proper(word: str) -> bool:
-    """A name of one thing (雅万, 梦天): a name to the tagger, or a word it does not know; not a place, which the scope
-    reads."""
+def _name_like(word: str, places: bool = False) -> bool:
+    """A name of one thing (雅万, 梦天; with `places`, also 福厦, 休斯敦): a name to the tagger, or a word it does not
+    know; not an ordinary word (常住人口, 上级), which questions paraphrase."""
     tags = tagged_words(word)
     f = tags[0][1] if len(tags) == 1 else "x"
-    return (f in ("nr", "nrt", "nrfg") or not _known_word(word)) and not real_place(word) and not listed_place(word)
+    return f in ("nr", "nrt", "nrfg", *(("ns",) if places else ())) or not _known_word(word)
 
 
-def named_sibling(question: str, text: str) -> str | None:
+def named_sibling(question: str, text: str, places: Sequence[str] = ()) -> str | None:
     """A thing the text names by another name before the same word (福厦高铁 for 雅万高铁, 问天实验舱 for 梦天实验舱)
-    while the asked name occurs nowhere in it, or None: another thing of the kind asked."""
+    while the asked name occurs nowhere in it, or None: another thing of the kind asked. A place asked is no such
+    name (梧源城镇化率: the scope reads it)."""
     q, t = squash(question), squash(text)
     for name, head in _modifiers(q):
-        if name in t or not _proper(name):
+        if name in t or not _name_like(name) or real_place(name) or listed_place(name) or \
+                any(name in p or p in name for p in places):
             continue
-        if any(h == head and other != name and other not in q for other, h in _modifiers(t)):
+        if any(h == head and other != name and other not in q and _name_like(other, places=True)
+               for other, h in _modifiers(t)):
             return name
     return None
 
@@ -1121,7 +1124,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     the document and part: the clause need not repeat it."""
     if sibling_named(info.text, sentence):
         return Check(False, "the sentence is about another of the numbered things")
-    if (name := named_sibling(info.text, sentence)) is not None:
+    if (name := named_sibling(info.text, sentence, info.places)) is not None:
         return Check(False, f"the sentence names another thing than {name}")
     if info.kind == "figure" and (cells := row_cells(sentence)):
         return _check_row(info, sentence, cells, glossary, context)

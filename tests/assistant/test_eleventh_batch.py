@@ -6,7 +6,7 @@ next passage, a count asked with its items, and a part's chapters asked."""
 
 from assistant.answer.extractive import ExtractiveBackend, runs_past_end
 from assistant.arithmetic import computed_sentence
-from assistant.evidence import asked_event, check_sentence, doc_label
+from assistant.evidence import asked_event, check_sentence, doc_label, named_sibling
 from assistant.glossary import Glossary
 from assistant.question import analyse, without_asker
 from ingest.clean import clean, extract_title
@@ -131,3 +131,8 @@ def test_a_parts_chapters_asked_is_a_section_question():
 
 def test_the_whole_of_a_place_is_no_part_of_its_name():
     assert not any(p.startswith("嶂南全") for p in analyse("嶂南全省的算力今年要搞到多大规模？").places)
+
+
+def test_a_place_or_an_ordinary_word_before_the_indicator_is_no_other_name():
+    assert named_sibling("梧源城镇化率去年多少", "常住人口城镇化率为68.9%，比上年末提高0.8个百分点。", ("梧源",)) is None
+    assert _check("规划里省财政每年拿多少钱专门搞生态环保？", "“十五五”期间，省级财政每年安排生态环境保护专项资金不少于30亿元。").ok
