@@ -331,15 +331,18 @@ def without_asker(question: str) -> str:
     m = _INTRODUCED.search(question)
     if m and not _ASKING.search(question[: m.start()]) and _ASKS.search(question[m.end():]) and \
             len(question) - m.end() >= 10:
-        question = _frame_kept(re.match(".*", question[: m.start()])) + question[m.start() + 1:]
+        question = _kept_of(question[: m.start()]) + question[m.start() + 1:]
     rest = _FRAME_EDGES.sub("", _ASKER.sub(_frame_kept, question))
     return rest if len(rest) >= 4 else question
 
 
 def _frame_kept(m: re.Match[str]) -> str:
+    return _kept_of(m.group(0))
+
+
+def _kept_of(frame: str) -> str:
     """What of a frame stays: all of it when it holds a question word (准备出台哪些方案 is the question itself), else
     the years, short document names and places it gives (给领导准备十二五回顾材料: 十二五)."""
-    frame = m.group(0)
     if _ASKING.search(frame):
         return frame
     kept = [x.group(0) for x in re.finditer(rf"{_SHORT_NAME.pattern}|{YEAR}年", frame)]
