@@ -506,18 +506,37 @@ def _states_change(s: str) -> bool:
     return _without_changes(s) != s
 
 
-_CELL = re.compile(r"([^：:；;]{1,24})[：:]([^；;]*)")
 _BARE = re.compile(r"(-?\d+(?:\.\d+)?)(左右|以上|以内|以下)?")
 _LABEL_UNIT = re.compile(r"[（(]([^（）()\d]{1,4})[）)]")  # 地区生产总值（亿元）
+
+
+_ROW_SPLIT = re.compile(r"[；;]")
+UNIT_KEYS = ("单位", "计量单位")
+
+
+def row_cells(sentence: str) -> list[tuple[str, str]] | None:
+    """A table row as ingest writes it ("列名：值；列名：值", ingest.formats.row_text): its (column, value) cells,
+    else None. Three cells at least, each column name short and without a comma."""
+    parts = _ROW_SPLIT.split(sentence.strip().rstrip("。"))
+    if len(parts) < 3:
+        return None
+    cells = []
+    for part in parts:
+        key, sep, value = part.replace(":", "：").partition("：")
+        key = key.strip()
+        if not sep or not key or len(key) > 20 or re.search(r"[，,。]", key):
+            return None
+        cells.append((key, value.strip()))
+    return cells
 
 
 def _row_text(quote: str) -> str:
     """A table row (指标名称：…；单位：%；2025年基数：61.5；2028年：72) as a sentence of figures in the row's unit
     (…2025年基数为61.5%；2028年为72%), so its columns compute like any figures; other quotes as they are."""
-    cells = [(m.group(1).strip(), m.group(2).strip()) for m in _CELL.finditer(quote.rstrip("。；;，, "))]
-    unit = next((v for k, v in cells if k in ("单位", "计量单位")), "") or next(
+    cells = row_cells(quote) or []
+    unit = next((v for k, v in cells if k in UNIT_KEYS), "") or next(
         (m.group(1) for k, v in cells if not _BARE.fullmatch(v) for m in [_LABEL_UNIT.search(v)] if m), "")
-    if len(cells) < 3 or not unit or len(unit) > 4 or _BARE.fullmatch(unit):
+    if not cells or not unit or len(unit) > 4 or _BARE.fullmatch(unit):
         return quote
     return "；".join(f"{k}为{m.group(1)}{unit}{m.group(2) or ''}"
                      if (m := _BARE.fullmatch(v)) and k not in ("序号", "编号") else f"{k}：{v}" for k, v in cells)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Sequence
 
-from assistant.arithmetic import YEAR_WRITTEN, operation, quantities
+from assistant.arithmetic import UNIT_KEYS, YEAR_WRITTEN, operation, quantities, row_cells
 from assistant.glossary import Glossary
 from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY,
                                 QuestionInfo, PROVINCES, REGIONS, _known_word, listed_place, place_key, real_place,
@@ -130,26 +130,6 @@ def _words_in(term: str) -> tuple[str, ...]:
 
 def passage_text(hit: Hit) -> str:
     return squash(f"{hit.title}\n{hit.section}\n{hit.text}")
-
-
-_ROW_SPLIT = re.compile(r"[；;]")
-_UNIT_KEYS = ("单位", "计量单位")
-
-
-def row_cells(sentence: str) -> list[tuple[str, str]] | None:
-    """A table row as ingest writes it ("列名：值；列名：值", ingest.formats.row_text): its (column, value) cells,
-    else None. Three cells at least, each column name short and without a comma."""
-    parts = _ROW_SPLIT.split(sentence.strip().rstrip("。"))
-    if len(parts) < 3:
-        return None
-    cells = []
-    for part in parts:
-        key, sep, value = part.replace(":", "：").partition("：")
-        key = key.strip()
-        if not sep or not key or len(key) > 20 or re.search(r"[，,。]", key):
-            return None
-        cells.append((key, value.strip()))
-    return cells
 
 
 def sentence_units(text: str) -> list[tuple[int, int]]:
@@ -1220,8 +1200,8 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
     """A table row answers a figure question from a value cell: the row's text cells (the indicator) with the
     column name must name what was asked, and the value, with the row's unit, must be a figure in the unit asked.
     When the question's years name columns (2025年目标值), only those columns answer. The whole row is quoted."""
-    unit = next((v for k, v in cells if k in _UNIT_KEYS), "")
-    labels = "".join(v for k, v in cells if k not in _UNIT_KEYS and not re.search(r"\d", v))
+    unit = next((v for k, v in cells if k in UNIT_KEYS), "")
+    labels = "".join(v for k, v in cells if k not in UNIT_KEYS and not re.search(r"\d", v))
     values = [(k, v) for k, v in cells if re.search(r"\d", v) and not _YEAR.fullmatch(v)]
     dated = [(k, v) for k, v in values if set(_YEAR.findall(k)) & set(info.years)]
     for key, value in dated or values:
