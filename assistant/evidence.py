@@ -625,8 +625,7 @@ def named_sibling(question: str, text: str, places: Sequence[str] = ()) -> str |
     name (梧源城镇化率: the scope reads it)."""
     q, t = squash(question), squash(text)
     for name, head in _modifiers(q):
-        if name in t or not _name_like(name) or real_place(name) or listed_place(name) or \
-                any(name in p or p in name for p in places):
+        if name in t or not _name_like(name) or real_place(name) or any(name in p or p in name for p in places):
             continue
         if any(h == head and other != name and other not in q and _name_like(other, places=True)
                for other, h in _modifiers(t)):
