@@ -50,7 +50,7 @@ _OPS = (
     # a check of one figure against another (完成了吗, 对得上吗): both figures and their gap, unless it asks more
     ("check", re.compile(r"对得上|够不够|超额|(?:完成|达到|实现)了?(?:目标|任务)?(?:吗|没有)|是否(?:完成|达到|超过)")),
     # 占经济总量的百分之几 when no quote states the share: one figure of the other, as a percentage
-    ("share", re.compile(r"占[^，。？?]{1,12}?(?:百分之几|几成|多大比[例重])|相当于[^，。？?]{1,12}?百分之几|(?:算|推算)[^，。？?]{0,16}?占")),
+    ("share", re.compile(r"占[^，。？?]{1,12}?(?:百分之几|几成|多大比[例重])|相当于[^，。？?]{1,12}?(?:百分之几|几成)|(?:算|推算)[^，。？?]{0,16}?占")),
     # 床位增加多少张 when the documents say 由198万张增加到223万张: computed from one quote's two ends only (增长
     # is left out: 增长了多少 asks a stated rate)
     ("change", re.compile(r"(?:增加|提高|提升|扩大|减少|下降|降低|缩小|涨)了?多少")),
@@ -294,11 +294,32 @@ def _from_to(found: list[list[Quantity]], quotes: Sequence[str]) -> tuple[Quanti
     return None
 
 
+_PLANNED = re.compile(r"预期|计划|目标")
+_ACTUAL = re.compile(r"实际|完成")
+
+
+def _planned_actual(question: str, found: list[list[Quantity]], quotes: Sequence[str]
+                    ) -> tuple[Quantity, Quantity, list[int]] | None:
+    """预期增长6%左右，实际增长5.6%: a plan's figure and what came of it, in one quote, when the question asks both."""
+    if not (_PLANNED.search(question) and _ACTUAL.search(question)):
+        return None
+    for i, t in enumerate(quotes):
+        plan = _PLANNED.search(t)
+        done = _ACTUAL.search(t, plan.end()) if plan else None
+        if done is None:
+            continue
+        before = [q for q in found[i] if plan.end() <= q.start < done.start()]
+        after = [q for q in found[i] if q.start >= done.end()]
+        if len(before) == 1 and after and before[0].unit == after[0].unit:
+            return before[0], after[0], [i]
+    return None
+
+
 def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> tuple[Quantity, Quantity, list[int]] | None:
     """Two quantities of one kind and unit from the (plainly written) quotes, and the quotes they come from."""
     found = _found(question, quotes, percent)
     # the two years the question names pick their figures before a change one quote states (由2020年的A到2025年的B)
-    ends = _year_pair(question, quotes, found) or _from_to(found, quotes)
+    ends = _year_pair(question, quotes, found) or _from_to(found, quotes) or _planned_actual(question, found, quotes)
     if ends is not None:
         return ends
     sided = _side_pair(question, quotes, found)

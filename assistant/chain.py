@@ -30,7 +30,7 @@ from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
 from assistant.references import (absent_part, ending_siblings, listed_annex, opening, outline, outline_level,
-                                  parallel_siblings, resolve_part)
+                                  parallel_siblings, resolve_part, runin_item)
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import answer_figures, relative_years, row_answer
@@ -375,7 +375,7 @@ class Assistant:
         docs = q.named_docs or [d for d in [self._asked_doc(q, hits)] if d]
         parts = list(q.info.parts)
         trees = [self._headings(d) for d in docs]
-        if any(resolve_part(tree, parts) for tree in trees):
+        if any(resolve_part(tree, parts) for tree in trees) or any(self._runin_chunk(q, d) for d in docs):
             return None
         return next((m for tree in trees if (m := absent_part(tree, parts))), None)
 
@@ -405,7 +405,18 @@ class Assistant:
         if doc is None:
             return []
         found = resolve_part(self._headings(doc), list(q.info.parts), q.info.text)
-        return self._row_hits(q, found[1][:1 + MAX_SUBPARTS], hits) if found else []
+        if found:
+            return self._row_hits(q, found[1][:1 + MAX_SUBPARTS], hits)
+        row = self._runin_chunk(q, doc)
+        return self._row_hits(q, [row], hits) if row else []
+
+    def _runin_chunk(self, q: Query, doc: str) -> str | None:
+        """The chunk of a document that holds the one item a question names, run in as a paragraph's opening
+        ((16)…, 18.…) where no heading numbers it; None when it names several parts or the document has no such."""
+        text = self.index.text(doc) if len(q.info.parts) == 1 else None
+        at = runin_item(text, q.info.parts[0]) if text else None
+        row = chunk_at(self.index.live(), doc, at) if at is not None else None
+        return row.id if row else None
 
     def outline_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
         """For a question about how a document is divided (分成哪几部分, 共有几篇): the first passage of each of its

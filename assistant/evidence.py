@@ -23,7 +23,7 @@ from ingest.zh import arabic_years, cn_number, sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
-from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, CN_YEAR, NEWS_DATELINE, RELATIVE_YEARS, YEAR, vocabulary
+from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, CN_YEAR, NEWS_DATELINE, RELATIVE_YEARS, SECTION_SEP, YEAR, vocabulary
 from ingest.zh.vocab import vocabulary_groups
 
 _CN_NUM = CN_SMALL + "百千两"
@@ -551,9 +551,15 @@ _YEAR_RANGE = re.compile(rf"({YEAR})\s*年?\s*[-－—–~～至到]\s*({YEAR})"
 
 
 def heading_years(section: str) -> set[str]:
-    """The years a heading path is about: each year it writes, and every year of a range (2021—2025年)."""
-    s = squash(section)
-    return set(_YEAR.findall(s)) | _range_years(s)
+    """The years a heading path is about: each year its innermost dated heading writes, and every year of a range
+    (2021—2025年). A report's title above its parts names all its years (2025年预算执行情况和2026年预算草案); its
+    part 一、2025年预算执行情况 is about the one."""
+    for part in reversed(section.split(SECTION_SEP.strip())):
+        s = squash(part)
+        years = set(_YEAR.findall(s)) | _range_years(s)
+        if years:
+            return years
+    return set()
 
 
 def _range_years(text: str) -> set[str]:
@@ -571,8 +577,8 @@ def year_written(year: str, text: str) -> bool:
 
 
 # A thing told from its siblings by a serial number (神舟十五号 and 神舟十四号, 天问一号, 第33届 and 第32届): the name
-# before the number (two characters) or, after 第, the counter and the two characters after it
-_SERIAL = re.compile(rf"([\u4e00-\u9fff]{{2}})([{CN_SMALL}]{{1,4}}|\d{{1,4}})号|第([{CN_SMALL}]{{1,4}}|\d{{1,4}})([届批次期])"
+# before the number (two characters) or, after 第, the counter and the two characters after it (第二类医疗器械)
+_SERIAL = re.compile(rf"([\u4e00-\u9fff]{{2}})([{CN_SMALL}]{{1,4}}|\d{{1,4}})号|第([{CN_SMALL}]{{1,4}}|\d{{1,4}})([届批次期类])"
                      rf"([\u4e00-\u9fff]{{0,2}})")
 
 
@@ -652,7 +658,28 @@ def unnamed_quote(info: QuestionInfo, hits: Sequence[Hit], glossary: Glossary) -
     if not names:
         return None  # most questions quote nothing: no passage text to build
     texts = [passage_text(h) for h in hits]
-    return next((n for n in names if not any(term_present(n, t, glossary) for t in texts)), None)
+    return next((n for n in names if not any(term_present(n, t, glossary) or _held_loosely(n, t) for t in texts)),
+                None)
+
+
+_GAP = re.compile(r"…+|\.{2,}|。{2,}")  # “南有…北有…”: a phrase quoted with what it frames left out
+_COUNTED_NAME = re.compile(rf"([{CN_SMALL}两]+)个?([\u4e00-\u9fff]{{2,6}})")  # “四个着力”: four items opening 着力
+
+
+def _held_loosely(name: str, text: str) -> bool:
+    """A quoted name the text holds, though not as written: its pieces in order around a gap (“南有…北有…”); a
+    counted phrase's word as many times as it counts (“四个着力”: 着力建设…，着力打造…); or with one character inside it
+    mistyped (“枫乔经验” for 枫桥经验, four characters or more, never a numeral: “两廊一带” is another name than 三廊一带)."""
+    pieces = [p for p in _GAP.split(name) if p]
+    if len(pieces) > 1:
+        return bool(re.search(".*?".join(map(re.escape, pieces)), text))
+    if (m := _COUNTED_NAME.fullmatch(name)) and (n := cn_number(m.group(1))) and n >= 2:
+        return text.count(m.group(2)) >= n
+    if len(name) < 4:
+        return False
+    # inside the name only: its first and last characters tell names apart (双倍增计划, 链倍增计划)
+    return any(re.search(re.escape(name[:k]) + f"[^{CN_SMALL}两双\\d]" + re.escape(name[k + 1:]), text)
+               for k in range(1, len(name) - 1) if name[k] not in CN_SMALL + "两双" and not name[k].isdigit())
 
 
 def names_serial(question: str, text: str) -> bool:
@@ -876,11 +903,23 @@ def _other_place(info: QuestionInfo, clause: str, context: str) -> bool:
     return not any(place_key(first) in p or place_key(p) in first for p in info.places)
 
 
+# an event dated years before the text's own time (两年前的休斯敦世乒赛上, 四年前的7月15日): an earlier one
+_YEARS_AGO = re.compile(r"(?<![\d万亿])[一二两三四五六七八九十\d]{1,3}年前的")
+
+
+def years_ago(info: QuestionInfo, text: str) -> bool:
+    """The text tells of an event some years before (两年前的…) while the question dates what it asks by a year and
+    not so: another edition's."""
+    return bool(info.years) and "年前" not in info.text and bool(_YEARS_AGO.search(text))
+
+
 def _other_year(info: QuestionInfo, window: str) -> bool:
     """The figure's clauses date it, and to none of the years asked (2024年国内生产总值增长5%左右 when 2023 was asked):
-    that year's figure. A range (2021—2023年) dates it to each of its years."""
+    that year's figure. A range (2021—2023年) dates it to each of its years; 两年前的 dates it before them."""
     if not info.years:
         return False
+    if years_ago(info, window):
+        return True
     written = set(YEAR_WRITTEN.findall(window)) | _range_years(window)
     return bool(written) and not written & set(info.years)
 
@@ -966,6 +1005,21 @@ def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, g
     if not things or any(term_present(t, context + clause, glossary) for t in things):
         return True
     return all(term_present(t, context + window, glossary) for t in things)
+
+
+def subject_start(info: QuestionInfo, clauses: Sequence[str], lo: int, glossary: Glossary) -> int:
+    """Where a figure's quote starts so that it says whose figure it is: at `lo`, unless the quoted clauses lack a
+    thing asked that a clause just before names (占一般公共预算收入的比重为72.3% when 税收's share was asked: from
+    税收收入298.4亿元，增长2.1%，…). An item ends at a semicolon or colon; at most two clauses are added."""
+    quoted = squash("".join(clauses[lo:]))
+    missing = [t for t in info.terms if t not in _FRAME and t not in MEASURES and not PERIOD.fullmatch(t)
+               and not term_present(t, quoted, glossary)]
+    for j in range(lo - 1, max(-1, lo - 3), -1) if missing else ():
+        if clauses[j].rstrip().endswith(("；", ";", "：", ":")):
+            break
+        if any(term_present(t, squash(clauses[j]), glossary) for t in missing):
+            return j
+    return lo
 
 
 _FRAME = frozenset(w for key in ("verb", "growth", "decline", "filler", "tail") for w in target_vocab().words(key))
@@ -1103,6 +1157,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     the document and part: the clause need not repeat it."""
     if sibling_named(info.text, sentence):
         return Check(False, "the sentence is about another of the numbered things")
+    if _AWARD.search(info.text) and "提名" in sentence and not _NOMINEES.search(info.text):
+        return Check(False, "the sentence tells of a nomination, not an award")  # 获得…最佳男主角在内的13项提名
     if (name := named_sibling(info.text, sentence, info.places)) is not None:
         return Check(False, f"the sentence names another thing than {name}")
     if info.kind == "figure" and (cells := row_cells(sentence)):
@@ -1167,11 +1223,16 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         return Check(False, f"only a masked {what} here" if masked else f"no {what} about what was asked", masked=masked)
     body = NEWS_DATELINE.sub("", sentence)  # a report's dateline: the day it was filed, its reporters
     dated = squash(body)
+    if years_ago(info, dated):
+        return Check(False, "the sentence tells of an event years before the year asked")
     if info.kind == "who" and WHICH_BODY.search(info.text):
         if not _BODY_NAME.search(dated):
             return Check(False, "the sentence names no body")
     elif info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(body):
         return Check(False, "the sentence names no person")
+    if info.kind in ("who", "what", "list") and (thing := _which_thing(info.text)) and thing in dated and \
+            not re.sub(rf"[XＸx]+{re.escape(thing)}", "", dated).count(thing):
+        return Check(False, f"only a masked {thing} here", masked=True)  # 具体是哪个遗址: XX遗址入选…
     if info.kind in ("who", "what") and (role := asked_role(info.text)) and \
             not term_present(role, dated + context, glossary):
         return Check(False, f"the sentence does not name the {role}")  # 主持人是谁: not whoever else it names
@@ -1189,6 +1250,10 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     if info.kind == "when" and _ASKS_DAY.search(info.text) and not _DAY.search(dated):
         return Check(False, "the sentence names no day")  # 哪天印发: a year alone (2022年…办法) is no answer
     return Check(True)
+
+
+_AWARD = re.compile(r"奖|冠军|最佳|得主")
+_NOMINEES = re.compile(r"提名|候选|入围")
 
 
 _COLUMN_UNIT = re.compile(r"\s*[（(]([^（）()]{1,4})[）)]$|(%)$")
@@ -1241,6 +1306,15 @@ def asked_role(question: str) -> str | None:
             and w not in _ANYONE:
         return w
     return None
+
+
+_WHICH_THING = re.compile(r"哪一?[个家座处所项位条]([\u4e00-\u9fff]{2,4}?)(?=[？?，,。的]|$)")
+
+
+def _which_thing(question: str) -> str:
+    """The noun a which-question asks a name of (具体是哪个遗址: 遗址; 哪家企业: 企业), or ""."""
+    m = _WHICH_THING.search(question)
+    return m.group(1) if m else ""
 
 
 _ANYONE = frozenset({"选手", "运动员", "人员", "人士", "人物", "同志", "代表", "个人"})
@@ -1314,8 +1388,13 @@ def person_names(sentence: str) -> list[str]:
 
 
 def names_person(sentence: str) -> bool:
-    """A 谁 question's answer names a person: an office (省长, 组长) or a personal name."""
-    return bool(OFFICE.search(squash(sentence))) or bool(person_names(sentence)) or bool(_FOREIGN_NAME.search(sentence))
+    """A 谁 question's answer names a person: an office (省长, 组长; not a thing named after one: 县长办公会议, 市长热线)
+    or a personal name."""
+    return bool(OFFICE.search(_OFFICE_THING.sub("", squash(sentence)))) or bool(person_names(sentence)) or bool(
+        _FOREIGN_NAME.search(sentence))
+
+
+_OFFICE_THING = re.compile(rf"(?:{_OFFICES})(?:办公会议?|热线|信箱|专线|接待日|质量奖)")
 
 
 _FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")  # a name written in transliteration (吉米·坎摩尔)

@@ -41,6 +41,9 @@ _EACH = re.compile(r"分别|各")  # each of several (各是, 各自, 各提…)
 _SHORT_DOC = re.compile(rf"(?<![{CN_SMALL}第])[{CN_SMALL}]{{1,3}}[五大](?=[”\"’]?(?:规划|计划|纲要|报告|上的报告|的报告))")
 _REPORT_OF_YEAR = re.compile(rf"{YEAR}年(?:度|的)?(?:政府)?工作报告")
 DOC_WORDS = vocabulary("doc_words")  # kinds of document (ingest/data/doc_words.txt)
+_DOC_WORD = "(?:" + "|".join(sorted(map(re.escape, DOC_WORDS), key=len, reverse=True)) + ")"
+# two documents joined, then 都/均 (县委书记讲话和那份政府工作报告都引了…): a question to each of them
+_BOTH_DOCS = re.compile(rf"{_DOC_WORD}[^，,。？?]{{0,12}}?[和与跟同及、][^，,。？?]{{0,16}}?{_DOC_WORD}[^，,。？?]{{0,10}}?[都均]")
 _SHORT_NAME = re.compile(rf"[{CN_SMALL}]{{1,3}}[五大]")  # 十四五 (plan), 二十大 (congress)
 PERIOD = re.compile(rf"[{CN_SMALL}]{{1,3}}五(?:时期|期间|末)?")  # 十三五: a five-year period, a time like a year
 # 哪三个/哪两条 ask for items; 哪一个/哪一项 for one
@@ -55,7 +58,8 @@ _CONFIRMED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?(?:万亿|�
 _WHO = re.compile(r"是谁|谁是|哪位|授予了?谁|[颁发]给了?谁|谁(?:获得|夺得|赢得|当选|捧得)")
 # 设在哪个部门, 由哪个单位牵头: a body answers, as a person answers 谁
 WHICH_BODY = re.compile(r"哪(?:个|些|家|一个|一家)?(部门|单位|机构|机关)")
-_FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿]|比[例重率]|占比|增速|增长率|多[长大高久远]|百分之|规模|总量|达到多")
+_FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿成]|比[例重率]|占比|增速|增长率|多[长大高久远]|百分之|规模|总量|达到多"
+                     r"|具体的?(?:数|数字|数值|目标值)|量化")  # 有没有具体的数, 量化指标: a figure
 # Measure units a figure question can ask for, longest first (ingest/data/asked_units.txt).
 UNITS = vocabulary("asked_units")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")(?!民币)")  # 多少人民币 is money
@@ -84,8 +88,9 @@ _TIER_CHARS = "省市县区镇乡州旗"
 _NOT_IN_NAMES = frozenset("的在和与及是个这那该全本各每我你他从到向对比给把被为于里上下中内外又也都就还跟同去今明")
 PLACES = PROVINCES | frozenset(vocabulary("places"))  # and ingest/data/places.txt: cities and areas
 REGIONS = frozenset(vocabulary("regions"))  # ingest/data/regions.txt: regions, not a document's own place
-_ADMIN = re.compile(r"..+[省市县区州盟旗镇乡]")
+_ADMIN = re.compile(r"(?![各全本该每哪其])..+[省市县区州盟旗镇乡]")  # not 各县区, 全省区: every place, not one
 _XX_PLACE = re.compile(r"X+[县市区]")
+_EVERY_TIER = re.compile(r"[各全每本该][省市县区州镇乡村]{1,3}")
 _TIERS = frozenset("省 市 县 区 州 盟 旗 自治区 自治州 自治县".split())
 _TIERED = re.compile(r"[\u4e00-\u9fff]{2,5}(?:省|市|县|自治区|自治州|州|盟|旗)")
 
@@ -313,7 +318,7 @@ _ASKER = re.compile(
     r"|^我们?(?:[县市区省局村镇乡]|单位|这边)?(?:正在|在)(?:写|起草|整理|准备|做|汇总|梳理|核对|比较|对比|研究|申报|申请|编制|"
     r"谋划|筹备|筹划|策划|开展|搞|测算|核算|统计|调研|分析|评估)[^，,：:；;？?。—]{1,20}[，,：:—]+"
     # what they ask it by (想知道, 请问): no word of it is asked about
-    r"|(?:^|(?<=[，,：:]))我?(?:想知道|想了解|想问问|想问|请问)(?:一下)?[，,：:]?")
+    r"|(?:^|(?<=[，,：:]))我?(?:想知道|想了解|想问问|想问|请问|注意到)(?:一下)?[，,：:]?")
 
 
 _FRAME_EDGES = re.compile(r"^[，,：:—\s]+|[，,：:—\s]+$")  # the punctuation a frame leaves at either end
@@ -421,6 +426,7 @@ def analyse(question: str) -> QuestionInfo:
             f = "n"
         if (not w or w in GENERIC or f == "e" or f.startswith(_GENERIC_POS) or _YEAR.fullmatch(w) or w.isdigit()
                 or re.fullmatch(r"[Xx]+", w)  # XX is a masking placeholder, not a subject
+                or _EVERY_TIER.fullmatch(w)  # 各县区, 全市: every place of a tier, not one
                 or _ASKING.search(w)  # 哪几个, 什么样: a question word the tagger kept as an idiom or noun
                 or w in counted):
             continue
@@ -463,7 +469,8 @@ def analyse(question: str) -> QuestionInfo:
         terms=tuple(dict.fromkeys(terms)), head=head, indicator=head[-1] if head else "",
         places=tuple(dict.fromkeys(places)), section_refs=refs,
         doc_name=tuple(dict.fromkeys(t for t in named_by if t not in terms)), asked_as=asked_as,
-        cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2) or (
+        cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2) or bool(
+            _BOTH_DOCS.search(q)) or (
             len(set(_SHORT_DOC.findall(q))) + bool(_REPORT_OF_YEAR.search(q)) >= 2) or (
             compares_places(q, [p for p in places if real_place(p)])
             or (bool(_EACH.search(q)) or operation(q) is not None) and len(named) >= 2),

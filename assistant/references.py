@@ -112,6 +112,23 @@ def matches(element: str, prefixes: tuple[str, ...]) -> bool:
     return any(e.startswith(p) for p in prefixes)
 
 
+def runin_item(text: str, prefixes: tuple[str, ...]) -> int | None:
+    """Where a paragraph opens with the item asked, run in with its text rather than a heading line of its own
+    ((16)全面融入都市圈。推进…; a measure 18. of a 若干措施 asked as 第18条): the offset of its first character, or None."""
+    if is_last(prefixes) or not prefixes[0].startswith(("（", "第")) or prefixes[0].endswith("、"):
+        return None  # 第五部分 is a part, never a paragraph opening 5.
+    forms = [_folded(p) for p in prefixes]
+    article = re.fullmatch(rf"第({_NUM})条", forms[0]) if forms else None
+    n = to_int(article.group(1)) if article else None
+    if n:
+        forms += [f"{n}.", f"{n}、"]
+    for m in re.finditer(r"(?m)^[ \t\u3000]*(\S.{0,11})", text):
+        head = _folded(m.group(1))
+        if any(head.startswith(f) and not head[len(f):len(f) + 1].isdigit() for f in forms):
+            return m.start(1)
+    return None
+
+
 def heading_path(section: str) -> tuple[str, ...]:
     """A chunk's heading path as its non-empty elements."""
     return tuple(e for e in section.split(SECTION_SEP) if e.strip()) if section else ()

@@ -294,6 +294,20 @@ def _strip_markdown(t: _Text, notes: list[str]) -> None:
         notes.append(f"markdown marks: {len(spans)}")
 
 
+_MD_H1 = re.compile(r"^[ \t]{0,3}#[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+def _markdown_title(text: str) -> str:
+    """A markdown export's first level-1 heading among its opening lines, when it names a kind of document: the
+    title, whatever account banner or caption stands above it (点击蓝字关注我们, **政府工作报告（全文）**)."""
+    head = "\n".join(text.split("\n")[:30])
+    m = _MD_H1.search(head)
+    if not m:
+        return ""
+    title = re.sub(r"\*\*|__|[*_`]", "", m.group(1)).strip()
+    return title if len(title) <= TITLE_CHARS and _DOC_TYPE.search(title) else ""
+
+
 def _blank_separated(text: str) -> bool:
     """Most paragraphs are followed by a blank line (web and wiki copies)."""
     lines = text.split("\n")
@@ -504,12 +518,12 @@ def clean(text: str, join_wraps: bool | None = None, rules: dict[str, re.Pattern
     for ch in ("\r", "\u2028", "\u2029", "\x0c"):
         t.swap(ch, "\n")
     _strip_invisible(t, notes)
+    title_hint = _markdown_title(t.text) if markdown else ""
     if markdown:
         _strip_markdown(t, notes)
         join_wraps = False
     _join_spaced_text(t, notes)
 
-    title_hint = ""
     banner = re.search(r"《([^》]{4,80}?)(?:\.docx?|\.pdf|\.txt)?(?:\(\d+页[^)]*\))?》由会员分享", t.text)
     if banner:
         title_hint = banner.group(1)
@@ -585,8 +599,10 @@ def extract_title(cleaned: Cleaned | str) -> str:
             return _tidy_title(m.group(1))
     head = lines[:4]
     short = [ln for ln in head if len(ln) <= TITLE_CHARS and not heading_of(ln)]
-    for ln in short:
-        if ln.startswith("关于") and _DOC_TYPE.search(ln):
+    # a page's menu above its title (琮州市财政局 / 首页 / 机构概况 / …): no opening line names a kind of document,
+    # and the first "关于…的报告" line below is the title
+    for ln in short if any(_DOC_TYPE.search(x) for x in head) else lines:
+        if ln.startswith("关于") and _DOC_TYPE.search(ln) and len(ln) <= TITLE_CHARS and not heading_of(ln):
             return ln
     if not head:
         return ""

@@ -17,14 +17,14 @@ from typing import Callable, Iterator, Sequence
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
 from assistant.arithmetic import across, computed_sentence, operation, partner, quantities
 from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, OFFICE, Check, check_sentence, coverage, has_figure, row_cells,
-                                heading_years, question_tense, sentence_units, statement_tense, type_match)
+                                heading_years, question_tense, sentence_units, statement_tense, subject_start, type_match)
 from assistant.definitions import DEFINE, definition, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import WHICH_LEVEL, QuestionInfo, analyse, enumeration_section, synonyms
 from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_path, is_last, is_numbered, item_body,
                                   lead_clause, matches, numbered_parts, opening, ordinal, outline_level, outline_part,
-                                  to_chinese, to_int)
+                                  runin_item, to_chinese, to_int)
 from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
@@ -155,6 +155,24 @@ def _grown(items: list[tuple[str, int]], same: Sequence[tuple[int, str]], n: int
                     items.append((lead, j))
                     grown = True
     return items
+
+
+RUNIN_SENTENCES = 2  # a run-in item asked (（16）全面融入都市圈。推进…): its lead and the sentence after it
+
+
+def _runin_answer(info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
+    """An item no heading numbers, asked by its number ((16), 18. asked as 第18条): the paragraph it opens, quoted from
+    its lead on, cited to the first passage that holds it."""
+    for n, hit in enumerate(passages, 1):
+        at = runin_item(hit.text, info.parts[0])
+        if at is None:
+            continue
+        end = hit.text.find("\n", at)
+        spans = sentence_spans(hit.text, at, len(hit.text) if end < 0 else end)[:RUNIN_SENTENCES]
+        if spans:
+            quote = hit.text[spans[0][0]: spans[-1][1]].rstrip("。；;，, ")
+            return Draft(f"{tidy_figures(quote)}[{n}]。", refused=False, used=[n])
+    return None
 
 
 def unnumbered(section: str) -> str:
@@ -567,6 +585,8 @@ class ExtractiveBackend:
             lo = i - 1
         if info.kind == "figure" and lo > 0 and _TIME_LEAD.fullmatch(clauses[lo - 1]):
             lo -= 1
+        if info.kind == "figure":
+            lo = subject_start(info, clauses[:i + 1], lo, self.glossary)
         several = bool(_SEVERAL.search(info.text)) or twice
         if several and info.kind == "figure":  # every figure clause the question's own words name, and those between
             named = [j for j in hold if match(j)[0] > 0]
@@ -898,7 +918,7 @@ class ExtractiveBackend:
         if info.kind == "which_section" and level is None:
             return self._where(info, heads, passages)
         if not heads:
-            return None
+            return _runin_answer(info, passages) if info.kind == "section" and len(info.parts) == 1 else None
         score, element, n = max(heads, key=lambda t: (t[0], -t[2]))
         if info.kind == "section" and int(score) < len(info.parts):
             inline = _inline_item(info.parts[-1], element, passages)
