@@ -63,7 +63,8 @@ _FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿成]|比[例�
 # Measure units a figure question can ask for, longest first (ingest/data/asked_units.txt).
 UNITS = vocabulary("asked_units")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")(?!民币)")  # 多少人民币 is money
-_MONEY = re.compile(r"多少(?:钱|资金|奖金|奖励|奖补|补助|补贴|经费|资助|费用)")  # an amount of money: a figure in 元
+_MONEY = re.compile(r"多少(?:钱|资金|奖金|奖励|奖补|补助|补贴|经费|资助|费用)"  # an amount of money: a figure in 元
+                    r"|(?:产值|营业收入|营收|销售额|投资额|利润)(?:是|有|为|达到|到了|能到|到)?多少")  # 产值是多少: an amount
 # a rate of change asked alone (not 总量和增速, not a computation): a figure in %
 _RATE = re.compile(r"增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|多快")
 _SEVERAL = re.compile(r"[和与及、]|分别|各")

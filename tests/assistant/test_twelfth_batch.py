@@ -135,3 +135,10 @@ def test_a_names_first_character_is_never_a_typo():
     from assistant.evidence import _held_loosely
     assert not _held_loosely("双倍增计划", "深入推进13条重点产业链倍增计划")
     assert not _held_loosely("枫桥经验", "坚持和发展新时代“松桥模式”")
+
+
+def test_an_output_asked_is_an_amount_of_money():
+    assert analyse("溆滨区2025年生物医药产业产值是多少？").unit == "元"
+    assert not _check("溆滨区2025年生物医药产业产值是多少？", "联合溆滨生物医药产业园举办政策兑现宣讲会6场。").ok
+    assert _check("生物医药产业产值是多少？", "生物医药产业产值突破680亿元、增长13.5%。").ok
+    assert analyse("产值增长多少？").unit != "元"
