@@ -16,6 +16,7 @@ from typing import Sequence
 
 from assistant.arithmetic import UNIT_KEYS, YEAR_WRITTEN, operation, quantities, row_cells
 from assistant.glossary import Glossary
+from assistant.references import heading_path
 from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY,
                                 QuestionInfo, PROVINCES, REGIONS, _known_word, listed_place, place_key, real_place,
                                 synonyms, tagged_words)
@@ -23,7 +24,7 @@ from ingest.zh import arabic_years, cn_number, sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
-from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, CN_YEAR, NEWS_DATELINE, RELATIVE_YEARS, SECTION_SEP, YEAR, vocabulary
+from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, CN_YEAR, NEWS_DATELINE, RELATIVE_YEARS, YEAR, vocabulary
 from ingest.zh.vocab import vocabulary_groups
 
 _CN_NUM = CN_SMALL + "百千两"
@@ -554,7 +555,7 @@ def heading_years(section: str) -> set[str]:
     """The years a heading path is about: each year its innermost dated heading writes, and every year of a range
     (2021—2025年). A report's title above its parts names all its years (2025年预算执行情况和2026年预算草案); its
     part 一、2025年预算执行情况 is about the one."""
-    for part in reversed(section.split(SECTION_SEP.strip())):
+    for part in reversed(heading_path(section)):
         s = squash(part)
         years = set(_YEAR.findall(s)) | _range_years(s)
         if years:
@@ -663,6 +664,7 @@ def unnamed_quote(info: QuestionInfo, hits: Sequence[Hit], glossary: Glossary) -
 
 
 _GAP = re.compile(r"…+|\.{2,}|。{2,}")  # “南有…北有…”: a phrase quoted with what it frames left out
+_NAME_NUMERALS = CN_SMALL + "两双"  # a name's numeral is never a typo (两廊一带, 三廊一带)
 _COUNTED_NAME = re.compile(rf"([{CN_SMALL}两]+)个?([\u4e00-\u9fff]{{2,6}})")  # “四个着力”: four items opening 着力
 
 
@@ -678,8 +680,8 @@ def _held_loosely(name: str, text: str) -> bool:
     if len(name) < 4:
         return False
     # inside the name only: its first and last characters tell names apart (双倍增计划, 链倍增计划)
-    return any(re.search(re.escape(name[:k]) + f"[^{CN_SMALL}两双\\d]" + re.escape(name[k + 1:]), text)
-               for k in range(1, len(name) - 1) if name[k] not in CN_SMALL + "两双" and not name[k].isdigit())
+    return any(re.search(re.escape(name[:k]) + f"[^{_NAME_NUMERALS}\\d]" + re.escape(name[k + 1:]), text)
+               for k in range(1, len(name) - 1) if name[k] not in _NAME_NUMERALS and not name[k].isdigit())
 
 
 def names_serial(question: str, text: str) -> bool:

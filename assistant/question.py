@@ -89,9 +89,10 @@ _TIER_CHARS = "省市县区镇乡州旗"
 _NOT_IN_NAMES = frozenset("的在和与及是个这那该全本各每我你他从到向对比给把被为于里上下中内外又也都就还跟同去今明")
 PLACES = PROVINCES | frozenset(vocabulary("places"))  # and ingest/data/places.txt: cities and areas
 REGIONS = frozenset(vocabulary("regions"))  # ingest/data/regions.txt: regions, not a document's own place
-_ADMIN = re.compile(r"(?![各全本该每哪其])..+[省市县区州盟旗镇乡]")  # not 各县区, 全省区: every place, not one
+_EVERY = "各全本该每"  # 各县区, 全市, 该省: every place of a tier, or the one spoken of, never a name
+_ADMIN = re.compile(rf"(?![{_EVERY}哪其])..+[省市县区州盟旗镇乡]")
 _XX_PLACE = re.compile(r"X+[县市区]")
-_EVERY_TIER = re.compile(r"[各全每本该][省市县区州镇乡村]{1,3}")
+_EVERY_TIER = re.compile(rf"[{_EVERY}][省市县区州镇乡村]{{1,3}}")
 _TIERS = frozenset("省 市 县 区 州 盟 旗 自治区 自治州 自治县".split())
 _TIERED = re.compile(r"[\u4e00-\u9fff]{2,5}(?:省|市|县|自治区|自治州|州|盟|旗)")
 

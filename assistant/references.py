@@ -118,9 +118,7 @@ def runin_item(text: str, prefixes: tuple[str, ...]) -> int | None:
     if is_last(prefixes) or not prefixes[0].startswith(("（", "第")) or prefixes[0].endswith("、"):
         return None  # 第五部分 is a part, never a paragraph opening 5.
     forms = [_folded(p) for p in prefixes]
-    article = re.fullmatch(rf"第({_NUM})条", forms[0]) if forms else None
-    n = to_int(article.group(1)) if article else None
-    if n:
+    if (n := ordinal(forms[0]) if forms[0].endswith("条") else 0):  # 第24条: also the measure numbered 24.
         forms += [f"{n}.", f"{n}、"]
     for m in re.finditer(r"(?m)^[ \t\u3000]*(\S.{0,11})", text):
         head = _folded(m.group(1))
