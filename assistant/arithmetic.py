@@ -35,7 +35,7 @@ _AFTER_ADDED = re.compile(r"(?:新增|新建|新开工|建成|完成)[^。？?]{
 _ADDED, _TOTAL = re.compile(r"新增|新建|增加"), re.compile(r"累计|总|共|达到|达|安排")
 _BEFORE_ADDED = re.compile(rf"(?:{_ADDED.pattern})[^。？?]{{0,12}}?(?:之前|以前|倒推)[^。？?]{{0,10}}?(?:多少|几)"
                            r"|倒推[^。？?]{0,12}?(?:多少|几)|从多少[\u4e00-\u9fff]{0,2}(?:提|涨|增|升)")
-_SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及][^，。？?]{1,10}?(?:一共|总共)|"
+_SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及、][^，。？?]{1,10}?(?:一共|总共)|"
                   + _AFTER_ADDED.pattern)
 _OPS = (
     ("ratio", re.compile(r"几倍|多少倍")),
@@ -300,8 +300,9 @@ _ACTUAL = re.compile(r"实际|完成")
 
 def _planned_actual(question: str, found: list[list[Quantity]], quotes: Sequence[str]
                     ) -> tuple[Quantity, Quantity, list[int]] | None:
-    """预期增长6%左右，实际增长5.6%: a plan's figure and what came of it, in one quote, when the question asks both."""
-    if not (_PLANNED.search(question) and _ACTUAL.search(question)):
+    """预期增长6%左右，实际增长5.6%: a plan's figure and what came of it, in one quote, when the question asks both
+    (or the gap to the target, 离目标还差多少)."""
+    if not (_PLANNED.search(question) and _ACTUAL.search(question) or _TARGET_GAP.search(question)):
         return None
     for i, t in enumerate(quotes):
         plan = _PLANNED.search(t)
@@ -321,6 +322,9 @@ def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> 
     # the two years the question names pick their figures before a change one quote states (由2020年的A到2025年的B)
     ends = _year_pair(question, quotes, found) or _from_to(found, quotes) or _planned_actual(question, found, quotes)
     if ends is not None:
+        # 离目标还差多少: a change from a base year to now (由1.86%提高到2.31%) is no gap to a target
+        if _TARGET_GAP.search(question) and not any(_TARGET_WORD.search(quotes[i]) for i in ends[2]):
+            return None
         return ends
     sided = _side_pair(question, quotes, found)
     if sided is not None:
@@ -352,6 +356,8 @@ def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> 
     return a, b, [i, j]
 
 
+_TARGET_GAP = re.compile(r"目标[^，。？?]{0,6}?(?:还?差|相差|差距)|(?:离|距离?)[^，。？?]{0,12}?目标")
+_TARGET_WORD = re.compile(r"目标|预期|计划|规划")
 _SIDES = re.compile(r"比|和|与|同|跟")
 _PAIR_WORD = re.compile(r"[两二](?:个|者|项|块|类|方面|部分|家|座)")
 
@@ -401,6 +407,11 @@ def _side_keys(question: str) -> tuple[set[str], set[str]] | None:
     """The two things a question joins or compares (市区比县区高多少, 示范村和提升村一共): the words next to the join on
     each side, those the other side lacks; None unless one clause joins exactly two."""
     for clause, j in _single_joins(question, _SIDES):
+        head = _shared_head(clause[: j.start()], clause[j.end():])
+        if head:  # 农村居民人均可支配收入和全体居民人均可支配收入: the words before the shared head tell them apart
+            left, right = _named(clause[max(0, j.start() - head[1] - 3): j.start() - head[1]]), _named(head[0])
+            if left - right and right - left:
+                return left - right, right - left
         before = clause[max(0, j.start() - 3): j.start()]
         of = clause.rfind("的", max(0, j.start() - 3), j.start())
         if of > 0 and j.group(0) == "比":  # 市区的要求比县区: the thing compared is before its 的
@@ -408,6 +419,16 @@ def _side_keys(question: str) -> tuple[set[str], set[str]] | None:
         left, right = _named(before), _named(clause[j.end(): j.end() + 3])
         if left - right and right - left:
             return left - right, right - left
+    return None
+
+
+def _shared_head(before: str, after: str) -> tuple[str, int] | None:
+    """The words that set the thing after a join apart (全体 of 全体居民人均可支配收入) when what follows them, four
+    characters or more, is how the thing before the join ends; with that head's length."""
+    for p in range(1, 5):
+        for n in range(min(len(before), len(after) - p), 3, -1):
+            if after[p: p + n] == before[-n:]:
+                return after[:p], n
     return None
 
 
@@ -652,6 +673,8 @@ def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[s
             return _sum_listed(question, quotes, markers, n) if n > 2 else None
     if op == "share" and any(_found(question, quotes, percent=True)):
         return None  # the documents state the share
+    if op == "share" and (whole := _whole_and_part(question, quotes)) is not None:
+        return statement(op, whole[:2], markers[whole[2]])
     # beside a growth asked as a percentage (涨了多少？涨幅是百分之几), the change is in the amounts' own unit
     amounts = False if "growth" in operations(question) else None
     got = (_from_to(_found(question, quotes, amounts), quotes) if op == "change"
@@ -662,6 +685,27 @@ def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[s
     if op == "sum" and any(_one_of_several(quotes[i], q, (a, b)) for q, i in ((a, used[0]), (b, used[-1]))):
         return None
     return statement(op, [a, b], "".join(dict.fromkeys(markers[i] for i in used)))
+
+
+def _whole_and_part(question: str, quotes: Sequence[str]) -> tuple[Quantity, Quantity, int] | None:
+    """完成投资2.46万亿元，其中交通项目完成投资6150亿元: a total and, after its 其中, the part the question names best
+    (two bigrams or more of its clause that the total's clause lacks), in the total's unit."""
+    qgrams = _named(question)
+    for i, t in enumerate(quotes):
+        at = t.find("其中")
+        qs = _quantities(t)
+        before = [q for q in qs if q.start < at]
+        if at < 0 or not before:
+            continue
+        total = before[-1]
+        own = _named(_clause_of(t, total))
+        scored = [(len((qgrams & _named(_clause_of(t, q))) - own), q) for q in qs
+                  if q.start > at and q.unit == total.unit and q.value < total.value]
+        best = max((n for n, _ in scored), default=0)
+        parts = [q for n, q in scored if n == best]
+        if best >= 2 and len(parts) == 1 and qgrams & own:
+            return parts[0], total, i
+    return None
 
 
 def _one_of_several(s: str, q: Quantity, picked: Sequence[Quantity]) -> bool:
@@ -727,13 +771,22 @@ def _sum_listed(question: str, quotes: Sequence[str], markers: Sequence[str], n:
         return None
     for i, qs in enumerate(_found(question, quotes)):
         if n is None:
-            if any(q.unit != unit for q in qs) or len(qs) < 2:
+            if any(q.unit != unit or not _counts_asked(quotes[i], q, unit, qgrams) for q in qs) or len(qs) < 2:
                 continue
         elif len(qs) != n:
             continue
         if len({q.unit for q in qs}) == 1 and all(qgrams & _named(_around(quotes[i], q)) for q in qs):
             return statement("sum", qs, markers[i])
     return None
+
+
+def _counts_asked(s: str, q: Quantity, unit: str, qgrams: set[str]) -> bool:
+    """A figure written with another counter than the one asked (3个 for 多少家) counts what the question counts only
+    when the question names the thing after it (3个街道 is no 单位)."""
+    if q.written.endswith(unit):
+        return True
+    after = s[q.start + len(q.written): q.start + len(q.written) + 4]
+    return bool(qgrams & _named(after))
 
 
 def _around(s: str, q: Quantity, marks: str = "，,；;：:。") -> str:

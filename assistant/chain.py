@@ -21,10 +21,11 @@ from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
 from assistant.definitions import DEFINE, defines, has_note_marker, notes_for
-from assistant.evidence import EVERY_PLACE, DocLabel, Scope, check_passage, in_scope, term_present, unnamed_quote
+from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, in_scope, term_present, unmentioned_years,
+                                unnamed_quote)
 from assistant.params import (DEFINITION_DOCS, FIGURE_COVERAGE_RELIEF, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING,
                               ROW_PASSAGES)
-from assistant.answer.extractive import (ANNOUNCE_CHUNKS, MAX_OUTLINE, MAX_SUBPARTS, runs_past_end,
+from assistant.answer.extractive import (ANNOUNCE_CHUNKS, MAX_OUTLINE, MAX_SUBPARTS, announced_part, runs_past_end,
                                           unnumbered)
 from assistant.query import Query, make_query
 from assistant.question import analyse, enumeration_section, place_key
@@ -219,7 +220,8 @@ class Assistant:
         under each sub-heading of its part, for the top passages whose list does."""
         nxt = []
         for h in evidence[:3]:
-            if not runs_past_end(q.info, h.text):
+            above = announced_part(q.info, h)  # …主要是：（一）… filed under （一）: the items are its siblings
+            if not runs_past_end(q.info, h.text) and above is None:
                 continue
             tree = self._headings(h.doc_id)
             order = [cid for cid, _ in tree]
@@ -227,7 +229,7 @@ class Assistant:
             if at >= 0:
                 nxt += order[at + 1: at + 1 + ANNOUNCE_CHUNKS]
             # items that are sub-headings of its part ((一)突出科创驱动…): the first chunk under each
-            base, firsts = unnumbered(h.section), {}
+            base, firsts = unnumbered(above or h.section), {}
             for cid, section in tree:
                 bare = unnumbered(section)
                 if bare.startswith(base + SECTION_SEP) and SECTION_SEP not in bare[len(base) + len(SECTION_SEP):]:
@@ -270,6 +272,8 @@ class Assistant:
         floor = self.settings.min_coverage - (FIGURE_COVERAGE_RELIEF if q.info.kind == "figure" else 0.0)
         checks = [check_passage(q.info, h, self.search.glossary, floor, q.gate_scope) for h in hits]
         kept = [h for h, c in zip(hits, checks) if c.ok]
+        if kept and (missing := unmentioned_years(q.info, kept, q.gate_scope)):
+            return [], f"the passages do not mention {missing[0]}"  # the ends of a span of years, each somewhere
         if kept and (name := unnamed_quote(q.info, hits, self.search.glossary)) and not self._doc_names(kept, name):
             return [], f"no document here names “{name}”"  # a name quoted is no paraphrase: 三廊一带 is not 一核三带
         return kept, "" if kept else checks[0].reason

@@ -47,23 +47,23 @@ _BOTH_DOCS = re.compile(rf"{_DOC_WORD}[^，,。？?]{{0,12}}?[和与跟同及、
 _SHORT_NAME = re.compile(rf"[{CN_SMALL}]{{1,3}}[五大]")  # 十四五 (plan), 二十大 (congress)
 PERIOD = re.compile(rf"[{CN_SMALL}]{{1,3}}五(?:时期|期间|末)?")  # 十三五: a five-year period, a time like a year
 # 哪三个/哪两条 ask for items; 哪一个/哪一项 for one
-_LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪(?!一[条个项类篇方大])[{CN_SMALL}两几]+[条个项类篇方大]")
-_LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大])[{CN_SMALL}两]+[条个项类方大]|列一下|列出|列举|罗列|逐条"
+_LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪(?!一[条个项类篇方大级种点])[{CN_SMALL}两几]+[条个项类篇方大级种点]")
+_LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大级种点])[{CN_SMALL}两]+[条个项类方大级种点]|列一下|列出|列举|罗列|逐条"
                          # 有几条，都是啥: a count asked with its items
                          r"|几[个条项类方大种点件][^？?。]{0,8}(?:都|分别|各自?)?(?:是|有)(?:什么|啥|哪些)")
-_WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月|哪一?天|几号|哪个月")
+_WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月|哪一?天|哪几天|几号|哪个月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
 # a figure the asker wants confirmed (是不是6%, 是不是先发5000亿): a number with its unit, not a year
 _CONFIRMED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?(?:万亿|亿|万)?(?:%|元|人|吨|亩|公里|个|家|项|斤|千瓦)")
 _WHO = re.compile(r"是谁|谁是|哪位|授予了?谁|[颁发]给了?谁|谁(?:获得|夺得|赢得|当选|捧得)")
 # 设在哪个部门, 由哪个单位牵头: a body answers, as a person answers 谁
 WHICH_BODY = re.compile(r"哪(?:个|些|家|一个|一家)?(部门|单位|机构|机关)")
-_FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿成]|比[例重率]|占比|增速|增长率|多[长大高久远]|百分之|规模|总量|达到多"
+_FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿成块]|比[例重率]|占比|增速|增长率|多[长大高久远]|百分之|规模|总量|达到多"
                      r"|具体的?(?:数|数字|数值|目标值)|量化")  # 有没有具体的数, 量化指标: a figure
 # Measure units a figure question can ask for, longest first (ingest/data/asked_units.txt).
 UNITS = vocabulary("asked_units")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")(?!民币)")  # 多少人民币 is money
-_MONEY = re.compile(r"多少(?:钱|资金|奖金|奖励|奖补|补助|补贴|经费|资助|费用)"  # an amount of money: a figure in 元
+_MONEY = re.compile(r"多少(?:钱|资金|奖金|奖励|奖补|补助|补贴|经费|资助|费用)|(?:多少|几)块钱"  # an amount of money: a figure in 元
                     r"|(?:产值|营业收入|营收|销售额|投资额|利润)(?:是|有|为|达到|到了|能到|到)?多少")  # 产值是多少: an amount
 # a rate of change asked alone (not 总量和增速, not a computation): a figure in %
 _RATE = re.compile(r"增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|多快")
@@ -227,11 +227,16 @@ _AFTER_YEAR = re.compile(r"(?<=\d年)|(?<=多大)")
 
 def _unglued(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """A word the tagger made up (not in its dictionary) that opens with a locative or a pronoun glued on
-    (会议上作的 → 上作, 谁用): that character is cut off and what is left tagged again."""
+    (会议上作的 → 上作, 谁用): that character is cut off and what is left tagged again; one that opens with the
+    previous word's own last character doubled, the rest a far commoner word (执法检查|组组长): that character goes
+    back to it."""
     freq, out = jieba_tokenizer().dt.FREQ, []
     for w, f in words:
         if len(w) >= 2 and not freq.get(w) and _posseg().lcut(w[0])[0].flag in ("f", "r"):
             out += [(w[0], "f")] + list(tagged_words(w[1:]))
+        elif len(w) >= 3 and w[0] == w[1] and out and freq.get(w, 0) * 20 < freq.get(w[1:], 0):
+            out[-1] = (out[-1][0] + w[0], out[-1][1])  # 执法检查|组组长: 执法检查组's last character, then 组长
+            out += list(tagged_words(w[1:]))
         else:
             out.append((w, f))
     return tuple(out)
@@ -278,13 +283,19 @@ _WHOLE = 6  # a known term this long is one indicator (社会消费品零售总�
 
 def _joined(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """Runs of two to four tagged words that spell a known term, one of them a lone character the tagger cut off
-    (细 of 细颗粒物), or six characters or more, joined into one noun (longest first); a real place or a number is
+    (细 of 细颗粒物) or a Latin word (人均|GDP), or six characters or more, joined into one noun (longest first); a real place or a number is
     never part of one (2035年 is a year, not a term; 城镇人口 of 城镇人口比重 is a place only to the tagger)."""
     known, out, i = _known_terms(), [], 0
     while i < len(words):
+        if i + 1 < len(words) and words[i][0].isdigit() and words[i + 1][1] == "eng" and len(words[i + 1][0]) <= 2 \
+                and words[i + 1][0].isupper():  # 5G, 4A, 3D: a name, not a number and a letter
+            out.append((words[i][0] + words[i + 1][0], "n"))
+            i += 2
+            continue
         for n in (4, 3, 2):
             run = words[i:i + n]
-            if len(run) == n and (any(len(w) == 1 for w, _ in run) or len("".join(w for w, _ in run)) >= _WHOLE) and not any(
+            if len(run) == n and (any(len(w) == 1 or w.isascii() for w, _ in run)
+                                  or len("".join(w for w, _ in run)) >= _WHOLE) and not any(
                     (f == "ns" and real_place(w)) or f == "m" or w.isdigit() for w, f in run) \
                     and "".join(w for w, _ in run).lower() in known:
                 out.append(("".join(w for w, _ in run), "n"))
@@ -309,13 +320,13 @@ _FEW_YEARS = re.compile(r"(?<=[这那近去])几年")
 _ASKER = re.compile(
     # what the asker is writing or preparing (我在写汇报材料，准备给科技局做个对比，做考核方案想参考一下：)
     r"(?:^|(?<=[，,：:]))(?:我们?)?(?:正在|在|要|得)?(?:写|起草|整理|准备|做|给)[^，,：:；;？?。—]{0,16}"
-    r"(?:材料|资料|报告|简报|稿子|稿|汇报|发言|总结|提纲|对比表|对比|表格|方案|分析|清单|PPT|ppt)(?:时|呢)?"
+    r"(?:材料|资料|报告|简报|稿子|稿|汇报|发言|总结|提纲|对比表|对比|表格|方案|分析|清单|论文|文章|提案|PPT|ppt)(?:时|呢)?"
     r"(?:要引用一下|要引用|要用|用|想参考一下|参考一下|想参考|[^，,：:；;？?。—]{1,8}(?=[，,：:—]))?[，,：:—]*"
     # who asks, and what they want done (领导让我核对：, 文物部门同事问我：, 我们局想参照…)
     r"|(?:我们?)?[\u4e00-\u9fff]{0,6}?(?:同事|领导|上级|处长|科长|主任|老师|朋友|客户|局|单位)(?:刚才|刚刚)?"
     r"(?:问我|问到|问起|问|让我|要我|叫我|想)(?:核对|核实|确认|了解|知道|比比|比较|看看|查查|查|梳理|参照|参考)?"
     r"(?:一下)?[，,：:]?"
-    r"|(?:我们?)?(?:想|要|帮我|请)?(?:确认|核实|核对|了解|梳理)一下[，,：:]?"
+    r"|(?:我们?)?(?:想|要|帮我|请)?先?(?:确认|核实|核对|核|了解|梳理)一下[，,：:]?"
     # what the asker is doing, in a clause of its own before the question (我在整理各省今年的预期目标，)
     r"|^我们?(?:[县市区省局村镇乡]|单位|这边)?(?:正在|在)(?:写|起草|整理|准备|做|汇总|梳理|核对|比较|对比|研究|申报|申请|编制|"
     r"谋划|筹备|筹划|策划|开展|搞|测算|核算|统计|调研|分析|评估)[^，,：:；;？?。—]{1,20}[，,：:—]+"

@@ -58,7 +58,10 @@ _TIME_LEAD = re.compile(r"\s*(?:力争|争取|预计|计划|确保)?(?:到|至|�
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
 _ORDINAL = {c: i for i, c in enumerate(CN_SMALL, 1)}
-_ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类方大篇])|分别是(?:什么|啥)|都(?:有|是)(?:什么|啥|哪些)")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# a question the document itself asks (a reporter's, an FAQ's): it states nothing
+_ASKED_HERE = re.compile(r"[？?][”\"」』）)]*$")
+_ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类方大篇级种点])|分别是(?:什么|啥)|都(?:有|是)(?:什么|啥|哪些)")
 
 
 MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
@@ -133,12 +136,32 @@ def runs_past_end(info: QuestionInfo, text: str) -> bool:
                for m in _UNCOUNTED_ANNOUNCES.finditer(text))
 
 
-_UNCOUNTED_ANNOUNCES = re.compile(r"(?:以下|如下)[\u4e00-\u9fff]{0,4}[：:]")
+_UNCOUNTED_ANNOUNCES = re.compile(r"(?:以下|如下)[\u4e00-\u9fff]{0,4}[：:]|主要(?:是|有|表现为|表现在|包括)[：:]")
 
 
-def _same_part(hit: Hit, passages: Sequence[Hit]) -> list[tuple[int, str]]:
-    """(rank, text) of the other passages of the hit's document under the same part."""
-    part = unnumbered(hit.section)
+def announcing_part(hit: Hit, at: int) -> str:
+    """The heading path whose items an announcement at `at` of the hit's text opens: the hit's own, or its parent
+    when the hit's own last heading follows the announcement (存在的主要问题…主要是：（一）企业主体责任…: the chunk
+    is filed under （一）, the items are its siblings)."""
+    path = hit.section.split(SECTION_SEP)
+    if len(path) > 1 and squash(path[-1]) and squash(path[-1]) in squash(hit.text[at:]):
+        return SECTION_SEP.join(path[:-1])
+    return hit.section
+
+
+def announced_part(info: QuestionInfo, hit: Hit) -> str | None:
+    """The part whose sub-headings are the items of a list the hit's text announces without a count and goes on
+    to as headings (…主要是：（一）…), when that is not the hit's own section; else None."""
+    for m in _UNCOUNTED_ANNOUNCES.finditer(hit.text):
+        part = announcing_part(hit, m.end())
+        if part != hit.section and _leads_after(hit.text[m.end():]):
+            return part
+    return None
+
+
+def _same_part(hit: Hit, passages: Sequence[Hit], section: str | None = None) -> list[tuple[int, str]]:
+    """(rank, text) of the other passages of the hit's document under the same part (`section`, else the hit's)."""
+    part = unnumbered(section or hit.section)
     return [(j, h.text) for j, h in enumerate(passages, 1)
             if h is not hit and h.doc_id == hit.doc_id and unnumbered(h.section).startswith(part)]
 
@@ -224,9 +247,10 @@ def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) ->
             return None
         # 推广哪几种新模式: a clause of three or more short items, then 等 and what is asked (…数字化管理等新模式)
         return next((
-            clause for clause in clauses for items in [_items_of(clause) or _items_before(clause, thing)]
+            clause for clause in clauses for cut in [_through(clause, thing, info.terms)]
+            for items in [_items_of(clause) or _items_before(cut, thing)]
             if len(items) >= 3 and all(2 <= len(i) <= 12 for i in items)
-            and (thing in clause.rpartition("等")[2][:12] if "等" in clause else clause.endswith(thing))), None) or next((
+            and (cut != clause or _ends_with_thing(clause, thing))), None) or next((
             clause for clause in clauses for m in [_SAYS_COUNT.search(clause)]
             if m and (thing in m.group(3) if m.group(3) else f"几{m.group(2)}" in info.text)
             and _lists_as_many(clause[: m.start()][-60:].split("为")[-1], _ORDINAL.get(m.group(1), 2))), None)
@@ -236,6 +260,25 @@ def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) ->
         groups = [c for c in clauses if any(t in c for t in info.terms)]
     return next((g for g in groups if len(g.split("、")) == n and all(1 <= len(i) <= 16 for i in g.split("、"))),
                 None)
+
+
+def _through(clause: str, thing: str, terms: Sequence[str]) -> str:
+    """The clause up to the thing asked when the thing ends its 、-items inside it and what follows names more of the
+    question (完善水晶、细缝、挂锁行业“链长制”工作机制 → 完善水晶、细缝、挂锁行业 for 完善“链长制”的行业), else the clause."""
+    at = clause.rfind(thing)
+    if not at > clause.rfind("、") >= 0:
+        return clause
+    rest = clause[at + len(thing):]
+    return clause[: at + len(thing)] if any(t != thing and len(t) >= 2 and t in rest for t in terms) else clause
+
+
+def _ends_with_thing(clause: str, thing: str) -> bool:
+    """The clause's items end with the thing asked: at its end, after its 等 (…数字化管理等新模式), or as the last
+    item's own ending before a closing 等 (…XX农贸小镇等)."""
+    if "等" not in clause:
+        return clause.endswith(thing)
+    before, _, after = clause.rpartition("等")
+    return thing in after[:12] or (not after and before.endswith(thing))
 
 
 def _items_before(clause: str, thing: str) -> list[str]:
@@ -447,10 +490,11 @@ class ExtractiveConfig:
     partner_pool: int = 12  # sentences searched for the second figure of a difference, sum or ratio
 
 
-def _dated(quotes: list[str], sections: Sequence[str]) -> list[str]:
+def _dated(quotes: list[str], sections: Sequence[str], sentences: Sequence[str]) -> list[str]:
     """Figures computed on are each labelled with the one year their heading is about (一、2024年工作回顾 vs
-    二、2025年工作安排) when the headings differ in year and the quote names none: a gap between years says which."""
-    years = [heading_years(s) for s in sections]
+    二、2025年工作安排), else the one year their whole sentence names (到2027年，…，占比达到65%), when the years differ
+    and the quote names none: a gap between years says which."""
+    years = [heading_years(s) or set(_YEAR.findall(tidy_figures(t))) for s, t in zip(sections, sentences)]
     if len(quotes) != 2 or not all(len(y) == 1 for y in years) or years[0] == years[1]:
         return quotes
     return [q if _YEAR.search(tidy_figures(q)) else f"{next(iter(y))}年：{q}" for q, y in zip(quotes, years)]
@@ -489,7 +533,8 @@ class ExtractiveBackend:
             context = squash(f"{hit.title}\n{hit.section}")
             for s, e in sentence_units(hit.text):
                 text = hit.text[s:e].strip()
-                if len(text) >= 6 and not _TOC_LINE.search(text) and not _is_heading(text, hit, info):
+                if (len(text) >= 6 and not _TOC_LINE.search(text) and not _is_heading(text, hit, info)
+                        and not _ASKED_HERE.search(text)):
                     sents.append((n, text, check_sentence(checked, text, self.glossary, context)))
         if not sents:
             return []
@@ -558,6 +603,9 @@ class ExtractiveBackend:
                 hold = hold or [i for i, x in enumerate(clauses) if want.search(x)]  # a person before a body
         if not hold:
             return None
+        if info.kind == "figure":  # a figure the question itself gives (那186个项目干完了多少) is no answer to it
+            given = set(_NUMBER.findall(tidy_figures(info.text)))
+            hold = [i for i in hold if set(_NUMBER.findall(tidy_figures(clauses[i]))) - given] or hold
         qgrams = bigrams(info.text)
 
         asked = {squash(x) for t in info.terms for x in synonyms(t, self.glossary)}  # 居民收入 = 居民人均可支配收入
@@ -725,7 +773,7 @@ class ExtractiveBackend:
             if whole is not None:
                 chosen, parts, computed = [first], [self._quote_through(info, first, whole)], whole
         if computed:
-            parts = _dated(parts, [passages[c.passage - 1].section for c in chosen])
+            parts = _dated(parts, [passages[c.passage - 1].section for c in chosen], [c.text for c in chosen])
         return self._draft(parts + ([computed] if computed else []), chosen)
 
     def _clause_draft(self, c: Candidate, clause: str) -> Draft:
@@ -798,8 +846,9 @@ class ExtractiveBackend:
             n = _announced_count(info, found[-1]) if found else 0
             said = list(_UNCOUNTED_ANNOUNCES.finditer(c.text)) if at >= 0 and not n else []
             if said:  # 必须把握好以下几点：一是…；二是…: every item in order, continued in the passages of its part
-                items = _grown([(lead, c.passage) for lead in _leads_after(hit.text[at + said[-1].end():])],
-                               _same_part(hit, passages), None)
+                end = at + said[-1].end()
+                items = _grown([(lead, c.passage) for lead in _leads_after(hit.text[end:])],
+                               _same_part(hit, passages, announcing_part(hit, end)), None)
                 if len(items) >= 2:
                     return Draft("；".join(f"{lead}[{k}]" for lead, k in items) + "。", refused=False,
                                  used=list(dict.fromkeys(k for _, k in items)))
