@@ -693,9 +693,9 @@ def _whole_and_part(question: str, quotes: Sequence[str]) -> tuple[Quantity, Qua
     qgrams = _named(question)
     for i, t in enumerate(quotes):
         at = t.find("其中")
-        qs = _quantities(t)
+        qs = _quantities(t) if at >= 0 else []
         before = [q for q in qs if q.start < at]
-        if at < 0 or not before:
+        if not before:
             continue
         total = before[-1]
         own = _named(_clause_of(t, total))

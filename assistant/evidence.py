@@ -659,8 +659,12 @@ def unnamed_quote(info: QuestionInfo, hits: Sequence[Hit], glossary: Glossary) -
     if not names:
         return None  # most questions quote nothing: no passage text to build
     texts = [passage_text(h) for h in hits]
-    return next((n for n in names if not any(term_present(n, t, glossary) or _held_loosely(n, t) for t in texts)),
-                None)
+    return next((n for n in names if not any(names_quoted(n, t, glossary) for t in texts)), None)
+
+
+def names_quoted(name: str, text: str, glossary: Glossary) -> bool:
+    """The (squashed) text names a name the question quotes, as written, by a synonym or loosely (_held_loosely)."""
+    return term_present(name, text, glossary) or _held_loosely(name, text)
 
 
 _GAP = re.compile(r"…+|\.{2,}|。{2,}")  # “南有…北有…”: a phrase quoted with what it frames left out
@@ -729,7 +733,7 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
         return Check(False, f"the passage's section is about {'、'.join(sorted(dated))}")
     if info.kind in ("figure", "when", "who"):  # “强化监测评估”这项的完成时限: a passage about the thing quoted
         for name in quoted_names(info.text):
-            if not (term_present(name, text, glossary) or _held_loosely(name, text)):
+            if not names_quoted(name, text, glossary):
                 return Check(False, f"the passage does not name “{name}”")
     # a figure question's kind of figure (面积, 比重, 目标) is what any figure there is: the passage may name only the rest
     subject = tuple(t for t in info.terms if t not in MEASURES) if info.kind == "figure" else info.terms
@@ -1178,8 +1182,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         return Check(False, "the sentence tells of a nomination, not an award")  # 获得…最佳男主角在内的13项提名
     if (name := named_sibling(info.text, sentence, info.places)) is not None:
         return Check(False, f"the sentence names another thing than {name}")
-    if (cells := row_cells(sentence)) and any(not (term_present(n, squash(sentence), glossary) or _held_loosely(
-            n, squash(sentence))) for n in quoted_names(info.text)):
+    if (cells := row_cells(sentence)) and not all(names_quoted(n, squash(sentence), glossary)
+                                                  for n in quoted_names(info.text)):
         return Check(False, "the table row is about another thing than the one quoted")  # “发展养老金融”这项谁牵头
     if info.kind == "figure" and cells:
         return _check_row(info, sentence, cells, glossary, context)
