@@ -272,8 +272,9 @@ class Assistant:
         floor = self.settings.min_coverage - (FIGURE_COVERAGE_RELIEF if q.info.kind == "figure" else 0.0)
         checks = [check_passage(q.info, h, self.search.glossary, floor, q.gate_scope) for h in hits]
         kept = [h for h, c in zip(hits, checks) if c.ok]
-        if kept and (missing := unmentioned_years(q.info, kept, q.gate_scope)):
-            return [], f"the passages do not mention {missing[0]}"  # the ends of a span of years, each somewhere
+        # the ends of a span of years, each somewhere (one year asked, every kept passage mentions it already)
+        if len(q.info.years) > 1 and kept and (missing := unmentioned_years(q.info, kept, q.gate_scope)):
+            return [], f"the passages do not mention {missing[0]}"
         if kept and (name := unnamed_quote(q.info, hits, self.search.glossary)) and not self._doc_names(kept, name):
             return [], f"no document here names “{name}”"  # a name quoted is no paraphrase: 三廊一带 is not 一核三带
         return kept, "" if kept else checks[0].reason

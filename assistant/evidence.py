@@ -18,8 +18,8 @@ from assistant.arithmetic import UNIT_KEYS, YEAR_WRITTEN, operation, quantities,
 from assistant.glossary import Glossary
 from assistant.references import heading_path
 from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY,
-                                QuestionInfo, PROVINCES, REGIONS, _known_word, listed_place, place_key, real_place,
-                                synonyms, tagged_words)
+                                QuestionInfo, PROVINCES, REGIONS, _known_word, _unglued, listed_place, place_key,
+                                real_place, synonyms, tagged_words)
 from ingest.zh import arabic_years, cn_number, sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
@@ -1323,8 +1323,7 @@ def asked_role(question: str) -> str | None:
     m = _ROLE.search(question)
     if m is None:
         return None
-    w, f = tagged_words(m.group(1))[-1]
-    w = w[1:] if len(w) >= 3 and w[0] == w[1] else w  # 检查组组长 cut as 检查|组组长: the role is 组长
+    w, f = _unglued(tagged_words(m.group(1)))[-1]  # 检查组组长 cut as 检查|组组长: the role is 组长
     # the word right before 是谁 (the tagger files 得主 and 选手 as verbs); one for whoever takes part is a person,
     # not a role that tells people apart
     if len(w) > 1 and not f.startswith(("nr", "ns", "nt", "m", "r", "u", "p", "c", "d")) and w not in GENERIC \

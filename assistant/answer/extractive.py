@@ -30,7 +30,7 @@ from ingest.zh import bigrams, squash, tidy_figures
 from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.embeddings import Embedder
 from vectordb.index import Hit
-from ingest.zh import ARABIC_FIGURE, CN_DIGITS, CN_FIGURE, CN_SMALL, CN_YEAR, YEAR, arabic_figures
+from ingest.zh import ARABIC_FIGURE, CN_DIGITS, CN_FIGURE, CN_SMALL, CN_YEAR, DECIMAL, YEAR, arabic_figures
 
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;]")
 _YEAR = re.compile(YEAR)
@@ -58,7 +58,7 @@ _TIME_LEAD = re.compile(r"\s*(?:力争|争取|预计|计划|确保)?(?:到|至|�
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
 _ORDINAL = {c: i for i, c in enumerate(CN_SMALL, 1)}
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER = re.compile(DECIMAL)
 # a question the document itself asks (a reporter's, an FAQ's): it states nothing
 _ASKED_HERE = re.compile(r"[？?][”\"」』）)]*$")
 _ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类方大篇级种点])|分别是(?:什么|啥)|都(?:有|是)(?:什么|啥|哪些)")

@@ -10,6 +10,10 @@ from assistant.question import analyse, without_asker
 G = Glossary.load()
 
 
+def _check(question: str, sentence: str, context: str = ""):
+    return check_sentence(analyse(without_asker(question)), sentence, G, context)
+
+
 def test_things_listed_with_commas_then_counted_together_are_a_sum():
     q = "推动规划编制的甲示范村、乙推进村、丙帮扶村一共多少个？"
     assert operations(q) == ["sum"]
@@ -161,7 +165,3 @@ def test_a_bank_is_a_body():
 def test_which_n_levels_asks_a_list_and_which_one_level_does_not():
     assert analyse("网格化管理那个五级联动，是哪五级？").kind == "list"
     assert analyse("哪一级政府负责？").kind != "list"
-
-
-def _check(question: str, sentence: str, context: str = ""):
-    return check_sentence(analyse(without_asker(question)), sentence, G, context)
