@@ -19,13 +19,14 @@ from ingest.zh import YEAR, arabic_figures, bigrams, cn_number, squash, tidy_fig
 
 COMPUTED_NOTE = "（由所引用的两个数值计算）"
 COMPUTED_NOTE_MANY = "（由所引用的各数值计算）"  # a sum of more than two
+OWN_FIGURE_NOTE = "（由所引用的数值与问题给出的数值计算）"  # a gap to the asker's own figure
 
 
 def is_computed(text: str) -> bool:
     """The text holds a sentence PlanQA computed (it states figures no passage does), its note written in any width
     or spacing (an LLM may copy it with ASCII brackets)."""
     t = squash(text)
-    return squash(COMPUTED_NOTE) in t or squash(COMPUTED_NOTE_MANY) in t
+    return any(squash(note) in t for note in (COMPUTED_NOTE, COMPUTED_NOTE_MANY, OWN_FIGURE_NOTE))
 
 
 # 今年新建的建成后总数能到多少: what stands now plus what is added
@@ -50,7 +51,10 @@ _OPS = (
     # a check of one figure against another (完成了吗, 对得上吗): both figures and their gap, unless it asks more
     ("check", re.compile(r"对得上|够不够|超额|(?:完成|达到|实现)了?(?:目标|任务)?(?:吗|没有)|是否(?:完成|达到|超过)")),
     # 占经济总量的百分之几 when no quote states the share: one figure of the other, as a percentage
-    ("share", re.compile(r"占[^，。？?]{1,12}?(?:百分之几|几成|多大比[例重])|相当于[^，。？?]{1,12}?(?:百分之几|几成)|(?:算|推算)[^，。？?]{0,16}?占")),
+    # and a rate asked to be worked out (完成比例算下来是多少, 按审结的算…败诉的比例): one count of the other
+    ("share", re.compile(r"占[^，。？?]{1,12}?(?:百分之几|几成|多大比[例重])|相当于[^，。？?]{1,12}?(?:百分之几|几成)|(?:算|推算)[^，。？?]{0,16}?占"
+                         r"|(?:比例|比率|[\u4e00-\u9fff]率)[^，。？?]{0,4}?(?:算下来|算出来|算一下)|(?:按|照)[^，。？?]{1,10}算[，,]"
+                         r"[^。？?]{0,16}?(?:比例|比率|[\u4e00-\u9fff]率)")),
     # 床位增加多少张 when the documents say 由198万张增加到223万张: computed from one quote's two ends only (增长
     # is left out: 增长了多少 asks a stated rate)
     ("change", re.compile(r"(?:增加|提高|提升|扩大|减少|下降|降低|缩小|涨)了?多少")),
@@ -417,6 +421,9 @@ def _side_keys(question: str) -> tuple[set[str], set[str]] | None:
         if of > 0 and j.group(0) == "比":  # 市区的要求比县区: the thing compared is before its 的
             before += "，" + clause[max(0, of - 3): of]
         left, right = _named(before), _named(clause[j.end(): j.end() + 3])
+        # less what both sides end with, though cut at three characters (党纪处分和政务处分: 处分)
+        left -= _named(clause[j.end(): j.end() + 5])
+        right -= _named(clause[max(0, j.start() - 5): j.start()])
         if left - right and right - left:
             return left - right, right - left
     return None
@@ -450,6 +457,13 @@ def _side_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]
             left, right = len(item & keys[0]), len(item & keys[1])
             if bool(left) != bool(right):
                 sides[0 if left else 1].append((max(left, right), q, i))
+    # one quote giving one figure for each side (给予党纪处分31人、政务处分18人) over figures of several quotes
+    together = [i for i in range(len(found)) if [k for _, _, k in sides[0]].count(i) == 1
+                and [k for _, _, k in sides[1]].count(i) == 1]
+    if len(together) == 1:
+        (a,), (b,) = ([q for _, q, k in side if k == together[0]] for side in sides)
+        if a.unit == b.unit:
+            return a, b, together
     best = []
     for side in sides:  # the figure naming its side best, if one does (示范村10个 over 示范片区1个)
         top = max((n for n, _, _ in side), default=0)
@@ -596,7 +610,27 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
             said.append(_computed(op, question, levels, markers))
         elif not changes or _BEFORE_ADDED.search(question):  # where it rose from: the level less the rise it states
             said.append(_computed(op, question, quotes, markers))
-    return "".join(dict.fromkeys(s for s in said if s)) or None
+    return "".join(dict.fromkeys(s for s in said if s)) or _against_own(question, quotes, markers)
+
+
+# the asker's own place (我们县…是78%，跟规划的目标比还差几个点): its figure, given in the question, against the documents'
+_OWN_PLACE = re.compile(r"我们(?:县|市|区|镇|乡|村|省|这里|这儿)?|我[县市区镇乡省]|本[县市区镇]|咱们?|俺们?")
+
+
+def _against_own(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
+    """A gap between the one figure the question gives for the asker's own place and the one figure of that unit
+    the quotes give about what was asked; None otherwise."""
+    if operations(question) != ["diff"] or not _OWN_PLACE.search(question):
+        return None
+    own = _quantities(plain(question))
+    if len(own) != 1:
+        return None
+    theirs = [(q, i) for i, qs in enumerate(_found(question, quotes)) for q in qs if q.unit == own[0].unit]
+    if len(theirs) != 1:
+        return None
+    doc, i = theirs[0]
+    said = statement("diff", [doc, own[0]], markers[i])
+    return said.replace(COMPUTED_NOTE, OWN_FIGURE_NOTE) if said else None
 
 
 def _without_changes(s: str) -> str:

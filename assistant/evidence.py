@@ -151,10 +151,17 @@ def sentence_units(text: str) -> list[tuple[int, int]]:
             for a, b in sentence_spans(text, pos, pos + len(line)):
                 if m := NEWS_DATELINE.match(text, a, b):  # a news report's dateline is no part of its first sentence
                     a = m.end()
-                if a < b:
+                if a < b and out and out[-1][1] <= a and _GOES_ON_CLAUSE.match(text, a) and \
+                        text[out[-1][0]:out[-1][1]].rstrip().endswith(("；", ";")):
+                    out[-1] = (out[-1][0], b)  # …责令限期办理登记；逾期不办理的，处五百元以上罚款: one provision
+                elif a < b:
                     out.append((a, b))
         pos += len(line)
     return out
+
+
+# a clause that goes on from the one before its semicolon (逾期不改正的, 情节严重的, 拒不…的): a provision's sanction
+_GOES_ON_CLAUSE = re.compile(r"\s*(?:逾期|拒不|情节(?:严重|较重|特别严重)|造成[^，,；;。]{0,12}?的|屡次|再次|多次)[^，,；;。]{0,16}?的[，,]")
 
 
 _DATELINE_START = re.compile(rf"[—－-]{{2}}\s*(?:{YEAR}|{CN_YEAR})年")  # ——2026年1月26日在…会议上
@@ -203,7 +210,7 @@ _DOC_NUMBER_YEAR = re.compile(rf"[〔\[［]({YEAR})[〕\]］]\s*\d{{1,4}}\s*号"
 # the body's place, after the place above it when both are named (在梧源市泮溪区第三届…), or after the dateline
 # (…会议上泮溪区人民政府区长)
 _ADMIN_NAME = re.compile(r"(?:^|(?<=[共在于年上）)\s。]))(?!中共|印发|转发|关于|[这那该本全我各此])(?:[\u4e00-\u9fff]{2,4}?[省市州盟])?"
-                         r"([\u4e00-\u9fff]{2,4}?(?:自治区|自治州|[省市县区州盟旗]))"
+                         r"((?:(?![局厅委办])[\u4e00-\u9fff]){2,4}?(?:自治区|自治州|[省市县区州盟旗]))"  # 琛州市教育局琛州: no 局
                          r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[省市县区]?委|委员会|国民经济|\d{4}年|关于"
                          r"|[\u4e00-\u9fff]{1,8}?(?:厅|局|委员会|办公室)(?![\u4e00-\u9fff]{0,3}长))")  # 某省财政厅: its department
 # a lower tier's body right after the place above it: 梧源市泮溪区第三届人民代表大会, 某省某市人民政府
@@ -579,8 +586,9 @@ def year_written(year: str, text: str) -> bool:
 
 # A thing told from its siblings by a serial number (神舟十五号 and 神舟十四号, 天问一号, 第33届 and 第32届): the name
 # before the number (two characters) or, after 第, the counter and the two characters after it (第二类医疗器械)
-_SERIAL = re.compile(rf"([\u4e00-\u9fff]{{2}})([{CN_SMALL}]{{1,4}}|\d{{1,4}})号|第([{CN_SMALL}]{{1,4}}|\d{{1,4}})([届批次期类])"
-                     rf"([\u4e00-\u9fff]{{0,2}})")
+# (2号线: a line, whether called 地铁 or 轨道交通); a 一号文件 or a 第1号令 is a document, no serial thing
+_SERIAL = re.compile(rf"([\u4e00-\u9fff]{{2}})([{CN_SMALL}]{{1,4}}|\d{{1,4}})号(?!文件|令)(线)?"
+                     rf"|第([{CN_SMALL}]{{1,4}}|\d{{1,4}})([届批次期类])([\u4e00-\u9fff]{{0,2}})")
 
 
 @lru_cache(maxsize=4096)  # the question's are read again for every sentence checked
@@ -588,7 +596,7 @@ def serials(text: str) -> frozenset[tuple[str, float]]:
     """The serial-numbered things a text names: (name, number) pairs, numbers read whichever way written."""
     out = set()
     for m in _SERIAL.finditer(squash(text)):
-        name, number = (m[1] + "号", m[2]) if m[1] else (m[4] + m[5], m[3])
+        name, number = ("号线" if m[3] else m[1] + "号", m[2]) if m[1] else (m[5] + m[6], m[4])
         value = float(number) if number.isdigit() else cn_number(number)
         if value is not None and not (m[1] and any(c in CN_SMALL for c in m[1])):
             out.add((name, value))
@@ -691,7 +699,7 @@ def _held_loosely(name: str, text: str) -> bool:
 def names_serial(question: str, text: str) -> bool:
     """Every thing the question names by a name and serial number (神舟十五号) is named in the text."""
     named = serials(text)
-    return all((n, v) in named for n, v in serials(question) if n.endswith("号"))
+    return all((n, v) in named for n, v in serials(question) if n.endswith(("号", "号线")))
 
 
 def _mentions_year(year: str, hit: Hit, text: str, scope: Scope) -> bool:
@@ -834,7 +842,8 @@ def head_noun_named(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
         return True
     words = _words_in(info.indicator)
     last = words[-1]
-    if len(words) < 2 or len(last) < 2 or last in MEASURES or _LATIN.fullmatch(last):
+    rate = len(last) >= 3 and last.endswith("率")  # 入园率 is not answered by 普惠性幼儿园覆盖率
+    if (len(words) < 2 and not rate) or len(last) < 2 or last in MEASURES or _LATIN.fullmatch(last):
         return True
     return term_present(last, text, glossary) or term_present(info.indicator, text, glossary)
 
@@ -1018,14 +1027,17 @@ def other_kind(question: str, clause: str) -> bool:
     return _kind_of(own[-1]) not in asked
 
 
-def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, glossary: Glossary) -> bool:
+def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, glossary: Glossary,
+                   alone: bool = False) -> bool:
     """A figure clause that names nothing asked takes its subject from the clauses before it (主要预期目标是：地区生产
     总值增长5%左右): those must then name all of it, or the figure is the first item's, not what was asked (经济社会
-    发展 holds 社会 of 全社会研发经费, not the research spending)."""
+    发展 holds 社会 of 全社会研发经费, not the research spending). When the figure is its sentence's only one (a
+    provision: 在重点管理区未经登记饲养犬只的，…逾期不办理的，处五百元以上罚款), all but one of four or more will do."""
     things = [t for t in info.terms if t not in _FRAME and not PERIOD.fullmatch(t)]
     if not things or any(term_present(t, context + clause, glossary) for t in things):
         return True
-    return all(term_present(t, context + window, glossary) for t in things)
+    missing = sum(not term_present(t, context + window, glossary) for t in things)
+    return missing == 0 or (alone and len(things) >= 4 and missing == 1)
 
 
 def subject_start(info: QuestionInfo, clauses: Sequence[str], lo: int, glossary: Glossary) -> int:
@@ -1043,6 +1055,7 @@ def subject_start(info: QuestionInfo, clauses: Sequence[str], lo: int, glossary:
     return lo
 
 
+_YEAR_LEAD = re.compile(rf"\s*(?:到|至|在|截至)?\s*{YEAR}\s*年(?:底|末|前|以来|全年)?\s*[，,]\s*")
 _FRAME = frozenset(w for key in ("verb", "growth", "decline", "filler", "tail") for w in target_vocab().words(key))
 MIN_CLAUSE_COVERAGE = 0.3  # a quoted figure must be about what was asked, not a neighbour's figure
 # a clause ends at a comma, semicolon or colon, but not at a thousands separator (1，304亿元 in older documents) or
@@ -1185,6 +1198,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     if (cells := row_cells(sentence)) and not all(names_quoted(n, squash(sentence), glossary)
                                                   for n in quoted_names(info.text)):
         return Check(False, "the table row is about another thing than the one quoted")  # “发展养老金融”这项谁牵头
+    if info.kind == "figure" and not names_serial(info.text, squash(sentence) + context):
+        return Check(False, "the sentence does not name the numbered thing asked about")  # 2号线: not all projects'
     if info.kind == "figure" and cells:
         return _check_row(info, sentence, cells, glossary, context)
     if info.kind == "figure":
@@ -1197,6 +1212,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         masked = reported = planned = False
         best: tuple[float, str] | None = None  # the clause most about what was asked (一般性信息3天内…紧急信息2小时内)
         goal, result = asks_goal(info.text), asks_result(info.text)
+        # a sentence that opens with its year alone (2025年，收到…218件，受理196件): every clause is of that year
+        year_lead = squash(clauses[0]) if len(clauses) > 1 and _YEAR_LEAD.fullmatch(clauses[0]) else ""
         for i, (clause, fig) in enumerate(zip(clauses, figs)):
             masked |= fig is False
             if fig is True and items and not _COUNT.search(squash(clause)):
@@ -1223,11 +1240,12 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 if _per_unit(info, window):
                     continue  # 单位国内生产总值能耗降低2.5%: energy per unit of output, not the output
                 cov = _about_asked(info, window, squash(sentence), context, glossary)
-                if cov is not None and _subject_named(info, context, squash(clause), window, glossary) and \
+                if cov is not None and _subject_named(info, context, squash(clause), window, glossary, alone) and \
                         not contrasted(info.text + "".join(glossary.expand(info.text).added), window) and \
                         keeps_average(info.text, squash(clause) if _own_figure(clauses, figs, i) else window) and \
                         not other_kind(info.text, squash(clause)) and \
-                        not _other_place(info, squash(clause), context) and not _other_year(info, window) and \
+                        not _other_place(info, squash(clause), context) and \
+                        not _other_year(info, year_lead + window) and \
                         _counts_asked(info.text, window, context, glossary):
                     if goal and stated_result(clause, sentence, context):
                         reported = True  # what happened is no answer to the goal asked (平均值为5.0% in 工作回顾)
@@ -1254,6 +1272,15 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             return Check(False, "the sentence names no body")
     elif info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(body):
         return Check(False, "the sentence names no person")
+    if info.kind in ("who", "what") and _PERSON_NAME_ASKED.search(info.text) and not person_names(body):
+        return Check(False, "the sentence gives no person's name")  # 区长叫什么名字: not 区政府主要负责人, nor X部长
+    if info.kind in ("who", "what") and _PHONE_ASKED.search(info.text) and not _PHONE.search(body):
+        return Check(False, "the sentence gives no telephone number")
+    if info.kind == "what" and asks_place(info.text):  # 在火星什么地方着陆: not what the lander is made of, nor
+        if not names_place(dated):  # where it was launched from
+            return Check(False, "the sentence names no place")
+        if (event := _OWN_EVENT.search(info.text)) and event.group(0) not in dated:
+            return Check(False, f"the sentence does not say where it {event.group(0)}")
     if info.kind in ("who", "what", "list") and (thing := _which_thing(info.text)) and thing in dated and \
             thing not in re.sub(rf"[XＸx]+{re.escape(thing)}", "", dated):
         return Check(False, f"only a masked {thing} here", masked=True)  # 具体是哪个遗址: XX遗址入选…
@@ -1274,6 +1301,27 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     if info.kind == "when" and _ASKS_DAY.search(info.text) and not _DAY.search(dated):
         return Check(False, "the sentence names no day")  # 哪天印发: a year alone (2022年…办法) is no answer
     return Check(True)
+
+
+# where something physically happens or stands (在哪里着陆, 建在什么地方): a place answers; 短板在哪里 asks no place
+_WHERE = re.compile(r"哪里|哪儿|什么地方|何地|何处|哪个地方")
+_PLACED_EVENT = re.compile(r"着陆|登陆|降落|发射|举行|举办|召开|开幕|建在|建于|建成|设在|设于|落户|落地|位于|坐落|选址|亮相|"
+                           r"发生|出发|抵达|到达|开的|办的|建的")
+_OWN_EVENT = re.compile(r"着陆|登陆|降落|发射|出发|抵达|到达|亮相|发生")  # a place of another event is no answer
+_PLACE_WORD = re.compile(r"[省市县区镇乡村旗州岛湾港山河湖江]$|平原|盆地|基地|园区|中心|[场馆站]$|故居|遗址|公园|广场|大厦|"
+                         r"剧院|会堂|礼堂|宾馆|酒店|海域|沿海|地区|一带|附近")
+
+
+@lru_cache(maxsize=256)
+def asks_place(question: str) -> bool:
+    return bool(_WHERE.search(question)) and bool(_PLACED_EVENT.search(question))
+
+
+def names_place(sentence: str) -> bool:
+    """A sentence names a place: a word the tagger takes for a place or a proper name (it tags 武威, 古田 as persons'
+    names), a known place, or a word ending as places and sites do (着陆场, 故居, 沿海)."""
+    return any(f in ("ns", "nr", "nt", "s") or listed_place(w) or (len(w) > 1 and bool(_PLACE_WORD.search(w)))
+               for w, f in tagged_words(sentence))
 
 
 _AWARD = re.compile(r"奖|冠军|最佳|得主")
@@ -1310,6 +1358,10 @@ _BODY_NAME = re.compile(r"[\u4e00-\u9fff](?:委员会|政府|办公室|办公厅
 _OFFICES = "总理|省长|市长|主席|书记|主任|局长|厅长|部长|县长|区长|组长"
 OFFICE = re.compile(_OFFICES)  # a post one person holds: 谁 is answered by it
 _PERSON_TITLE = re.compile(f"{_OFFICES}|委员|代表")
+# a person's own name asked (区长叫什么名字, 那位部长的名字): an office is no answer; a thing's name (吉祥物叫什么) is
+_PERSON_NAME_ASKED = re.compile(rf"(?:{_OFFICES}|负责人|同志|委员|代表|记者|主持人|发言人)[，,]?(?:叫什么|名叫什么|的名字|的姓名|姓什么)")
+_PHONE_ASKED = re.compile(r"(?:哪个|什么|多少)(?:电话|号码)|电话(?:号码)?(?:是)?多少|联系电话|热线(?:电话)?(?:是)?多少")
+_PHONE = re.compile(r"\d{3,4}[-－—]\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)\d{5}(?!\d)|(?<!\d)\d{7,8}(?!\d)")
 _ASPECT = frozenset({"开始", "正式", "全面"})  # 什么时候开始实施: the event is the verb after these
 _WHEN_WORD = re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|什么时间")
 

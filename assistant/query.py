@@ -13,7 +13,8 @@ from typing import Sequence
 
 from assistant.evidence import DocLabel, Scope, doc_label, doc_scope, mentioned_places, title_named
 from assistant.params import LABEL_CHARS
-from assistant.question import QuestionInfo, analyse, compares_places, place_key, real_place, without_asker
+from assistant.question import (QuestionInfo, analyse, compares_places, listed_place, place_key, real_place,
+                                without_asker)
 from ingest.clean import TITLE_CHARS
 from vectordb.index import Index
 
@@ -119,6 +120,9 @@ def read_places(standalone: str, labels: DocLabels) -> QuestionInfo:
     if own:  # 青岚去年GDP: a place a document is of, which the tagger took for a name or a word
         info = replace(info, terms=tuple(t for t in info.terms if t not in own), places=info.places + tuple(own))
     for p in sorted((p for p in known if len(p) > 1 and p in info.text), key=len, reverse=True):
+        glued = [x for x in info.places if len(x) == len(p) + 1 and x.endswith(p) and not listed_place(x)]
+        if glued:  # 十四五这几年琛州: the tagger took 年琛州 for the place
+            info = replace(info, places=tuple(p if x in glued else x for x in info.places))
         if not any(p in x for x in info.places):  # 砚泉县 cut as 砚 / 泉县: the pieces are the place
             info = replace(info, terms=tuple(t for t in info.terms if t not in p),
                            places=tuple(x for x in info.places if x not in p) + (p,))

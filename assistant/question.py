@@ -358,6 +358,9 @@ def _frame_kept(m: re.Match[str]) -> str:
     return _kept_of(m.group(0))
 
 
+_QUOTED_PHRASE = re.compile(r"“[^“”]{2,40}[、，,；;][^“”]{1,40}”")
+
+
 def _kept_of(frame: str) -> str:
     """What of a frame stays: all of it when it holds a question word (准备出台哪些方案 is the question itself), else
     the years, short document names and places it gives (给领导准备十二五回顾材料: 十二五)."""
@@ -461,6 +464,12 @@ def analyse(question: str) -> QuestionInfo:
         elif f.startswith(_KEEP_POS) and (len(w) > 1 or f.startswith("n")):
             # 县委经济工作会议讲话, 那份县政府工作报告: words that name the document, not what it is asked
             (named_by if i in naming else terms).append(w[1:] if len(w) > 2 and w[0] in _GLUED else w)
+    # a place only inside a quoted phrase (“南有中山、北有冀州”说的是哪个行业) is a word of the phrase, not a scope
+    phrases = [m.span() for m in _QUOTED_PHRASE.finditer(q)]
+    quoted = [p for p in places if phrases and all(any(a <= m.start() and m.end() <= b for a, b in phrases)
+                                                   for m in re.finditer(re.escape(p), q))]
+    places = [p for p in places if p not in quoted]
+    terms += quoted
     head = _head(words, set(terms)) if kind == "figure" else ()
     asked_as = tuple(w for i, (w, f) in enumerate(words[1:], 1)
                      if w in terms and len(w) > 1 and f.startswith("n") and _ASKED_AS.fullmatch(words[i - 1][0]))

@@ -361,7 +361,12 @@ def _strip_page_furniture(t: _Text, notes: list[str]) -> None:
                      if keys[i] and i not in numbers and len(bare[i]) <= 40 and not bare[i].endswith(tuple("。！？；!?;")))
     heads = {b for b, n in counts.items() if n >= RUNNING_HEAD_MIN}
     # a head with its page number is furniture wherever it stands (the first page's, above the title)
-    junk = [bool(b) and (i in numbers or (keys[i] in heads and (i in near or keys[i] != b))
+    first = next((i for i, b in enumerate(bare) if b), -1)
+    # a head on the first page stands above the title, far from its page number: furniture when it opens the text
+    # and the title below is another line (a head that repeats the title keeps it)
+    top = first >= 0 and keys[first] in heads and keys[first] == bare[first] and \
+        next((b for b in bare[first + 1:] if b), "") != bare[first]
+    junk = [bool(b) and (i in numbers or (keys[i] in heads and (i in near or keys[i] != b or (top and i == first)))
                          or bool(_SPECKS.fullmatch(b))) for i, b in enumerate(bare)]
     if not any(junk):
         return
@@ -388,6 +393,8 @@ def _strip_page_furniture(t: _Text, notes: list[str]) -> None:
     notes.append(f"page furniture lines: {sum(junk)}")
 
 
+# a line that is only the bodies issuing a document (某区人民政府, 某市统计局 国家统计局某市调查队), under its title
+_ISSUER_LINE = re.compile(r"(?:[\u4e00-\u9fff]{2,24}(?:人民政府|委员会|办公室|办公厅|调查队|[局厅委])[\s\u3000]*)+")
 WRAP_SHARE = 0.5  # of a text's open lines as wide as the commonest width (± WRAP_SLACK): the text is hard-wrapped
 WRAP_SLACK = 3
 WRAP_MIN_LINES = 10
@@ -415,7 +422,7 @@ def _join_fixed_width_wraps(t: _Text, notes: list[str]) -> None:
         # a full line (digits print narrower) is cut off, even one that opens with a run-in heading
         if _open_end(s) and _width(s) >= WRAP_FULL * width and not s.lstrip().startswith("——") \
                 and nxt.strip() and not nxt.startswith(tuple(_LINE_STRIP)) and not heading_of(nxt) \
-                and not _text_row(s) and not _text_row(nxt):
+                and not _text_row(s) and not _text_row(nxt) and not _ISSUER_LINE.fullmatch(nxt.strip()):
             spans.append((p + len(s), q))
     if spans:
         t.delete(spans)
@@ -493,7 +500,7 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
             continue
         nxt = lines[j][1].strip()
         if heading_of(nxt) or nxt.startswith(("——", "—")) or NEWS_DATELINE.match(nxt) or _text_row(s) \
-                or _text_row(nxt):
+                or _text_row(nxt) or _ISSUER_LINE.fullmatch(nxt):
             continue
         spans.append((p + len(s), lines[j][0] + (len(lines[j][1]) - len(lines[j][1].lstrip()))))
     t.delete(spans)
@@ -567,6 +574,10 @@ TITLE_CHARS = 60
 _CRUMBS = re.compile(r"(?:(?:当前位置|您的位置|您现在的位置|所在位置)[:：]\s*)?[^>＞»›\n]{1,12}(?:\s*[>＞»›]\s*[^>＞»›\n]{1,20})+")
 _FIELDS_ROW = re.compile(r"表\s*\d{1,2}\s.{1,20}[：:]|(?:[^：:；;。]{1,8}[：:][^；;]{1,40}[；;]\s*)+[^：:；;。]{1,8}[：:].*")
 _DOC_NUMBER = re.compile(r".{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号")
+_YEAR_SPAN_LINE = re.compile(r"[（(]\s*\d{4}\s*[—–－-]{1,2}\s*\d{4}\s*年?\s*[）)]")
+# a law or a government's rules published under an announcement (某市人民代表大会常务委员会公告, 某省人民政府令)
+_PROMULGATION = re.compile(r".{2,40}(?:公告|令)(?:[（(]?第[^）)]{1,8}号[）)]?)?")
+_PROMULGATED = re.compile(r"《([^《》]{4,60})》(?:已经?|业经|已由|由|经)[^。]{0,160}?现予(?:公布|发布)")
 _SITE = re.compile(r".{2,12}(?:人民政府|政府|门户网站|政务网|网站|网)")  # a portal's name, above a page's title
 
 
@@ -590,6 +601,9 @@ def extract_title(cleaned: Cleaned | str) -> str:
     if hint:
         return hint
     lines = [ln.strip() for ln in text.split("\n")[:12] if ln.strip()]
+    for i in range(len(lines) - 1, 0, -1):
+        if _YEAR_SPAN_LINE.fullmatch(lines[i]):  # 某市国土空间总体规划 / （2021—2035年）: one title
+            lines[i - 1: i + 1] = [lines[i - 1] + lines[i]]
     while len(lines) > 1 and (any(rx.fullmatch(lines[0]) for rx in (_CRUMBS, _FIELDS_ROW, _DOC_NUMBER)) or (
             _SITE.fullmatch(lines[0]) and _CRUMBS.fullmatch(lines[1]))):  # a portal's name above its breadcrumb
         lines = lines[1:]
@@ -597,6 +611,10 @@ def extract_title(cleaned: Cleaned | str) -> str:
         m = _FIELD_TITLE.match(ln)
         if m:
             return _tidy_title(m.group(1))
+    if any(_PROMULGATION.fullmatch(ln) for ln in lines[:3]):
+        for ln in lines[:8]:  # 某市人大常委会公告 / 《某市养犬管理条例》已由…通过…现予公布: the text it publishes
+            if m := _PROMULGATED.search(ln):
+                return _tidy_title(m.group(1))
     head = lines[:4]
     short = [ln for ln in head if len(ln) <= TITLE_CHARS and not heading_of(ln)]
     # a page's menu above its title (琮州市财政局 / 首页 / 机构概况 / …): no opening line names a kind of document,

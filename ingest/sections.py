@@ -66,12 +66,17 @@ def _head_text(s: str) -> str:
     return re.sub(r"\s+", " ", re.split(r"[。！？!?]", s, maxsplit=1)[0].strip())
 
 
+_SPACED_TITLE = re.compile(r"[\u4e00-\u9fff](?:[\u3000\u2002 ]+[\u4e00-\u9fff]){1,3}")
+
+
 def _numbered_head(level: int, stripped: str) -> str | None:
     if level == 4:  # an article is named by its number; its text is the body
         return _ARTICLE.match(stripped).group(0)
     if level <= 3:
         # "第一篇　转变方式　开创科学发展新局面　　“十二五”时期是…": the title ends at the first wide gap.
         m = re.match(rf"第{_ORD}[篇编章节][\u3000\u2002 ]?", stripped)
+        if m and _SPACED_TITLE.fullmatch(stripped[m.end():]):  # 第一章　总　　则: a short title spaced out
+            return _head_text(stripped[: m.end()] + re.sub(r"[\u3000\u2002 ]", "", stripped[m.end():]))
         gap = _GAP.search(stripped, m.end() + 1) if m else None
         if gap:
             stripped = stripped[: gap.start()]

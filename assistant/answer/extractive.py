@@ -16,12 +16,13 @@ from typing import Callable, Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
 from assistant.arithmetic import across, computed_sentence, operation, partner, quantities
-from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, OFFICE, Check, check_sentence, coverage, has_figure, row_cells,
-                                heading_years, question_tense, sentence_units, statement_tense, subject_start, type_match)
+from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, OFFICE, Check, asked_event, check_sentence, coverage,
+                                has_figure, row_cells, heading_years, question_tense, sentence_units, statement_tense,
+                                subject_start, type_match)
 from assistant.definitions import DEFINE, definition, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
-from assistant.question import WHICH_LEVEL, QuestionInfo, analyse, enumeration_section, synonyms
+from assistant.question import WHICH_BODY, WHICH_LEVEL, QuestionInfo, analyse, enumeration_section, synonyms
 from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_path, is_last, is_numbered, item_body,
                                   lead_clause, matches, numbered_parts, opening, ordinal, outline_level, outline_part,
                                   runin_item, to_chinese, to_int)
@@ -599,8 +600,13 @@ class ExtractiveBackend:
                 unit or _DIGIT_FIGURE.search(tidy_figures(x)))]  # in the unit asked (连续三年 for 几年)
         else:
             hold = []
-            for want in {"when": (_DATE_SPAN,), "who": (OFFICE, _BODY_SPAN)}[info.kind]:
-                hold = hold or [i for i, x in enumerate(clauses) if want.search(x)]  # a person before a body
+            # a person before a body, unless a body is asked (办公室设在哪个部门: not the clause of its 召集人)
+            body = bool(WHICH_BODY.search(info.text)) and "谁" not in info.text
+            who = (_BODY_SPAN, OFFICE) if body else (OFFICE, _BODY_SPAN)
+            for want in {"when": (_DATE_SPAN,), "who": who}[info.kind]:
+                hold = hold or [i for i, x in enumerate(clauses) if want.search(x)]
+        if info.kind == "when" and (done := asked_event(info.text)):  # 哪天开始施行: the date of 施行, not of 通过
+            hold = [i for i in hold if done in squash(clauses[i])] or hold
         if not hold:
             return None
         if info.kind == "figure":  # a figure the question itself gives (那186个项目干完了多少) is no answer to it
@@ -658,8 +664,12 @@ class ExtractiveBackend:
         return span if len(span) <= self.cfg.max_quote_chars else None
 
     def _quote(self, info: QuestionInfo, c: Candidate) -> str:
-        text = quotable(self._span(info, c) or self._trim(info, c.text, c.check.focus)).strip().rstrip("。；;，,、：:！!？? ")
+        span = self._span(info, c)
+        text = quotable(span or self._trim(info, c.text, c.check.focus)).strip().rstrip("。；;，,、：:！!？? ")
         text = _WRAP.sub("", text)  # a sentence wrapped over two lines (a dateline) reads as one
+        if info.kind == "figure" and span and (lead := _TIME_LEAD.match(c.text)) and not span.startswith(
+                lead.group(0)) and not re.search(rf"{YEAR}\s*年", text):
+            text += f"（{squash(lead.group(0)).rstrip('，,')}）"  # 到2025年，建成…，至少建设3个…: the time it is of
         if info.kind == "when" and not re.search(rf"{YEAR}年", text) and (run := _CN_YEAR_RUN.search(text)):
             text += f"（{arabic_figures(run.group(0))}）"  # 从二〇二〇年到二〇三五年…（2020年到2035年）
         return text + f"[{c.passage}]。"
