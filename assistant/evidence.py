@@ -1314,6 +1314,7 @@ _PLACE_WORD = re.compile(r"[省市县区镇乡村旗州岛湾港山河湖江]$|�
 
 @lru_cache(maxsize=256)
 def asks_place(question: str) -> bool:
+    """The question asks where something happens or stands (在哪里着陆, 建在什么地方), not where a problem lies."""
     return bool(_WHERE.search(question)) and bool(_PLACED_EVENT.search(question))
 
 
