@@ -11,6 +11,7 @@ percentages differ by 个百分点."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterator, Sequence
@@ -458,8 +459,8 @@ def _side_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]
             if bool(left) != bool(right):
                 sides[0 if left else 1].append((max(left, right), q, i))
     # one quote giving one figure for each side (给予党纪处分31人、政务处分18人) over figures of several quotes
-    together = [i for i in range(len(found)) if [k for _, _, k in sides[0]].count(i) == 1
-                and [k for _, _, k in sides[1]].count(i) == 1]
+    per = [Counter(k for _, _, k in side) for side in sides]
+    together = [i for i in per[0] if per[0][i] == 1 and per[1][i] == 1]
     if len(together) == 1:
         (a,), (b,) = ([q for _, q, k in side if k == together[0]] for side in sides)
         if a.unit == b.unit:
