@@ -39,21 +39,27 @@ _BEFORE_ADDED = re.compile(rf"(?:{_ADDED.pattern})[^。？?]{{0,12}}?(?:之前|�
                            r"|倒推[^。？?]{0,12}?(?:多少|几)|从多少[\u4e00-\u9fff]{0,2}(?:提|涨|增|升)")
 _SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及、][^，。？?]{1,10}?(?:一共|总共)|"
                   + _AFTER_ADDED.pattern)
+_EXCEPT = re.compile(r"除了?([^，。？?]{1,16}?)(?:以外|之外)[^。？?]{0,12}?(?:还有|其余|其他|剩下)[^。？?]{0,8}?(?:多少|几)")
 _OPS = (
     ("ratio", re.compile(r"几倍|多少倍")),
     ("sum", _SUM),
     ("diff", re.compile(r"相差|还差|" + _BEFORE_ADDED.pattern + "|"
                         r"差了?多少|差了?几|(?<![至最提升降])[多少高低快慢]多少|(?<![至最提升降])[多少高低快慢]了?几|还剩|"
-                        r"剩下?多少|(?<![至最提升降多])[多少][\u4e00-\u9fff]{1,2}了多少|[多少高低]出了?多少|(?<![至最提升降减增缩])[多少高低快慢]了多少|净增|缺口|超(?:了|出)多少|(?:涨|提高|增加|下降|降低|减少)了?几个百分点|"
+                        r"剩下?多少|(?<![至最提升降多])[多少][\u4e00-\u9fff]{1,2}了多少|"
+                        r"[多少高低]出了?多少|(?<![至最提升降减增缩])[多少高低快慢]了多少|净增|缺口|超(?:了|出)多少|(?:涨|提高|增加|下降|降低|减少)了?几个百分点|"
                         r"(?:哪个|谁)(?:更|要|[长涨跑]得)?[多少高低快慢大小]|"
                         r"(?:一样|相同|一致)(?:吗|不|没有)|是否(?:一样|相同|一致)")),
     # 平均每年多少 of a total over a period the question (or the quote) names: the total ÷ its years
     ("average", re.compile(r"平均每年|每年平均|平均一年|一年平均|摊到每一?年")),
+    # 除了雨污分流以外还有多少: one quote's total less the part it names after 其中 (780公里，其中雨污分流260公里)
+    ("except", _EXCEPT),
+    # 平均每个项目多少投资: one quote's amount over its count of those things (860亿元 ÷ 320个)
+    ("per", re.compile(r"平均(?:每|一)(?:个|项|家|所|户|座|条|辆|台)")),
     # a check of one figure against another (完成了吗, 对得上吗): both figures and their gap, unless it asks more
     ("check", re.compile(r"对得上|够不够|超额|(?:完成|达到|实现)了?(?:目标|任务)?(?:吗|没有)|是否(?:完成|达到|超过)")),
     # 占经济总量的百分之几 when no quote states the share: one figure of the other, as a percentage
     # and a rate asked to be worked out (完成比例算下来是多少, 按审结的算…败诉的比例): one count of the other
-    ("share", re.compile(r"占[^，。？?]{1,12}?(?:百分之几|几成|多大比[例重])|相当于[^，。？?]{1,12}?(?:百分之几|几成)|(?:算|推算)[^，。？?]{0,16}?占"
+    ("share", re.compile(r"占[^，。？?]{1,12}?(?:百分之几|几成|多大比[例重])|占[^，。？?]{1,14}?的?比[例重](?:大概|大约|约)(?:是|为|有)?(?:多少|几)|相当于[^，。？?]{1,12}?(?:百分之几|几成)|(?:算|推算)[^，。？?]{0,16}?占"
                          r"|(?:比例|比率|[\u4e00-\u9fff]率)[^，。？?]{0,4}?(?:算下来|算出来|算一下)|(?:按|照)[^，。？?]{1,10}算[，,]"
                          r"[^。？?]{0,16}?(?:比例|比率|[\u4e00-\u9fff]率)")),
     # 床位增加多少张 when the documents say 由198万张增加到223万张: computed from one quote's two ends only (增长
@@ -62,6 +68,7 @@ _OPS = (
     # 涨幅大约是百分之几 beside another computation (涨了多少？): the change of one quote's two ends as a percentage
     ("growth", re.compile(r"(?:增长|提高|增加|上涨|涨幅|增幅)[了率]?[^，。？?]{0,4}?(?:百分之几|百分之多少|多少%|几成)")),
 )
+_COUNTERS = frozenset("个 项 家 所 户 座 条 辆 台 件 张 套".split())  # what things are counted in, not amounts
 _MAG = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
 _UNITS = sorted("""% ‰ 个百分点 百分点 元 美元 人次 人 户 家 个 项 条 件 座 所 辆 吨 斤 公斤 千瓦时 千瓦 度 亩 公顷 平方米 平方公里
 公里 千米 米 岁 套 张 次 场 台 标箱 立方米 微克/立方米 兆 天 小时 倍 分 册 篇 部 只 头 架 艘 床""".split(), key=len, reverse=True)
@@ -688,6 +695,45 @@ def _average(question: str, quotes: Sequence[str], cite: str) -> str | None:
     return f"平均每年{number}{mag}{t.unit}（{t.written}÷{years}年）{COMPUTED_NOTE}{cite}。"
 
 
+def _total_less_part(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
+    """除了X以外还有多少: in the one quote that names X after 其中, the total before 其中 less X's figure, in one unit."""
+    part_name = _named(_EXCEPT.search(question).group(1))
+    found = []
+    for i, t in enumerate(quotes):
+        at = t.find("其中")
+        if at < 0 or not part_name & _named(t[at: at + 24]):
+            continue
+        qs = _quantities(t)
+        before, after = [q for q in qs if q.start < at], [q for q in qs if q.start > at]
+        if before and after and before[-1].unit == after[0].unit and before[-1].value > after[0].value:
+            found.append((before[-1], after[0], i))
+    if len(found) != 1:
+        return None
+    total, part, i = found[0]
+    number, mag = _express(total.value - part.value, (total, part))
+    return f"{number}{mag}{total.unit}（{total.written}−{part.written}）{COMPUTED_NOTE}{markers[i]}。"
+
+
+_PER_ITEM = re.compile(r"平均(?:每|一)(个|项|家|所|户|座|条|辆|台)")
+
+
+def _per_item(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
+    """平均每个多少: the one quote that gives exactly one count in the counter asked and one other amount, the amount
+    over the count; None when no quote, or more than one, does."""
+    counter = _PER_ITEM.search(question).group(1)
+    pairs = []
+    for i, t in enumerate(quotes):
+        qs = [q for q in _quantities(t) if not q.percent]
+        counts, amounts = [q for q in qs if q.unit == counter], [q for q in qs if q.unit != counter]
+        if len(counts) == 1 and len(amounts) == 1 and counts[0].value and amounts[0].unit not in _COUNTERS:
+            pairs.append((amounts[0], counts[0], i))
+    if len(pairs) != 1:
+        return None
+    amount, count, i = pairs[0]
+    number, mag = _express_down(amount.value / count.value, (amount,))
+    return f"平均每{counter}约{number}{mag}{amount.unit}（{amount.written}÷{count.written}）{COMPUTED_NOTE}{markers[i]}。"
+
+
 def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
     if op == "growth":  # only between the two ends one quote gives (从每月70元提高到88元), in order
         ends = _from_to(_found(question, quotes, percent=False), quotes)
@@ -700,6 +746,10 @@ def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[s
         return f"{b.written}比{a.written}{word}{_fmt(round(abs(rate), 1))}%{COMPUTED_NOTE}{cite}。"
     if op == "average":
         return _average(question, quotes, "".join(dict.fromkeys(markers)))
+    if op == "per":
+        return _per_item(question, quotes, markers)
+    if op == "except":
+        return _total_less_part(question, quotes, markers)
     if op == "sum":  # 甲和乙加起来 pairs two quotes' figures; more things add what one quote lists
         n = 2 if _AFTER_ADDED.search(question) else _terms_joined(question, _SUM)
         if n == 1 and _COLLECTIVE.search(question):  # 各类平台加起来: every figure one quote gives in the unit asked

@@ -21,17 +21,17 @@ from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
 from assistant.definitions import DEFINE, defines, has_note_marker, notes_for
-from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, in_scope, term_present, unmentioned_years,
-                                unnamed_quote)
+from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, in_scope, term_present,
+                                own_number, unmentioned_years, unnamed_quote)
 from assistant.params import (DEFINITION_DOCS, FIGURE_COVERAGE_RELIEF, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING,
                               ROW_PASSAGES)
 from assistant.answer.extractive import (ANNOUNCE_CHUNKS, MAX_OUTLINE, MAX_SUBPARTS, announced_part, runs_past_end,
                                           unnumbered)
 from assistant.query import Query, make_query
-from assistant.question import analyse, enumeration_section, place_key
+from assistant.question import DOC_NUMBER_ASKED, analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
-from assistant.references import (absent_part, ending_siblings, listed_annex, opening, outline, outline_level,
-                                  parallel_siblings, resolve_part, runin_item)
+from assistant.references import (absent_part, annexes_listed, ending_siblings, listed_annex, opening, outline,
+                                  outline_level, parallel_siblings, resolve_part, runin_item, to_int)
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import answer_figures, relative_years, row_answer
@@ -95,6 +95,9 @@ def renumber(answer: str, hits: Sequence[Hit], notes: Callable[[Hit], list[str]]
         return f"[{mapping[n]}]"
 
     return _MARKER.sub(repl, answer), citations
+
+
+_BOXED = ("专栏",)  # boxes a document names in its text wherever it has them (annexes it may list by number alone)
 
 
 @dataclass(frozen=True)
@@ -323,6 +326,9 @@ class Assistant:
         written = self.rows_answer(q, hits)
         if written is not None:
             return Decision(written[0], "", rows=written[1])
+        numbered = self.doc_number_answer(q, hits) if DOC_NUMBER_ASKED.search(q.info.text) else None
+        if numbered is not None:
+            return numbered
         if self.settings.answerability == "model":
             judgement, evidence, _ = self.assess(q, hits)
             reason = explain(judgement.features) if hits else "nothing retrieved"
@@ -372,6 +378,18 @@ class Assistant:
         part = q.info.parts[0][-1]  # 附件2, as annex lists number them
         return Decision(shown, "", rows=Draft(f"{part}：{title}[1]。", refused=False, used=[1]))
 
+    def doc_number_answer(self, q: Query, hits: Sequence[Hit]) -> Decision | None:
+        """发文字号是多少: the number under (or in) the asked document's title, the first in its opening that is not a
+        cited document's (《…》（某办发〔2022〕10号）), cited to the chunk that holds it; None without one."""
+        doc = self._asked_doc(q, hits)
+        text = self.index.text(doc) if doc else None
+        found = own_number(text) if text else None
+        row = chunk_at(self.index.live(), doc, found[0]) if found else None
+        shown = self._row_hits(q, [row.id], hits) if row else []
+        if not shown:
+            return None
+        return Decision(shown, "", rows=Draft(f"{found[1]}[1]。", refused=False, used=[1]))
+
     def missing_part(self, q: Query, hits: Sequence[Hit]) -> str | None:
         """The numbered part a question names (第十三篇, 专栏13, 第三部分第（九）项) that none of the documents it names (or,
         naming none, the best hit's) has, though one of them numbers parts of that kind; None when one has it."""
@@ -382,7 +400,18 @@ class Assistant:
         trees = [self._headings(d) for d in docs]
         if any(resolve_part(tree, parts) for tree in trees) or any(self._runin_chunk(q, d) for d in docs):
             return None
-        return next((m for tree in trees if (m := absent_part(tree, parts))), None)
+        found = next((m for tree in trees if (m := absent_part(tree, parts))), None)
+        if found is None and docs and len(parts) == 1 and parts[0][0].startswith("附件"):
+            # 附件6 of a document whose list names five annexes (附件：1．…5．…)
+            listed = [annexes_listed(self.index.registry.text(d) or "") for d in docs]
+            if all(listed) and (to_int(parts[0][0][2:]) or 0) > max(listed):
+                found = parts[0][0]
+        if found is None and docs and parts[0][0].startswith(_BOXED):
+            # 专栏3 of a document whose text names no 专栏3 at all (a box its headings missed would still be named)
+            texts = [squash(self.index.registry.text(d) or "") for d in docs]
+            if all(t and not any(re.search(rf"{re.escape(squash(p))}(?!\d)", t) for p in parts[0]) for t in texts):
+                found = parts[0][0]
+        return found
 
     def definition_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
         """For a question that asks what a term means: passages of the documents it names (or of the best hits'

@@ -17,10 +17,10 @@ from typing import Sequence
 from assistant.arithmetic import UNIT_KEYS, YEAR_WRITTEN, operation, quantities, row_cells
 from assistant.glossary import Glossary
 from assistant.references import heading_path
-from assistant.question import (_SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY,
+from assistant.question import (AREA, DOC_NUMBER_ASKED, _SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY,
                                 QuestionInfo, PROVINCES, REGIONS, _known_word, _unglued, listed_place, place_key,
                                 real_place, synonyms, tagged_words)
-from ingest.zh import arabic_years, cn_number, sentence_spans, squash
+from ingest.zh import arabic_years, bigrams, cn_number, sentence_spans, squash
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
@@ -190,6 +190,8 @@ EVERY_PLACE = re.compile(r"各(?:个)?(?:省|地|市|区|县|自治区)|哪些(?
 # words of a province's, a city's or a county's own affairs (全省, 该市, 区县, 县里)
 # (or a yardstick of the country's: 居全国第几, 高于全国平均)
 _LOCAL = re.compile(r"[省县州]|区县|[该本全这]市|市[里委政]|[该本全这]区|区[里委政]|[在居列占于]全国|全国(?:第|前|平均|排名|位次)")
+_MASKED_PLACE = re.compile(r"(?<![A-Za-z])[XxＸ]+(?:省|市|县|区|州)")
+_MASKED_NAME = re.compile(r"(?<![A-Za-z])[XxＸ]{1,3}(?![A-Za-z])")  # a place's name masked as X, XX
 _LEVEL_OF_SUFFIX = {"自治区": "province", "省": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
                     "区": "county", "旗": "county"}
 _TITLE_LEVEL = re.compile(r"(自治区|[省市县区州盟旗])(?:国民经济|政府工作|人民政府)")  # XX县国民经济…规划
@@ -200,10 +202,13 @@ _ASKED_LEVEL = {
     "city": re.compile(r"市委|市(?:人民)?政府|市里|[该本全]市|[这那]个市"),
     "province": re.compile(r"省委|省(?:人民)?政府|省里|[该本全]省|[这那]个省"),
 }
-_NATIONAL_ISSUER = re.compile(r"国务院|中华人民共和国|中共中央|中国共产党|全国人民代表大会")
+# 中国共产党某市第九届委员会 is a city's party committee, not the country's
+_NATIONAL_ISSUER = re.compile(r"国务院|中华人民共和国|中共中央|中国共产党(?![\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|县|区|旗)(?:第|委员会))"
+                              r"|全国人民代表大会")
 # 全国/我国 as what is asked about (2024年全国粮食产量), not as a yardstick (居全国第2位, 在全国百强县里)
 _COUNTRY = re.compile(r"(?<![在居列占于])(?:全国|我国)(?![^，,。？?]{0,8}(?:第[一二三四五六七八九十\d]{1,3}[位名]|第几|前列|前[一二三四五六七八九十\d]|百强|排名|位次|平均))")
-_DATELINE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日")
+_DATELINE = re.compile(rf"({YEAR})年(\d{{1,2}})月\d{{1,2}}日")
+LATE_MONTH = 11  # a document dated from November on reviews its own year
 _DOC_NUMBER_YEAR = re.compile(rf"[〔\[［]({YEAR})[〕\]］]\s*\d{{1,4}}\s*号")  # 某政办发〔2025〕31号: the year it was issued
 # a place named as the body a document is of, which the tagger may not know (青岚市人民政府, 在西山县第十八届人民代表大会,
 # 中共白沙县委): a name and its tier, then the body or session
@@ -253,6 +258,7 @@ class DocLabel:
     # county's speech), which a question may name it by
     mentioned: frozenset[str] = frozenset()
     lines: str = ""  # `opening` with its lines ended by 。: where a body's place may start a line
+    late: frozenset[str] = frozenset()  # years of a dateline in the year's last months: it reviews that year itself
 
     @cached_property
     def _where_tokens(self) -> tuple[dict[int, int], frozenset[int]]:
@@ -342,9 +348,10 @@ class DocLabel:
     @cached_property
     def implied_years(self) -> frozenset[str]:
         """The years a dated document speaks of without always writing them: its own (今年), the one before,
-        which a report reviews (去年), and the next when its opening says it plans for it (安排部署明年经济工作)."""
+        which a report reviews (去年), unless dated in that year's last months (a 全会公报 of 2025年12月27日 reviews
+        2025), and the next when its opening says it plans for it (安排部署明年经济工作)."""
         ahead = {str(int(y) + 1) for y in self.years} if len(self.years) == 1 and "明年" in self.opening else set()
-        return frozenset(self.years | {str(int(y) - 1) for y in self.years} | ahead)
+        return frozenset(self.years | {str(int(y) - 1) for y in self.years - self.late} | ahead)
 
 
 def _tier_level(place: str) -> str:
@@ -384,7 +391,7 @@ def doc_label(title: str, name: str, opening: str) -> DocLabel:
     t, o = squash(title), squash(f"{title}\n{opening}")
     if len(t) > 60 or re.search(r"[,。;:]", t):
         t = ""  # a document without a title line: its first sentence names no genre
-    years = set(_YEAR.findall(t)) | set(_YEAR.findall(name)) | set(_DATELINE.findall(o)) | set(
+    years = set(_YEAR.findall(t)) | set(_YEAR.findall(name)) | {m.group(1) for m in _DATELINE.finditer(o)} | set(
         _DOC_NUMBER_YEAR.findall(o[:NAME_CHARS]))
     head = squash(title) + o[:NAME_CHARS]  # the title line may be cut short, or be the first sentence
     plan, congress = _PLAN_ORDINAL.search(head), _CONGRESS.search(head)  # the first: later ones cite others
@@ -393,7 +400,8 @@ def doc_label(title: str, name: str, opening: str) -> DocLabel:
     where = t + "".join(o[m.end():m.end() + 40] for m in _DATELINE.finditer(o)) if t else o
     # lines end at 。 so that a place may open one (a portal's name, 某区人民政府门户网站, above a speech)
     lines = "。".join(squash(ln) for ln in f"{title}\n{opening}".split("\n") if ln.strip())
-    return DocLabel(t, o, frozenset(years), where=where, plans=frozenset(plans), lines=lines)
+    late = {m.group(1) for m in _DATELINE.finditer(o) if int(m.group(2)) >= LATE_MONTH}
+    return DocLabel(t, o, frozenset(years), where=where, plans=frozenset(plans), lines=lines, late=frozenset(late))
 
 
 _BEFORE_GENRE = re.compile(r"(?:那个|这个|那份|这份|那篇|这篇|那项|这项|该|的|里|上)+$")
@@ -467,6 +475,11 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
             docs |= unknown
         if not docs and kind == "place":  # no document is of it: a placeless one that keeps naming it (大同…X县)
             docs = frozenset(d for d, label in labels.items() if key in label.mentioned)
+        if not docs and kind == "place" and ref in xx:  # X县 when a county's document masks its own name (开创X…,
+            tier = _LEVEL_OF_SUFFIX[ref[-1]]  # 县委X届) and names no place: the masked documents of that tier
+            docs = frozenset(d for d, label in labels.items()
+                             if _MASKED_NAME.search(label.opening[:NAME_CHARS]) and label.level == tier
+                             and not _MASKED_PLACE.search(label.where or label.title))  # XX县's is named by XX县
         if not docs:
             if kind == "place" and ref in real:
                 free.append(ref)
@@ -800,6 +813,7 @@ def _last_part(text: str) -> str | None:
 _LEAD_IN_SPAN = re.compile(r"(?:力争|争取|计划)?(?:利用|用|经过|花)?(?:\d+(?:[-—－~～至到]\d+)?|[一二三四五六七八九十两]{1,3})"
                            r"(?:个)?(?:年|个月|月)(?:左右)?(?:的)?(?:时间)?(?:左右)?[，,]")
 # Units that count time: 几年 wants years; 多长时间 any span of time.
+_AREA_UNITS = "(?:平方米|平方公里|平方千米|公顷|亩|平米)"  # 面积有多大: a figure in any of them
 _DURATIONS = {"年": "年", "天": "天|工作日", "时长": "年|月|周|天|日|小时|分钟|工作日"}
 
 
@@ -808,12 +822,13 @@ def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> b
     a Chinese numeral before a counter (十方面民生实事) is no figure: it answers 几个, not 多少 of a rate or sum."""
     s = squash(sentence)
     if unit in _DURATIONS:  # a duration (连续三年, 2-3年, 2小时内), never a year (2025年)
-        if re.search(rf"(?<![\d〇零{_CN_NUM}.])(?:(?!{YEAR}年)\d{{1,4}}(?:[.-]\d+)?|[{_CN_NUM}]{{1,3}}|(?<=每)半)[多余]?个?"
-                     rf"(?:{_DURATIONS[unit]})", s):
+        # a date (11月21日) is no duration: no day after its month, no month before its day
+        if re.search(rf"(?<![\d〇零{_CN_NUM}.月])(?:(?!{YEAR}年)\d{{1,4}}(?:[.-]\d+)?|[{_CN_NUM}]{{1,3}}|(?<=每)半)[多余]?个?半?"
+                     rf"(?:{_DURATIONS[unit]})(?!\d)", s):
             return True
         return False if re.search(rf"[xX]+个?(?:{_DURATIONS[unit]})", s) else None
     if unit:
-        u = re.escape(squash(unit))
+        u = _AREA_UNITS if unit == AREA else re.escape(squash(unit))
         mag = "[十百千万亿]{0,2}"  # 2万亿元 is a figure in 元, 100万人 one in 人
         if re.search(rf"{_NUMBER}(?:[多余]|以上|左右)?{mag}{u}", s) or (u == "%" and "百分之" in s):
             return True
@@ -1188,6 +1203,51 @@ def _per_unit(info: QuestionInfo, window: str) -> bool:
     return False
 
 
+_COUNT_FRAMES = frozenset("有 要 达到 达 新增 增加 减少 完成 实现 带动 解决 吸纳 帮助 覆盖 惠及 超过 突破 约 共 一共 总共 累计 "
+                          "能 可 需要 需 培养 引进 招聘 招收 录取 转移 安置".split())
+
+
+@lru_cache(maxsize=256)
+def _people_state(question: str) -> str:
+    """What happened to the people a count in 人 asks about, the word right before 多少/几 (重伤多少人, 死亡几人), or ""."""
+    words = tagged_words(question)
+    for i, (w, f) in enumerate(words[1:], 1):
+        if w in ("多少", "几") and i + 1 < len(words) and words[i + 1][0] in ("人", "人次", "名"):
+            prev, tag = words[i - 1]
+            if len(prev) >= 2 and tag[:1] in ("a", "v") and prev not in _COUNT_FRAMES:
+                return prev
+    return ""
+
+
+def _people_state_named(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
+    """A count of people by what happened to them (重伤多少人) is not answered by a count of another state (死亡)."""
+    state = _people_state(info.text) if info.unit in ("人", None) else ""
+    return not state or term_present(state, text, glossary)
+
+
+_ASKS_CHANGE = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)了?(?:多少|百分之几|几个百分点)|增幅|降幅")
+_CHANGE_WORD = re.compile(r"[增长提升降减涨幅速]|比[上去前]年|同比|较上年|多了|少了")
+
+
+def _level_for_change(question: str, window: str) -> bool:
+    """要增长多少 asks a change; a clause that states a level alone (比例达到4.6%左右) does not give it."""
+    # 至少得再提高几个百分点 of two levels is computed from them (arithmetic.py), not read
+    return bool(_ASKS_CHANGE.search(question)) and not operation(question) and not _CHANGE_WORD.search(window)
+
+
+_SHARE_OF = re.compile(r"占[到据]?(?!多大|多少|几|百分之)([^，,。；;？?的比]{1,10}?)(?:的)?(?:多大|多少|几成|百分之几)?(?:比重|比例|份额)")
+
+
+def _other_whole(question: str, clause: str, glossary: Glossary) -> bool:
+    """A share asked of one whole (GDP占全市多大比重) and the clause's share is of another (研发投入占GDP的比重): the
+    whole after the question's 占 is not what follows the clause's."""
+    asked, said = _SHARE_OF.search(question), _SHARE_OF.search(clause)
+    if not asked or not said:
+        return False
+    a, b = asked.group(1), said.group(1)
+    return not (term_present(a, b, glossary) or term_present(b, a, glossary) or bigrams(squash(a)) & bigrams(squash(b)))
+
+
 def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, context: str = "") -> Check:
     """For a figure question, some clause (with the one before it) must name what was asked and carry an
     unmasked figure in the unit asked; `focus` is that clause. `context` (squashed title and heading path) names
@@ -1249,6 +1309,9 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                         not other_kind(info.text, squash(clause)) and \
                         not _other_place(info, squash(clause), context) and \
                         not _other_year(info, year_lead + window) and \
+                        not _other_whole(info.text, squash(clause), glossary) and \
+                        _people_state_named(info, context + window, glossary) and \
+                        not _level_for_change(info.text, window) and \
                         _counts_asked(info.text, window, context, glossary):
                     if goal and stated_result(clause, sentence, context):
                         reported = True  # what happened is no answer to the goal asked (平均值为5.0% in 工作回顾)
@@ -1270,7 +1333,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     dated = squash(body)
     if years_ago(info, dated):
         return Check(False, "the sentence tells of an event years before the year asked")
-    if info.kind == "who" and WHICH_BODY.search(info.text):
+    if info.kind == "who" and (WHICH_BODY.search(info.text) or asked_action(info.text) in _BODY_ACTIONS):
         if not _BODY_NAME.search(dated):
             return Check(False, "the sentence names no body")
     elif info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(body):
@@ -1279,6 +1342,11 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         return Check(False, "the sentence gives no person's name")  # 区长叫什么名字: not 区政府主要负责人, nor X部长
     if info.kind in ("who", "what") and _PHONE_ASKED.search(info.text) and not _PHONE.search(body):
         return Check(False, "the sentence gives no telephone number")
+    if info.kind == "what" and DOC_NUMBER_ASKED.search(info.text) and not DOC_NUMBER.search(dated):
+        return Check(False, "the sentence gives no document number")
+    if info.kind == "who" and WHICH_BODY.search(info.text) and (act := asked_action(info.text)) and \
+            "负责" not in dated and not term_present(act, dated + context, glossary):  # 负责…统筹 leads as 牵头 does
+        return Check(False, f"the sentence does not say who {act}")  # 由哪个部门负责解释: not 经县人民政府同意
     if info.kind == "what" and asks_place(info.text):  # 在火星什么地方着陆: not what the lander is made of, nor
         if not names_place(dated):  # where it was launched from
             return Check(False, "the sentence names no place")
@@ -1332,6 +1400,8 @@ _AWARD = re.compile(r"奖|冠军|最佳|得主")
 _NOMINEES = re.compile(r"提名|候选|入围")
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+PROSE_CELL = 12  # a value cell with this many Chinese characters is a sentence (a task), not a figure with its qualifier
 _COLUMN_UNIT = re.compile(r"\s*[（(]([^（）()]{1,4})[）)]$|(%)$")
 
 
@@ -1345,6 +1415,13 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
     values = [(k, v) for k, v in cells if re.search(r"\d", v) and not _YEAR.fullmatch(v)]
     dated = [(k, v) for k, v in values if set(_YEAR.findall(k)) & set(info.years)]
     for key, value in dated or values:
+        if len(_HAN.findall(value)) >= PROSE_CELL:
+            # a task written out in its cell (全社会研发经费投入强度提高到2.45%，…): its own clauses name what each
+            # figure counts, as a sentence's do (培育一批单项冠军企业 has none)
+            found = check_sentence(info, value, glossary, context + squash(labels + key))
+            if found.ok:
+                return Check(True, coverage=found.coverage, focus=sentence)
+            continue
         own = _COLUMN_UNIT.search(key)  # 完成预算%, 总投资（亿元）: the column names its values' unit
         if info.unit and has_figure(value + (unit or (own and (own.group(1) or own.group(2))) or ""),
                                     info.unit) is not True:
@@ -1368,6 +1445,42 @@ _PHONE_ASKED = re.compile(r"(?:哪个|什么|多少)(?:电话|号码)|电话(?:�
 _PHONE = re.compile(r"\d{3,4}[-－—]\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)\d{5}(?!\d)|(?<!\d)\d{7,8}(?!\d)")
 _ASPECT = frozenset({"开始", "正式", "全面"})  # 什么时候开始实施: the event is the verb after these
 _WHEN_WORD = re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|什么时间")
+
+
+DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,4}\s*号")  # 某政办发〔2026〕9号
+OWN_NUMBER_SPAN = 400  # a document's own number stands in or under its title, in its first lines
+
+
+def own_number(text: str) -> tuple[int, str] | None:
+    """A document's own number (包府办发〔2022〕43号) and where it starts: the first in its opening that is not a cited
+    document's (《…的通知》（包府办发〔2022〕10号）); None without one."""
+    for m in DOC_NUMBER.finditer(text[:OWN_NUMBER_SPAN]):
+        issuer = re.search(r"[\u4e00-\u9fff]{1,10}$", text[max(0, m.start() - 10): m.start()])  # 包府办发
+        start = issuer.start() + max(0, m.start() - 10) if issuer else m.start()
+        if not re.search(r"》\s*[（(]?$", text[max(0, start - 3): start]):
+            return start, text[start: m.start()] + re.sub(r"\s+", "", m.group(0))
+    return None
+
+
+# 谁牵头, 由哪个部门负责解释: the action whose doer is asked (after 来/负责, which say only that someone does it)
+_DOER_ACTION = re.compile(r"(?:谁|哪(?:个|些|家|一个|一家)?(?:部门|单位|机构|机关))(?:来|负责)?([\u4e00-\u9fff]{2,6})")
+_BODY_ACTIONS = frozenset({"牵头", "主管", "承办", "监管", "审批", "受理", "解释"})  # done by a body (谁牵头: 市商务局)
+_LIGHT_VERBS = frozenset({"负责", "担任", "进行", "开展", "是", "有", "来", "做", "搞", "管", "抓"})
+
+
+@lru_cache(maxsize=256)
+def asked_action(question: str) -> str | None:
+    """The verb right after the doer asked (谁牵头 → 牵头, 由哪个部门负责解释 → 解释), which the answer's sentence must
+    say, or None (是谁, 哪个部门的职责, a light verb)."""
+    m = _DOER_ACTION.search(question)
+    if not m:
+        return None
+    for w, f in tagged_words(m.group(1)):
+        if f == "v" and len(w) >= 2 and w not in _LIGHT_VERBS:
+            return w
+        if not f.startswith(("d", "a", "vn")):  # 统一牵头, 共同推进: the verb after an adverb
+            return None
+    return None
 
 
 _ROLE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,8})(?:是谁|是哪一?位|是哪一?[支家国])")  # 冠军是哪支球队: the 冠军

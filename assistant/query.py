@@ -110,6 +110,9 @@ def read_question(standalone: str, labels: DocLabels) -> QuestionInfo:
     return info
 
 
+_TIER_ENDS = "省市县区州镇乡旗"
+
+
 def read_places(standalone: str, labels: DocLabels) -> QuestionInfo:
     """The question with the base's places: a place a document is of is a place though the tagger took it for a
     name or a word, or cut it in two; two such places compared make it a question across documents. The answer
@@ -126,6 +129,16 @@ def read_places(standalone: str, labels: DocLabels) -> QuestionInfo:
         if not any(p in x for x in info.places):  # 砚泉县 cut as 砚 / 泉县: the pieces are the place
             info = replace(info, terms=tuple(t for t in info.terms if t not in p),
                            places=tuple(x for x in info.places if x not in p) + (p,))
+    places = list(info.places)
+    for i in range(len(places) - 1):
+        a, b = places[i], places[i + 1]
+        # 桐陵县 cut as 桐 / 陵县, though no document is of it: the pieces are one place of a tier (not 蒲汀 / 河, a
+        # river of the known 蒲汀)
+        if a and b and min(len(a), len(b)) == 1 and a + b in info.text and (a + b)[-1] in _TIER_ENDS \
+                and a not in known and b not in known:
+            places[i], places[i + 1] = "", a + b
+    if "" in places:
+        info = replace(info, places=tuple(p for p in places if p))
     if not info.cross_doc and compares_places(info.text, [p for p in info.places if p in known or real_place(p)]):
         info = replace(info, cross_doc=True)  # places a document is of count, though the tagger does not know them
     return info

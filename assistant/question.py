@@ -60,6 +60,9 @@ _WHO = re.compile(r"是谁|谁是|哪位|授予了?谁|[颁发]给了?谁|谁(?:
 WHICH_BODY = re.compile(r"哪(?:个|些|家|一个|一家)?(部门|单位|机构|机关)")
 _FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿成块]|比[例重率]|占比|增速|增长率|多[长大高久远]|百分之|规模|总量|达到多"
                      r"|具体的?(?:数|数字|数值|目标值)|量化")  # 有没有具体的数, 量化指标: a figure
+DOC_NUMBER_ASKED = re.compile(r"文号|发文字号|文件编号|发文编号")
+AREA = "面积"  # the unit of 面积有多大: any unit of area (evidence.has_figure)
+_AREA_ASKED = re.compile(r"面积(?:有|是|为|达到|一共|总共|共)?(?:多大|多少)")  # not 面积增长多少 (a rate or change)
 # Measure units a figure question can ask for, longest first (ingest/data/asked_units.txt).
 UNITS = vocabulary("asked_units")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")(?!民币)")  # 多少人民币 is money
@@ -386,6 +389,8 @@ def analyse(question: str) -> QuestionInfo:
         kind = "when"
     elif _WHO.search(q) or WHICH_BODY.search(q):
         kind = "who"
+    elif DOC_NUMBER_ASKED.search(q):  # 发文字号是多少: a document number (某政办发〔2026〕9号), no figure
+        kind = "what"
     elif _LIST_FIRST.search(q):
         kind = "list"
     elif _FIGURE.search(q) or _ASKED_UNIT.search(q):  # 几枚金牌, 多少克: a unit counts it
@@ -410,6 +415,8 @@ def analyse(question: str) -> QuestionInfo:
         unit = "人"
     elif _HOW_LONG.search(q):
         unit = "时长"
+    elif kind == "figure" and _AREA_ASKED.search(q):  # 面积有多大: a figure in 平方米, 亩 or 公顷, not a count
+        unit = AREA
     elif kind == "figure" and (re.search("百分之|百分比", q) or (
             _RATE.search(q) and not _SEVERAL.search(q) and operation(q) is None)):
         unit = "%"

@@ -1,7 +1,7 @@
 """How questions name a part of a document, resolved to the heading prefixes the section parser writes.
 
 第三部分 → a top-level heading `三、…`; 第（八）项 / 第八项 → `（八）…`; 第十五条 / 第15条 → `第十五条…`;
-第二篇/章/节/编 → `第二章…`; 附件2 → `附件2…`; 专栏3 → `专栏3…`; 【重点任务5】 → `【重点任务5】…`.
+第二篇/章/节/编 → `第二章…`; 附件2 → `附件2…`; 专栏3 → `专栏3…`; 【重点任务5】 → `【重点任务5】…`; 3.2节 → `3.2 …`.
 Chinese and Arabic numerals are both accepted and both forms are tried.
 """
 
@@ -20,6 +20,7 @@ _REF = re.compile(
     rf"|第\s*[（(]\s*(?P<n2>{_NUM})\s*[）)]\s*(?:项|条|点|部分)?"
     rf"|(?P<box>附件|专栏|附表|(?<![代发列报图外仪统])表)\s*(?P<n3>{_NUM})"  # 表3: a table by its number
     rf"|【(?P<tag>[^】]{{1,12}}?\d+)】"
+    rf"|第?\s*(?P<dec>\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}})\s*(?:小节|节|条|款|部分)"  # 3.2节 of a decimal outline (1.1, 3.2.1)
 )
 
 
@@ -77,6 +78,9 @@ def heading_prefixes(question: str) -> list[tuple[str, ...]]:
         if m.group("tag"):
             found.append((m.start(), (f"【{m.group('tag')}】",)))
             continue
+        if m.group("dec"):  # 3.2 → the heading "3.2 监测预警" (not 3.21)
+            found.append((m.start(), (m.group("dec").replace("．", "."),)))
+            continue
         raw = m.group("n1") or m.group("n2") or m.group("n3")
         n = to_int(raw)
         if n is None or n <= 0:
@@ -109,7 +113,10 @@ def matches(element: str, prefixes: tuple[str, ...]) -> bool:
     e = _folded(element)
     if is_last(prefixes):
         return bool(_unit_head(prefixes[0][len(LAST):]).match(e))
-    return any(e.startswith(p) for p in prefixes)
+    # a number ends where the element's does: 附件2 or 3.2 is not 附件21 or 3.21 (3.2.1, a sub-part, is 3.2's)
+    raw = unicodedata.normalize("NFKC", element).strip()  # spaces kept: 表1 2025年… is 表1's, 附件21 is not 附件2's
+    return any(e.startswith(p) and not (p[-1].isdigit() and raw.startswith(p) and raw[len(p): len(p) + 1].isdigit())
+               for p in prefixes)
 
 
 def runin_item(text: str, prefixes: tuple[str, ...]) -> int | None:
@@ -124,6 +131,13 @@ def runin_item(text: str, prefixes: tuple[str, ...]) -> int | None:
         head = _folded(m.group(1))
         if any(head.startswith(f) and not head[len(f):len(f) + 1].isdigit() for f in forms):
             return m.start(1)
+    # 一是…。二是…。五是…: items run on in one paragraph, the one asked after the item before it
+    for f in (f for f in forms if f.endswith("是") and len(f) == 2):
+        n = to_int(f[0]) or 0
+        before = text.find(f"{to_chinese(n - 1)}是") if n > 1 else -1
+        m = re.compile(rf"(?<=[。；;：:])\s*{f}").search(text, before + 1) if before >= 0 else None
+        if m:
+            return m.end() - len(f)
     return None
 
 
@@ -332,8 +346,19 @@ def parallel_siblings(chunks: list[tuple[str, str]], section: str) -> list[str]:
 
 
 # 附件：1．某清单 / 2．某分工: the annexes a document lists at its end (their files often not in it)
-_ANNEX_LIST = re.compile(r"附\s*件\s*[:：]\s*")
+_ANNEX_LIST = re.compile(r"附\s*件[ \t]*(?:[:：]|(?=\n))\s*")  # 附件：1．… or 附件 on its own line above the list
 _ANNEX_ITEM = re.compile(rf"\s*({_NUM})\s*[．.、]\s*([^\n]{{2,80}})")
+
+
+def annexes_listed(text: str) -> int:
+    """How many annexes a document's annex list (附件：1．…\n2．…) numbers; 0 without one."""
+    most = 0
+    for m in _ANNEX_LIST.finditer(text):
+        at, n = m.end(), 1
+        while (item := _ANNEX_ITEM.match(text, at)) and to_int(item.group(1)) == n:
+            at, n = item.end(), n + 1
+        most = max(most, n - 1)
+    return most
 
 
 def listed_annex(text: str, parts: list[tuple[str, ...]]) -> tuple[int, str] | None:

@@ -395,6 +395,7 @@ def _strip_page_furniture(t: _Text, notes: list[str]) -> None:
 
 # a line that is only the bodies issuing a document (某区人民政府, 某市统计局 国家统计局某市调查队), under its title
 _ISSUER_LINE = re.compile(r"(?:[\u4e00-\u9fff]{2,24}(?:人民政府|委员会|办公室|办公厅|调查队|[局厅委])[\s\u3000]*)+")
+_DOC_NUMBER_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,4}\s*号")  # 某政办发〔2026〕9号
 WRAP_SHARE = 0.5  # of a text's open lines as wide as the commonest width (± WRAP_SLACK): the text is hard-wrapped
 WRAP_SLACK = 3
 WRAP_MIN_LINES = 10
@@ -422,7 +423,8 @@ def _join_fixed_width_wraps(t: _Text, notes: list[str]) -> None:
         # a full line (digits print narrower) is cut off, even one that opens with a run-in heading
         if _open_end(s) and _width(s) >= WRAP_FULL * width and not s.lstrip().startswith("——") \
                 and nxt.strip() and not nxt.startswith(tuple(_LINE_STRIP)) and not heading_of(nxt) \
-                and not _text_row(s) and not _text_row(nxt) and not _ISSUER_LINE.fullmatch(nxt.strip()):
+                and not _text_row(s) and not _text_row(nxt) and not _ISSUER_LINE.fullmatch(nxt.strip()) \
+                and not _DOC_NUMBER_LINE.fullmatch(nxt.strip()):
             spans.append((p + len(s), q))
     if spans:
         t.delete(spans)
@@ -500,7 +502,7 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
             continue
         nxt = lines[j][1].strip()
         if heading_of(nxt) or nxt.startswith(("——", "—")) or NEWS_DATELINE.match(nxt) or _text_row(s) \
-                or _text_row(nxt) or _ISSUER_LINE.fullmatch(nxt):
+                or _text_row(nxt) or _ISSUER_LINE.fullmatch(nxt) or _DOC_NUMBER_LINE.fullmatch(nxt):
             continue
         spans.append((p + len(s), lines[j][0] + (len(lines[j][1]) - len(lines[j][1].lstrip()))))
     t.delete(spans)

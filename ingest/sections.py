@@ -90,9 +90,18 @@ def _numbered_head(level: int, stripped: str) -> str | None:
     return head[:HEADING_MAX] if long_ok else None
 
 
+# 1 总则 / 1.1 编制目的 / 3.2.1 监测: decimal outline numbers (预案, 标准) with a short title alone on the line;
+# nested by their depth, above the 一、/（一） a section's own text may use
+_DECIMAL = re.compile(r"^(\d{1,2}(?:[.．]\d{1,2}){0,3})[\u3000\u2002 \t]+([\u4e00-\u9fff][\u4e00-\u9fff（）()、]{1,23})$")
+DECIMAL_LEVEL = 4.5  # "1"; each further number adds a tenth (1.1 → 4.6, 3.2.1 → 4.7)
+
+
 def heading_of(line: str) -> tuple[int, str] | None:
     """(level, heading text) if the line opens a section (judged on the line alone)."""
     stripped = line.strip()
+    if m := _DECIMAL.match(stripped):
+        depth = len(re.findall(r"[.．]", m.group(1)))
+        return DECIMAL_LEVEL + depth / 10, stripped
     for level, rule in _RULES:
         if rule.match(stripped):
             head = _numbered_head(level, stripped)
@@ -187,7 +196,9 @@ def find_headings(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[tupl
         if len(line) >= RUN_ON_LINE:
             heads.extend(_inline_headings(line, pos))
     heads.sort()
-    return heads
+    # "1 总则" heads a part only where "1.1 …" follows; alone it is a table's or a list's line
+    subs = {h.split()[0].split(".")[0].split("．")[0] for _, lvl, h in heads if DECIMAL_LEVEL < lvl < 5}
+    return [x for x in heads if x[1] != DECIMAL_LEVEL or x[2].split()[0] in subs]
 
 
 def parse_sections(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[Section]:

@@ -28,6 +28,7 @@ from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading
                                   runin_item, to_chinese, to_int)
 from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, squash, tidy_figures
+from ingest.sections import heading_of
 from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.embeddings import Embedder
 from vectordb.index import Hit
@@ -192,7 +193,11 @@ def _runin_answer(info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
         if at is None:
             continue
         end = hit.text.find("\n", at)
-        spans = sentence_spans(hit.text, at, len(hit.text) if end < 0 else end)[:RUNIN_SENTENCES]
+        end = len(hit.text) if end < 0 else end
+        if (n_item := to_int(hit.text[at])) and hit.text[at + 1: at + 2] == "是":  # 五是…；六是…: up to the next item
+            nxt = re.compile(rf"[。；;]\s*{to_chinese(n_item + 1)}是").search(hit.text, at, end)
+            end = nxt.start() + 1 if nxt else end
+        spans = sentence_spans(hit.text, at, end)[:RUNIN_SENTENCES]
         if spans:
             quote = hit.text[spans[0][0]: spans[-1][1]].rstrip("。；;，, ")
             return Draft(f"{tidy_figures(quote)}[{n}]。", refused=False, used=[n])
@@ -491,6 +496,56 @@ class ExtractiveConfig:
     partner_pool: int = 12  # sentences searched for the second figure of a difference, sum or ratio
 
 
+_NUMBERED_LINE = re.compile(rf"^(?:[（(](\d{{1,2}}|[{CN_SMALL}])[）)]|(\d{{1,2}})[.．、](?!\d)|([{CN_SMALL}])[是要、])\s*(.{{2,200}})")
+ITEM_LEAD_MAX = 20  # an item whose first sentence is this short is quoted whole (民生优先，群众自愿)
+
+
+def _names_part(info: QuestionInfo, heading: str) -> bool:
+    """The question names the heading's title (基本原则 of （二）基本原则, 工作原则 of 1.4 工作原则)."""
+    body = squash(item_body(re.sub(r"^\d{1,2}(?:[.．]\d{1,2})+\s*", "", heading.strip())))
+    return len(body) >= 2 and body in info.text
+
+
+def _named_part_items(info: QuestionInfo, doc: str, section: str, passages: Sequence[Hit]) -> Draft | None:
+    """基本原则有哪几条 where a heading under the section names what is asked (（二）基本原则, 1.4 工作原则): the numbered
+    items under that heading (1. …, （1）…, （一）…), each quoted by its first sentence or lead clause; None when no
+    heading is named or fewer than two items follow it."""
+    items: dict[int, tuple[str, int]] = {}
+
+    def add(m: re.Match[str], n: int) -> None:
+        raw = m.group(1) or m.group(2) or m.group(3)
+        order = int(raw) if raw.isdigit() else _ORDINAL.get(raw, 0)
+        first = re.split(r"[。；;]", m.group(4), maxsplit=1)[0].strip()
+        lead = first if len(first) <= ITEM_LEAD_MAX else _item_lead(m.group(4))
+        if order and lead and order not in items:
+            items[order] = (lead, n)
+
+    for n, hit in enumerate(passages, start=1):
+        if hit.doc_id != doc:
+            continue
+        path = hit.section.split(SECTION_SEP)
+        for k in range(len(path) - 1):  # 工作要求 › 一、压实工作责任: the numbered part under the one named
+            if _names_part(info, path[k]) and (m := _NUMBERED_LINE.match(path[k + 1].strip())):
+                add(m, n)
+        if not (hit.section.startswith(section) or section.startswith(hit.section)):
+            continue
+        under = any(_names_part(info, e) for e in path[len(section.split(SECTION_SEP)):])
+        for s, e in sentence_spans(hit.text, 0, len(hit.text)):
+            for line in hit.text[s:e].strip().split("\n"):
+                line = line.strip()
+                head = heading_of(line)
+                if head and not _NUMBERED_LINE.match(line):
+                    under = _names_part(info, head[1])
+                    continue
+                if under and (m := _NUMBERED_LINE.match(line)):
+                    add(m, n)
+    if len(items) < 2:
+        return None
+    chosen = sorted(items.items())[:10]
+    return Draft("；".join(f"{lead}[{n}]" for _, (lead, n) in chosen) + "。", refused=False,
+                 used=list(dict.fromkeys(n for _, (_, n) in chosen)))
+
+
 def _dated(quotes: list[str], sections: Sequence[str], sentences: Sequence[str]) -> list[str]:
     """Figures computed on are each labelled with the one year their heading is about (一、2024年工作回顾 vs
     二、2025年工作安排), else the one year their whole sentence names (到2027年，…，占比达到65%), when the years differ
@@ -750,6 +805,11 @@ class ExtractiveBackend:
                      or self._parallel(info, passages))
             if draft is not None:
                 return draft
+        if info.kind == "list":  # 工作要求讲了哪几方面: the numbered parts under the heading named, wherever asked
+            first = passages[passing[0].passage - 1]
+            named = _named_part_items(info, first.doc_id, enumeration_section(first.section), passages)
+            if named is not None:
+                return named
         cut = self.cfg.list_cut if info.kind == "list" else self.cfg.relative_cut
         best = passing[0].score
         chosen: list[Candidate] = []
@@ -886,6 +946,9 @@ class ExtractiveBackend:
         quote each item's lead clause, in order, from every passage of that section."""
         section = enumeration_section(passages[best.passage - 1].section)
         doc = passages[best.passage - 1].doc_id
+        named = _named_part_items(info, doc, section, passages)
+        if named is not None:
+            return named
         items: dict[int, tuple[str, int]] = {}
         for n, hit in enumerate(passages, start=1):
             if hit.doc_id != doc or not (hit.section.startswith(section) or section.startswith(hit.section)):

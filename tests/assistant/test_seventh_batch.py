@@ -60,7 +60,7 @@ def test_a_district_named_below_its_city_is_the_documents_place_and_the_city_nam
 def test_a_document_that_plans_next_year_speaks_of_it():
     speech = doc_label("在市委经济工作会议上的讲话（2025年12月19日）", "s.txt",
                        "在市委经济工作会议上的讲话（2025年12月19日）\n同志们：\n总结今年经济工作，安排部署明年经济工作。")
-    assert speech.implied_years == {"2024", "2025", "2026"}
+    assert speech.implied_years == {"2025", "2026"}  # dated in December: it reviews 2025 itself, not 2024
     report = doc_label("2025年某市政府工作报告", "r.txt", "2025年某市政府工作报告\n各位代表：")
     assert report.implied_years == {"2024", "2025"}
 
