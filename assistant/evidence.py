@@ -1344,7 +1344,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         return Check(False, "the sentence gives no telephone number")
     if info.kind == "what" and DOC_NUMBER_ASKED.search(info.text) and not DOC_NUMBER.search(dated):
         return Check(False, "the sentence gives no document number")
-    if info.kind == "who" and WHICH_BODY.search(info.text) and (act := asked_action(info.text)) and \
+    if info.kind == "who" and (act := asked_action(info.text, bodies_only=True)) and \
             "负责" not in dated and not term_present(act, dated + context, glossary):  # 负责…统筹 leads as 牵头 does
         return Check(False, f"the sentence does not say who {act}")  # 由哪个部门负责解释: not 经县人民政府同意
     if info.kind == "what" and asks_place(info.text):  # 在火星什么地方着陆: not what the lander is made of, nor
@@ -1402,6 +1402,8 @@ _NOMINEES = re.compile(r"提名|候选|入围")
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 PROSE_CELL = 12  # a value cell with this many Chinese characters is a sentence (a task), not a figure with its qualifier
+# a cell that says what is to be done (提高到2.45%, 新增…60家、…，培育…), not an indicator's name (细颗粒物（PM2.5）浓度)
+_TASK_WORDS = re.compile(r"[，,；;、]|达到|提高|提升|增长|增加|新增|完成|建成|实施|控制在|保持|突破|不低于|降低|下降")
 _COLUMN_UNIT = re.compile(r"\s*[（(]([^（）()]{1,4})[）)]$|(%)$")
 
 
@@ -1415,7 +1417,7 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
     values = [(k, v) for k, v in cells if re.search(r"\d", v) and not _YEAR.fullmatch(v)]
     dated = [(k, v) for k, v in values if set(_YEAR.findall(k)) & set(info.years)]
     for key, value in dated or values:
-        if len(_HAN.findall(value)) >= PROSE_CELL:
+        if len(_HAN.findall(value)) >= PROSE_CELL and _TASK_WORDS.search(value):
             # a task written out in its cell (全社会研发经费投入强度提高到2.45%，…): its own clauses name what each
             # figure counts, as a sentence's do (培育一批单项冠军企业 has none)
             found = check_sentence(info, value, glossary, context + squash(labels + key))
@@ -1469,11 +1471,11 @@ _LIGHT_VERBS = frozenset({"负责", "担任", "进行", "开展", "是", "有", 
 
 
 @lru_cache(maxsize=256)
-def asked_action(question: str) -> str | None:
+def asked_action(question: str, bodies_only: bool = False) -> str | None:
     """The verb right after the doer asked (谁牵头 → 牵头, 由哪个部门负责解释 → 解释), which the answer's sentence must
-    say, or None (是谁, 哪个部门的职责, a light verb)."""
+    say, or None (是谁, 哪个部门的职责, a light verb); `bodies_only`: after 哪个部门/单位/机构 only, not 谁."""
     m = _DOER_ACTION.search(question)
-    if not m:
+    if not m or (bodies_only and m.group(0).startswith("谁")):
         return None
     for w, f in tagged_words(m.group(1)):
         if f == "v" and len(w) >= 2 and w not in _LIGHT_VERBS:

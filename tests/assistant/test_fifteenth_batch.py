@@ -192,3 +192,10 @@ def test_a_document_s_own_number_is_the_one_under_its_title_not_one_it_cites():
 
 def test_a_table_s_number_is_not_run_into_the_year_of_its_title():
     assert matches("表1 2025年市级一般公共预算收入执行情况表", ("表一", "表1"))
+
+
+def test_an_indicator_name_with_digits_is_no_task_and_who_leads_is_not_a_body_s_action():
+    row = "类别：大气环境；序号：1；指标：设区市细颗粒物（PM2.5）平均浓度（微克/立方米）；2025年：29.8；2030年：≤27；属性：约束性。"
+    assert _check("十五五末的PM2.5要降到多少？", row).ok
+    assert asked_action("联席会议谁牵头？办公室放在哪个部门", bodies_only=True) is None
+    assert asked_action("细则由哪个部门负责解释？", bodies_only=True) == "解释"
