@@ -17,8 +17,8 @@ from typing import Sequence
 from assistant.arithmetic import UNIT_KEYS, YEAR_WRITTEN, operation, quantities, row_cells
 from assistant.glossary import Glossary
 from assistant.references import heading_path
-from assistant.question import (AREA, DOC_NUMBER_ASKED, _SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES, PERIOD, WHICH_BODY,
-                                QuestionInfo, PROVINCES, REGIONS, _known_word, _unglued, listed_place, place_key,
+from assistant.question import (AREA, DOC_NUMBER_ASKED, _SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES,
+                                PERIOD, WHICH_BODY, QuestionInfo, PROVINCES, REGIONS, _known_word, _unglued, listed_place, place_key,
                                 real_place, synonyms, tagged_words)
 from ingest.zh import arabic_years, bigrams, cn_number, sentence_spans, squash
 from ingest.targets import vocab as target_vocab
@@ -1401,7 +1401,7 @@ _NOMINEES = re.compile(r"提名|候选|入围")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-PROSE_CELL = 12  # a value cell with this many Chinese characters is a sentence (a task), not a figure with its qualifier
+PROSE_CELL = 12  # a value cell of this many Chinese characters may be a sentence (a task), not a figure and qualifier
 # a cell that says what is to be done (提高到2.45%, 新增…60家、…，培育…), not an indicator's name (细颗粒物（PM2.5）浓度)
 _TASK_WORDS = re.compile(r"[，,；;、]|达到|提高|提升|增长|增加|新增|完成|建成|实施|控制在|保持|突破|不低于|降低|下降")
 _COLUMN_UNIT = re.compile(r"\s*[（(]([^（）()]{1,4})[）)]$|(%)$")

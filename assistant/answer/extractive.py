@@ -496,7 +496,8 @@ class ExtractiveConfig:
     partner_pool: int = 12  # sentences searched for the second figure of a difference, sum or ratio
 
 
-_NUMBERED_LINE = re.compile(rf"^(?:[（(](\d{{1,2}}|[{CN_SMALL}])[）)]|(\d{{1,2}})[.．、](?!\d)|([{CN_SMALL}])[是要、])\s*(.{{2,200}})")
+_NUMBERED_LINE = re.compile(rf"^(?:[（(](\d{{1,2}}|[{CN_SMALL}])[）)]|(\d{{1,2}})[.．、](?!\d)|([{CN_SMALL}])[是要、])"
+                            r"\s*(.{2,200})")
 ITEM_LEAD_MAX = 20  # an item whose first sentence is this short is quoted whole (民生优先，群众自愿)
 
 
