@@ -7,13 +7,15 @@ names (scope) and the caller's filters (k, documents, section prefix), so no ste
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Sequence
 
 from assistant.evidence import DocLabel, Scope, doc_label, doc_scope, mentioned_places, title_named
 from assistant.params import LABEL_CHARS
-from assistant.question import (QuestionInfo, analyse, compares_places, listed_place, place_key, real_place,
+from assistant.question import (KINDS, QuestionInfo, analyse, compares_places, listed_place, place_key, real_place,
                                 without_asker)
 from ingest.clean import TITLE_CHARS
 from vectordb.index import Index
@@ -106,8 +108,15 @@ def read_question(standalone: str, labels: DocLabels) -> QuestionInfo:
     if info.doc_name and (info.cross_doc or not title_named(info.text, labels.all())):
         # the words name no document here (what they say is asked of whatever answers), or several documents are
         # named at once, which hold each other's passages loosely
-        info = replace(info, terms=info.terms + info.doc_name, doc_name=())
+        # but the speaker's office (县委书记讲话) names a document, never a subject a passage must repeat
+        info = replace(info, terms=info.terms + tuple(w for w in info.doc_name if not _ISSUER_WORD.fullmatch(w)),
+                       doc_name=())
+    if info.kind != "who" and any(k in info.text for k in KINDS) and any(_ISSUER_WORD.fullmatch(t) for t in info.terms):
+        info = replace(info, terms=tuple(t for t in info.terms if not _ISSUER_WORD.fullmatch(t)))  # 县委书记那篇…讲话
     return info
+
+
+_ISSUER_WORD = re.compile(r"[省市县区镇乡]?委?(?:书记|省长|市长|县长|区长|镇长|乡长|主任|总理)")
 
 
 _TIER_ENDS = "省市县区州镇乡旗"

@@ -199,3 +199,19 @@ def test_an_indicator_name_with_digits_is_no_task_and_who_leads_is_not_a_body_s_
     assert _check("十五五末的PM2.5要降到多少？", row).ok
     assert asked_action("联席会议谁牵头？办公室放在哪个部门", bodies_only=True) is None
     assert asked_action("细则由哪个部门负责解释？", bodies_only=True) == "解释"
+
+
+def test_the_speaker_s_office_and_meta_words_are_no_terms():
+    from assistant.query import read_question
+
+    class Labels:
+        def places(self):
+            return frozenset()
+
+        def all(self):
+            return {}
+
+    info = read_question("县委书记那篇经济工作会议讲话里，县里未来要闯出的几条路子分别是什么？", Labels())
+    assert "县委书记" not in info.terms and "路子" in info.terms
+    assert "县委书记" in read_question("县委书记讲县里的家底和长处，归纳成了哪几个方面？", Labels()).terms  # no document named
+    assert "提法" not in analyse("几份规划里城镇化率目标都说到六成，提法有啥不同？").terms
