@@ -40,6 +40,7 @@ _BEFORE_ADDED = re.compile(rf"(?:{_ADDED.pattern})[^。？?]{{0,12}}?(?:之前|�
 _SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及、][^，。？?]{1,10}?(?:一共|总共)|"
                   + _AFTER_ADDED.pattern)
 _EXCEPT = re.compile(r"除了?([^，。？?]{1,16}?)(?:以外|之外)[^。？?]{0,12}?(?:还有|其余|其他|剩下)[^。？?]{0,8}?(?:多少|几)")
+_PER_ITEM = re.compile(r"平均(?:每|一)(个|项|家|所|户|座|条|辆|台)")
 _OPS = (
     ("ratio", re.compile(r"几倍|多少倍")),
     ("sum", _SUM),
@@ -54,7 +55,7 @@ _OPS = (
     # 除了雨污分流以外还有多少: one quote's total less the part it names after 其中 (780公里，其中雨污分流260公里)
     ("except", _EXCEPT),
     # 平均每个项目多少投资: one quote's amount over its count of those things (860亿元 ÷ 320个)
-    ("per", re.compile(r"平均(?:每|一)(?:个|项|家|所|户|座|条|辆|台)")),
+    ("per", _PER_ITEM),
     # a check of one figure against another (完成了吗, 对得上吗): both figures and their gap, unless it asks more
     ("check", re.compile(r"对得上|够不够|超额|(?:完成|达到|实现)了?(?:目标|任务)?(?:吗|没有)|是否(?:完成|达到|超过)")),
     # 占经济总量的百分之几 when no quote states the share: one figure of the other, as a percentage
@@ -715,7 +716,6 @@ def _total_less_part(question: str, quotes: Sequence[str], markers: Sequence[str
     return f"{number}{mag}{total.unit}（{total.written}−{part.written}）{COMPUTED_NOTE}{markers[i]}。"
 
 
-_PER_ITEM = re.compile(r"平均(?:每|一)(个|项|家|所|户|座|条|辆|台)")
 
 
 def _per_item(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:

@@ -403,12 +403,12 @@ class Assistant:
         found = next((m for tree in trees if (m := absent_part(tree, parts))), None)
         if found is None and docs and len(parts) == 1 and parts[0][0].startswith("附件"):
             # 附件6 of a document whose list names five annexes (附件：1．…5．…)
-            listed = [annexes_listed(self.index.registry.text(d) or "") for d in docs]
+            listed = [annexes_listed(self.index.text(d) or "") for d in docs]
             if all(listed) and (to_int(parts[0][0][2:]) or 0) > max(listed):
                 found = parts[0][0]
         if found is None and docs and parts[0][0].startswith(_BOXED):
             # 专栏3 of a document whose text names no 专栏3 at all (a box its headings missed would still be named)
-            texts = [squash(self.index.registry.text(d) or "") for d in docs]
+            texts = [squash(self.index.text(d) or "") for d in docs]
             if all(t and not any(re.search(rf"{re.escape(squash(p))}(?!\d)", t) for p in parts[0]) for t in texts):
                 found = parts[0][0]
         return found

@@ -25,6 +25,7 @@ from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
 from ingest.zh import ARABIC_FIGURE, CN_FIGURE, CN_SMALL, CN_YEAR, NEWS_DATELINE, RELATIVE_YEARS, YEAR, vocabulary
+from ingest.zh import DOC_NUMBER as DOC_NUMBER_PATTERN
 from ingest.zh.vocab import vocabulary_groups
 
 _CN_NUM = CN_SMALL + "百千两"
@@ -1449,7 +1450,7 @@ _ASPECT = frozenset({"开始", "正式", "全面"})  # 什么时候开始实施:
 _WHEN_WORD = re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|什么时间")
 
 
-DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,4}\s*号")  # 某政办发〔2026〕9号
+DOC_NUMBER = re.compile(DOC_NUMBER_PATTERN)  # 〔2026〕9号 of 某政办发〔2026〕9号
 OWN_NUMBER_SPAN = 400  # a document's own number stands in or under its title, in its first lines
 
 

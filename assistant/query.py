@@ -8,15 +8,14 @@ names (scope) and the caller's filters (k, documents, section prefix), so no ste
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Sequence
 
 from assistant.evidence import DocLabel, Scope, doc_label, doc_scope, mentioned_places, title_named
 from assistant.params import LABEL_CHARS
-from assistant.question import (KINDS, QuestionInfo, analyse, compares_places, listed_place, place_key, real_place,
-                                without_asker)
+from assistant.question import (_TIER_CHARS, KINDS, QuestionInfo, analyse, compares_places, listed_place, place_key,
+                                real_place, without_asker)
 from ingest.clean import TITLE_CHARS
 from vectordb.index import Index
 
@@ -119,9 +118,6 @@ def read_question(standalone: str, labels: DocLabels) -> QuestionInfo:
 _ISSUER_WORD = re.compile(r"[省市县区镇乡]?委?(?:书记|省长|市长|县长|区长|镇长|乡长|主任|总理)")
 
 
-_TIER_ENDS = "省市县区州镇乡旗"
-
-
 def read_places(standalone: str, labels: DocLabels) -> QuestionInfo:
     """The question with the base's places: a place a document is of is a place though the tagger took it for a
     name or a word, or cut it in two; two such places compared make it a question across documents. The answer
@@ -143,7 +139,7 @@ def read_places(standalone: str, labels: DocLabels) -> QuestionInfo:
         a, b = places[i], places[i + 1]
         # 桐陵县 cut as 桐 / 陵县, though no document is of it: the pieces are one place of a tier (not 蒲汀 / 河, a
         # river of the known 蒲汀)
-        if a and b and min(len(a), len(b)) == 1 and a + b in info.text and (a + b)[-1] in _TIER_ENDS \
+        if a and b and min(len(a), len(b)) == 1 and a + b in info.text and (a + b)[-1] in _TIER_CHARS \
                 and a not in known and b not in known:
             places[i], places[i + 1] = "", a + b
     if "" in places:

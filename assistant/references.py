@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Sequence, TypeVar
+from typing import Iterator, Sequence, TypeVar
 
 from ingest.zh import CN_DIGITS, HEADING_LEVELS, ORDINAL, SECTION_SEP, bigrams, cn_number
 
@@ -350,15 +350,19 @@ _ANNEX_LIST = re.compile(r"附\s*件[ \t]*(?:[:：]|(?=\n))\s*")  # 附件：1�
 _ANNEX_ITEM = re.compile(rf"\s*({_NUM})\s*[．.、]\s*([^\n]{{2,80}})")
 
 
+def _annex_lists(text: str) -> Iterator[list[re.Match[str]]]:
+    """Each annex list of a document (附件：1．…\n2．…), as its items numbered 1, 2, … in order."""
+    for m in _ANNEX_LIST.finditer(text):
+        at, items = m.end(), []
+        while (item := _ANNEX_ITEM.match(text, at)) and to_int(item.group(1)) == len(items) + 1:
+            at = item.end()
+            items.append(item)
+        yield items
+
+
 def annexes_listed(text: str) -> int:
     """How many annexes a document's annex list (附件：1．…\n2．…) numbers; 0 without one."""
-    most = 0
-    for m in _ANNEX_LIST.finditer(text):
-        at, n = m.end(), 1
-        while (item := _ANNEX_ITEM.match(text, at)) and to_int(item.group(1)) == n:
-            at, n = item.end(), n + 1
-        most = max(most, n - 1)
-    return most
+    return max((len(items) for items in _annex_lists(text)), default=0)
 
 
 def listed_annex(text: str, parts: list[tuple[str, ...]]) -> tuple[int, str] | None:
@@ -366,11 +370,6 @@ def listed_annex(text: str, parts: list[tuple[str, ...]]) -> tuple[int, str] | N
     stands in the text; None when the question names no annex or the list has no such item."""
     if len(parts) != 1 or not parts[0][0].startswith("附件"):
         return None
-    wanted = to_int(parts[0][0][2:])
-    for m in _ANNEX_LIST.finditer(text):
-        at, n = m.end(), 1
-        while (item := _ANNEX_ITEM.match(text, at)) and to_int(item.group(1)) == n:
-            if n == wanted:
-                return item.start(2), item.group(2).strip()
-            at, n = item.end(), n + 1
-    return None
+    wanted = to_int(parts[0][0][2:]) or 0
+    item = next((items[wanted - 1] for items in _annex_lists(text) if 0 < wanted <= len(items)), None)
+    return (item.start(2), item.group(2).strip()) if item else None

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.sections import heading_of
-from ingest.zh import CN_DIGITS, HEADING_LEVELS, NEWS_DATELINE
+from ingest.zh import CN_DIGITS, DOC_NUMBER, HEADING_LEVELS, NEWS_DATELINE
 
 BOILERPLATE_FILE = Path(__file__).with_name("data") / "boilerplate.txt"
 ZONES = ("line", "head", "label", "crumb", "tail")
@@ -395,7 +395,7 @@ def _strip_page_furniture(t: _Text, notes: list[str]) -> None:
 
 # a line that is only the bodies issuing a document (某区人民政府, 某市统计局 国家统计局某市调查队), under its title
 _ISSUER_LINE = re.compile(r"(?:[\u4e00-\u9fff]{2,24}(?:人民政府|委员会|办公室|办公厅|调查队|[局厅委])[\s\u3000]*)+")
-_DOC_NUMBER_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,4}\s*号")  # 某政办发〔2026〕9号
+_DOC_NUMBER_LINE = re.compile(rf"[\u4e00-\u9fff]{{1,12}}{DOC_NUMBER}")  # 某政办发〔2026〕9号 alone on its line
 WRAP_SHARE = 0.5  # of a text's open lines as wide as the commonest width (± WRAP_SLACK): the text is hard-wrapped
 WRAP_SLACK = 3
 WRAP_MIN_LINES = 10

@@ -806,7 +806,9 @@ class ExtractiveBackend:
                      or self._parallel(info, passages))
             if draft is not None:
                 return draft
-        if info.kind == "list":  # 工作要求讲了哪几方面: the numbered parts under the heading named, wherever asked
+        # 工作要求讲了哪几方面: the numbered parts under the heading named, wherever asked (a question of several items
+        # had them looked for already, by _enumeration)
+        if info.kind == "list" and not _ASKS_SEVERAL.search(info.text):
             first = passages[passing[0].passage - 1]
             named = _named_part_items(info, first.doc_id, enumeration_section(first.section), passages)
             if named is not None:

@@ -14,7 +14,7 @@ from ingest.tokens import count_tokens
 from ingest.zh.normalise import bigrams, fold_width, join_digit_spaces, squash, tidy_figures
 from ingest.zh.vocab import vocabulary
 
-__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_FIGURE", "CN_SMALL", "CN_YEAR", "DECIMAL", "HEADING_LEVELS", "HEADING_REF", "NEWS_DATELINE", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "arabic_figures", "arabic_years", "bigrams", "cn_number",
+__all__ = ["ARABIC_FIGURE", "CN_DIGITS", "CN_FIGURE", "CN_SMALL", "CN_YEAR", "DECIMAL", "DOC_NUMBER", "HEADING_LEVELS", "HEADING_REF", "NEWS_DATELINE", "ORDINAL", "RELATIVE_YEARS", "SECTION_SEP", "YEAR", "arabic_figures", "arabic_years", "bigrams", "cn_number",
            "count_tokens", "fold_width", "heading_level", "join_digit_spaces", "sentence_spans", "squash",
            "tidy_figures", "vocabulary"]
 
@@ -26,6 +26,7 @@ HEADING_LEVELS = "篇章节"  # most significant first
 HEADING_REF = re.compile(rf"第{ORDINAL}[{HEADING_LEVELS}]")
 SECTION_SEP = " › "  # between the headings of a heading path ("第二篇 … › 第三章 …")
 YEAR = r"(?:19|20)\d\d"  # a year of these documents: 1900–2099
+DOC_NUMBER = rf"[〔\[［(（]\s*{YEAR}\s*[〕\]］)）]\s*\d{{1,4}}\s*号"  # 〔2026〕9号 of 某政办发〔2026〕9号
 CN_YEAR = r"[一二][〇零一二三四五六七八九]{3}"  # the same year in Chinese numerals (二〇三五年), as party documents write it
 # A news report's dateline (新华社北京3月5日电, 本报讯): the agency, the place and the day it was filed, not a date
 # the report is about; its reporters' names after it are no one the report is about
