@@ -36,11 +36,17 @@ _AFTER_ADDED = re.compile(r"(?:新增|新建|新开工|建成|完成)[^。？?]{
 # (and 是从多少天提上来的, 比上年多安排了一些，倒推一下上年是多少: where a figure rose from, given the rise)
 _ADDED, _TOTAL = re.compile(r"新增|新建|增加"), re.compile(r"累计|总|共|达到|达|安排")
 _BEFORE_ADDED = re.compile(rf"(?:{_ADDED.pattern})[^。？?]{{0,12}}?(?:之前|以前|倒推)[^。？?]{{0,10}}?(?:多少|几)"
+                           # 比2016年多了135天，那2016年是多少: the earlier year's, the level less the rise
+                           rf"|比(?P<base>{YEAR})年(?:多|增加|提高|增长|上升)了?[^。？?]{{0,16}}?(?P=base)年[^。？?]{{0,8}}?(?:多少|几)"
                            r"|倒推[^。？?]{0,12}?(?:多少|几)|从多少[\u4e00-\u9fff]{0,2}(?:提|涨|增|升)")
 _SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及、][^，。？?]{1,10}?(?:一共|总共)|"
                   + _AFTER_ADDED.pattern)
-_EXCEPT = re.compile(r"除了?([^，。？?]{1,16}?)(?:以外|之外)[^。？?]{0,12}?(?:还有|其余|其他|剩下)[^。？?]{0,8}?(?:多少|几)")
+_EXCEPT = re.compile(r"(?:除了?([^，。？?]{1,16}?)(?:以外|之外)|(?:扣掉|扣除|去掉|减去|刨去|刨除)([^，,。？?]{1,16}?)(?:的?部分)?"
+                     r"(?=[，,]|还|剩|其余))[^。？?]{0,12}?(?:还有|其余|其他|剩下|还剩|剩)[^。？?]{0,8}?(?:多少|几)")
 _PER_ITEM = re.compile(r"平均(?:每|一)(个|项|家|所|户|座|条|辆|台)")
+# a rate of an outcome counted in things (成功率, 执结率, 办结率): its outcome word before 率
+_COUNT_RATE = re.compile(r"(?<!增长)(成功|执结|结案|办结|办复|解决|采用|立案|整改|完成|化解|审结|调解|达标|合格|通过|签约|履约|到位)"
+                         r"率(?:是|为|有|能|能有|大概|大约|约|达到|算下来)?(?:多少|几|百分之几)")
 _OPS = (
     ("ratio", re.compile(r"几倍|多少倍")),
     ("sum", _SUM),
@@ -64,6 +70,8 @@ _OPS = (
                          r"|占[^，。？?]{1,14}?的?比[例重](?:大概|大约|约)(?:是|为|有)?(?:多少|几)|相当于[^，。？?]{1,12}?(?:百分之几|几成)|(?:算|推算)[^，。？?]{0,16}?占"
                          r"|(?:比例|比率|[\u4e00-\u9fff]率)[^，。？?]{0,4}?(?:算下来|算出来|算一下)|(?:按|照)[^，。？?]{1,10}算[，,]"
                          r"[^。？?]{0,16}?(?:比例|比率|[\u4e00-\u9fff]率)")),
+    # 调解成功率是多少 when the documents give only the counts (调解纠纷4126件，调解成功2587件): the one over the other
+    ("rate", _COUNT_RATE),
     # 床位增加多少张 when the documents say 由198万张增加到223万张: computed from one quote's two ends only (增长
     # is left out: 增长了多少 asks a stated rate)
     ("change", re.compile(r"(?:增加|提高|提升|扩大|减少|下降|降低|缩小|涨)了?多少")),
@@ -111,6 +119,8 @@ def operations(question: str) -> list[str]:
     names = list(dict.fromkeys(name for _, name in found))
     if "check" in names:  # a check computes the gap, unless another computation is asked (加起来…对得上吗)
         names = ["diff"] if names == ["check"] else [n for n in names if n != "check"]
+    if "except" in names:  # 扣掉X还剩多少: the total less the part, its 还剩 no second computation
+        names = [n for n in names if n != "diff"]
     return names
 
 
@@ -698,8 +708,10 @@ def _average(question: str, quotes: Sequence[str], cite: str) -> str | None:
 
 
 def _total_less_part(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
-    """除了X以外还有多少: in the one quote that names X after 其中, the total before 其中 less X's figure, in one unit."""
-    part_name = _named(_EXCEPT.search(question).group(1))
+    """除了X以外还有多少 (扣掉X和Y还剩多少): in the one quote that names X after 其中, the total before 其中 less X's
+    figure (and Y's, each part after 其中 whose clause names one of them), in one unit."""
+    m = _EXCEPT.search(question)
+    part_name = _named(m.group(1) or m.group(2))
     found = []
     for i, t in enumerate(quotes):
         at = t.find("其中")
@@ -707,15 +719,47 @@ def _total_less_part(question: str, quotes: Sequence[str], markers: Sequence[str
             continue
         qs = _quantities(t)
         before, after = [q for q in qs if q.start < at], [q for q in qs if q.start > at]
-        if before and after and before[-1].unit == after[0].unit and before[-1].value > after[0].value:
-            found.append((before[-1], after[0], i))
+        if not before or not after or before[-1].unit != after[0].unit:
+            continue
+        parts = [after[0]] + [q for q in after[1:] if q.unit == after[0].unit and part_name & _named(_clause_of(t, q))]
+        if before[-1].value > sum(q.value for q in parts):
+            found.append((before[-1], parts, i))
     if len(found) != 1:
         return None
-    total, part, i = found[0]
-    number, mag = _express(total.value - part.value, (total, part))
-    return f"{number}{mag}{total.unit}（{total.written}−{part.written}）{COMPUTED_NOTE}{markers[i]}。"
+    total, parts, i = found[0]
+    number, mag = _express(total.value - sum(q.value for q in parts), (total, *parts))
+    note = COMPUTED_NOTE if len(parts) == 1 else COMPUTED_NOTE_MANY
+    return f"{number}{mag}{total.unit}（{'−'.join(q.written for q in (total, *parts))}）{note}{markers[i]}。"
 
 
+
+
+def _rate_of_counts(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
+    """成功率是多少 of one quote's counts: the count whose clause names the outcome (调解成功2587件) over the count
+    before it, in its counter and larger (诉前委派调解纠纷4126件); None when a quote states the rate, with the question's
+    other words, or when not exactly one quote gives such a pair."""
+    outcome = _COUNT_RATE.search(question).group(1)
+    others = _named(question) - _named(outcome + "率")
+    pairs = []
+    for i, t in enumerate(quotes):
+        t = plain(t)
+        qs = _quantities(t)
+        if any(q.percent and outcome + "率" in (c := _clause_of(t, q)) and others & _named(c) for q in qs):
+            return None  # the documents state it
+        counts = [q for q in qs if q.unit in _COUNTERS or q.unit in ("人", "人次", "篇", "次")]
+        for k, part in enumerate(counts):
+            if outcome not in _clause_of(t, part):
+                continue
+            wholes = [q for q in counts[:k] if q.unit == part.unit and q.value > part.value
+                      and outcome not in _clause_of(t, q)]
+            if wholes:
+                pairs.append((part, wholes[-1], i))
+                break
+    if len(pairs) != 1:
+        return None
+    part, whole, i = pairs[0]
+    rate = _fmt(round(100 * part.value / whole.value, 1))
+    return f"{outcome}率约{rate}%（{part.written}÷{whole.written}）{COMPUTED_NOTE}{markers[i]}。"
 
 
 def _per_item(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
@@ -751,6 +795,8 @@ def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[s
         return _per_item(question, quotes, markers)
     if op == "except":
         return _total_less_part(question, quotes, markers)
+    if op == "rate":
+        return _rate_of_counts(question, quotes, markers)
     if op == "sum":  # 甲和乙加起来 pairs two quotes' figures; more things add what one quote lists
         n = 2 if _AFTER_ADDED.search(question) else _terms_joined(question, _SUM)
         if n == 1 and _COLLECTIVE.search(question):  # 各类平台加起来: every figure one quote gives in the unit asked
@@ -977,6 +1023,11 @@ def derived(sentence: str) -> set[str]:
         others = [q for q in qs if q is not r]
         if len(others) > 2 and len({q.unit for q in others} | {r.unit}) == 1 and \
                 abs(r.value - sum(q.value for q in others)) < 1e-6 * max(1.0, r.value):
+            out.add(_fmt(r.number))
+        # a total less its parts (1.87亿元−9200万元−2600万元): one other is the sum of this and the rest
+        if len(others) > 2 and len({q.unit for q in others} | {r.unit}) == 1 and any(
+                abs(a.value - r.value - sum(q.value for q in others if q is not a)) < 1e-6 * max(1.0, a.value)
+                for a in others):
             out.add(_fmt(r.number))
         for i, a in enumerate(others):
             for b in others[i + 1:]:

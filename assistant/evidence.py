@@ -43,7 +43,8 @@ _NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_FIGURE})"  # a figure's number, before its uni
 _MASK = re.compile(r"[xX]{1,4}(?:\.[xX]+)?")
 _ASKS_DAY = re.compile(r"哪一?天|几号|哪一?日")
 _DAY = re.compile(rf"\d{{1,2}}月\d{{1,2}}[日号]|[{CN_SMALL}]{{1,2}}月[{CN_SMALL}]{{1,3}}日")
-_TIME = re.compile(rf"(?:{YEAR}|{CN_YEAR})年|年底|年年底|月底|\d+月")
+DAY_SPAN = r"\d{1,2}日(?:至|到|—|－|-)\d{1,2}日"  # 每季度第一个月的1日至20日: days of every month or quarter
+_TIME = re.compile(rf"(?:{YEAR}|{CN_YEAR})年|年底|年年底|月底|\d+月|{DAY_SPAN}")
 
 
 @dataclass(frozen=True)
@@ -198,10 +199,11 @@ _LEVEL_OF_SUFFIX = {"自治区": "province", "省": "province", "市": "city", "
 _TITLE_LEVEL = re.compile(r"(自治区|[省市县区州盟旗])(?:国民经济|政府工作|人民政府)")  # XX县国民经济…规划
 _OPENING_LEVEL = re.compile(r"(?:代表|在)([省市县区])(?:人民政府|委)|我([省市县区])")
 # words that ask about one tier's document (县委书记的讲话, 这份区县政府工作报告, 该省, 市里): it narrows like a year
+_ORGAN = "(?:人民)?(?:政府|法院|检察院)"  # 县政府, 县法院: a tier's own organ
 _ASKED_LEVEL = {
-    "county": re.compile(r"县委|县(?:人民)?政府|县里|[该本全]县|[这那]个县|区县|区委|区(?:人民)?政府|区里|[该本]区|[这那]个区"),
-    "city": re.compile(r"市委|市(?:人民)?政府|市里|[该本全]市|[这那]个市"),
-    "province": re.compile(r"省委|省(?:人民)?政府|省里|[该本全]省|[这那]个省"),
+    "county": re.compile(rf"县委|县{_ORGAN}|县里|[该本全]县|[这那]个县|区县|区委|区{_ORGAN}|区里|[该本]区|[这那]个区"),
+    "city": re.compile(rf"市委|市{_ORGAN}|市里|[该本全]市|[这那]个市"),
+    "province": re.compile(rf"省委|省{_ORGAN}|省里|[该本全]省|[这那]个省"),
 }
 # 中国共产党某市第九届委员会 is a city's party committee, not the country's
 _NATIONAL_ISSUER = re.compile(r"国务院|中华人民共和国|中共中央|中国共产党(?![\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|县|区|旗)(?:第|委员会))"
@@ -719,9 +721,14 @@ def names_serial(question: str, text: str) -> bool:
     return all(x in named for x in asked)
 
 
+_NUMBER_YEAR = re.compile(r"[〔［\[]((?:19|20)\d\d)[〕］\]]")  # 鹭办发〔2024〕15号: a document number's year
+
+
 def _mentions_year(year: str, hit: Hit, text: str, scope: Scope) -> bool:
-    """In figures anywhere; in Chinese numerals in the body only (a plan's title writes 二〇三五年远景目标)."""
-    return year in text or year_written(year, hit.text) or year in scope.years.get(hit.doc_id, ())
+    """In figures anywhere but a cited document's number (〔2024〕15号 is no 2024 figure); in Chinese numerals in
+    the body only (a plan's title writes 二〇三五年远景目标)."""
+    return (year in _NUMBER_YEAR.sub("", text) or year_written(year, _NUMBER_YEAR.sub("", hit.text))
+            or year in scope.years.get(hit.doc_id, ()))
 
 
 def unmentioned_years(info: QuestionInfo, hits: Sequence[Hit], scope: Scope = Scope()) -> list[str]:
@@ -815,7 +822,8 @@ _LEAD_IN_SPAN = re.compile(r"(?:力争|争取|计划)?(?:利用|用|经过|花)?
                            r"(?:个)?(?:年|个月|月)(?:左右)?(?:的)?(?:时间)?(?:左右)?[，,]")
 # Units that count time: 几年 wants years; 多长时间 any span of time.
 _AREA_UNITS = "(?:平方米|平方公里|平方千米|公顷|亩|平米)"  # 面积有多大: a figure in any of them
-_DURATIONS = {"年": "年", "天": "天|工作日", "时长": "年|月|周|天|日|小时|分钟|工作日"}
+# 30日内 is a span of days (a date's 30日 has its month before it: has_figure)
+_DURATIONS = {"年": "年", "天": "天|工作日|日(?=内|以内|之内)", "时长": "年|月|周|天|日|小时|分钟|工作日"}
 
 
 def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> bool | None:
@@ -883,7 +891,8 @@ def _about_asked(info: QuestionInfo, window: str, named: str, context: str, glos
     subject = tuple(t for t in info.terms if t not in MEASURES and not PERIOD.fullmatch(t))
     cov = coverage(replace(info, terms=subject) if subject else info, window, glossary, context)
     if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + named, glossary) and (
-            _names_a_thing(info, context + window, glossary)) and head_noun_named(info, context + named, glossary):
+            _names_a_thing(info, context + window, glossary)) and (
+            head_noun_named(info, context + named, glossary) or operation(info.text) == "rate"):  # from its counts
         return cov
     return None
 
@@ -941,6 +950,55 @@ def _kind_words(question: str) -> tuple[str, ...]:
 
 
 _ITEM_MARK = re.compile(rf"^(?:[（(]?[{CN_SMALL}\d]+[)）、.．是]|其中)?")
+
+
+_COUNTED = re.compile(r"(?:多少|几)[件个项家所座户名条篇次人]")
+
+
+@lru_cache(maxsize=1024)
+def _noun(word: str, kinds: bool = False) -> bool:
+    """The word ends in a noun (案件, 成功率), not a verb (县法院审结: the court is who did it, not a kind); with
+    `kinds`, also in a word that can make a kind of one (调解的成功率, 涉外案件), not a verb (提供护理: what is done)."""
+    words = tagged_words(word)
+    return bool(words) and (words[-1][1].startswith("n") or kinds and words[-1][1] in ("vn", "a", "b", "j", "l"))
+
+
+_ASKED_AFTER = re.compile(r"(?:是|为|有|能|要|达到|达|了|共|一共|总共)?(?:多少|几)")
+_COUNT_BEFORE = re.compile(r"(?:多少|几)[件个项家所座户名条篇次人类种][\u4e00-\u9fff]?$")  # 多少件涉未成年人…
+
+
+def _asked_thing(info: QuestionInfo, term: str) -> bool:
+    """The term is what the figure asked is of: right before 多少/几 (知识产权案件多少件, 成功率是多少) or counted right
+    after them (多少件涉未成年人刑事案件)."""
+    q = squash(info.text)
+    at = q.find(term)
+    return at >= 0 and bool(_ASKED_AFTER.match(q, at + len(term)) or _COUNT_BEFORE.search(q[max(0, at - 5):at]))
+
+
+def _other_kind_of(info: QuestionInfo, window: str, context: str, glossary: Glossary) -> bool:
+    """The question asks a figure of a thing named with the word that makes it a kind (知识产权案件多少件), and the
+    window names that thing without the kind, nor the document or part it is in (行政案件187件), or names neither
+    (审结15217件): a figure of another kind."""
+    q, text = squash(info.text), context + window
+    for k, (m, h) in enumerate(zip(info.terms, info.terms[1:])):
+        # 知识产权案件, 未成年人刑事案件 name a kind; 提供护理 names what is done, 外国人过境 who does it
+        if not (m + h in q and _noun(m, kinds=True) and _noun(h) and _asked_thing(info, m + h)) or \
+                term_present(m, text, glossary) or term_present(m + h, text, glossary):
+            continue
+        if not term_present(h, text, glossary):
+            if _COUNTED.search(info.text):
+                return True  # neither the kind nor the thing counted: it counts something else
+            continue
+        if h in window and len(m) >= 3:
+            # what the question puts before it (未成年人) shares no two characters with the words before it there:
+            # another kind (行政案件, 受理刑事案件), not the one named loosely
+            run = m
+            while k > 0 and info.terms[k - 1] + run in q:
+                k, run = k - 1, info.terms[k - 1] + run
+            before = [window[max(0, i - 3):i] for i in range(len(window)) if window.startswith(h, i)]
+            if all(len(b) >= 2 and not bigrams(b) & bigrams(run) for b in before):
+                return True
+    return False
 
 
 def _other_place(info: QuestionInfo, clause: str, context: str) -> bool:
@@ -1309,6 +1367,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                         keeps_average(info.text, squash(clause) if _own_figure(clauses, figs, i) else window) and \
                         not other_kind(info.text, squash(clause)) and \
                         not _other_place(info, squash(clause), context) and \
+                        not _other_kind_of(info, window, context, glossary) and \
                         not _other_year(info, year_lead + window) and \
                         not _other_whole(info.text, squash(clause), glossary) and \
                         _people_state_named(info, context + window, glossary) and \

@@ -51,7 +51,7 @@ _LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什�
 _LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大级种点])[{CN_SMALL}两]+[条个项类方大级种点]|列一下|列出|列举|罗列|逐条"
                          # 有几条，都是啥: a count asked with its items
                          r"|几[个条项类方大种点件][^？?。]{0,8}(?:都|分别|各自?)?(?:是|有)(?:什么|啥|哪些)")
-_WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月|哪一?天|哪几天|几号|哪个月")
+_WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月|哪一?天|哪几天|几号(?![窗楼线门厅口房馆柜台位车桌院床文令])|哪个月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
 # a figure the asker wants confirmed (是不是6%, 是不是先发5000亿): a number with its unit, not a year
 _CONFIRMED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?(?:万亿|亿|万)?(?:%|元|人|吨|亩|公里|个|家|项|斤|千瓦)")
@@ -323,7 +323,8 @@ _FEW_YEARS = re.compile(r"(?<=[这那近去])几年")
 _ASKER = re.compile(
     # what the asker is writing or preparing (我在写汇报材料，准备给科技局做个对比，做考核方案想参考一下：)
     r"(?:^|(?<=[，,：:]))(?:我们?)?(?:正在|在|要|得)?(?:写|起草|整理|准备|做|给)[^，,：:；;？?。—]{0,16}"
-    r"(?:材料|资料|报告|简报|稿子|稿|汇报|发言|总结|提纲|对比表|对比|表格|方案|分析|清单|论文|文章|提案|PPT|ppt)(?:时|呢)?"
+    r"(?:材料|资料|报告|简报|稿子|稿|汇报|发言|总结|提纲|对比表|对比|表格|方案|分析|清单|论文|文章|提案|通报|通知|纪要"
+    r"|PPT|ppt)(?:时|呢)?"
     r"(?:要引用一下|要引用|要用|用|想参考一下|参考一下|想参考|[^，,：:；;？?。—]{1,8}(?=[，,：:—]))?[，,：:—]*"
     # who asks, and what they want done (领导让我核对：, 文物部门同事问我：, 我们局想参照…)
     r"|(?:我们?)?[\u4e00-\u9fff]{0,6}?(?:同事|领导|上级|处长|科长|主任|老师|朋友|客户|局|单位)(?:刚才|刚刚)?"
@@ -411,8 +412,10 @@ def analyse(question: str) -> QuestionInfo:
         unit = m.group(1)
     elif _MONEY.search(q):
         unit = "元"
-    elif re.search(r"(?:多少|几)名|人数", q) and kind == "figure":  # 多少名运动员, 观众人数: people (名, 人)
-        unit = "人"
+    elif re.search(r"(?:多少|几)名|人数|(?:多少|几)个人(?![民才口员均工])", q) and kind == "figure":
+        unit = "人"  # 多少名运动员, 观众人数, 有几个人: people (名, 人)
+    elif kind == "figure" and re.search(r"(?:多少|几)分(?![之钟])|得分|总分", q):
+        unit = "分"  # 占多少分, 得了多少分: points of a score
     elif _HOW_LONG.search(q):
         unit = "时长"
     elif kind == "figure" and _AREA_ASKED.search(q):  # 面积有多大: a figure in 平方米, 亩 or 公顷, not a count
@@ -552,10 +555,15 @@ def _head(words: tuple[tuple[str, str], ...], terms: set[str]) -> tuple[str, ...
     return tuple(reversed(before))
 
 
+_PEOPLES = re.compile(r"(.*[省市县区州])(法院|检察院|政府)")
+
+
 def synonyms(term: str, glossary: Glossary) -> tuple[str, ...]:
     """The term's glossary group; a short name of an indicator (经济, 居民收入, CPI: ingest/data/indicators.txt)
     also stands for that indicator's names (地区生产总值, 居民人均可支配收入), not the other way round."""
     own = glossary.group_of.get(term.lower(), (term,))
+    if m := _PEOPLES.fullmatch(term):  # 县法院 is the 县人民法院, 市政府 the 市人民政府
+        own += (f"{m[1]}人民{m[2]}",)
     names = _indicator_names().get(term)  # the longer names only: GDP does not stand for 经济
     return own + tuple(n for n in names if n not in own and len(n) > len(term)) if names else own
 

@@ -16,9 +16,9 @@ from typing import Callable, Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
 from assistant.arithmetic import across, computed_sentence, operation, partner, quantities
-from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, OFFICE, Check, asked_event, check_sentence, coverage,
-                                has_figure, row_cells, heading_years, question_tense, sentence_units, statement_tense,
-                                subject_start, type_match)
+from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, DAY_SPAN, OFFICE, Check, asked_event, check_sentence,
+                                coverage, has_figure, row_cells, heading_years, question_tense, sentence_units,
+                                statement_tense, subject_start, term_present, type_match)
 from assistant.definitions import DEFINE, definition, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
@@ -27,7 +27,7 @@ from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading
                                   lead_clause, matches, numbered_parts, opening, ordinal, outline_level, outline_part,
                                   runin_item, to_chinese, to_int)
 from ingest.targets import vocab as target_vocab
-from ingest.zh import bigrams, squash, tidy_figures
+from ingest.zh import bigrams, cn_number, squash, tidy_figures
 from ingest.sections import heading_of
 from ingest.zh import SECTION_SEP, sentence_spans
 from vectordb.embeddings import Embedder
@@ -37,7 +37,7 @@ from ingest.zh import ARABIC_FIGURE, CN_DIGITS, CN_FIGURE, CN_SMALL, CN_YEAR, DE
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;]")
 _YEAR = re.compile(YEAR)
 _CLAUSE = re.compile(r"[^;；]+[;；]?")
-_DATE_SPAN = re.compile(rf"(?:{YEAR}|{CN_YEAR})\s*年|\d{{1,2}}\s*月|年底|年末|月底|年初")
+_DATE_SPAN = re.compile(rf"(?:{YEAR}|{CN_YEAR})\s*年|\d{{1,2}}\s*月|年底|年末|月底|年初|{DAY_SPAN}")
 _BODY_SPAN = re.compile(r"委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
 _SEVERAL = re.compile(r"分别|各|和|与|及|、|其中|[？?].+")  # several figures asked (…多少？其中…呢)
 _ASKS = re.compile(r"多少|多高|多大|多快|多长|几[个家项所条次点成倍年岁天万亿]|呢")
@@ -266,6 +266,34 @@ def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) ->
         groups = [c for c in clauses if any(t in c for t in info.terms)]
     return next((g for g in groups if len(g.split("、")) == n and all(1 <= len(i) <= 16 for i in g.split("、"))),
                 None)
+
+
+_FRAMED = re.compile(r"(?:对|围绕|针对|聚焦)([^，,；;。：:]{6,160}?)(?:等)?(?:[\u4e00-\u9fff]{0,3}?)(?:开展|召开|进行|举办|组织)"
+                     r"([^，,；;。]*)")
+
+
+# 东坝、桥头、石门、柳湾4个人民法庭: items, then as many of the thing they are
+_ITEMS_COUNTED = re.compile(rf"([^，,；;。：:]{{4,160}}?)(\d{{1,2}}|[{CN_SMALL}两]{{1,3}})[个家所座项条类]([\u4e00-\u9fff]{{2,10}})")
+
+
+def _framed_items(info: QuestionInfo, sentence: str, glossary) -> str | None:
+    """The clause that lists what an action was done on, framed by 对/围绕 (对A、B、C和D开展执法检查5次, 围绕A、B、C召开专题
+    协商会4次), when the action names what the question asks about: three items or more; or a clause of items counted
+    as the thing asked (东坝、桥头、石门、柳湾4个人民法庭), as many as it counts. None when no clause is either."""
+    def asked(text: str) -> bool:
+        return any(len(t) >= 2 and term_present(t, squash(text), glossary) for t in info.terms)
+
+    for clause in re.split(r"[，,；;。]", sentence):
+        m = _FRAMED.search(clause)
+        items = [i for i in re.split(r"、|以及|和|及", m.group(1)) if i] if m and asked(m.group(2)) else []
+        if len(items) >= 3 and all(2 <= len(i) <= 24 for i in items):
+            return clause
+        m = _ITEMS_COUNTED.search(clause)
+        items = [i for i in re.split(r"、|以及|和|及", m.group(1)) if i] if m and asked(m.group(3)) else []
+        n = int(m.group(2)) if m and m.group(2).isdigit() else cn_number(m.group(2)) if m else None
+        if len(items) >= 2 and len(items) == n and all(1 <= len(i) <= 16 for i in items):
+            return clause
+    return None
 
 
 def _through(clause: str, thing: str, terms: Sequence[str]) -> str:
@@ -780,6 +808,10 @@ class ExtractiveBackend:
         if announced is not None:
             return announced
         if info.kind == "list" and _ASKS_SEVERAL.search(info.text):
+            framed = next(((c, cl) for c in passing[:3] for cl in [_framed_items(info, c.text, self.glossary)] if cl),
+                          None)
+            if framed is not None:
+                return self._clause_draft(*framed)
             headed = self._parallel(info, passages, headed=True)
             if headed is not None:
                 return headed
