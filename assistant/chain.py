@@ -30,8 +30,8 @@ from assistant.answer.extractive import (ANNOUNCE_CHUNKS, MAX_OUTLINE, MAX_SUBPA
 from assistant.query import Query, make_query
 from assistant.question import DOC_NUMBER_ASKED, analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
-from assistant.references import (absent_part, annexes_listed, ending_siblings, listed_annex, opening, outline,
-                                  outline_level, parallel_siblings, resolve_part, runin_item, to_int)
+from assistant.references import (absent_part, annexes_listed, ending_siblings, items_as_parts, listed_annex,
+                                  opening, outline, outline_level, parallel_siblings, resolve_part, runin_item, to_int)
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import answer_figures, relative_years, row_answer
@@ -398,7 +398,9 @@ class Assistant:
         docs = q.named_docs or [d for d in [self._asked_doc(q, hits)] if d]
         parts = list(q.info.parts)
         trees = [self._headings(d) for d in docs]
-        if any(resolve_part(tree, parts) for tree in trees) or any(self._runin_chunk(q, d) for d in docs):
+        as_parts = items_as_parts(parts)
+        if any(resolve_part(tree, parts) or as_parts and resolve_part(tree, as_parts) for tree in trees) or \
+                any(self._runin_chunk(q, d) for d in docs):
             return None
         found = next((m for tree in trees if (m := absent_part(tree, parts))), None)
         if found is None and docs and len(parts) == 1 and parts[0][0].startswith("附件"):
@@ -438,11 +440,16 @@ class Assistant:
         doc = self._asked_doc(q, hits)
         if doc is None:
             return []
-        found = resolve_part(self._headings(doc), list(q.info.parts), q.info.text)
+        parts = list(q.info.parts)
+        found = resolve_part(self._headings(doc), parts, q.info.text)
         if found:
             return self._row_hits(q, found[1][:1 + MAX_SUBPARTS], hits)
         row = self._runin_chunk(q, doc)
-        return self._row_hits(q, [row], hits) if row else []
+        if row:
+            return self._row_hits(q, [row], hits)
+        # 纪要第三项 of a document numbered 一、二、三、 with no item (三) or 三是 anywhere: its part
+        found = resolve_part(self._headings(doc), as_parts, q.info.text) if (as_parts := items_as_parts(parts)) else None
+        return self._row_hits(q, found[1][:1 + MAX_SUBPARTS], hits) if found else []
 
     def _runin_chunk(self, q: Query, doc: str) -> str | None:
         """The chunk of a document that holds the one item a question names, run in as a paragraph's opening

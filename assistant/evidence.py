@@ -36,7 +36,7 @@ _COUNTERS = "个项条家所方篇大座户名倍"
 FIGURE = re.compile(rf"(?<![A-Za-z]){ARABIC_FIGURE}|[{_CN_NUM}]+(?=[{_COUNTERS}])|{CN_FIGURE}")
 _MEASURE = re.compile(rf"(?<![A-Za-z]){ARABIC_FIGURE}|{CN_FIGURE}")  # the same without counted numerals (十方面, 三大)
 _ASKS_COUNT = re.compile(rf"(?:几|多少)[{_COUNTERS}](?!百分点|点)")  # 几个百分点 is a gap in %, not a count
-_ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名](?!百分点|点)")  # how many things (not 几倍, 多少个百分点)
+_ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名件篇次](?!百分点|点)")  # how many things (not 几倍, 多少个百分点)
 # A count: a number and a counter (12所, 3.2万个, 十个). 一批 is no count: it answers no 几个.
 _COUNT = re.compile(rf"(?:\d+(?:\.\d+)?[万亿]?|[{_CN_NUM}]+)[多余]?(?:[{_COUNTERS}处种件台套位场次])")
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_FIGURE})"  # a figure's number, before its unit
@@ -995,8 +995,10 @@ def _other_kind_of(info: QuestionInfo, window: str, context: str, glossary: Glos
             run = m
             while k > 0 and info.terms[k - 1] + run in q:
                 k, run = k - 1, info.terms[k - 1] + run
-            before = [window[max(0, i - 3):i] for i in range(len(window)) if window.startswith(h, i)]
-            if all(len(b) >= 2 and not bigrams(b) & bigrams(run) for b in before):
+            inside = [t for t in info.terms if h in t and t != h]  # 标准 inside 高标准 is no 标准 named
+            before = [window[max(0, i - 3):i] for i in range(len(window)) if window.startswith(h, i)
+                      and not any(window.startswith(t, j) for t in inside for j in range(i - len(t) + len(h), i + 1))]
+            if before and all(len(b) >= 2 and not bigrams(b) & bigrams(run) for b in before):
                 return True
     return False
 

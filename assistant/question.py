@@ -66,7 +66,8 @@ _AREA_ASKED = re.compile(r"面积(?:有|是|为|达到|一共|总共|共)?(?:多
 # Measure units a figure question can ask for, longest first (ingest/data/asked_units.txt).
 UNITS = vocabulary("asked_units")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")(?!民币)")  # 多少人民币 is money
-_MONEY = re.compile(r"多少(?:钱|资金|奖金|奖励|奖补|补助|补贴|经费|资助|费用)|(?:多少|几)块钱"  # an amount of money: a figure in 元
+_MONEY = re.compile(r"多少(?![个项家所座户名条件位人次])[\u4e00-\u9fff]{0,4}?(?:钱|资金|奖金|奖励|奖补|补助|补贴|经费|资助|费用)"
+                    r"|(?:多少|几)块钱"  # an amount of money: a figure in 元
                     r"|(?:产值|营业收入|营收|销售额|投资额|利润)(?:是|有|为|达到|到了|能到|到)?多少")  # 产值是多少: an amount
 # a rate of change asked alone (not 总量和增速, not a computation): a figure in %
 _RATE = re.compile(r"增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|多快")

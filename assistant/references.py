@@ -186,6 +186,13 @@ def outline(chunks: list[tuple[str, str]], level: str) -> list[tuple[str, str]]:
     return list(numbered_parts(first, level).items())
 
 
+def items_as_parts(parts: list[tuple[str, ...]]) -> list[tuple[str, ...]] | None:
+    """The parts with each item (第三项: （三）, 三是) read as a part numbered 三、, as a document whose items are its
+    top headings (a 会议纪要's 一、关于…) numbers them; None when no part is an item."""
+    out = [(f"{p[-1][:-1]}、",) if p[0].startswith("（") and p[-1].endswith("是") else p for p in parts]
+    return out if out != parts else None
+
+
 def resolve_part(chunks: list[tuple[str, str]], parts: list[tuple[str, ...]], question: str = ""
                  ) -> tuple[tuple[str, ...], list[str]] | None:
     """The part a question names, through one document's heading tree: `chunks` are (chunk id, heading path) in

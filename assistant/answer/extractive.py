@@ -24,8 +24,8 @@ from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import WHICH_BODY, WHICH_LEVEL, QuestionInfo, analyse, enumeration_section, synonyms
 from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_path, is_last, is_numbered, item_body,
-                                  lead_clause, matches, numbered_parts, opening, ordinal, outline_level, outline_part,
-                                  runin_item, to_chinese, to_int)
+                                  items_as_parts, lead_clause, matches, numbered_parts, opening, ordinal, outline_level,
+                                  outline_part, runin_item, to_chinese, to_int)
 from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, cn_number, squash, tidy_figures
 from ingest.sections import heading_of
@@ -1057,6 +1057,10 @@ class ExtractiveBackend:
         numbers = range(1, len(passages) + 1)  # the chain already kept passages about the right document
         heads: list[tuple[float, str, int]] = []
         level = lv.group(1) if (lv := WHICH_LEVEL.search(info.text)) else None
+        if info.kind == "section" and (as_parts := items_as_parts(list(info.parts))) and not any(
+                matches(e, p) for h in passages for e in h.section.split(SECTION_SEP) for p in info.parts) and \
+                not (len(info.parts) == 1 and _runin_answer(info, passages)):
+            info = replace(info, parts=tuple(as_parts))  # 纪要第三项 of a document numbered 一、二、三、, no 三是
         for n in numbers:
             for element in passages[n - 1].section.split(SECTION_SEP):
                 if info.kind == "section":

@@ -88,6 +88,8 @@ def test_a_kind_the_question_names_is_not_answered_by_another_kind():
     assert _check(  # the kind named loosely
         "养老机构里能提供护理服务的床位比例有什么要求", "到2025年,全区养老机构护理型床位占比不低于55%。").ok
     assert _check("县法院审结知识产权案件多少件", "审结知识产权案件179件。", "丙县人民法院工作报告").ok
+    # 标准 inside 高标准 names no 标准 of another kind: the first of two things asked is answered
+    assert _check("今年高标准农田要新建改造多少亩，每亩财政投入标准多少？", "新建和改造提升高标准农田3.2万亩。").ok
 
 
 def test_the_things_an_action_was_done_on_are_the_list_asked():
@@ -118,3 +120,20 @@ def test_the_earlier_years_figure_is_the_level_less_the_rise_the_question_gives(
     assert operations(q) == ["diff"]
     assert "106天" in computed_sentence(q, ["空气质量优良天数达到241天,增加135天"], ["[1]"])
     assert operations("2025年比2024年增长了多少，2023年是多少") == []  # another year: no base asked
+
+
+def test_an_item_asked_of_a_document_numbered_by_parts_is_its_part():
+    from assistant.references import heading_prefixes, items_as_parts, resolve_part
+    parts = heading_prefixes("纪要第三项说了什么")
+    chunks = [("c0", "某县人民政府常务会议纪要"), ("c1", "一、关于一季度经济运行"), ("c2", "二、关于重点项目"),
+              ("c3", "三、关于汛期防灾减灾准备工作")]
+    assert resolve_part(chunks, parts) is None  # no （三）
+    assert resolve_part(chunks, items_as_parts(parts))[0] == ("三、关于汛期防灾减灾准备工作",)
+    assert items_as_parts(heading_prefixes("第三部分讲什么")) is None  # a part already
+
+
+def test_a_count_of_things_money_with_its_purpose_and_a_school_of_another_stage():
+    assert not _check("县法院去年审结知识产权案件多少件", "案件平均审理周期46.2天，比上年缩短5.8天。").ok  # no count
+    assert analyse("考核为一般的乡镇要扣减多少工作经费？").unit == "元"
+    assert analyse("多少家企业获补贴").unit != "元"  # a count of firms
+    assert not _check("东部新城那所新建初中要求哪年投入使用？", "东部新城片区新建小学须在2027年秋季学期前投入使用。").ok
