@@ -952,9 +952,6 @@ def _kind_words(question: str) -> tuple[str, ...]:
 _ITEM_MARK = re.compile(rf"^(?:[（(]?[{CN_SMALL}\d]+[)）、.．是]|其中)?")
 
 
-_COUNTED = re.compile(r"(?:多少|几)[件个项家所座户名条篇次人]")
-
-
 @lru_cache(maxsize=1024)
 def _noun(word: str, kinds: bool = False) -> bool:
     """The word ends in a noun (案件, 成功率), not a verb (县法院审结: the court is who did it, not a kind); with
@@ -986,7 +983,7 @@ def _other_kind_of(info: QuestionInfo, window: str, context: str, glossary: Glos
                 term_present(m, text, glossary) or term_present(m + h, text, glossary):
             continue
         if not term_present(h, text, glossary):
-            if _COUNTED.search(info.text):
+            if _ASKS_ITEMS.search(info.text):
                 return True  # neither the kind nor the thing counted: it counts something else
             continue
         if h in window and len(m) >= 3:

@@ -276,7 +276,10 @@ _FRAMED = re.compile(r"(?:对|围绕|针对|聚焦)([^，,；;。：:]{6,160}?)(
 _ITEMS_COUNTED = re.compile(rf"([^，,；;。：:]{{4,160}}?)(\d{{1,2}}|[{CN_SMALL}两]{{1,3}})[个家所座项条类]([\u4e00-\u9fff]{{2,10}})")
 
 
-def _framed_items(info: QuestionInfo, sentence: str, glossary) -> str | None:
+_ITEM_SPLIT = re.compile(r"、|以及|和|及")
+
+
+def _framed_items(info: QuestionInfo, sentence: str, glossary: Glossary) -> str | None:
     """The clause that lists what an action was done on, framed by 对/围绕 (对A、B、C和D开展执法检查5次, 围绕A、B、C召开专题
     协商会4次), when the action names what the question asks about: three items or more; or a clause of items counted
     as the thing asked (东坝、桥头、石门、柳湾4个人民法庭), as many as it counts. None when no clause is either."""
@@ -285,11 +288,11 @@ def _framed_items(info: QuestionInfo, sentence: str, glossary) -> str | None:
 
     for clause in re.split(r"[，,；;。]", sentence):
         m = _FRAMED.search(clause)
-        items = [i for i in re.split(r"、|以及|和|及", m.group(1)) if i] if m and asked(m.group(2)) else []
+        items = [i for i in _ITEM_SPLIT.split(m.group(1)) if i] if m and asked(m.group(2)) else []
         if len(items) >= 3 and all(2 <= len(i) <= 24 for i in items):
             return clause
         m = _ITEMS_COUNTED.search(clause)
-        items = [i for i in re.split(r"、|以及|和|及", m.group(1)) if i] if m and asked(m.group(3)) else []
+        items = [i for i in _ITEM_SPLIT.split(m.group(1)) if i] if m and asked(m.group(3)) else []
         n = int(m.group(2)) if m and m.group(2).isdigit() else cn_number(m.group(2)) if m else None
         if len(items) >= 2 and len(items) == n and all(1 <= len(i) <= 16 for i in items):
             return clause
