@@ -732,8 +732,6 @@ def _total_less_part(question: str, quotes: Sequence[str], markers: Sequence[str
     return f"{number}{mag}{total.unit}（{'−'.join(q.written for q in (total, *parts))}）{note}{markers[i]}。"
 
 
-
-
 def _rate_of_counts(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
     """成功率是多少 of one quote's counts: the count whose clause names the outcome (调解成功2587件) over the count
     before it, in its counter and larger (诉前委派调解纠纷4126件); None when a quote states the rate, with the question's
@@ -741,8 +739,7 @@ def _rate_of_counts(question: str, quotes: Sequence[str], markers: Sequence[str]
     outcome = _COUNT_RATE.search(question).group(1)
     others = _named(question) - _named(outcome + "率")
     pairs = []
-    for i, t in enumerate(quotes):
-        t = plain(t)
+    for i, t in enumerate(quotes):  # written plainly already (computed_sentence)
         qs = _quantities(t)
         if any(q.percent and outcome + "率" in (c := _clause_of(t, q)) and others & _named(c) for q in qs):
             return None  # the documents state it

@@ -989,9 +989,9 @@ def _other_kind_of(info: QuestionInfo, window: str, context: str, glossary: Glos
         if h in window and len(m) >= 3:
             # what the question puts before it (未成年人) shares no two characters with the words before it there:
             # another kind (行政案件, 受理刑事案件), not the one named loosely
-            run = m
-            while k > 0 and info.terms[k - 1] + run in q:
-                k, run = k - 1, info.terms[k - 1] + run
+            run, j = m, k  # with the terms right before it in the question (审结知识产权 of 知识产权)
+            while j > 0 and info.terms[j - 1] + run in q:
+                j, run = j - 1, info.terms[j - 1] + run
             inside = [t for t in info.terms if h in t and t != h]  # 标准 inside 高标准 is no 标准 named
             before = [window[max(0, i - 3):i] for i in range(len(window)) if window.startswith(h, i)
                       and not any(window.startswith(t, j) for t in inside for j in range(i - len(t) + len(h), i + 1))]
