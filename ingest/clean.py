@@ -226,6 +226,12 @@ def _strip_site_chrome(t: _Text, notes: list[str], rules: dict[str, re.Pattern[s
     return removed
 
 
+_FIELD_START = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]\S")  # a labelled field of minutes or a form: 列席：某某
+
+
+def _fields(line: str, nxt: str) -> bool:
+    """Two labelled fields in a row (出席：… / 列席：…): each a block of its own, however its value ends."""
+    return bool(_FIELD_START.match(line.strip()) and _FIELD_START.match(nxt.strip()))
 _CLOSING_START = tuple("）)，,。、；;：:！!？?」』")
 _SUBSCRIPT = re.compile(r"[0-9]{1,2}(?:\.[0-9])?")
 
@@ -267,7 +273,8 @@ def _join_fragments(t: _Text, notes: list[str], paragraphs_blank_separated: bool
         elif (paragraphs_blank_separated and not prev.endswith(_SENTENCE_END) and not heading_of(prev)
               and not heading_of(line) and not line.lstrip().startswith(("——", "—"))
               and not _text_row(prev) and not _text_row(line) and not _page_head(prev) and not _page_head(line)
-              and not NEWS_DATELINE.match(line.strip())):  # a news report's dateline opens a block
+              and not NEWS_DATELINE.match(line.strip())  # a news report's dateline opens a block
+              and not _fields(prev, line)):
             spans.append(cut)
     if spans:
         t.delete(spans)
@@ -502,7 +509,7 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
             continue
         nxt = lines[j][1].strip()
         if heading_of(nxt) or nxt.startswith(("——", "—")) or NEWS_DATELINE.match(nxt) or _text_row(s) \
-                or _text_row(nxt) or _ISSUER_LINE.fullmatch(nxt) or _DOC_NUMBER_LINE.fullmatch(nxt):
+                or _text_row(nxt) or _ISSUER_LINE.fullmatch(nxt) or _DOC_NUMBER_LINE.fullmatch(nxt) or _fields(s, nxt):
             continue
         spans.append((p + len(s), lines[j][0] + (len(lines[j][1]) - len(lines[j][1].lstrip()))))
     t.delete(spans)

@@ -87,6 +87,8 @@ class _Builder:
         name = _table_name(len(self.tables) + 1, caption, header, rows)
         if caption_start is not None and caption:
             start = caption_start
+            # the caption opens the table's own section: a bold caption is no part that later headings sit under
+            self.hints = [h for h in self.hints if h[0] != caption_start]
         else:
             self.add(name + "：")  # "：" (and "。" after each row): no cleaning pass joins them as wrapped lines
             start = self.pos - len(name) - 1

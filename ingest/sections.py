@@ -34,6 +34,9 @@ _RULES: list[tuple[int, re.Pattern[str]]] = [
 # 【重点任务3】…: a numbered label in square brackets heads a part inside a numbered one, as （三） does
 _BRACKETED = re.compile(rf"^【[^】]{{1,12}}?[0-9{NUM}]{{1,3}}】(?=\S)")
 _ARTICLE = re.compile(rf"^第{_ORD}条")
+# a sentence about a part of another text (第一章“总则”（第一条至第六条），明确了…; 第二十五条规定，…), as a drafting
+# note or a reading of a policy writes: no heading of this document
+_CITED_PART = re.compile(rf"^第{_ORD}[篇编章节条](?:“[^”]{{1,24}}”[（(，,]|(?:规定|明确|提出|指出|要求)了?[，,：:])")
 _GAP = re.compile(r"[\u3000\u2002\u2003 ]{2,}|[\u3000\u2002\u2003]+ +|\u3000\u2002")  # title | body in one line
 _GLUED_NEXT = re.compile(rf"[\u3000\u2002\u2003 ]{{2,}}(?=第{_ORD}[篇编章节条])")  # 第一章　总则　　第一条　…
 _APPENDIX = re.compile(rf"^(?:附件\s*[0-9{CN_SMALL}]{{0,3}}[:：]?(?:\S.{{0,38}})?|.{{0,20}}名词(?:解释|注释)|注释|附注)$")
@@ -99,6 +102,8 @@ DECIMAL_LEVEL = 4.5  # "1"; each further number adds a tenth (1.1 → 4.6, 3.2.1
 def heading_of(line: str) -> tuple[int, str] | None:
     """(level, heading text) if the line opens a section (judged on the line alone)."""
     stripped = line.strip()
+    if _CITED_PART.match(stripped):
+        return None
     if m := _DECIMAL.match(stripped):
         depth = len(re.findall(r"[.．]", m.group(1)))
         return DECIMAL_LEVEL + depth / 10, stripped
@@ -127,11 +132,14 @@ def _is_prose(line: str) -> bool:
     return len(line.strip()) >= PROSE_MIN
 
 
+_CAPTION = re.compile(rf"^(?:附)?表\s*[0-9{CN_SMALL}]*(?:[\s：:.．、]|$)")  # 表1 主要指标: a table's name, no part
+
+
 def part_title(prev: str, line: str, nxt: str) -> bool:
     """An unnumbered part title: a short standalone line with no sentence punctuation, after a
     finished paragraph and before body text or a numbered heading ("2026年重点工作")."""
     s = line.strip()
-    if not (4 <= len(s) <= PART_MAX) or _PART_PUNCT.search(s) or heading_of(s):
+    if not (4 <= len(s) <= PART_MAX) or _PART_PUNCT.search(s) or heading_of(s) or _CAPTION.match(s):
         return False
     p = prev.strip()
     if len(p) < 10 or heading_of(p) or not p.endswith(("。", "！", "!", "？", "?", "”", "）", ")")):
