@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
@@ -20,18 +20,19 @@ from assistant.backends import EXTRACTIVE
 from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
-from assistant.definitions import DEFINE, defines, has_note_marker, notes_for
-from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, in_scope, term_present,
+from assistant.definitions import DEFINE, defines, has_note_marker, labelled, notes_for
+from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, coverage, in_scope, term_present,
                                 own_number, unmentioned_years, unnamed_quote)
-from assistant.params import (DEFINITION_DOCS, FIGURE_COVERAGE_RELIEF, LIST_EXTRA, MAX_QUESTION_CHARS, MIN_GROUNDING,
-                              ROW_PASSAGES)
-from assistant.answer.extractive import (ANNOUNCE_CHUNKS, MAX_OUTLINE, MAX_SUBPARTS, announced_part, runs_past_end,
-                                          unnumbered)
+from assistant.params import (DEFINITION_DOCS, FIELD_DOC_COVERAGE, FIGURE_COVERAGE_RELIEF, LIST_EXTRA,
+                              MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES)
+from assistant.answer.extractive import (ANNOUNCE_CHUNKS, MAX_OUTLINE, MAX_SUBPARTS, announced_part, runs_on_unmarked,
+                                          runs_past_end, unnumbered)
 from assistant.query import Query, make_query
 from assistant.question import DOC_NUMBER_ASKED, analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
-from assistant.references import (absent_part, annexes_listed, ending_siblings, items_as_parts, listed_annex,
-                                  opening, outline, outline_level, parallel_siblings, resolve_part, runin_item, to_int)
+from assistant.references import (absent_part, annexes_listed, ending_siblings, heading_line, items_as_parts,
+                                  listed_annex, opening, outline, outline_level, parallel_siblings, resolve_part,
+                                  runin_item, to_int)
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import answer_figures, relative_years, row_answer
@@ -204,15 +205,16 @@ class Assistant:
         return self.retrieve(q.standalone, q.k, docs or q.doc_ids, q.section_prefix)
 
     def complete_list(self, question: str | Query, evidence: list[Hit]) -> list[Hit]:
-        """List questions whose numbered items span chunks: add the rest of the best passage's section."""
+        """List questions whose numbered items span chunks: add the rest of the best passage's section (and, before
+        any heading, the chunks a list the best passages open runs on into)."""
         best = next((h for h in evidence if h.section), None)
-        if best is None:
-            return evidence
         q = self.query(question)
-        parent = enumeration_section(best.section)
-        seen = {h.chunk_id for h in evidence}
-        more = [h for h in self.retrieve(q.standalone, LIST_EXTRA, [best.doc_id], parent) if h.chunk_id not in seen]
-        evidence = evidence + self.gate(q, more)[0]
+        if best is not None:
+            parent = enumeration_section(best.section)
+            seen = {h.chunk_id for h in evidence}
+            more = [h for h in self.retrieve(q.standalone, LIST_EXTRA, [best.doc_id], parent)
+                    if h.chunk_id not in seen]
+            evidence = evidence + self.gate(q, more)[0]
         seen = {h.chunk_id for h in evidence}
         evidence = evidence + [h for h in self._parallel_items(q, evidence) if h.chunk_id not in seen]
         seen = {h.chunk_id for h in evidence}
@@ -221,16 +223,19 @@ class Assistant:
     def _announced_rest(self, q: Query, evidence: list[Hit]) -> list[Hit]:
         """A list a chunk announces (至少有三大宝贵机遇：一是…) may run on past its end: the next chunks, and the first chunk
         under each sub-heading of its part, for the top passages whose list does."""
-        nxt = []
+        nxt, following = [], []
         for h in evidence[:3]:
             above = announced_part(q.info, h)  # …主要是：（一）… filed under （一）: the items are its siblings
-            if not runs_past_end(q.info, h.text) and above is None:
+            unmarked = runs_on_unmarked(q.info, h.text)  # 主要预期目标是：A；B；… on into the next chunk only
+            if not runs_past_end(q.info, h.text) and above is None and not unmarked:
                 continue
             tree = self._headings(h.doc_id)
             order = [cid for cid, _ in tree]
             at = order.index(h.chunk_id) if h.chunk_id in order else -1
-            if at >= 0:
-                nxt += order[at + 1: at + 1 + ANNOUNCE_CHUNKS]
+            if at >= 0:  # the list goes on in the chunks right after: no need to name the place or year again
+                following += order[at + 1: at + 1 + ANNOUNCE_CHUNKS]
+            if unmarked and not runs_past_end(q.info, h.text) and above is None:
+                continue
             # items that are sub-headings of its part ((一)突出科创驱动…): the first chunk under each
             base, firsts = unnumbered(above or h.section), {}
             for cid, section in tree:
@@ -238,7 +243,10 @@ class Assistant:
                 if bare.startswith(base + SECTION_SEP) and SECTION_SEP not in bare[len(base) + len(SECTION_SEP):]:
                     firsts.setdefault(bare, cid)
             nxt += list(firsts.values())[:MAX_SUBPARTS]
-        return self._row_hits(q, list(dict.fromkeys(nxt)), evidence) if nxt else []
+        following = list(dict.fromkeys(following))
+        shown = self._as_hits(q, following, evidence) if following else []
+        nxt = [c for c in dict.fromkeys(nxt) if c not in following]
+        return shown + (self._row_hits(q, nxt, evidence) if nxt else [])
 
     def _parallel_items(self, q: Query, evidence: list[Hit]) -> list[Hit]:
         """Items that are headings opening alike (聚焦…) with a word the question names, or numbered headings ending
@@ -340,6 +348,10 @@ class Assistant:
         if defined:  # 四上企业指什么: the document's own glossary entry answers first
             taken = {h.chunk_id for h in defined}
             evidence = defined + [h for h in evidence if h.chunk_id not in taken]
+        fields = self.field_passages(q, hits)
+        if fields:  # 实施主体是哪个部门: the asked document's line labelled 实施主体：, retrieved or not
+            taken = {h.chunk_id for h in fields}
+            evidence = fields + [h for h in evidence if h.chunk_id not in taken]
         shown = self.part_passages(q, hits)
         if shown:  # 第三部分的第（八）项: the part itself and its sub-parts, found through the heading tree
             taken = {h.chunk_id for h in shown}
@@ -425,6 +437,24 @@ class Assistant:
         ids = [cid for d in docs for cid in live.by_doc.get(d, ()) if defines(q.info.text, live.rows[cid].text)]
         return self._row_hits(q, ids[:DEFINITION_DOCS], hits) if ids else []
 
+    def field_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
+        """The chunk of the document asked about (named, else the best in-scope hit's) whose field line labels its
+        value with the thing asked (实施主体：…, 列席：…), retrieved or not."""
+        doc = self._asked_doc(q, hits)
+        if doc is None:
+            return []
+        live = self.index.live()
+        found = next((cid for cid in live.by_doc.get(doc, ()) if labelled(q.info.text, live.rows[cid].text)), None)
+        if found is None:
+            return []
+        # the document must be about what the question names besides the label (关于托育那个提案答复: 托育, 提案)
+        label = re.sub(r"[ \u3000]", "", labelled(q.info.text, live.rows[found].text).group("label"))
+        rest = replace(q.info, terms=tuple(t for t in q.info.terms if t not in label and label not in t))
+        text = squash(self.index.text(doc) or "")
+        if rest.terms and coverage(rest, text, self.search.glossary) < FIELD_DOC_COVERAGE:
+            return []
+        return self._row_hits(q, [found], hits)
+
     @staticmethod
     def _asked_doc(q: Query, hits: Sequence[Hit]) -> str | None:
         """The one document a question about a document's structure is about: the one it names, else the best
@@ -453,9 +483,12 @@ class Assistant:
 
     def _runin_chunk(self, q: Query, doc: str) -> str | None:
         """The chunk of a document that holds the one item a question names, run in as a paragraph's opening
-        ((16)…, 18.…) where no heading numbers it; None when it names several parts or the document has no such."""
+        ((16)…, 18.…) where no heading numbers it, or a short part's heading line inside a chunk that starts before
+        it; None when it names several parts or the document has no such."""
         text = self.index.text(doc) if len(q.info.parts) == 1 else None
         at = runin_item(text, q.info.parts[0]) if text else None
+        if text and at is None:  # a part's own heading line inside a chunk that starts before it (四、事故性质)
+            at = heading_line(text, q.info.parts[0])
         row = chunk_at(self.index.live(), doc, at) if at is not None else None
         return row.id if row else None
 

@@ -8,6 +8,7 @@ from typing import Sequence
 
 from assistant.answer import Draft
 from assistant.evidence import row_cells
+from assistant.question import tagged_words
 from ingest.zh import squash, tidy_figures
 from vectordb.index import Hit
 
@@ -24,6 +25,12 @@ _GLOSS = re.compile(r"^[ \t\u3000]*(?P<mark>[［\[〔(（][ \t]*(?:注[ \t]*)?\d
                     r"(?P<term>[^：:，,。；;\n]{2,24}?)[ \t\u3000]*(?:[：:]|[，,](?=是指|指))[ \t\u3000]*(?:是指|指)?"
                     r"(?P<def>[^\n]*)$", re.M)
 _DEFINED = re.compile(r"[“\"](?P<term>[^”\"\n]{2,20})[”\"][，,]?(?:是指|指的是)(?P<def>[^。\n]+)")
+# a field line of a form, a guide or minutes (实施主体：…, 列席：…, 附件：…): its label, then its value to the line's end
+_FIELD_LINE = re.compile(r"^[ \t\u3000]*(?P<label>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,5})[ \t\u3000]*[：:][ \t\u3000]*"
+                         r"(?P<value>[^\n]{2,90}?)[ \t\u3000]*$", re.M)
+_ASKS_AFTER_LABEL = r"(?:的|里|都|是|有|为|在|叫|写的|具体)*(?:哪|谁|什么|啥|多少|几)"
+_OWNER_GAP = 4  # a person named this close before the label owns the value asked (某某委员的联系电话)
+_ROW = re.compile(r"[；;][^；;：:]{1,8}[：:]")  # 序号：1；事项：…: a table row, not a field
 
 
 def quotable(text: str) -> str:
@@ -133,3 +140,33 @@ def notes_for(passage: str, doc_text: str | None) -> list[str]:
 def defines(question: str, text: str) -> bool:
     """Some entry of the text defines a term the question names (for finding glossary passages)."""
     return next(_entries(_QUOTES.sub("", squash(question)), text), None) is not None
+
+
+def labelled(question: str, text: str) -> re.Match[str] | None:
+    """The first field line of the text whose label is the thing the question asks (实施主体是哪个部门: 实施主体：…;
+    谁请假: 请假：…); a table row or a label with no value on its line is none."""
+    asked = squash(question)
+    # a person the question names (提案人某某委员的联系电话) is whose value is asked: a field that does not name them
+    # is another's (the replying office's 联系电话)
+    people = [w for w, f in tagged_words(question) if f in ("nr", "nrfg", "nrt") and len(w) >= 2]
+    for m in _FIELD_LINE.finditer(text):
+        label, value = re.sub(r"[ \u3000]", "", m.group("label")), m.group("value")  # 联 系 人：, justified
+        if _ROW.search(value) or value.endswith(("：", ":")):
+            continue
+        at = asked.find(label)
+        if any(p not in value and 0 <= at - asked.find(p) - len(p) <= _OWNER_GAP for p in people if p in asked):
+            continue
+        if re.search(rf"{label}{_ASKS_AFTER_LABEL}|谁{label}", asked):
+            return m
+    return None
+
+
+def field_answer(question: str, passages: Sequence[Hit], among: int = 1) -> Draft | None:
+    """The field line of the first passage (the chain puts the asked document's field line first) that labels its value
+    with the thing asked, quoted whole."""
+    for n, hit in enumerate(passages[:among], start=1):
+        m = labelled(question, hit.text)
+        if m is not None:
+            line = re.sub(r"[ \u3000]", "", m.group("label")) + f"：{m.group('value')}".rstrip("。；;，,、 ")
+            return Draft(f"{quotable(line)}[{n}]。", refused=False, used=[n])
+    return None

@@ -77,7 +77,22 @@ def _holds(term: str, text: str) -> bool:
     return term in text
 
 
+SHORT_FROM = 5  # a term this long may be named by its short form; shorter ones' (三项建设 → 三建) occur by chance
+
+
+@lru_cache(maxsize=4096)
+def short_form(term: str) -> str:
+    """The short form a term's words make by their first characters (股份制改造 → 股改, 高新技术企业 → 高企, 医疗保险
+    → 医保), as documents abbreviate them; "" unless it has two to three words of two characters or more."""
+    words = [w for w, _ in tagged_words(term)]
+    if not 2 <= len(words) <= 3 or any(len(w) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
 def term_present(term: str, text: str, glossary: Glossary) -> bool:
+    if len(term) >= SHORT_FROM and (short := short_form(squash(term))) and short in text:
+        return True  # 推动多少家企业做股份制改造: 推进十家企业股改培育
     for t in synonyms(term, glossary):
         t = squash(t)
         if _holds(t, text):
@@ -195,7 +210,7 @@ _LOCAL = re.compile(r"[省县州]|区县|[该本全这]市|市[里委政]|[该�
 _MASKED_PLACE = re.compile(r"(?<![A-Za-z])[XxＸ]+(?:省|市|县|区|州)")
 _MASKED_NAME = re.compile(r"(?<![A-Za-z])[XxＸ]{1,3}(?![A-Za-z])")  # a place's name masked as X, XX
 _LEVEL_OF_SUFFIX = {"自治区": "province", "省": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
-                    "区": "county", "旗": "county"}
+                    "区": "county", "旗": "county", "镇": "township", "乡": "township"}
 _TITLE_LEVEL = re.compile(r"(自治区|[省市县区州盟旗])(?:国民经济|政府工作|人民政府)")  # XX县国民经济…规划
 _OPENING_LEVEL = re.compile(r"(?:代表|在)([省市县区])(?:人民政府|委)|我([省市县区])")
 # words that ask about one tier's document (县委书记的讲话, 这份区县政府工作报告, 该省, 市里): it narrows like a year
@@ -204,6 +219,7 @@ _ASKED_LEVEL = {
     "county": re.compile(rf"县委|县{_ORGAN}|县里|[该本全]县|[这那]个县|区县|区委|区{_ORGAN}|区里|[该本]区|[这那]个区"),
     "city": re.compile(rf"市委|市{_ORGAN}|市里|[该本全]市|[这那]个市"),
     "province": re.compile(rf"省委|省{_ORGAN}|省里|[该本全]省|[这那]个省"),
+    "township": re.compile(r"(?<![城乡])[镇乡](?:党委|人民政府|政府|里|上)|[该本全][镇乡]|[这那]个[镇乡]"),
 }
 # 中国共产党某市第九届委员会 is a city's party committee, not the country's
 _NATIONAL_ISSUER = re.compile(r"国务院|中华人民共和国|中共中央|中国共产党(?![\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|县|区|旗)(?:第|委员会))"
@@ -218,13 +234,14 @@ _DOC_NUMBER_YEAR = re.compile(rf"[〔\[［]({YEAR})[〕\]］]\s*\d{{1,4}}\s*号"
 # the body's place, after the place above it when both are named (在梧源市泮溪区第三届…), or after the dateline
 # (…会议上泮溪区人民政府区长)
 _ADMIN_NAME = re.compile(r"(?:^|(?<=[共在于年上）)\s。]))(?!中共|印发|转发|关于|[这那该本全我各此])(?:[\u4e00-\u9fff]{2,4}?[省市州盟])?"
-                         r"((?:(?![局厅委办])[\u4e00-\u9fff]){2,4}?(?:自治区|自治州|[省市县区州盟旗]))"  # 琛州市教育局琛州: no 局
+                         r"((?:(?![局厅委办])[\u4e00-\u9fff]){2,4}?(?:自治区|自治州|[省市县区州盟旗镇乡]))"  # 琛州市教育局琛州: no 局
                          r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[省市县区]?委|委员会|国民经济|\d{4}年|关于"
                          r"|[\u4e00-\u9fff]{1,8}?(?:厅|局|委员会|办公室)(?![\u4e00-\u9fff]{0,3}长))")  # 某省财政厅: its department
 # a lower tier's body right after the place above it: 梧源市泮溪区第三届人民代表大会, 某省某市人民政府
-_ADMIN_BELOW = re.compile(r"(?<=[省市州盟])([\u4e00-\u9fff]{2,4}?(?:自治县|[市县区旗]))"
+_ADMIN_BELOW = re.compile(r"(?<=[省市州盟县区旗])([\u4e00-\u9fff]{2,4}?(?:自治县|[市县区旗镇乡]))"
                           r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[市县区]?委)")
-_TIER_RANK = {"province": 0, "city": 1, "county": 2}
+_TITLE_PLACE = re.compile(r"^(?:关于(?:印发)?)?《?([\u4e00-\u9fff]{2,3}?[省市县区州盟旗])")
+_TIER_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
 _BEFORE_PLACE = frozenset("上在于和与及的")
 _YEAR = re.compile(YEAR)
 _CN_ORD = CN_SMALL
@@ -325,6 +342,11 @@ class DocLabel:
             m = _ADMIN_NAME.search(text)
             if m and not _NATIONAL_ISSUER.search(text[:m.start()]):
                 return m.group(1)
+        # 关于《蓼川市…办法》的起草说明: a name the tagger does not know, with its tier, opening the title or the title
+        # it cites (not 推进城市…, which opens with a word)
+        m = _TITLE_PLACE.search(self.title)
+        if m and not _known_word(m[1][:2]) and not _known_word(m[1][:-1]):
+            return m[1]
         return ""
 
     @cached_property
@@ -512,9 +534,11 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         national = frozenset(d for d in named if labels[d].national)
         if national and national != named:
             soft.append(national)
-    for level, words in _ASKED_LEVEL.items():
-        if words.search(info.text):
-            soft.append(frozenset(d for d, label in labels.items() if label.level in (level, "")))
+    asked = [level for level, words in _ASKED_LEVEL.items() if words.search(info.text)]
+    if asked:  # 市里和区里各出多少: a document of either tier (not one of both, which none is)
+        # a township's document is the county's business too (县里来要项目数据 of a 镇's summary)
+        tiers = (*asked, "", *(("township",) if "county" in asked else ()))
+        soft.append(frozenset(d for d, label in labels.items() if label.level in tiers))
     soft = [docs for docs in soft if docs and len(docs) < len(labels)]
     years = {d: label.implied_years for d, label in labels.items() if label.years}
     if not sets and not soft:
@@ -1103,13 +1127,18 @@ def other_kind(question: str, clause: str) -> bool:
     return _kind_of(own[-1]) not in asked
 
 
+_SIZE_WORDS = frozenset({"规模", "总量", "水平", "数量", "数目", "数字", "金额", "额度", "容量"}) & MEASURES
+
+
 def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, glossary: Glossary,
                    alone: bool = False) -> bool:
     """A figure clause that names nothing asked takes its subject from the clauses before it (主要预期目标是：地区生产
     总值增长5%左右): those must then name all of it, or the figure is the first item's, not what was asked (经济社会
     发展 holds 社会 of 全社会研发经费, not the research spending). When the figure is its sentence's only one (a
     provision: 在重点管理区未经登记饲养犬只的，…逾期不办理的，处五百元以上罚款), all but one of four or more will do."""
-    things = [t for t in info.terms if t not in _FRAME and not PERIOD.fullmatch(t)]
+    # a size asked (规模, 总量) frames the figure: no subject the clauses must name (a share or a rate asked does:
+    # 占全市多大比重 is not answered by a growth rate)
+    things = [t for t in info.terms if t not in _FRAME and t not in _SIZE_WORDS and not PERIOD.fullmatch(t)]
     if not things or any(term_present(t, context + clause, glossary) for t in things):
         return True
     missing = sum(not term_present(t, context + window, glossary) for t in things)

@@ -28,11 +28,11 @@ _DOC_YEAR = re.compile(rf"({YEAR})年?{DOCUMENT_AFTER_YEAR}")
 # A year listed with one that names a document names one too (2019年和2021年的报告, 甲省2026年和乙省2025年报告).
 _GAP = re.compile(r"[和与、及\u4e00-\u9fff]+")  # between listed years: a conjunction and a place
 _LISTED_YEAR = re.compile(rf"({YEAR})年?度?的?(?=[和与、及][\u4e00-\u9fff]{{0,4}}?{YEAR})")
-WHICH_LEVEL = re.compile(r"哪[一几]?([篇章节])")  # 哪一篇 asks for a 第X篇 heading
+WHICH_LEVEL = re.compile(r"(?:哪[一几]?|第几)([篇章节])")  # 哪一篇, 放在第几章: a 第X篇 or 第X章 heading
 # where a topic sits (乡村振兴在哪一部分讲的, 放在第几项, 写在哪一块): its heading answers
 _WHERE_PART = re.compile(r"(?:哪一?|第几)个?(?:部分|大项|项|块|板块|专栏)")
 _PLACED = re.compile(r"讲|放|写|提|部署|安排|涉及|说|谈|论述|阐述|出现|位于|在(?=[^，,。？?]{0,6}(?:哪|第几))")
-_PARTS_OF = re.compile(r"(?:下面|下设|包括|包含|分为|有)(?:哪几|哪些)[篇章节]")
+_PARTS_OF = re.compile(r"(?:下面|下设|包括|包含|分为|分成|分|有)了?(?:哪几|哪些|几)[个大]?[篇章节]")
 _SECTION_ASK = re.compile(r"讲(?!话)|主题|标题|内容|是什么|包括|哪些章|关于(?:什么|哪)|[写说谈讲][了的]?(?:什么|哪些|啥)|涉及(?:什么|哪些)|"
                           r"[哪什么]方面|是啥|干什么")
 _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
@@ -58,8 +58,9 @@ _CONFIRMED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?(?:万亿|�
 _WHO = re.compile(r"是谁|谁是|哪位|授予了?谁|[颁发]给了?谁|谁(?:获得|夺得|赢得|当选|捧得)")
 # 设在哪个部门, 由哪个单位牵头: a body answers, as a person answers 谁
 WHICH_BODY = re.compile(r"哪(?:个|些|家|一个|一家)?(部门|单位|机构|机关)")
-_FIGURE = re.compile(r"多少|几[个项家所座条年倍天万亿成块]|比[例重率]|占比|增速|增长率|多[长大高久远]|百分之|规模|总量|达到多"
+_FIGURE = re.compile(r"多少|(?<!第)几[个项家所座条年倍天万亿成块]|(?<!第)几[台辆件篇位名人](?!家)|比[例重率]|占比|增速|增长率|多[长大高久远]|百分之|规模|总量|达到多"
                      r"|具体的?(?:数|数字|数值|目标值)|量化")  # 有没有具体的数, 量化指标: a figure
+_WHICH_TEXT = re.compile(r"哪(?:一?部|个|份|项)(?:法律|法规|条例|规章|文件|规定)")
 DOC_NUMBER_ASKED = re.compile(r"文号|发文字号|文件编号|发文编号")
 AREA = "面积"  # the unit of 面积有多大: any unit of area (evidence.has_figure)
 _AREA_ASKED = re.compile(r"面积(?:有|是|为|达到|一共|总共|共)?(?:多大|多少)")  # not 面积增长多少 (a rate or change)
@@ -84,7 +85,7 @@ def place_key(place: str) -> str:
     for tier in ("自治区", "自治州", "自治县"):
         if place.endswith(tier) and len(place) > len(tier) + 1:
             return place[: -len(tier)]
-    return place[:-1] if len(place) > 2 and place[-1] in "省市县区" else place
+    return place[:-1] if len(place) > 2 and place[-1] in "省市县区镇乡" else place
 
 
 PROVINCES = frozenset(vocabulary("provinces"))  # ingest/data/provinces.txt
@@ -392,6 +393,8 @@ def analyse(question: str) -> QuestionInfo:
     elif _WHO.search(q) or WHICH_BODY.search(q):
         kind = "who"
     elif DOC_NUMBER_ASKED.search(q):  # 发文字号是多少: a document number (某政办发〔2026〕9号), no figure
+        kind = "what"
+    elif _WHICH_TEXT.search(q):  # 比例是照着哪部法律哪一条定的: a text and its article, no figure
         kind = "what"
     elif _LIST_FIRST.search(q):
         kind = "list"

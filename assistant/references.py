@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import Iterator, Sequence, TypeVar
 
+from ingest.sections import heading_of
 from ingest.zh import CN_DIGITS, HEADING_LEVELS, ORDINAL, SECTION_SEP, bigrams, cn_number
 
 _DIGITS = "零一二三四五六七八九"
@@ -138,6 +139,19 @@ def runin_item(text: str, prefixes: tuple[str, ...]) -> int | None:
         m = re.compile(rf"(?<=[。；;：:])\s*{f}").search(text, before + 1) if before >= 0 else None
         if m:
             return m.end() - len(f)
+    return None
+
+
+def heading_line(text: str, prefixes: tuple[str, ...]) -> int | None:
+    """Where a line opens with the part asked (四、) as a heading of its own, though no chunk starts there (a short
+    part the chunker kept with the one before it): the offset of its first character, or None."""
+    if is_last(prefixes) or not prefixes[0].endswith("、"):
+        return None
+    forms = [_folded(p) for p in prefixes if p.endswith("、")]
+    for m in re.finditer(r"(?m)^[ \t\u3000]*(\S[^\n]*)", text):
+        line = m.group(1)
+        if any(_folded(line).startswith(f) for f in forms) and (found := heading_of(line)) and found[0] == 5:
+            return m.start(1)
     return None
 
 

@@ -19,13 +19,13 @@ from assistant.arithmetic import across, computed_sentence, operation, partner, 
 from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, DAY_SPAN, OFFICE, Check, asked_event, check_sentence,
                                 coverage, has_figure, row_cells, heading_years, question_tense, sentence_units,
                                 statement_tense, subject_start, term_present, type_match)
-from assistant.definitions import DEFINE, definition, quotable
+from assistant.definitions import DEFINE, definition, field_answer, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import WHICH_BODY, WHICH_LEVEL, QuestionInfo, analyse, enumeration_section, synonyms
-from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_path, is_last, is_numbered, item_body,
-                                  items_as_parts, lead_clause, matches, numbered_parts, opening, ordinal, outline_level,
-                                  outline_part, runin_item, to_chinese, to_int)
+from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_line, heading_path, is_last,
+                                  is_numbered, item_body, items_as_parts, lead_clause, matches, numbered_parts, opening,
+                                  ordinal, outline_level, outline_part, runin_item, to_chinese, to_int)
 from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, cn_number, squash, tidy_figures
 from ingest.sections import heading_of
@@ -138,6 +138,17 @@ def runs_past_end(info: QuestionInfo, text: str) -> bool:
                for m in _UNCOUNTED_ANNOUNCES.finditer(text))
 
 
+def runs_on_unmarked(info: QuestionInfo, text: str) -> bool:
+    """The text ends inside a list of unmarked items after a colon that names what is asked (主要预期目标是：A；B；),
+    after an item a semicolon closes: the rest is in the next chunk."""
+    colon = max(text.rfind("："), text.rfind(":"))
+    # the lead is the clause right before the colon (…强国，总的战略安排是分两步走：names no 强国 it lists)
+    lead = re.split(r"[，,。；;\n]", text[:max(colon, 0)])[-1]
+    rest = text[colon + 1:].strip()
+    return colon > 0 and "\n" not in rest and rest.endswith(("；", ";")) and any(
+        len(t) >= 2 and t in squash(lead) for t in info.terms)
+
+
 _UNCOUNTED_ANNOUNCES = re.compile(r"(?:以下|如下)[\u4e00-\u9fff]{0,4}[：:]|主要(?:是|有|表现为|表现在|包括)[：:]")
 
 
@@ -189,7 +200,13 @@ def _runin_answer(info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
     """An item no heading numbers, asked by its number ((16), 18. asked as 第18条): the paragraph it opens, quoted from
     its lead on, cited to the first passage that holds it."""
     for n, hit in enumerate(passages, 1):
-        at = runin_item(hit.text, info.parts[0])
+        at, head = runin_item(hit.text, info.parts[0]), ""
+        if at is None and (line := heading_line(hit.text, info.parts[0])) is not None:
+            # a short part's heading line inside the passage (四、事故性质): its heading, then what it opens with
+            stop = hit.text.find("\n", line)
+            if stop < 0:
+                continue
+            head, at = hit.text[line:stop].strip().rstrip("。：:") + "：", stop + 1
         if at is None:
             continue
         end = hit.text.find("\n", at)
@@ -199,9 +216,44 @@ def _runin_answer(info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
             end = nxt.start() + 1 if nxt else end
         spans = sentence_spans(hit.text, at, end)[:RUNIN_SENTENCES]
         if spans:
-            quote = hit.text[spans[0][0]: spans[-1][1]].rstrip("。；;，, ")
+            quote = head + hit.text[spans[0][0]: spans[-1][1]].rstrip("。；;，, ")
             return Draft(f"{tidy_figures(quote)}[{n}]。", refused=False, used=[n])
     return None
+
+
+# sentences that open with an adverb of sequence (首先，…其次，…再次，…最后，…): the items of a list no number marks
+_SEQUENCE = re.compile(r"(?:^|(?<=[。！？\n]))[ \t\u3000]*(首先|其次|再次|然后|最后)[，,]([^，,。；;\n]{2,40})")
+_FIRST_STEP, _LAST_STEPS = "首先", ("其次", "再次", "最后")
+
+
+def _sequenced(info: QuestionInfo, doc: str, passages: Sequence[Hit], glossary: Glossary) -> Draft | None:
+    """哪几对关系 answered by sentences of one document that open 首先，…其次，…最后，…: each one's first clause, in
+    reading order from the 首先 on, cited; None without three such items or when they name none of the question's
+    terms."""
+    found: list[tuple[int, int, str, str, int]] = []
+    for n, hit in enumerate(passages, start=1):
+        if hit.doc_id == doc:
+            found += [(hit.index, m.start(), m.group(1), m.group(2), n) for m in _SEQUENCE.finditer(hit.text)]
+    found.sort()
+    start = next((i for i, f in enumerate(found) if f[2] == _FIRST_STEP), None)
+    if start is None:
+        return None
+    run = [found[start]]
+    for f in found[start + 1:]:
+        if f[2] == _FIRST_STEP or f[:2] == run[-1][:2]:
+            break
+        run.append(f)
+    items = [(re.sub(r"^(?:要|要着力|要着重|要坚持)", "", clause), n) for *_, clause, n in run]
+    if len(items) < MIN_PARALLEL or not any(s in _LAST_STEPS for _, _, s, _, _ in run) or not any(
+            term_present(t, squash("".join(c for c, _ in items)), glossary) for t in info.terms):
+        return None
+    return Draft("；".join(f"{tidy_figures(c)}[{n}]" for c, n in items) + "。", refused=False,
+                 used=list(dict.fromkeys(n for _, n in items)))
+
+
+def _next_chunk(hit: Hit, passages: Sequence[Hit]) -> Hit | None:
+    """The passage that is the chunk right after `hit` in its document, if retrieved."""
+    return next((h for h in passages if h.doc_id == hit.doc_id and h.index == hit.index + 1), None)
 
 
 def unnumbered(section: str) -> str:
@@ -790,6 +842,9 @@ class ExtractiveBackend:
             defined = definition(info.text, passages)
             if defined is not None:
                 return defined
+        field = field_answer(info.text, passages)
+        if field is not None:
+            return field
         ranked = self.candidates(info, passages)
         passing = [c for c in ranked if c.check.ok]
         if passing and ranked[0].check.masked and ranked[0].score - passing[0].score > self.cfg.masked_gap:
@@ -837,6 +892,9 @@ class ExtractiveBackend:
             introduced = self._introduced(info, passing[:5], passages)
             if introduced is not None:
                 return introduced
+            sequenced = _sequenced(info, passages[passing[0].passage - 1].doc_id, passages, self.glossary)
+            if sequenced is not None:
+                return sequenced
             draft = (_ending_run(info, passages) or self._enumeration(info, passing[0], passages)
                      or self._parallel(info, passages))
             if draft is not None:
@@ -860,6 +918,8 @@ class ExtractiveBackend:
             if info.kind == "figure" and not info.cross_doc and passages[c.passage - 1].doc_id != top_doc:
                 continue  # one document's figure answers a question about one: another's is a guess beside it
             chosen.append(c)
+        if info.kind == "figure" and chosen and not info.cross_doc and not operation(info.text):
+            chosen += self._other_asks(info, chosen, ranked, passages)
         # Quote in reading order: by passage rank, then position in the passage.
         chosen.sort(key=lambda c: (c.passage, passages[c.passage - 1].text.find(c.text)))
         parts = [self._quote(info, c) for c in chosen]
@@ -883,6 +943,30 @@ class ExtractiveBackend:
         if computed:
             parts = _dated(parts, [passages[c.passage - 1].section for c in chosen], [c.text for c in chosen])
         return self._draft(parts + ([computed] if computed else []), chosen)
+
+    def _other_asks(self, info: QuestionInfo, chosen: list[Candidate], ranked: Sequence[Candidate],
+                    passages: Sequence[Hit]) -> list[Candidate]:
+        """A question that asks two things in two clauses (编制是多少，实际在岗几个人？): for each clause that names its
+        own thing and that no chosen sentence answers, the best sentence of the same document that does."""
+        clauses = [c for c in re.split(r"[，,；;？?]", info.text) if _ASKS.search(c)]
+        if len(clauses) < 2:
+            return []
+        doc = passages[chosen[0].passage - 1].doc_id
+        taken = list(chosen)
+
+        def answers(sub: QuestionInfo, c: Candidate) -> bool:
+            hit = passages[c.passage - 1]
+            return check_sentence(sub, c.text, self.glossary, squash(f"{hit.title}\n{hit.section}")).ok
+
+        for clause in clauses:
+            sub = self.read(clause)
+            if sub.kind != "figure" or not sub.terms or any(answers(sub, c) for c in taken):
+                continue
+            found = next((c for c in ranked if c not in taken and not c.check.masked
+                          and passages[c.passage - 1].doc_id == doc and answers(sub, c)), None)
+            if found is not None:
+                taken.append(found)
+        return taken[len(chosen):]
 
     def _clause_draft(self, c: Candidate, clause: str) -> Draft:
         """The clause that lists the items is the answer; the citation shows the sentence."""
@@ -918,13 +1002,22 @@ class ExtractiveBackend:
             ends = [e for e in (text.find(m, at) for m in _FULL_STOP) if e >= 0]
             end = min(ends) + 1 if ends else len(text)
             whole = re.sub(r"\s+", "", text[start:end])
+            hit, also = passages[c.passage - 1], ""
+            if not ends and runs_on_unmarked(info, text) and (nxt := _next_chunk(hit, passages)) is not None:
+                # the list runs on into the next chunk
+                stops = [e for e in (nxt.text.find(m) for m in _FULL_STOP) if e >= 0]
+                whole += re.sub(r"\s+", "", nxt.text[: min(stops) + 1 if stops else len(nxt.text)])
+                also = f"[{passages.index(nxt) + 1}]"
             colon = _INTRO.search(whole)
             items = [i for i in _ITEMS.split(whole[colon.end():].rstrip("。！？")) if i] if colon else []
             if len(items) < 2:  # a passage cut after the first item (…；) lists nothing
                 continue
             if coverage(info, whole[: colon.start()], self.glossary) >= _INTRO_COVERAGE:
-                quote = quotable(whole).rstrip("。！？；;， ") + f"[{c.passage}]。"
-                return self._draft([quote], [c])
+                quote = quotable(whole).rstrip("。！？；;， ") + f"[{c.passage}]{also}。"
+                draft = self._draft([quote], [c])
+                if also:
+                    draft.used.append(int(also[1:-1]))
+                return draft
         return None
 
     def _per_document(self, info: QuestionInfo, passing: list[Candidate], passages: Sequence[Hit]) -> Draft:
@@ -1091,7 +1184,10 @@ class ExtractiveBackend:
         # Prefer a passage that shows the heading itself, so the citation supports the answer.
         holder = _showing(element, passages) or n
         if info.kind != "section":
-            return Draft(f"{tidy_figures(element)}[{holder}]。", refused=False, used=[holder])
+            # 放在第几章？属于哪一篇: the parts above the one found, as its path shows them
+            path = passages[n - 1].section.split(SECTION_SEP)
+            above = path[: path.index(element)] if level is not None and element in path else []
+            return Draft(f"{tidy_figures(SECTION_SEP.join([*above, element]))}[{holder}]。", refused=False, used=[holder])
         # What a part says: its heading, then the headings of its sub-parts, each cited to a passage under it.
         children: dict[str, int] = {}
         for m in numbers:
