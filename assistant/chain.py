@@ -20,7 +20,7 @@ from assistant.backends import EXTRACTIVE
 from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
-from assistant.definitions import DEFINE, defines, has_note_marker, labelled, notes_for
+from assistant.definitions import DEFINE, defines, field_label, has_note_marker, labelled, notes_for
 from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, coverage, in_scope, term_present,
                                 own_number, unmentioned_years, unnamed_quote)
 from assistant.params import (DEFINITION_DOCS, FIELD_DOC_COVERAGE, FIGURE_COVERAGE_RELIEF, LIST_EXTRA,
@@ -222,19 +222,21 @@ class Assistant:
 
     def _announced_rest(self, q: Query, evidence: list[Hit]) -> list[Hit]:
         """A list a chunk announces (至少有三大宝贵机遇：一是…) may run on past its end: the next chunks, and the first chunk
-        under each sub-heading of its part, for the top passages whose list does."""
+        under each sub-heading of its part, for the top passages whose list does; unmarked items after a colon
+        (主要预期目标是：A；B；) only into the next chunks, which need not name the place or year again."""
         nxt, following = [], []
         for h in evidence[:3]:
             above = announced_part(q.info, h)  # …主要是：（一）… filed under （一）: the items are its siblings
+            announced = runs_past_end(q.info, h.text) or above is not None
             unmarked = runs_on_unmarked(q.info, h.text)  # 主要预期目标是：A；B；… on into the next chunk only
-            if not runs_past_end(q.info, h.text) and above is None and not unmarked:
+            if not announced and not unmarked:
                 continue
             tree = self._headings(h.doc_id)
             order = [cid for cid, _ in tree]
             at = order.index(h.chunk_id) if h.chunk_id in order else -1
             if at >= 0:  # the list goes on in the chunks right after: no need to name the place or year again
                 following += order[at + 1: at + 1 + ANNOUNCE_CHUNKS]
-            if unmarked and not runs_past_end(q.info, h.text) and above is None:
+            if not announced:
                 continue
             # items that are sub-headings of its part ((一)突出科创驱动…): the first chunk under each
             base, firsts = unnumbered(above or h.section), {}
@@ -444,16 +446,17 @@ class Assistant:
         if doc is None:
             return []
         live = self.index.live()
-        found = next((cid for cid in live.by_doc.get(doc, ()) if labelled(q.info.text, live.rows[cid].text)), None)
+        found = next(((cid, m) for cid in live.by_doc.get(doc, ()) if (m := labelled(q.info.text, live.rows[cid].text))),
+                     None)
         if found is None:
             return []
         # the document must be about what the question names besides the label (关于托育那个提案答复: 托育, 提案)
-        label = re.sub(r"[ \u3000]", "", labelled(q.info.text, live.rows[found].text).group("label"))
+        label = field_label(found[1])
         rest = replace(q.info, terms=tuple(t for t in q.info.terms if t not in label and label not in t))
         text = squash(self.index.text(doc) or "")
         if rest.terms and coverage(rest, text, self.search.glossary) < FIELD_DOC_COVERAGE:
             return []
-        return self._row_hits(q, [found], hits)
+        return self._row_hits(q, [found[0]], hits)
 
     @staticmethod
     def _asked_doc(q: Query, hits: Sequence[Hit]) -> str | None:

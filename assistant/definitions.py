@@ -142,6 +142,11 @@ def defines(question: str, text: str) -> bool:
     return next(_entries(_QUOTES.sub("", squash(question)), text), None) is not None
 
 
+def field_label(m: re.Match[str]) -> str:
+    """A field line's label as the question would write it (联 系 人, justified, is 联系人)."""
+    return re.sub(r"[ \u3000]", "", m.group("label"))
+
+
 def labelled(question: str, text: str) -> re.Match[str] | None:
     """The first field line of the text whose label is the thing the question asks (实施主体是哪个部门: 实施主体：…;
     谁请假: 请假：…); a table row or a label with no value on its line is none."""
@@ -150,7 +155,7 @@ def labelled(question: str, text: str) -> re.Match[str] | None:
     # is another's (the replying office's 联系电话)
     people = [w for w, f in tagged_words(question) if f in ("nr", "nrfg", "nrt") and len(w) >= 2]
     for m in _FIELD_LINE.finditer(text):
-        label, value = re.sub(r"[ \u3000]", "", m.group("label")), m.group("value")  # 联 系 人：, justified
+        label, value = field_label(m), m.group("value")
         if _ROW.search(value) or value.endswith(("：", ":")):
             continue
         at = asked.find(label)
@@ -167,6 +172,6 @@ def field_answer(question: str, passages: Sequence[Hit], among: int = 1) -> Draf
     for n, hit in enumerate(passages[:among], start=1):
         m = labelled(question, hit.text)
         if m is not None:
-            line = re.sub(r"[ \u3000]", "", m.group("label")) + f"：{m.group('value')}".rstrip("。；;，,、 ")
+            line = f"{field_label(m)}：{m.group('value')}".rstrip("。；;，,、 ")
             return Draft(f"{quotable(line)}[{n}]。", refused=False, used=[n])
     return None

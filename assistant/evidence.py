@@ -1128,6 +1128,7 @@ def other_kind(question: str, clause: str) -> bool:
 
 
 _SIZE_WORDS = frozenset({"规模", "总量", "水平", "数量", "数目", "数字", "金额", "额度", "容量"}) & MEASURES
+_AMOUNT = re.compile(r"\d\s*(?:万|亿)?(?:元|吨|千瓦|瓦|千瓦时|平方米|平方公里|亩|公里|立方米)")
 
 
 def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, glossary: Glossary,
@@ -1136,9 +1137,10 @@ def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, g
     总值增长5%左右): those must then name all of it, or the figure is the first item's, not what was asked (经济社会
     发展 holds 社会 of 全社会研发经费, not the research spending). When the figure is its sentence's only one (a
     provision: 在重点管理区未经登记饲养犬只的，…逾期不办理的，处五百元以上罚款), all but one of four or more will do."""
-    # a size asked (规模, 总量) frames the figure: no subject the clauses must name (a share or a rate asked does:
-    # 占全市多大比重 is not answered by a growth rate)
-    things = [t for t in info.terms if t not in _FRAME and t not in _SIZE_WORDS and not PERIOD.fullmatch(t)]
+    # a size asked (规模, 总量) frames an amount (突破70亿元大关): no subject the clauses must name; not a count (入驻企业
+    # 574家 is no 规模 of what was installed), nor a share or a rate (占全市多大比重 is not answered by a growth rate)
+    sizes = _SIZE_WORDS if _AMOUNT.search(window) else frozenset()
+    things = [t for t in info.terms if t not in _FRAME and t not in sizes and not PERIOD.fullmatch(t)]
     if not things or any(term_present(t, context + clause, glossary) for t in things):
         return True
     missing = sum(not term_present(t, context + window, glossary) for t in things)

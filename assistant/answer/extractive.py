@@ -1002,21 +1002,20 @@ class ExtractiveBackend:
             ends = [e for e in (text.find(m, at) for m in _FULL_STOP) if e >= 0]
             end = min(ends) + 1 if ends else len(text)
             whole = re.sub(r"\s+", "", text[start:end])
-            hit, also = passages[c.passage - 1], ""
-            if not ends and runs_on_unmarked(info, text) and (nxt := _next_chunk(hit, passages)) is not None:
-                # the list runs on into the next chunk
+            also = None  # the passage the list runs on into (the chunk right after), cited too
+            if not ends and runs_on_unmarked(info, text) and (nxt := _next_chunk(passages[c.passage - 1], passages)):
                 stops = [e for e in (nxt.text.find(m) for m in _FULL_STOP) if e >= 0]
                 whole += re.sub(r"\s+", "", nxt.text[: min(stops) + 1 if stops else len(nxt.text)])
-                also = f"[{passages.index(nxt) + 1}]"
+                also = passages.index(nxt) + 1
             colon = _INTRO.search(whole)
             items = [i for i in _ITEMS.split(whole[colon.end():].rstrip("。！？")) if i] if colon else []
             if len(items) < 2:  # a passage cut after the first item (…；) lists nothing
                 continue
             if coverage(info, whole[: colon.start()], self.glossary) >= _INTRO_COVERAGE:
-                quote = quotable(whole).rstrip("。！？；;， ") + f"[{c.passage}]{also}。"
+                quote = quotable(whole).rstrip("。！？；;， ") + f"[{c.passage}]" + (f"[{also}]" if also else "") + "。"
                 draft = self._draft([quote], [c])
                 if also:
-                    draft.used.append(int(also[1:-1]))
+                    draft.used.append(also)
                 return draft
         return None
 

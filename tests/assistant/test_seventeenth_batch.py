@@ -119,6 +119,9 @@ def test_the_kind_of_figure_is_no_subject_a_clause_must_name():
     sentence = "今后一个时期的奋斗目标是：地区生产总值年均增速达到8.5%以上，到2025年突破70亿元大关，县域经济综合实力位次前移。"
     check = check_sentence(analyse("县里经济总量到2025年要上到啥规模"), sentence, Glossary.load())
     assert check.ok and "70亿元" in check.focus
+    # a count is no size of what was asked
+    counted = "开发区着力引入生物医药、新材料、节能环保、高端装备制造和新能源等新兴产业项目,入驻企业增加到574家。"
+    assert not check_sentence(analyse("那位县委书记希望风电光伏这些新能源装起来的规模做到多大"), counted, Glossary.load()).ok
 
 
 def test_a_township_word_narrows_to_the_townships_report():
@@ -199,3 +202,15 @@ def test_an_unmarked_list_after_its_colon_runs_on_into_the_next_chunk():
                 score=1.0 - i / 10, chunk_id=f"d-{i}") for i, t in enumerate([first, rest])]
     answer = ExtractiveBackend(embedder=FakeEmbedder(), glossary=Glossary.load()).answer(info.text, hits).answer
     assert "地区生产总值增长6%左右" in answer and "城镇新增就业6500人" in answer and answer.endswith("[1][2]。")
+
+
+def test_a_bulletin_or_notice_is_named_by_its_title_and_night_is_not_day():
+    from assistant.evidence import check_sentence, doc_label, doc_scope
+    from assistant.question import analyse
+
+    labels = {"b": doc_label("2025年甲阳市生态环境状况公报", "b.pdf", ""),
+              "r": doc_label("政府工作报告", "r.txt", "——2026年1月20日在乙川市第十七届人民代表大会第五次会议上")}
+    assert doc_scope(analyse("这份生态环境公报里近岸海域水质优良比例是多少"), labels).docs == frozenset({"b"})
+    g = Glossary.load()
+    assert not check_sentence(analyse("道路交通夜间平均等效声级是多少分贝"), "道路交通昼间平均等效声级为67.2分贝。", g).ok
+    assert not check_sentence(analyse("这起事故的间接经济损失有多少"), "造成3人死亡，直接经济损失416万元。", g).ok

@@ -62,7 +62,8 @@ def test_where_without_a_heading_that_names_it_is_the_best_passages_part():
 def test_which_chapter_still_asks_for_a_numbered_chapter():
     info = analyse("关于营商环境的要求在哪一章？")
     passages = [_hit("第九篇 深化改革 › 第二十九章 创建一流营商环境", "优化营商环境。")]
-    assert B._section_answer(info, passages).answer.startswith("第二十九章 创建一流营商环境")
+    # the chapter, with the part above it that its path shows
+    assert B._section_answer(info, passages).answer == "第九篇 深化改革 › 第二十九章 创建一流营商环境[1]。"
     # 哪几篇 asks for 篇 headings: none here, so the question is answered otherwise
     assert B._section_answer(analyse("金融五篇大文章指哪几篇？"), passages) is None
 
