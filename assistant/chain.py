@@ -446,8 +446,8 @@ class Assistant:
         if doc is None:
             return []
         live = self.index.live()
-        found = next(((cid, m) for cid in live.by_doc.get(doc, ()) if (m := labelled(q.info.text, live.rows[cid].text))),
-                     None)
+        found = next(((cid, m) for cid in live.by_doc.get(doc, ())
+                      if (m := labelled(q.info.text, live.rows[cid].text))), None)
         if found is None:
             return []
         # the document must be about what the question names besides the label (关于托育那个提案答复: 托育, 提案)

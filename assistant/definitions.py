@@ -26,8 +26,8 @@ _GLOSS = re.compile(r"^[ \t\u3000]*(?P<mark>[［\[〔(（][ \t]*(?:注[ \t]*)?\d
                     r"(?P<def>[^\n]*)$", re.M)
 _DEFINED = re.compile(r"[“\"](?P<term>[^”\"\n]{2,20})[”\"][，,]?(?:是指|指的是)(?P<def>[^。\n]+)")
 # a field line of a form, a guide or minutes (实施主体：…, 列席：…, 附件：…): its label, then its value to the line's end
-_FIELD_LINE = re.compile(r"^[ \t\u3000]*(?P<label>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,5})[ \t\u3000]*[：:][ \t\u3000]*"
-                         r"(?P<value>[^\n]{2,90}?)[ \t\u3000]*$", re.M)
+_FIELD_LINE = re.compile(r"^[ \t\u3000]*(?P<label>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,5})"
+                         r"[ \t\u3000]*[：:][ \t\u3000]*(?P<value>[^\n]{2,90}?)[ \t\u3000]*$", re.M)
 _ASKS_AFTER_LABEL = r"(?:的|里|都|是|有|为|在|叫|写的|具体)*(?:哪|谁|什么|啥|多少|几)"
 _OWNER_GAP = 4  # a person named this close before the label owns the value asked (某某委员的联系电话)
 _ROW = re.compile(r"[；;][^；;：:]{1,8}[：:]")  # 序号：1；事项：…: a table row, not a field

@@ -82,8 +82,8 @@ SHORT_FROM = 5  # a term this long may be named by its short form; shorter ones'
 
 @lru_cache(maxsize=4096)
 def short_form(term: str) -> str:
-    """The short form a term's words make by their first characters (股份制改造 → 股改, 高新技术企业 → 高企, 医疗保险
-    → 医保), as documents abbreviate them; "" unless it has two to three words of two characters or more."""
+    """The short form a term's words make by their first characters (股份制改造 → 股改, 高新技术企业 → 高企), as
+    documents abbreviate them; "" unless it has two to three words of two characters or more."""
     words = [w for w, _ in tagged_words(term)]
     if not 2 <= len(words) <= 3 or any(len(w) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words):
         return ""

@@ -1186,7 +1186,8 @@ class ExtractiveBackend:
             # 放在第几章？属于哪一篇: the parts above the one found, as its path shows them
             path = passages[n - 1].section.split(SECTION_SEP)
             above = path[: path.index(element)] if level is not None and element in path else []
-            return Draft(f"{tidy_figures(SECTION_SEP.join([*above, element]))}[{holder}]。", refused=False, used=[holder])
+            shown = tidy_figures(SECTION_SEP.join([*above, element]))
+            return Draft(f"{shown}[{holder}]。", refused=False, used=[holder])
         # What a part says: its heading, then the headings of its sub-parts, each cited to a passage under it.
         children: dict[str, int] = {}
         for m in numbers:

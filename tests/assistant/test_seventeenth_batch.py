@@ -55,7 +55,8 @@ def test_a_township_is_the_place_of_its_report():
     class Known:  # the base's places, as assistant.query.DocLabels gives them
         @staticmethod
         def places():
-            return frozenset(n for x in labels.values() for p in (x.place, x.body_place) if p for n in (p, place_key(p)))
+            return frozenset(n for x in labels.values() for p in (x.place, x.body_place) if p
+                             for n in (p, place_key(p)))
 
     info = read_places("甲塘镇去年财政收入多少", Known())
     assert "甲塘镇" in info.places and doc_scope(info, labels).docs == frozenset({"t"})
