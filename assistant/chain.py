@@ -30,9 +30,8 @@ from assistant.answer.extractive import (ANNOUNCE_CHUNKS, MAX_OUTLINE, MAX_SUBPA
 from assistant.query import Query, make_query
 from assistant.question import DOC_NUMBER_ASKED, analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
-from assistant.references import (absent_part, annexes_listed, ending_siblings, heading_line, items_as_parts,
-                                  listed_annex, opening, outline, outline_level, parallel_siblings, resolve_part,
-                                  runin_item, to_int)
+from assistant.references import (absent_part, annexes_listed, ending_siblings, items_as_parts, listed_annex,
+                                  opening, outline, outline_level, parallel_siblings, part_opening, resolve_part, to_int)
 from assistant.retrieval import PlanqaRetriever
 from assistant.settings import Settings
 from assistant.target_answers import answer_figures, relative_years, row_answer
@@ -489,10 +488,8 @@ class Assistant:
         ((16)…, 18.…) where no heading numbers it, or a short part's heading line inside a chunk that starts before
         it; None when it names several parts or the document has no such."""
         text = self.index.text(doc) if len(q.info.parts) == 1 else None
-        at = runin_item(text, q.info.parts[0]) if text else None
-        if text and at is None:  # a part's own heading line inside a chunk that starts before it (四、事故性质)
-            at = heading_line(text, q.info.parts[0])
-        row = chunk_at(self.index.live(), doc, at) if at is not None else None
+        found = part_opening(text, q.info.parts[0]) if text else None
+        row = chunk_at(self.index.live(), doc, found[0]) if found else None
         return row.id if row else None
 
     def outline_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:

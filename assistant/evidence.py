@@ -91,8 +91,6 @@ def short_form(term: str) -> str:
 
 
 def term_present(term: str, text: str, glossary: Glossary) -> bool:
-    if len(term) >= SHORT_FROM and (short := short_form(squash(term))) and short in text:
-        return True  # 推动多少家企业做股份制改造: 推进十家企业股改培育
     for t in synonyms(term, glossary):
         t = squash(t)
         if _holds(t, text):
@@ -105,7 +103,8 @@ def term_present(term: str, text: str, glossary: Glossary) -> bool:
         if len(t) >= 4 and re.search(f"{re.escape(t[:2])}(?:.{{0,{len(t)}}}?|[^，,。；;：:]{{0,16}}、){re.escape(t[-2:])}", text) \
                 and gram_share(t, text) >= SOFT_SHARE:
             return True
-    return False
+    # 推动多少家企业做股份制改造: 推进十家企业股改培育 (the short form, looked for once the term itself is not found)
+    return len(term) >= SHORT_FROM and bool(short := short_form(squash(term))) and short in text
 
 
 def soft_presence(term: str, text: str, glossary: Glossary) -> float:

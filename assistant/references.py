@@ -150,9 +150,20 @@ def heading_line(text: str, prefixes: tuple[str, ...]) -> int | None:
     forms = [_folded(p) for p in prefixes if p.endswith("、")]
     for m in re.finditer(r"(?m)^[ \t\u3000]*(\S[^\n]*)", text):
         line = m.group(1)
-        if any(_folded(line).startswith(f) for f in forms) and (found := heading_of(line)) and found[0] == 5:
+        # the opening folded (as runin_item folds it), the whole line read as a heading only where it matches
+        if any(_folded(line[:12]).startswith(f) for f in forms) and (found := heading_of(line)) and found[0] == 5:
             return m.start(1)
     return None
+
+
+def part_opening(text: str, prefixes: tuple[str, ...]) -> tuple[int, bool] | None:
+    """Where the one part asked opens in a text whose heading paths do not show it: run in as a paragraph's opening
+    ((16)…, 五是…; False), else as a heading line of its own inside a chunk that starts before it (四、事故性质; True)."""
+    at = runin_item(text, prefixes)
+    if at is not None:
+        return at, False
+    at = heading_line(text, prefixes)
+    return (at, True) if at is not None else None
 
 
 def heading_path(section: str) -> tuple[str, ...]:

@@ -23,9 +23,9 @@ from assistant.definitions import DEFINE, definition, field_answer, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
 from assistant.question import WHICH_BODY, WHICH_LEVEL, QuestionInfo, analyse, enumeration_section, synonyms
-from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_line, heading_path, is_last,
-                                  is_numbered, item_body, items_as_parts, lead_clause, matches, numbered_parts, opening,
-                                  ordinal, outline_level, outline_part, runin_item, to_chinese, to_int)
+from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_path, is_last, is_numbered, item_body,
+                                  items_as_parts, lead_clause, matches, numbered_parts, opening, ordinal, outline_level,
+                                  outline_part, part_opening, to_chinese, to_int)
 from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, cn_number, squash, tidy_figures
 from ingest.sections import heading_of
@@ -200,15 +200,15 @@ def _runin_answer(info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
     """An item no heading numbers, asked by its number ((16), 18. asked as 第18条): the paragraph it opens, quoted from
     its lead on, cited to the first passage that holds it."""
     for n, hit in enumerate(passages, 1):
-        at, head = runin_item(hit.text, info.parts[0]), ""
-        if at is None and (line := heading_line(hit.text, info.parts[0])) is not None:
-            # a short part's heading line inside the passage (四、事故性质): its heading, then what it opens with
-            stop = hit.text.find("\n", line)
+        found = part_opening(hit.text, info.parts[0])
+        if found is None:
+            continue
+        at, head = found[0], ""
+        if found[1]:  # a short part's heading line inside the passage (四、事故性质): its heading, then what it opens with
+            stop = hit.text.find("\n", at)
             if stop < 0:
                 continue
-            head, at = hit.text[line:stop].strip().rstrip("。：:") + "：", stop + 1
-        if at is None:
-            continue
+            head, at = hit.text[at:stop].strip().rstrip("。：:") + "：", stop + 1
         end = hit.text.find("\n", at)
         end = len(hit.text) if end < 0 else end
         if (n_item := to_int(hit.text[at])) and hit.text[at + 1: at + 2] == "是":  # 五是…；六是…: up to the next item
