@@ -489,6 +489,8 @@ def _strip_toc(t: _Text, notes: list[str]) -> None:
 _LEAD_THEN_TEXT = re.compile(r"^.{2,30}?[。：:][^。]{16,}$")
 
 
+TITLE_LINES = 4  # the title is among a document's first lines
+_TITLE_END = re.compile(r"(?:规划|纲要|意见|报告|方案|通知|决定|办法|条例|计划|要点|公报|措施|细则|规定|公告|通报|公示)$")
 _DATELINE_LINE = re.compile(r"[—－\-]{1,2}\s*[（(]?\d{4}\s*年.{0,40}(?:会议上|大会上|会上)[）)]?$")  # a speech's dateline: its own line
 
 
@@ -496,6 +498,7 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
     """Join a line cut mid-sentence ("一般公\\n\\n共预算收入") with the next non-blank line."""
     spans = []
     lines = list(_lines(t.text))
+    opening = [i for i, (_, x) in enumerate(lines) if x.strip()][:TITLE_LINES]
     for i, (p, line) in enumerate(lines):
         s = line.rstrip()
         # Short lines are titles unless a comma shows they are cut-off prose ("其中,示范县县").
@@ -508,6 +511,8 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
         if j >= len(lines) or j - i > 3:
             continue
         nxt = lines[j][1].strip()
+        if i in opening and _TITLE_END.search(s) and not _TITLE_PUNCT.search(s) and not _YEAR_SPAN_LINE.fullmatch(nxt):
+            continue  # 某县2026年事业单位公开招聘工作人员公告 / 根据…: the title line, not a wrap (its years go on it)
         if heading_of(nxt) or nxt.startswith(("——", "—")) or NEWS_DATELINE.match(nxt) or _text_row(s) \
                 or _text_row(nxt) or _ISSUER_LINE.fullmatch(nxt) or _DOC_NUMBER_LINE.fullmatch(nxt) or _fields(s, nxt):
             continue
