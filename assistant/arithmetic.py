@@ -41,13 +41,17 @@ _BEFORE_ADDED = re.compile(rf"(?:{_ADDED.pattern})[^。？?]{{0,12}}?(?:之前|�
                            r"|倒推[^。？?]{0,12}?(?:多少|几)|从多少[\u4e00-\u9fff]{0,2}(?:提|涨|增|升)")
 _SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及、][^，。？?]{1,10}?(?:一共|总共)|"
                   + _AFTER_ADDED.pattern)
-_EXCEPT = re.compile(r"(?:除了?([^，。？?]{1,16}?)(?:以外|之外)|(?:扣掉|扣除|去掉|减去|刨去|刨除)([^，,。？?]{1,16}?)(?:的?部分)?"
+_EXCEPT = re.compile(r"(?:除了?([^，,。？?]{1,16}?)(?:以外|之外|(?=[，,]))|(?:扣掉|扣除|去掉|减去|刨去|刨除)([^，,。？?]{1,16}?)(?:的?部分)?"
                      r"(?=[，,]|还|剩|其余))[^。？?]{0,12}?(?:还有|其余|其他|剩下|还剩|剩)[^。？?]{0,8}?(?:多少|几)")
 _PER_ITEM = re.compile(r"平均(?:每|一)(个|项|家|所|户|座|条|辆|台)")
 # a rate of an outcome counted in things (成功率, 执结率, 办结率): its outcome word before 率
 _COUNT_RATE = re.compile(r"(?<!增长)(成功|执结|结案|办结|办复|解决|采用|立案|整改|完成|化解|审结|调解|达标|合格|通过|签约|履约|到位)"
                          r"率(?:是|为|有|能|能有|大概|大约|约|达到|算下来)?(?:多少|几|百分之几)")
+# 按报告给的增幅倒推一下，2024年大概多少: the level before a stated rate of change (立案264件，同比增长14.3%)
+_PRIOR = re.compile(r"(?:按|照|根据|用)[^。？?]{0,16}?(?:增幅|降幅|增速|增长率|涨幅|减幅|下降幅度|幅度|百分比)"
+                    r"[^。？?]{0,12}?(?:倒推|反推|推算|算|推|估)")
 _OPS = (
+    ("prior", _PRIOR),
     ("ratio", re.compile(r"几倍|多少倍")),
     ("sum", _SUM),
     ("diff", re.compile(r"相差|还差|" + _BEFORE_ADDED.pattern + "|"
@@ -78,10 +82,10 @@ _OPS = (
     # 涨幅大约是百分之几 beside another computation (涨了多少？): the change of one quote's two ends as a percentage
     ("growth", re.compile(r"(?:增长|提高|增加|上涨|涨幅|增幅)[了率]?[^，。？?]{0,4}?(?:百分之几|百分之多少|多少%|几成)")),
 )
-_COUNTERS = frozenset("个 项 家 所 户 座 条 辆 台 件 张 套".split())  # what things are counted in, not amounts
+_COUNTERS = frozenset("个 项 家 所 户 座 条 辆 台 件 张 套 起".split())  # what things are counted in, not amounts
 _MAG = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
 _UNITS = sorted("""% ‰ 个百分点 百分点 元 美元 人次 人 户 家 个 项 条 件 座 所 辆 吨 斤 公斤 千瓦时 千瓦 度 亩 公顷 平方米 平方公里
-公里 千米 米 岁 套 张 次 场 台 标箱 立方米 微克/立方米 兆 天 小时 倍 分 册 篇 部 只 头 架 艘 床""".split(), key=len, reverse=True)
+公里 千米 米 岁 套 张 次 场 台 标箱 立方米 微克/立方米 兆 天 小时 倍 分 册 篇 部 只 头 架 艘 床 起""".split(), key=len, reverse=True)
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)?(" + "|".join(map(re.escape, _UNITS)) + ")")
 _FROM_TO = re.compile(r"(?:由|从)[^，。；：]{0,24}?(\d+(?:\.\d+)?(?:万亿|亿|万)?[^\d，。；、]{0,5}?)[^，。；]{0,12}?"
                       r"(?:提高|增加|增长|上升|下降|减少|降低|扩大|提升|达|跃升)?(?:到|至)")
@@ -121,6 +125,8 @@ def operations(question: str) -> list[str]:
         names = ["diff"] if names == ["check"] else [n for n in names if n != "check"]
     if "except" in names:  # 扣掉X还剩多少: the total less the part, its 还剩 no second computation
         names = [n for n in names if n != "diff"]
+    if "prior" in names:  # 倒推 from a rate is that one computation, no difference of two levels
+        names = ["prior"]
     return names
 
 
@@ -624,6 +630,8 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     quotes = [plain(_row_text(t)) for t in quotes]
     levels = [_without_changes(t) for t in quotes]
     changes = levels != quotes  # a quote states a change (_states_change)
+    if operations(question) == ["prior"]:
+        return _prior(question, quotes, markers)
     said = []
     for op in operations(question):
         if op == "sum":  # a change the documents state (比上年增加1000亿元) is no part of a sum: the levels add up
@@ -718,8 +726,10 @@ def _total_less_part(question: str, quotes: Sequence[str], markers: Sequence[str
         if at < 0 or not part_name & _named(t[at: at + 24]):
             continue
         qs = _quantities(t)
-        before, after = [q for q in qs if q.start < at], [q for q in qs if q.start > at]
-        if not before or not after or before[-1].unit != after[0].unit:
+        after = [q for q in qs if q.start > at]
+        # the total in the part's unit (312个，涉及居民4.1万户，其中…105个: not the households)
+        before = [q for q in qs if q.start < at and after and q.unit == after[0].unit]
+        if not before or not after:
             continue
         parts = [after[0]] + [q for q in after[1:] if q.unit == after[0].unit and part_name & _named(_clause_of(t, q))]
         if before[-1].value > sum(q.value for q in parts):
@@ -814,6 +824,44 @@ def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[s
     if op == "sum" and any(_one_of_several(quotes[i], q, (a, b)) for q, i in ((a, used[0]), (b, used[-1]))):
         return None
     return statement(op, [a, b], "".join(dict.fromkeys(markers[i] for i in used)))
+
+
+# a rate of change stated after its levels: 同比增长14.3%, 同比分别下降18.8%和13.9%
+_RATE_AFTER = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(分别)?(增长|增加|提高|上升|下降|减少|降低)了?"
+                         r"((?:\d+(?:\.\d+)?%[、和及]?)+)")
+_FALLS = ("下降", "减少", "降低")
+
+
+def _prior(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
+    """The level the year before, from a level and the rate of change stated after it (264件，同比增长14.3% →
+    264÷(1+14.3%) ≈ 231件): with 分别, the levels before the rates pair with them in order. Of several such levels,
+    the one in the unit the question counts in, else the one whose words the question shares most."""
+    unit = _asked_unit(question)
+    pairs = []
+    for i, t in enumerate(quotes):
+        for m in _RATE_AFTER.finditer(t):
+            rates = [float(x) for x in re.findall(r"(\d+(?:\.\d+)?)%", m[3])]
+            lo = max(t.rfind(b, 0, m.start()) for b in "。；;") + 1
+            levels = [q for q in _quantities(t[lo:m.start()]) if not q.percent]
+            levels = [replace(q, start=q.start + lo) for q in levels]
+            if m[1] and len(levels) >= len(rates):
+                pairs += [(q, r, m[2], i) for q, r in zip(levels[-len(rates):], rates)]
+            elif not m[1] and levels and len(rates) == 1:
+                pairs.append((levels[-1], rates[0], m[2], i))
+    if unit:
+        pairs = [p for p in pairs if p[0].unit == unit]
+    if not pairs:
+        return None
+    qgrams = _named(question)
+    q, rate, verb, i = max(pairs, key=lambda p: len(qgrams & _named(_lead(quotes[p[3]], p[0]))))
+    factor = 1 - rate / 100 if verb in _FALLS else 1 + rate / 100
+    if factor <= 0:
+        return None
+    value = q.number / factor
+    number = _fmt(round(value)) if q.unit in _COUNTERS or q.unit in ("人", "人次") else _fmt(round(value, 2))
+    sign = "−" if verb in _FALLS else "+"
+    return (f"按{q.written}、{verb}{_fmt(rate)}%倒推，上一年约{number}{q.magnitude}{q.unit}"
+            f"（{q.written}÷(1{sign}{_fmt(rate)}%)）{COMPUTED_NOTE}{markers[i]}。")
 
 
 def _whole_and_part(question: str, quotes: Sequence[str]) -> tuple[Quantity, Quantity, int] | None:
@@ -1016,8 +1064,13 @@ def derived(sentence: str) -> set[str]:
                                                 abs(q.value - r.value) < 1e-6 * max(1.0, q.value) for q in qs[:j])}
     out |= {_fmt(qs[j].number) for j in again}
     qs = [q for j, q in enumerate(qs) if j not in again]
+    prior = re.search(r"÷\(1([+−])(\d+(?:\.\d+)?)%\)", sentence)
     for r in qs:
         others = [q for q in qs if q is not r]
+        if prior and not r.percent:  # 264件÷(1+14.3%): the level the year before, rounded as written
+            factor = 1 + (1 if prior[1] == "+" else -1) * float(prior[2]) / 100
+            if any(not a.percent and a.unit == r.unit and abs(r.number - a.number / factor) <= 0.51 for a in others):
+                out.add(_fmt(r.number))
         if len(others) > 2 and len({q.unit for q in others} | {r.unit}) == 1 and \
                 abs(r.value - sum(q.value for q in others)) < 1e-6 * max(1.0, r.value):
             out.add(_fmt(r.number))

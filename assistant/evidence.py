@@ -14,13 +14,13 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Sequence
 
-from assistant.arithmetic import UNIT_KEYS, YEAR_WRITTEN, operation, quantities, row_cells
+from assistant.arithmetic import UNIT_KEYS, YEAR_WRITTEN, operation, operations, quantities, row_cells
 from assistant.glossary import Glossary
 from assistant.references import heading_path
 from assistant.question import (AREA, DOC_NUMBER_ASKED, _SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES,
                                 PERIOD, WHICH_BODY, QuestionInfo, PROVINCES, REGIONS, _known_word, _unglued, listed_place, place_key,
                                 real_place, synonyms, tagged_words)
-from ingest.zh import arabic_years, bigrams, cn_number, sentence_spans, squash
+from ingest.zh import arabic_years, bigrams, cn_number, sentence_spans, squash, tidy_figures
 from ingest.targets import vocab as target_vocab
 from vectordb.index import Hit
 from vectordb.lexical import jieba_tokenizer
@@ -215,7 +215,9 @@ _OPENING_LEVEL = re.compile(r"(?:代表|在)([省市县区])(?:人民政府|委)
 # words that ask about one tier's document (县委书记的讲话, 这份区县政府工作报告, 该省, 市里): it narrows like a year
 _ORGAN = "(?:人民)?(?:政府|法院|检察院)"  # 县政府, 县法院: a tier's own organ
 _ASKED_LEVEL = {
-    "county": re.compile(rf"县委|县{_ORGAN}|县里|[该本全]县|[这那]个县|区县|区委|区{_ORGAN}|区里|[该本]区|[这那]个区"),
+    # 区县 names a county's document (这份区县政府工作报告), not the counties a city's document ranks (区县考核谁排第一)
+    "county": re.compile(rf"县委|县{_ORGAN}|县里|[该本全]县|[这那]个县|区县(?=[^，,。？?；;：:\s]{{0,14}}?(?:报告|规划|纲要|讲话|意见|方案))"
+                         rf"|区委|区{_ORGAN}|区里|[该本]区|[这那]个区"),
     "city": re.compile(rf"市委|市{_ORGAN}|市里|[该本全]市|[这那]个市"),
     "province": re.compile(rf"省委|省{_ORGAN}|省里|[该本全]省|[这那]个省"),
     "township": re.compile(r"(?<![城乡])[镇乡](?:党委|人民政府|政府|里|上)|[该本全][镇乡]|[这那]个[镇乡]"),
@@ -240,6 +242,7 @@ _ADMIN_NAME = re.compile(r"(?:^|(?<=[共在于年上）)\s。]))(?!中共|印发
 _ADMIN_BELOW = re.compile(r"(?<=[省市州盟县区旗])([\u4e00-\u9fff]{2,4}?(?:自治县|[市县区旗镇乡]))"
                           r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[市县区]?委)")
 _TITLE_PLACE = re.compile(r"^(?:关于(?:印发)?)?《?([\u4e00-\u9fff]{2,3}?[省市县区州盟旗])")
+_CITED_PLACE = re.compile(r"《([\u4e00-\u9fff]{2,3}?[省市县区州盟旗])(?=\d{4}年|[\u4e00-\u9fff]{2})")
 _TIER_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
 _BEFORE_PLACE = frozenset("上在于和与及的")
 _YEAR = re.compile(YEAR)
@@ -346,7 +349,11 @@ class DocLabel:
         m = _TITLE_PLACE.search(self.title)
         if m and not _known_word(m[1][:2]) and not _known_word(m[1][:-1]):
             return m[1]
-        return ""
+        # 市政府召开第47次常务会议 / 审议《岚湄市2026年重点项目建设计划》: a release naming no place, whose opening
+        # cites texts of one such place only (its own government's)
+        cited = {m[1] for m in _CITED_PLACE.finditer(self.opening)
+                 if not _known_word(m[1][:2]) and not _known_word(m[1][:-1])}
+        return cited.pop() if len(cited) == 1 else ""
 
     @cached_property
     def level(self) -> str:
@@ -627,7 +634,8 @@ def year_written(year: str, text: str) -> bool:
 # before the number (two characters) or, after 第, the counter and the two characters after it (第二类医疗器械)
 # (2号线: a line, whether called 地铁 or 轨道交通); a 一号文件 or a 第1号令 is a document, no serial thing
 _SERIAL = re.compile(rf"([\u4e00-\u9fff]{{2}})([{CN_SMALL}]{{1,4}}|\d{{1,4}})号(?!文件|令)(线)?"
-                     rf"|第([{CN_SMALL}]{{1,4}}|\d{{1,4}})([届批次期类])([\u4e00-\u9fff]{{0,2}})")
+                     rf"|第([{CN_SMALL}]{{1,4}}|\d{{1,4}})([届批次期类])([\u4e00-\u9fff]{{0,2}})"
+                     rf"|第([{CN_SMALL}]{{1,4}}|\d{{1,4}})(中学|小学|人民医院|医院)")  # 第一中学: a school of a place
 
 
 @lru_cache(maxsize=4096)  # the question's are read again for every sentence checked
@@ -635,7 +643,7 @@ def serials(text: str) -> frozenset[tuple[str, float]]:
     """The serial-numbered things a text names: (name, number) pairs, numbers read whichever way written."""
     out = set()
     for m in _SERIAL.finditer(squash(text)):
-        name, number = ("号线" if m[3] else m[1] + "号", m[2]) if m[1] else (m[5] + m[6], m[4])
+        name, number = ("号线" if m[3] else m[1] + "号", m[2]) if m[1] else (m[5] + m[6], m[4]) if m[4] else (m[8], m[7])
         value = float(number) if number.isdigit() else cn_number(number)
         if value is not None and not (m[1] and any(c in CN_SMALL for c in m[1])):
             out.add((name, value))
@@ -773,6 +781,9 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
     if not names_serial(info.text, text):
         return Check(False, "the passage does not name the numbered thing asked about")
     missing = [y for y in info.years if not _mentions_year(y, hit, text, scope)]
+    # 2024年多少, worked back from the next year's level and its rate: that year answers
+    after = {str(int(y) + 1) for y in info.years} if operations(info.text) == ["prior"] else set()
+    missing = [y for y in missing if str(int(y) + 1) not in after or not _mentions_year(str(int(y) + 1), hit, text, scope)]
     # two years a computation spans (从2027年到2030年再提高几个百分点): each passage may hold one end (the gate then
     # wants every year in some passage, unmentioned_years)
     if missing and not (len(info.years) >= 2 and len(missing) < len(info.years) and operation(info.text)):
@@ -782,7 +793,7 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
         # 2023年…考评办法 when only the 2022 one is here: another year's document, not the one named
         return Check(False, f"the passage's document is not of {'、'.join(info.doc_years)}")
     dated = heading_years(hit.section) if info.years else set()
-    if dated and not dated & set(info.years) and not any(w in info.text for w in RELATIVE_YEARS) \
+    if dated and not dated & (set(info.years) | after) and not any(w in info.text for w in RELATIVE_YEARS) \
             and not row_years(hit.text) & set(info.years):  # a table's columns name their own years
         # 一、2025年工作回顾 answers about 2025, not the 2026 target its report also states
         return Check(False, f"the passage's section is about {'、'.join(sorted(dated))}")
@@ -1207,7 +1218,8 @@ def statement_tense(sentence: str) -> str | None:
 
 # A goal named in so many words (目标是多少, 预期增长多少, 打算): 计划 and 规划 also name documents, 要 also asks a plan;
 # 人均预期寿命 is an indicator, 达到预期 a result
-_NAMES_GOAL = re.compile(r"目标|(?<!人均)(?<![到及超于])预期(?!寿命)|力争|争取|打算|有望|预计将|预计[^，,。；;]{1,8}后")
+_NAMES_GOAL = re.compile(r"目标|(?<!人均)(?<![到及超于])预期(?!寿命)|力争|争取|打算|有望|预计将|预计[^，,。；;]{1,8}后"
+                         r"|(?<=今年|明年)计划")  # 今年计划解决多少件 (not 六五计划, 计划单列市)
 
 
 @lru_cache(maxsize=256)  # asked once per question, read for every sentence checked
@@ -1336,12 +1348,28 @@ def _other_whole(question: str, clause: str, glossary: Glossary) -> bool:
     return not (term_present(a, b, glossary) or term_present(b, a, glossary) or bigrams(squash(a)) & bigrams(squash(b)))
 
 
+# 由哪家保险公司承办, 哪家医院: an entity whose kind its name ends with, which the answering sentence names
+_ENTITY_ASKED = re.compile(r"哪(?:一)?[家所个](?:[\u4e00-\u9fff]{0,4}?)(公司|银行|医院)")  # not 企业: 首钢, 葵花药业
+
+
+def _before_plan(clause: str, frame: str) -> bool:
+    """The clause's figure is of a year before the five-year plan the frame (title, heading path, question) names
+    begins (增长到2020年的111亿元 in the 十四五 plan, 2021–2025): its starting level, no goal."""
+    m = _PLAN_ORDINAL.search(frame) or _PLAN_SHORT.search(frame)
+    n = cn_number(m.group(1)) if m else None
+    years = [int(y) for y in _YEAR.findall(tidy_figures(clause))]
+    # the first two plans ran 1953–1962; from the third (1966) each takes five years
+    return bool(n and n >= 3 and years) and max(years) < 1966 + 5 * (int(n) - 3)
+
+
 def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, context: str = "") -> Check:
     """For a figure question, some clause (with the one before it) must name what was asked and carry an
     unmasked figure in the unit asked; `focus` is that clause. `context` (squashed title and heading path) names
     the document and part: the clause need not repeat it."""
     if sibling_named(info.text, sentence):
         return Check(False, "the sentence is about another of the numbered things")
+    if (kind := _ENTITY_ASKED.search(info.text)) and kind[1] not in sentence:
+        return Check(False, f"the sentence names no {kind[1]}")  # 哪家保险公司承办: a company, not the notice's bodies
     if _AWARD.search(info.text) and "提名" in sentence and not _NOMINEES.search(info.text):
         return Check(False, "the sentence tells of a nomination, not an award")  # 获得…最佳男主角在内的13项提名
     if (name := named_sibling(info.text, sentence, info.places)) is not None:
@@ -1402,7 +1430,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                         _people_state_named(info, context + window, glossary) and \
                         not _level_for_change(info.text, window) and \
                         _counts_asked(info.text, window, context, glossary):
-                    if goal and stated_result(clause, sentence, context):
+                    if goal and (stated_result(clause, sentence, context) or _before_plan(clause, context + info.text)):
                         reported = True  # what happened is no answer to the goal asked (平均值为5.0% in 工作回顾)
                         continue
                     if result and stated_goal(clause, sentence):

@@ -50,7 +50,8 @@ PERIOD = re.compile(rf"[{CN_SMALL}]{{1,3}}五(?:时期|期间|末)?")  # 十三�
 _LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪(?!一[条个项类篇方大级种点])[{CN_SMALL}两几]+[条个项类篇方大级种点]")
 _LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大级种点])[{CN_SMALL}两]+[条个项类方大级种点]|列一下|列出|列举|罗列|逐条"
                          # 有几条，都是啥: a count asked with its items
-                         r"|几[个条项类方大种点件][^？?。]{0,8}(?:都|分别|各自?)?(?:是|有)(?:什么|啥|哪些)")
+                         r"|几[个条项类方大种点件][^？?。]{0,8}(?:都|分别|各自?)?(?:是|有)(?:什么|啥|哪些)"
+                         rf"|(?:几|[{CN_SMALL}两])[个条项类方大种点件][^？?。]{{0,8}}(?:分别|各自?)(?:怎么|如何)")  # 几条，分别怎么表述
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月|哪一?天|哪几天|几号(?![窗楼线门厅口房馆柜台位车桌院床文令])|哪个月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
 # a figure the asker wants confirmed (是不是6%, 是不是先发5000亿): a number with its unit, not a year
@@ -66,13 +67,16 @@ AREA = "面积"  # the unit of 面积有多大: any unit of area (evidence.has_f
 _AREA_ASKED = re.compile(r"面积(?:有|是|为|达到|一共|总共|共)?(?:多大|多少)")  # not 面积增长多少 (a rate or change)
 # Measure units a figure question can ask for, longest first (ingest/data/asked_units.txt).
 UNITS = vocabulary("asked_units")
-_ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNITS) + ")(?!民币)")  # 多少人民币 is money
+# 多少人民币 is money; 那几天, 前几年 are a time, not a count asked
+_ASKED_UNIT = re.compile(r"(?:多少|(?<![这那前后头近最])几)(" + "|".join(UNITS) + ")(?!民币)")
 _MONEY = re.compile(r"多少(?![个项家所座户名条件位人次])[\u4e00-\u9fff]{0,4}?(?:钱|资金|奖金|奖励|奖补|补助|补贴|经费|资助|费用)"
                     r"|(?:多少|几)块钱"  # an amount of money: a figure in 元
-                    r"|(?:产值|营业收入|营收|销售额|投资额|利润)(?:是|有|为|达到|到了|能到|到)?多少")  # 产值是多少: an amount
+                    r"|(?:产值|营业收入|营收|销售额|投资额|利润|损失)(?:是|有|为|达到|到了|能到|到)?多少")  # 产值是多少: an amount
 # a rate of change asked alone (not 总量和增速, not a computation): a figure in %
 _RATE = re.compile(r"增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|多快")
 _SEVERAL = re.compile(r"[和与及、]|分别|各")
+# 按时办完的比例有多少, 满意度是多少: a share or rate, in %
+_SHARE_ASKED = re.compile(r"(?:比例|比重|占比|满意度|[\u4e00-\u9fff]率)(?:是|有|为|能|大概|大约|约|达到|能达到|达)?(?:多少|几)")
 _HOW_LONG = re.compile(r"多长时间|多久|多长期限|多少时间")
 # Words that frame a question rather than name its subject (ingest/data/question_words.txt).
 GENERIC = frozenset(vocabulary("question_words"))
@@ -425,7 +429,7 @@ def analyse(question: str) -> QuestionInfo:
     elif kind == "figure" and _AREA_ASKED.search(q):  # 面积有多大: a figure in 平方米, 亩 or 公顷, not a count
         unit = AREA
     elif kind == "figure" and (re.search("百分之|百分比", q) or (
-            _RATE.search(q) and not _SEVERAL.search(q) and operation(q) is None)):
+            (_RATE.search(q) or _SHARE_ASKED.search(q)) and not _SEVERAL.search(q) and operation(q) is None)):
         unit = "%"
     ops = operations(q)
     if unit == "倍" and "ratio" in ops:  # 是…的几倍: computed from two figures in their own unit
@@ -540,6 +544,8 @@ def _head(words: tuple[tuple[str, str], ...], terms: set[str]) -> tuple[str, ...
 
     def noun(i: int) -> bool:
         w, f = words[i]
+        if len(w) == 1 and i and words[i - 1][0] in _MODAL:
+            return False  # 一年要交多少钱: the tagger's noun after a modal is its verb
         return w in terms and w not in MEASURES and f.startswith(_NOUN) and not f.startswith(("nr", "ns", "nt"))
 
     i, verbs = at - 1, 0

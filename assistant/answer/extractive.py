@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.arithmetic import across, computed_sentence, operation, partner, quantities
+from assistant.arithmetic import across, computed_sentence, operation, operations, partner, quantities
 from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, DAY_SPAN, OFFICE, Check, asked_event, check_sentence,
                                 coverage, has_figure, row_cells, heading_years, question_tense, sentence_units,
                                 statement_tense, subject_start, term_present, type_match)
@@ -38,6 +38,7 @@ _ENDS_SENTENCE = re.compile(r"[。！？；!?;]")
 _YEAR = re.compile(YEAR)
 _CLAUSE = re.compile(r"[^;；]+[;；]?")
 _DATE_SPAN = re.compile(rf"(?:{YEAR}|{CN_YEAR})\s*年|\d{{1,2}}\s*月|年底|年末|月底|年初|{DAY_SPAN}")
+_CITED_TITLE = re.compile(r"《[^《》]*》")
 _BODY_SPAN = re.compile(r"委员会|人民政府|办公室|办公厅|领导小组|[局厅部委]")
 _SEVERAL = re.compile(r"分别|各|和|与|及|、|其中|[？?].+")  # several figures asked (…多少？其中…呢)
 _ASKS = re.compile(r"多少|多高|多大|多快|多长|几[个家项所条次点成倍年岁天万亿]|呢")
@@ -63,7 +64,8 @@ _ORDINAL = {c: i for i, c in enumerate(CN_SMALL, 1)}
 _NUMBER = re.compile(DECIMAL)
 # a question the document itself asks (a reporter's, an FAQ's): it states nothing
 _ASKED_HERE = re.compile(r"[？?][”\"」』）)]*$")
-_ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类方大篇级种点])|分别是(?:什么|啥)|都(?:有|是)(?:什么|啥|哪些)")
+_ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类方大篇级种点])|分别是(?:什么|啥)|都(?:有|是)(?:什么|啥|哪些)"
+                           rf"|(?:几|[{CN_SMALL}两])[个条项类方大种点件][^？?。]{{0,8}}(?:分别|各自?)(?:怎么|如何)")  # 几条，分别怎么表述
 
 
 MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
@@ -331,6 +333,55 @@ _ITEMS_COUNTED = re.compile(rf"([^，,；;。：:]{{4,160}}?)(\d{{1,2}}|[{CN_SMA
 _ITEM_SPLIT = re.compile(r"、|以及|和|及")
 
 
+# 这份通知是哪几个部门联合发的: the bodies that open the document's title (某市医疗保障局　某市财政局关于…的通知)
+_ASKS_ISSUER = re.compile(r"(?:谁|哪(?:个|几个|些|家|几家|一个)?(?:部门|单位|机关|机构))[^，,。？?]{0,4}?(?:联合)?"
+                          r"(?:发|印发|下发|制发|发布|出台)(?:的|了|出)|发文(?:单位|机关|部门)")
+_ISSUED_TITLE = re.compile(r"^([^《》关]{4,60}?(?:局|厅|委|办|政府|委员会|办公室|部|院|中心|小组))[\s\u3000]*关于")
+
+
+def _issuer_answer(info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
+    """Who issued the document the passages are of: the bodies its title opens with, quoted from the passage that
+    holds the title; None when the title names none or no passage holds it."""
+    if not passages or not _ASKS_ISSUER.search(info.text):
+        return None
+    m = _ISSUED_TITLE.match(passages[0].title.strip())
+    if m is None:
+        return None
+    for n, hit in enumerate(passages, start=1):
+        if hit.doc_id == passages[0].doc_id and m[1] in hit.text:
+            return Draft(f"{m[1]}[{n}]。", refused=False, used=[n])
+    return None
+
+
+# a ranking asked (谁排第一, 得分最低的是哪个, 倒数三名是哪几个) and a sentence that lists the first or last places in
+# order (排名前三位的是：甲（96.82分）、乙…；排名后三位的是：…)
+RANK_LEAD = 120  # characters before a ranked list that may name its group
+_ASKED_FIRST = re.compile(r"排(?:名|在)?第一|第一名|头名|榜首|居首|首位|(?:最高|最好)(?=[^，,。？?]{0,6}?(?:哪|谁))")
+_ASKED_LAST = re.compile(r"倒数第一|末位|最后一名|垫底|排(?:名|在)?最后|(?:最低|最差)(?=[^，,。？?]{0,6}?(?:哪|谁))")
+_ASKED_RUN = re.compile(rf"(前|后|倒数)([{CN_SMALL}\d])(?:名|位)")
+_RANK_RUN = re.compile(rf"(?:排名|排|位列|居)?(前|后)([{CN_SMALL}\d])(?:名|位)(?:的|单位|的单位)?(?:是|为|依次是|依次为|分别是|分别为)?[:：]")
+
+
+def _ranked(question: str, sentence: str) -> str | None:
+    """The clause of a sentence listing the first or last places that answers the ranking asked: the first place
+    (its list's lead and first item), the last (its list), or the run of places asked; None when none is asked or
+    listed."""
+    run = _ASKED_RUN.search(question)
+    side = ("前" if run[1] == "前" else "后") if run else "前" if _ASKED_FIRST.search(question) else (
+        "后" if _ASKED_LAST.search(question) else "")
+    if not side:
+        return None
+    for m in _RANK_RUN.finditer(sentence):
+        if m[1] != side:
+            continue
+        start = max(sentence.rfind(b, 0, m.start()) for b in "，,；;。：:") + 1
+        end = next((i for i in range(m.end(), len(sentence)) if sentence[i] in "；;。"), len(sentence))
+        if side == "前" and not run:  # the first place: the list's first item
+            end = next((i for i in range(m.end(), end) if sentence[i] == "、"), end)
+        return sentence[start:end]
+    return None
+
+
 def _framed_items(info: QuestionInfo, sentence: str, glossary: Glossary) -> str | None:
     """The clause that lists what an action was done on, framed by 对/围绕 (对A、B、C和D开展执法检查5次, 围绕A、B、C召开专题
     协商会4次), when the action names what the question asks about: three items or more; or a clause of items counted
@@ -361,9 +412,15 @@ def _through(clause: str, thing: str, terms: Sequence[str]) -> str:
     return clause[: at + len(thing)] if any(t != thing and len(t) >= 2 and t in rest for t in terms) else clause
 
 
+# …帕金森病6个病种: the items' count and what they are, closing them
+_COUNT_CLOSE = re.compile(rf"(?:等)?(?:\d{{1,2}}|[{CN_SMALL}两]{{1,3}})[个项类种家所条座]([\u4e00-\u9fff]{{1,6}})$")
+
+
 def _ends_with_thing(clause: str, thing: str) -> bool:
-    """The clause's items end with the thing asked: at its end, after its 等 (…数字化管理等新模式), or as the last
-    item's own ending before a closing 等 (…XX农贸小镇等)."""
+    """The clause's items end with the thing asked: at its end, after its 等 (…数字化管理等新模式), as the last
+    item's own ending before a closing 等 (…XX农贸小镇等), or in their closing count (…6个病种)."""
+    if (m := _COUNT_CLOSE.search(clause)) and thing in m[1]:
+        return True
     if "等" not in clause:
         return clause.endswith(thing)
     before, _, after = clause.rpartition("等")
@@ -512,9 +569,12 @@ def _label_title(element: str, text: str) -> str:
 def _items_of(clause: str) -> list[str]:
     """The 、-separated items of a clause, the first without its verb and the last without what follows 等."""
     items = clause.split("、")
-    if len(items) < 3 or "等" not in items[-1]:
+    if len(items) >= 3 and (m := _COUNT_CLOSE.search(items[-1])) and len(items[-1]) > len(m[0]):
+        items[-1] = items[-1][: m.start()]  # …帕金森病6个病种: as with 等
+    elif len(items) < 3 or "等" not in items[-1]:
         return []
-    items[-1] = items[-1].split("等")[0]
+    else:
+        items[-1] = items[-1].split("等")[0]
     items[0] = items[0][-12:] if len(items[0]) > 12 else items[0]
     return items
 
@@ -743,7 +803,8 @@ class ExtractiveBackend:
             body = bool(WHICH_BODY.search(info.text)) and "谁" not in info.text
             who = (_BODY_SPAN, OFFICE) if body else (OFFICE, _BODY_SPAN)
             for want in {"when": (_DATE_SPAN,), "who": who}[info.kind]:
-                hold = hold or [i for i, x in enumerate(clauses) if want.search(x)]
+                # a year in a title cited (审议《某市2026年…计划》) dates no event
+                hold = hold or [i for i, x in enumerate(clauses) if want.search(_CITED_TITLE.sub("", x))]
         if info.kind == "when" and (done := asked_event(info.text)):  # 哪天开始施行: the date of 施行, not of 通过
             hold = [i for i in hold if done in squash(clauses[i])] or hold
         if not hold:
@@ -799,6 +860,8 @@ class ExtractiveBackend:
                 hi += 2  # …的30%，给予一次性奖补，最高300万元: one clause without a figure between
             else:
                 break
+        if info.kind == "when" and "谁" in info.text and hi + 1 < len(clauses) and OFFICE.search(clauses[hi + 1]):
+            hi += 1  # 哪天开的，谁主持的: the date, then the person its next clause names
         span = "".join(clauses[lo:hi + 1])
         return span if len(span) <= self.cfg.max_quote_chars else None
 
@@ -842,11 +905,29 @@ class ExtractiveBackend:
             defined = definition(info.text, passages)
             if defined is not None:
                 return defined
-        field = field_answer(info.text, passages)
+        field = field_answer(info.text, passages) or _issuer_answer(info, passages)
         if field is not None:
             return field
         ranked = self.candidates(info, passages)
         passing = [c for c in ranked if c.check.ok]
+        ranking = [(c, cl) for c in ranked for cl in [_ranked(info.text, c.text)] if cl]
+        if ranking:  # of several ranked groups (区县…, 市直部门…), the one whose words before it the question names
+            def named(c: Candidate) -> int:
+                text = passages[c.passage - 1].text
+                at = max(text.find(c.text), 0)
+                return sum(t in text[max(0, at - RANK_LEAD): at] + c.text for t in info.terms)
+            return self._clause_draft(*max(ranking, key=lambda x: named(x[0])))
+        if operations(info.text) == ["prior"]:  # worked back from a level and its rate, wherever one sentence has both
+            worked = next(((c, w) for c in ranked[:8]
+                           for w in [computed_sentence(info.text, [quotable(c.text)], [f"[{c.passage}]"])] if w), None)
+            if worked is not None:
+                c, w = worked
+                text = quotable(c.text)
+                at = [q.start for q in quantities(text) if q.written in w]  # the level and its rate, and between
+                lo = max(text.rfind(b, 0, min(at)) for b in "，,；;。") + 1 if at else 0
+                hi = re.search(r"[，,；;。]|$", text[max(at, default=0):])
+                quote = text[lo: max(at, default=0) + hi.start()] if at else text
+                return self._draft([f"{quote.rstrip('。；;，,、：: ')}[{c.passage}]。", w], [c])
         if passing and ranked[0].check.masked and ranked[0].score - passing[0].score > self.cfg.masked_gap:
             return Draft(REFUSAL, refused=True, reason="the best matching sentence masks the figure (XX)")
         if not passing and self.cfg.typed_fallback:
@@ -1112,6 +1193,8 @@ class ExtractiveBackend:
             if not (named if headed else start in info.text and start != NUMBERED) or (
                     want is not None and len(items) < want):
                 continue
+            if headed and any(len(b) >= 4 and b in info.text for lead, _ in items for b in [squash(item_body(lead))]):
+                continue  # 门诊慢特病新加了哪几种: the part asked is one of these, its siblings no answer
             shared = len(qgrams & bigrams("".join(lead for lead, _ in items)))
             if best is None or shared > best[0]:
                 best = (shared, items[:want] if want else items[:10])
