@@ -16,18 +16,20 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterator, Sequence
 
+from assistant.glossary import Glossary
 from ingest.zh import YEAR, arabic_figures, bigrams, cn_number, squash, tidy_figures
 
 COMPUTED_NOTE = "（由所引用的两个数值计算）"
 COMPUTED_NOTE_MANY = "（由所引用的各数值计算）"  # a sum of more than two
 OWN_FIGURE_NOTE = "（由所引用的数值与问题给出的数值计算）"  # a gap to the asker's own figure
+MONTHS_NOTE = "（由所引用的月额计算）"  # a year of a monthly amount
 
 
 def is_computed(text: str) -> bool:
     """The text holds a sentence PlanQA computed (it states figures no passage does), its note written in any width
     or spacing (an LLM may copy it with ASCII brackets)."""
     t = squash(text)
-    return any(squash(note) in t for note in (COMPUTED_NOTE, COMPUTED_NOTE_MANY, OWN_FIGURE_NOTE))
+    return any(squash(note) in t for note in (COMPUTED_NOTE, COMPUTED_NOTE_MANY, OWN_FIGURE_NOTE, MONTHS_NOTE))
 
 
 # 今年新建的建成后总数能到多少: what stands now plus what is added
@@ -50,8 +52,11 @@ _COUNT_RATE = re.compile(r"(?<!增长)(成功|执结|结案|办结|办复|解决
 # 按报告给的增幅倒推一下，2024年大概多少: the level before a stated rate of change (立案264件，同比增长14.3%)
 _PRIOR = re.compile(r"(?:按|照|根据|用)[^。？?]{0,16}?(?:增幅|降幅|增速|增长率|涨幅|减幅|下降幅度|幅度|百分比)"
                     r"[^。？?]{0,12}?(?:倒推|反推|推算|算|推|估)")
+# 一年租房补贴合计多少 when a document states it by the month (硕士研究生1000元/月): twelve months of it
+_ANNUAL = re.compile(r"(?:一年|全年|一整年)(?:下来)?[^。？?]{0,10}?(?:合计|一共|总共|共|加起来|算下来)[^。？?]{0,6}?(?:多少|几)")
 _OPS = (
     ("prior", _PRIOR),
+    ("annual", _ANNUAL),
     ("ratio", re.compile(r"几倍|多少倍")),
     ("sum", _SUM),
     ("diff", re.compile(r"相差|还差|" + _BEFORE_ADDED.pattern + "|"
@@ -262,6 +267,9 @@ def _own_items(s: str, a: Quantity, b: Quantity) -> tuple[set[str], set[str]] | 
     return na - nb, nb - na
 
 
+_EACH_GAP = re.compile(r"(?:各|分别|各自)(?:还|要)?(?:差|多|少|增加|提高|涨)")
+
+
 def _both_asked(question: str, s: str, a: Quantity, b: Quantity) -> bool:
     """Two figures of one quote are the pair asked when one clause gives both (分别达到A和B) or the question names
     what each clause is about (巩固率93%，毛入学率87%), not when a neighbour shares the unit (航线75条、航线99条)."""
@@ -270,12 +278,34 @@ def _both_asked(question: str, s: str, a: Quantity, b: Quantity) -> bool:
         return True
     first = min(a.start, b.start)
     if "分别" in s[_bounds(s, first, "。；;")[0]: first]:  # 甲、乙分别增长8.9%、7.7%: one clause gives both, in order
-        return _asks_both(question, s, a, b)
+        return _asks_both(question, s, a, b) and not _EACH_GAP.search(question)  # (as in _given_together)
     qgrams = bigrams(question)
-    ga, gb = qgrams & bigrams(ca), qgrams & bigrams(cb)
+    # each clause whole: what it counts may follow its figure (推进源网荷3万千瓦储能项目)
+    marks = "，,；;：:。、"
+    ga, gb = qgrams & bigrams(_around(s, a, marks)), qgrams & bigrams(_around(s, b, marks))
     if len(ga - gb) >= 2 and len(gb - ga) >= 2:
-        return True
+        return _indicator_named(question, s, a) and _indicator_named(question, s, b)
     return _other_side(question, ca, cb)
+
+
+_FRAME_END = re.compile(r"(?:达到|超过|突破|力争|争取|增长到|提高到|增加到|控制在|保持在|达|超|为|是|约|共|合计|累计)+$")
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> Glossary:
+    return Glossary.load()
+
+
+def _indicator_named(question: str, s: str, q: Quantity) -> bool:
+    """The indicator right before a figure (示范县生产总值超600亿元: 生产总值), or right after it, is one the question
+    names, or a synonym of one: two clauses' subjects asked (示范县…) do not make a GDP and a revenue one pair."""
+    lo, hi = _bounds(s, q.start, "，,；;：:。、")
+    before = _FRAME_END.sub("", s[lo: q.start])
+    end = q.start + len(q.written)
+    named = before[-4:] + s[end: min(hi, end + 4)]  # or right after it (3万千瓦储能项目)
+    if len(named) < 2:
+        return True
+    return bool(_named(named) & _named(question + "".join(_glossary().expand(question).added)))
 
 
 def _other_side(question: str, ca: str, cb: str) -> bool:
@@ -399,6 +429,8 @@ def _given_together(question: str, quotes: Sequence[str],
     分别是2010年的2.6倍、3.3倍)."""
     pairs = []
     qgrams = _named(question)
+    if _EACH_GAP.search(question):  # 各还差多少: each item's own gap, not the gap between the items
+        return None
     for i, t in enumerate(quotes):
         for m in re.finditer("分别", t):
             lo, hi = _bounds(t, m.start(), "，,；;。")
@@ -632,6 +664,8 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     changes = levels != quotes  # a quote states a change (_states_change)
     if operations(question) == ["prior"]:
         return _prior(question, quotes, markers)
+    if "annual" in operations(question) and (said := _annual(question, quotes, markers)):
+        return said
     said = []
     for op in operations(question):
         if op == "sum":  # a change the documents state (比上年增加1000亿元) is no part of a sum: the levels add up
@@ -824,6 +858,30 @@ def _computed(op: str, question: str, quotes: Sequence[str], markers: Sequence[s
     if op == "sum" and any(_one_of_several(quotes[i], q, (a, b)) for q, i in ((a, used[0]), (b, used[-1]))):
         return None
     return statement(op, [a, b], "".join(dict.fromkeys(markers[i] for i in used)))
+
+
+# an amount by the month: 1000元/月, 每人每月1070元, 月补贴600元
+_MONTHLY = re.compile(r"(?:每人)?每月(?:发放)?(\d+(?:\.\d+)?)(万)?元|(\d+(?:\.\d+)?)(万)?元/(?:人·|人/)?月")
+
+
+def _annual(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str | None:
+    """A year's total of an amount the quotes give by the month only (no yearly figure in its clause): of several,
+    the one whose words the question shares most; twelve times it."""
+    qgrams = _named(question)
+    found = []
+    for i, t in enumerate(quotes):
+        for m in _MONTHLY.finditer(t):
+            lo, hi = _bounds(t, m.start(), "，,；;。")
+            if re.search(r"每年|/年|年均|全年", t[lo:hi]):
+                continue
+            before = t[max(t.rfind(b, 0, m.start()) for b in "，,；;。：:、") + 1: m.start()]
+            found.append((len(qgrams & _named(before)), len(qgrams & _named(t[lo:m.start()])), m, i))
+    if not found:
+        return None
+    *_, m, i = max(found, key=lambda f: f[:2])  # the item's own words first (硕士研究生1000元/月), then its clause's
+    number, mag = float(m[1] or m[3]), m[2] or m[4] or ""
+    written = f"{m[1] or m[3]}{mag}元"
+    return f"全年{_fmt(round(number * 12, 2))}{mag}元（每月{written}×12个月）{MONTHS_NOTE}{markers[i]}。"
 
 
 # a rate of change stated after its levels: 同比增长14.3%, 同比分别下降18.8%和13.9%
@@ -1064,6 +1122,9 @@ def derived(sentence: str) -> set[str]:
                                                 abs(q.value - r.value) < 1e-6 * max(1.0, q.value) for q in qs[:j])}
     out |= {_fmt(qs[j].number) for j in again}
     qs = [q for j, q in enumerate(qs) if j not in again]
+    if "×12个月" in sentence:  # a year of a monthly amount
+        out |= {_fmt(r.number) for r in qs for a in qs if r is not a and a.unit == r.unit == "元"
+                and abs(r.value - 12 * a.value) < 1e-6 * max(1.0, r.value)}
     prior = re.search(r"÷\(1([+−])(\d+(?:\.\d+)?)%\)", sentence)
     for r in qs:
         others = [q for q in qs if q is not r]

@@ -25,7 +25,7 @@ from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, cov
                                 own_number, unmentioned_years, unnamed_quote)
 from assistant.params import (DEFINITION_DOCS, FIELD_DOC_COVERAGE, FIGURE_COVERAGE_RELIEF, LIST_EXTRA,
                               MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES)
-from assistant.answer.extractive import (ANNOUNCE_CHUNKS, MAX_OUTLINE, MAX_SUBPARTS, announced_part, runs_on_unmarked,
+from assistant.answer.extractive import (ANNOUNCE_CHUNKS, ASKS_SUBPARTS, MAX_OUTLINE, MAX_SUBPARTS, announced_part, runs_on_unmarked,
                                           runs_past_end, unnumbered)
 from assistant.query import Query, make_query
 from assistant.question import DOC_NUMBER_ASKED, analyse, enumeration_section, place_key
@@ -369,7 +369,9 @@ class Assistant:
             evidence = self.complete_list(q, evidence)
         if evidence and q.info.kind == "which_section":  # 在哪一部分讲: the chunks that show the parts' headings
             taken = {h.chunk_id for h in evidence}
-            evidence = evidence + [h for h in self.heading_passages(q, evidence) if h.chunk_id not in taken]
+            # (哪一章，下面分了哪几块: and the parts right under each part they sit in)
+            opened = self.heading_passages(q, evidence, children=bool(ASKS_SUBPARTS.search(q.info.text)))
+            evidence = evidence + [h for h in opened if h.chunk_id not in taken]
         if evidence and not shown and (missing := self.missing_part(q, hits)):
             listed = self.annex_answer(q, hits)
             return listed or Decision([], f"the document has no {missing}", judgement)
@@ -504,9 +506,10 @@ class Assistant:
         parts = outline(self._headings(doc), level)
         return self._row_hits(q, [cid for _, cid in parts[:MAX_OUTLINE]], hits) if len(parts) >= 2 else []
 
-    def heading_passages(self, q: Query, evidence: Sequence[Hit], top: int = 3) -> list[Hit]:
+    def heading_passages(self, q: Query, evidence: Sequence[Hit], top: int = 3, children: bool = False) -> list[Hit]:
         """The chunk that opens each part the best passages sit in (its first chunk shows the heading line), from
-        the outermost part inwards, so a where-answer is cited to its heading."""
+        the outermost part inwards, so a where-answer is cited to its heading; with `children`, also the chunk that
+        opens each part right under those (at most MAX_SUBPARTS each)."""
         opening: list[str] = []
         trees: dict[str, list[tuple[str, str]]] = {}  # the best passages are mostly of one document
         for h in evidence[:top]:
@@ -519,6 +522,11 @@ class Assistant:
                 first = next((c for c, s in heads if s == prefix or s.startswith(prefix + SECTION_SEP)), None)
                 if first is not None and first not in opening:
                     opening.append(first)
+                under: dict[str, str] = {}
+                for c, s in heads if children and depth < len(path) else ():
+                    if s.startswith(prefix + SECTION_SEP):
+                        under.setdefault(SECTION_SEP.join(s.split(SECTION_SEP)[:depth + 1]), c)
+                opening += [c for c in list(under.values())[:MAX_SUBPARTS] if c not in opening]
         # the parts of passages that passed the gate: their openings need not name the topic or place again
         return self._as_hits(q, opening, evidence)
 

@@ -1153,7 +1153,9 @@ def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, g
     things = [t for t in info.terms if t not in _FRAME and t not in sizes and not PERIOD.fullmatch(t)]
     if not things or any(term_present(t, context + clause, glossary) for t in things):
         return True
-    missing = sum(not term_present(t, context + window, glossary) for t in things)
+    # what is counted right after 多少 (多招多少学生: 扩招100万人) is the figure's own unit, no subject the clauses
+    # before must name
+    missing = sum(not term_present(t, context + window, glossary) for t in things if f"多少{t}" not in info.text)
     return missing == 0 or (alone and len(things) >= 4 and missing == 1)
 
 

@@ -24,7 +24,7 @@ Kind = Literal["figure", "list", "when", "yesno", "section", "which_section", "w
 
 _YEAR = re.compile(rf"{YEAR}(?=年|$|\D)")
 # A year that names a document (2023年政府工作报告, 某省2026年的报告) rather than asks about that year.
-_DOC_YEAR = re.compile(rf"({YEAR})年?{DOCUMENT_AFTER_YEAR}")
+_DOC_YEAR = re.compile(rf"(?<![到至止])({YEAR})年?{DOCUMENT_AFTER_YEAR}")  # 到2035年…规划多少人: a target year
 # A year listed with one that names a document names one too (2019年和2021年的报告, 甲省2026年和乙省2025年报告).
 _GAP = re.compile(r"[和与、及\u4e00-\u9fff]+")  # between listed years: a conjunction and a place
 _LISTED_YEAR = re.compile(rf"({YEAR})年?度?的?(?=[和与、及][\u4e00-\u9fff]{{0,4}}?{YEAR})")
@@ -73,10 +73,11 @@ _MONEY = re.compile(r"多少(?![个项家所座户名条件位人次])[\u4e00-\u
                     r"|(?:多少|几)块钱"  # an amount of money: a figure in 元
                     r"|(?:产值|营业收入|营收|销售额|投资额|利润|损失)(?:是|有|为|达到|到了|能到|到)?多少")  # 产值是多少: an amount
 # a rate of change asked alone (not 总量和增速, not a computation): a figure in %
-_RATE = re.compile(r"增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|多快")
+_RATE = re.compile(r"增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|幅度(?:是|有|为)?多[少大]|多快")
 _SEVERAL = re.compile(r"[和与及、]|分别|各")
 # 按时办完的比例有多少, 满意度是多少: a share or rate, in %
-_SHARE_ASKED = re.compile(r"(?:比例|比重|占比|满意度|[\u4e00-\u9fff]率)(?:是|有|为|能|大概|大约|约|达到|能达到|达)?(?:多少|几)")
+_SHARE_ASKED = re.compile(r"(?:比例|比重|占比|满意度|[\u4e00-\u9fff]率)(?:是|有|为|能|大概|大约|约|达到|能达到|达)?(?:多少|几)"
+                          r"|占多大(?:权重|比重|比例|份额)")
 _HOW_LONG = re.compile(r"多长时间|多久|多长期限|多少时间")
 # Words that frame a question rather than name its subject (ingest/data/question_words.txt).
 GENERIC = frozenset(vocabulary("question_words"))
@@ -416,7 +417,9 @@ def analyse(question: str) -> QuestionInfo:
     m = _ASKED_UNIT.search(q)
     if m and m.group(1) == "年" and _ASKING.search(q, m.end()):
         m = _ASKED_UNIT.search(q, m.end())  # 连续几年发国债，先发多少: the years frame what is asked after them
-    if m:
+    if m and re.search(r"(?:多少|几)(?=[\s，,。？?；;])", q[:m.start()]):
+        pass  # 一个月给多少 能领几年: the first thing asked names no unit, the second's is not its
+    elif m:
         unit = m.group(1)
     elif _MONEY.search(q):
         unit = "元"
@@ -435,6 +438,8 @@ def analyse(question: str) -> QuestionInfo:
     if unit == "倍" and "ratio" in ops:  # 是…的几倍: computed from two figures in their own unit
         unit = None
     if unit == "%" and "growth" in ops and len(ops) > 1:  # 涨了多少？涨幅是百分之几: computed from the amounts
+        unit = None
+    if unit == "%" and ops == ["share"] and "相当于" in q:  # 大概相当于装机目标的百分之几: one amount of the other
         unit = None
     terms, places = [], []
     # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name

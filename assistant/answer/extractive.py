@@ -69,6 +69,7 @@ _ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类�
 
 
 MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
+MAX_HEADING = 40  # a heading line is no longer than this
 MAX_OUTLINE = 30  # a document's outline: at most this many parts (a plan has up to twenty-odd 篇)
 _LEAD = re.compile(r"[^，,、；;：:。！？!?\s]{4,20}。")  # a run-in lead: a short sentence standing as its own line
 _MARKERS = re.compile(r"\[\d+\]")
@@ -263,6 +264,28 @@ def unnumbered(section: str) -> str:
     return SECTION_SEP.join(re.sub(rf"^\s*[{CN_SMALL}]+、", "", e) for e in section.split(SECTION_SEP))
 
 
+def _path_draft(info: QuestionInfo, shown: list[str], n: int, passages: Sequence[Hit], full: list[str]) -> Draft:
+    """Where a part sits (its path `shown`, cited to passage n); when the question also asks what it is divided into
+    (哪一章，下面分了哪几块), the parts right under it (`full` is its whole heading path), each cited to a passage that
+    shows its heading, two at least."""
+    said = f"{tidy_figures(SECTION_SEP.join(shown))}[{n}]"
+    below = [p for p in passages if p.section.split(SECTION_SEP)[:len(full)] == full
+             and len(p.section.split(SECTION_SEP)) > len(full)]
+    found = {p.section.split(SECTION_SEP)[len(full)]: (p.doc_id, p.start) for p in reversed(below)}
+    levels = {h[0] for e in found if (h := heading_of(e))}
+    within = [p for p in passages if p.section.split(SECTION_SEP)[:len(full)] == full]
+    for p in within:  # a short part the chunker kept inside the chunk before it (…毛入学率达到95%。四、推进职业教育…)
+        for m in re.finditer(r"(?m)^[ \t\u3000]*(\S[^\n]*)$", p.text):
+            if (h := heading_of(m.group(1))) and h[0] in levels and len(m.group(1)) <= MAX_HEADING:
+                found.setdefault(m.group(1).strip(), (p.doc_id, p.start + m.start(1)))
+    under = sorted(found, key=found.get)  # in reading order
+    parts = [(e, m) for e in under[:MAX_SUBPARTS] if (m := _showing(e, passages))]
+    if not ASKS_SUBPARTS.search(info.text) or len(parts) < 2:
+        return Draft(said + "。", refused=False, used=[n])
+    said += "，下设：" + "；".join(f"{tidy_figures(e).rstrip('。；;，,：: ')}[{m}]" for e, m in parts)
+    return Draft(said + "。", refused=False, used=list(dict.fromkeys([n, *(m for _, m in parts)])))
+
+
 def _showing(element: str, passages: Sequence[Hit]) -> int | None:
     """The first passage (1-based) whose text shows a heading, or None."""
     return next((m for m, h in enumerate(passages, 1) if squash(element) in squash(h.text)), None)
@@ -353,24 +376,37 @@ def _issuer_answer(info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
     return None
 
 
+# 教育放在哪一章？下面分了哪几块 / 讲了哪几个方面: the part asked for, and the parts under it
+ASKS_SUBPARTS = re.compile(r"(?:分了?|分成|分为|包括|包含|讲了?|有)(?:哪几|哪些|几)[个大]?(?:块|部分|方面|节|章|项|个方面)")
+
+
 # a ranking asked (谁排第一, 得分最低的是哪个, 倒数三名是哪几个) and a sentence that lists the first or last places in
 # order (排名前三位的是：甲（96.82分）、乙…；排名后三位的是：…)
 RANK_LEAD = 120  # characters before a ranked list that may name its group
-_ASKED_FIRST = re.compile(r"排(?:名|在)?第一|第一名|头名|榜首|居首|首位|(?:最高|最好)(?=[^，,。？?]{0,6}?(?:哪|谁))")
+_ASKED_FIRST = re.compile(r"排(?:名|在)?第一|[拿得]了?第一|第一名|头名|榜首|居首|首位|(?:最高|最好)(?=[^，,。？?]{0,6}?(?:哪|谁))")
 _ASKED_LAST = re.compile(r"倒数第一|末位|最后一名|垫底|排(?:名|在)?最后|(?:最低|最差)(?=[^，,。？?]{0,6}?(?:哪|谁))")
 _ASKED_RUN = re.compile(rf"(前|后|倒数)([{CN_SMALL}\d])(?:名|位)")
+_SAID_FIRST = re.compile(r"(?:位列|排名|排在|位居|居|名列)(?:全省|全市|全县|全区|全国|各[市县区])?(?:第一(?!批|次|期|届)|首位|榜首)")
+_SAID_LAST = re.compile(r"(?:位列|排名|排在|位居|居|名列)(?:全省|全市|全县|全区|全国|各[市县区])?(?:末位|最后一?名?|倒数第一)")
 _RANK_RUN = re.compile(rf"(?:排名|排|位列|居)?(前|后)([{CN_SMALL}\d])(?:名|位)(?:的|单位|的单位)?(?:是|为|依次是|依次为|分别是|分别为)?[:：]")
 
 
 def _ranked(question: str, sentence: str) -> str | None:
-    """The clause of a sentence listing the first or last places that answers the ranking asked: the first place
-    (its list's lead and first item), the last (its list), or the run of places asked; None when none is asked or
-    listed."""
+    """The clause of a sentence that answers the ranking asked: the clause saying who is first or last (甲市以89.47分
+    位列全省第一; 丁市…，位列末位), else of a list of the first or last places the first place (the list's lead and first
+    item), the last (the list), or the run of places asked; None when none is asked or said."""
     run = _ASKED_RUN.search(question)
     side = ("前" if run[1] == "前" else "后") if run else "前" if _ASKED_FIRST.search(question) else (
         "后" if _ASKED_LAST.search(question) else "")
     if not side:
         return None
+    if not run:  # 临溪市以89.47分位列全省第一: a sentence that says who is first (or last)
+        said = (_SAID_FIRST if side == "前" else _SAID_LAST).search(sentence)
+        if said:
+            start = max(sentence.rfind(b, 0, said.start()) for b in "，,；;。：:") + 1
+            if start == said.start() and start > 0:  # 苇塘市得分74.08分，位列末位: who it is, in the clause before
+                start = max(sentence.rfind(b, 0, start - 1) for b in "，,；;。：:") + 1
+            return sentence[start: said.end()]
     for m in _RANK_RUN.finditer(sentence):
         if m[1] != side:
             continue
@@ -912,13 +948,15 @@ class ExtractiveBackend:
         passing = [c for c in ranked if c.check.ok]
         ranking = [(c, cl) for c in ranked for cl in [_ranked(info.text, c.text)] if cl]
         if ranking:  # of several ranked groups (区县…, 市直部门…), the one whose words before it the question names
-            def named(c: Candidate) -> int:
+            def group_named(c: Candidate) -> int:
                 text = passages[c.passage - 1].text
                 at = max(text.find(c.text), 0)
                 return sum(t in text[max(0, at - RANK_LEAD): at] + c.text for t in info.terms)
-            return self._clause_draft(*max(ranking, key=lambda x: named(x[0])))
-        if operations(info.text) == ["prior"]:  # worked back from a level and its rate, wherever one sentence has both
-            worked = next(((c, w) for c in ranked[:8]
+            return self._clause_draft(*max(ranking, key=lambda x: group_named(x[0])))
+        # worked back from a level and its rate, or a year of a monthly amount, wherever one sentence of the question's
+        # words gives what it needs
+        if operations(info.text)[:1] in (["prior"], ["annual"]):
+            worked = next(((c, w) for c in ranked[:8] if c.term_cov > 0
                            for w in [computed_sentence(info.text, [quotable(c.text)], [f"[{c.passage}]"])] if w), None)
             if worked is not None:
                 c, w = worked
@@ -1269,8 +1307,8 @@ class ExtractiveBackend:
             # 放在第几章？属于哪一篇: the parts above the one found, as its path shows them
             path = passages[n - 1].section.split(SECTION_SEP)
             above = path[: path.index(element)] if level is not None and element in path else []
-            shown = tidy_figures(SECTION_SEP.join([*above, element]))
-            return Draft(f"{shown}[{holder}]。", refused=False, used=[holder])
+            return _path_draft(info, [*above, element], holder, passages, full=path[: path.index(element) + 1]
+                               if element in path else [element])
         # What a part says: its heading, then the headings of its sub-parts, each cited to a passage under it.
         children: dict[str, int] = {}
         for m in numbers:
@@ -1308,7 +1346,7 @@ class ExtractiveBackend:
             return None
         # cite a passage that shows the heading, the deepest one first, so the citation supports the answer
         n = next((m for e in reversed(path) if len(squash(e)) > 2 and (m := _showing(e, passages))), n)
-        return Draft(f"{' › '.join(tidy_figures(e).rstrip('。；;，,：: ') for e in path)}[{n}]。", refused=False, used=[n])
+        return _path_draft(info, [tidy_figures(e).rstrip('。；;，,：: ') for e in path], n, passages, full=path)
 
     def _first_sentence(self, info: QuestionInfo, element: str, hit: Hit) -> str:
         """The first sentence of a passage after the part's heading and title lines, cut to its first clauses."""

@@ -1,5 +1,6 @@
-"""Rules of the eighteenth blind batch, on hand-made text: rankings in a bulletin, a level worked back from its rate,
-the bodies a notice's title opens with, a release that names its place only in the texts it cites."""
+"""Rules of the eighteenth and nineteenth blind batches, on hand-made text: rankings in a bulletin, a level worked
+back from its rate, a year of a monthly amount, the bodies a notice's title opens with, a release that names its place
+only in the texts it cites, a chapter asked with the parts under it."""
 
 from assistant.answer.extractive import _inline_list, _issuer_answer, _ranked
 from assistant.arithmetic import computed_sentence, derived, operations
@@ -116,3 +117,57 @@ def test_a_level_before_the_plan_begins_is_no_goal_of_it():
     check = check_sentence(info, base, g, plan)
     assert not check.ok and "result" in check.reason
     assert check_sentence(info, "到2025年，全区生产总值达到170亿元。", g, plan).ok
+
+
+def test_who_is_first_or_last_said_in_prose():
+    s = "甲市以89.47分位列全省第一，连续三年保持首位；丁市得分74.08分，位列末位，但较上年提高4.60分。"
+    assert _ranked("营商环境评价谁拿了第一 多少分", s) == "甲市以89.47分位列全省第一"
+    assert _ranked("排名垫底的是哪个市", s) == "丁市得分74.08分，位列末位"
+    assert _ranked("第一批试点有哪些", "列入第一批试点的有甲县、乙县。") is None
+
+
+def test_a_year_of_a_monthly_amount():
+    q = "硕士在某市租房，一年租房补贴合计多少钱？"
+    said = computed_sentence(q, ["按每月发放租房补贴：博士研究生1500元/月，硕士研究生1000元/月"], ["[1]"])
+    assert said is not None and said.startswith("全年12000元（每月1000元×12个月）")
+    assert "12000" in derived(said)
+    # a yearly amount stated in the clause: nothing to compute from its month
+    assert computed_sentence("一年合计多少", ["给予每年4万元、每月折合3333元的生活补贴"], ["[1]"]) is None
+
+
+def test_more_question_readings():
+    assert analyse("本科生租房补贴一个月给多少 能领几年").unit is None  # the second ask's unit is not the first's
+    assert analyse("春运走公路的比坐火车的多出多少万人次？").unit == "万人次"
+    assert analyse("到2035年某镇规划多少人").doc_years == ()  # a target year names no document
+    assert analyse("2025年的规划里GDP目标是多少").doc_years == ("2025",)
+    assert analyse("半年打分时日常监测占多大权重？").unit == "%"
+
+
+def test_a_chapter_asked_with_the_parts_under_it():
+    from assistant.answer.extractive import _path_draft
+
+    def hit(section: str, text: str, start: int) -> Hit:
+        return Hit(doc_id="d", name="d.txt", title="", section=section, index=0, start=start, end=start + len(text),
+                   text=text, score=1.0, chunk_id=f"d-{start}")
+
+    ch = "第十篇增进民生福祉 › 第三十四章提升教育质量"
+    passages = [hit(f"{ch} › 三、推进普通高中教育", "三、推进普通高中教育\n推进示范性高中建设。", 300),
+                hit(f"{ch} › 一、推进学前教育", "一、推进学前教育\n扩大普惠。", 100),
+                hit(ch, "到2025年毛入学率达到95%。\n四、推进职业教育\n实施提质培优。", 400),
+                hit(f"{ch} › 二、推进义务教育", "二、推进义务教育\n合理配建学校。", 200)]
+    full = ch.split(" › ")
+    draft = _path_draft(analyse("教育放在哪一章？下面分了哪几块？"), full, 3, passages, full)
+    assert draft.answer.endswith("下设：一、推进学前教育[2]；二、推进义务教育[4]；三、推进普通高中教育[1]；四、推进职业教育[3]。")
+    assert "下设" not in _path_draft(analyse("教育放在哪一章？"), full, 3, passages, full).answer
+
+
+def test_no_gap_between_items_asked_each_nor_a_sum_of_two_indicators():
+    listed = ["到2025年，力争高新技术企业、科技型中小企业数量分别达到80家以上、800家"]
+    assert computed_sentence("两类企业跟2025年目标比，各还差多少家", listed, ["[1]"]) is None
+    assert "720家" in computed_sentence("两类企业的目标相差多少家", listed, ["[1]"])
+    two = ["到2025年，示范县生产总值超600亿元，一般公共预算收入超40亿元"]
+    assert computed_sentence("示范县加上其他县区，一般公共预算收入目标加起来是多少", two, ["[1]"]) is None
+    # the thing a figure counts may follow it
+    said = computed_sentence("储能项目的规模，大概相当于新能源装机目标的百分之几？",
+                             ["力争新能源装机总量突破130万千瓦，推进源网荷3万千瓦储能项目"], ["[1]"])
+    assert said is not None and "2.3%" in said
