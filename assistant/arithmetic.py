@@ -215,7 +215,7 @@ def _best_beside(question: str, s: str, qs: list[Quantity], other_s: str, other:
                                   -q.start))
 
 
-def _bounds(s: str, at: int, marks: str) -> tuple[int, int]:
+def clause_bounds(s: str, at: int, marks: str) -> tuple[int, int]:
     """Start and end of the clause of `s` holding position `at`, clauses ending at any of `marks`."""
     lo = max(s.rfind(p, 0, at) for p in marks) + 1
     hi = min((j for j in (s.find(p, at) for p in marks) if j >= 0), default=len(s))
@@ -223,7 +223,7 @@ def _bounds(s: str, at: int, marks: str) -> tuple[int, int]:
 
 
 def _clause_of(s: str, q: Quantity, marks: str = "，,；;：:。") -> str:
-    return s[_bounds(s, q.start, marks)[0]: q.start + len(q.written)]
+    return s[clause_bounds(s, q.start, marks)[0]: q.start + len(q.written)]
 
 
 _ITEM_JOIN = re.compile(r"、|以及|和|与|及")
@@ -277,7 +277,7 @@ def _both_asked(question: str, s: str, a: Quantity, b: Quantity) -> bool:
     if ca in cb or cb in ca:
         return True
     first = min(a.start, b.start)
-    if "分别" in s[_bounds(s, first, "。；;")[0]: first]:  # 甲、乙分别增长8.9%、7.7%: one clause gives both, in order
+    if "分别" in s[clause_bounds(s, first, "。；;")[0]: first]:  # 甲、乙分别增长8.9%、7.7%: one clause gives both, in order
         return _asks_both(question, s, a, b) and not _EACH_GAP.search(question)  # (as in _given_together)
     qgrams = bigrams(question)
     # each clause whole: what it counts may follow its figure (推进源网荷3万千瓦储能项目)
@@ -299,7 +299,7 @@ def _glossary() -> Glossary:
 def _indicator_named(question: str, s: str, q: Quantity) -> bool:
     """The indicator right before a figure (示范县生产总值超600亿元: 生产总值), or right after it, is one the question
     names, or a synonym of one: two clauses' subjects asked (示范县…) do not make a GDP and a revenue one pair."""
-    lo, hi = _bounds(s, q.start, "，,；;：:。、")
+    lo, hi = clause_bounds(s, q.start, "，,；;：:。、")
     before = _FRAME_END.sub("", s[lo: q.start])
     end = q.start + len(q.written)
     named = before[-4:] + s[end: min(hi, end + 4)]  # or right after it (3万千瓦储能项目)
@@ -433,7 +433,7 @@ def _given_together(question: str, quotes: Sequence[str],
         return None
     for i, t in enumerate(quotes):
         for m in re.finditer("分别", t):
-            lo, hi = _bounds(t, m.start(), "，,；;。")
+            lo, hi = clause_bounds(t, m.start(), "，,；;。")
             qs = [q for q in found[i] if m.end() <= q.start < hi]
             if len(qs) == 2 and qs[0].unit == qs[1].unit and _asks_both(question, t, qs[0], qs[1]):
                 pairs.append((len(qgrams & _named(t[lo: m.start()])), (qs[0], qs[1], [i])))
@@ -662,12 +662,13 @@ def computed_sentence(question: str, quotes: Sequence[str], markers: Sequence[st
     quotes = [plain(_row_text(t)) for t in quotes]
     levels = [_without_changes(t) for t in quotes]
     changes = levels != quotes  # a quote states a change (_states_change)
-    if operations(question) == ["prior"]:
+    ops = operations(question)
+    if ops == ["prior"]:
         return _prior(question, quotes, markers)
-    if "annual" in operations(question) and (said := _annual(question, quotes, markers)):
+    if "annual" in ops and (said := _annual(question, quotes, markers)):
         return said
     said = []
-    for op in operations(question):
+    for op in ops:
         if op == "sum":  # a change the documents state (比上年增加1000亿元) is no part of a sum: the levels add up
             said.append(_computed(op, question, levels, markers))
         elif not changes or _BEFORE_ADDED.search(question):  # where it rose from: the level less the rise it states
@@ -871,10 +872,10 @@ def _annual(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str
     found = []
     for i, t in enumerate(quotes):
         for m in _MONTHLY.finditer(t):
-            lo, hi = _bounds(t, m.start(), "，,；;。")
+            lo, hi = clause_bounds(t, m.start(), "，,；;。")
             if re.search(r"每年|/年|年均|全年", t[lo:hi]):
                 continue
-            before = t[max(t.rfind(b, 0, m.start()) for b in "，,；;。：:、") + 1: m.start()]
+            before = t[clause_bounds(t, m.start(), "，,；;。：:、")[0]: m.start()]
             found.append((len(qgrams & _named(before)), len(qgrams & _named(t[lo:m.start()])), m, i))
     if not found:
         return None
@@ -899,7 +900,7 @@ def _prior(question: str, quotes: Sequence[str], markers: Sequence[str]) -> str 
     for i, t in enumerate(quotes):
         for m in _RATE_AFTER.finditer(t):
             rates = [float(x) for x in re.findall(r"(\d+(?:\.\d+)?)%", m[3])]
-            lo = max(t.rfind(b, 0, m.start()) for b in "。；;") + 1
+            lo = clause_bounds(t, m.start(), "。；;")[0]
             levels = [q for q in _quantities(t[lo:m.start()]) if not q.percent]
             levels = [replace(q, start=q.start + lo) for q in levels]
             if m[1] and len(levels) >= len(rates):
@@ -946,7 +947,7 @@ def _whole_and_part(question: str, quotes: Sequence[str]) -> tuple[Quantity, Qua
 def _one_of_several(s: str, q: Quantity, picked: Sequence[Quantity]) -> bool:
     """The figure is one of a set its clause gives (其他县区生产总值分别超500亿元、400亿元、400亿元) and the others were
     not picked: a sum of two would leave them out."""
-    lo, hi = _bounds(s, q.start, "，,；;。")
+    lo, hi = clause_bounds(s, q.start, "，,；;。")
     if "分别" not in s[lo:q.start]:
         return False
     return any(o.unit == q.unit and o.written not in {p.written for p in picked}
@@ -1026,7 +1027,7 @@ def _counts_asked(s: str, q: Quantity, unit: str, qgrams: set[str]) -> bool:
 
 def _around(s: str, q: Quantity, marks: str = "，,；;：:。") -> str:
     """The clause holding a quantity, both sides of it (培育3家…平台: the noun may follow the figure)."""
-    lo, hi = _bounds(s, q.start, marks)
+    lo, hi = clause_bounds(s, q.start, marks)
     return s[lo:hi]
 
 

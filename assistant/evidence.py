@@ -347,12 +347,11 @@ class DocLabel:
         # 关于《蓼川市…办法》的起草说明: a name the tagger does not know, with its tier, opening the title or the title
         # it cites (not 推进城市…, which opens with a word)
         m = _TITLE_PLACE.search(self.title)
-        if m and not _known_word(m[1][:2]) and not _known_word(m[1][:-1]):
+        if m and _unknown_name(m[1]):
             return m[1]
         # 市政府召开第47次常务会议 / 审议《岚湄市2026年重点项目建设计划》: a release naming no place, whose opening
         # cites texts of one such place only (its own government's)
-        cited = {m[1] for m in _CITED_PLACE.finditer(self.opening)
-                 if not _known_word(m[1][:2]) and not _known_word(m[1][:-1])}
+        cited = {m[1] for m in _CITED_PLACE.finditer(self.opening) if _unknown_name(m[1])}
         return cited.pop() if len(cited) == 1 else ""
 
     @cached_property
@@ -383,6 +382,12 @@ class DocLabel:
         2025), and the next when its opening says it plans for it (安排部署明年经济工作)."""
         ahead = {str(int(y) + 1) for y in self.years} if len(self.years) == 1 and "明年" in self.opening else set()
         return frozenset(self.years | {str(int(y) - 1) for y in self.years - self.late} | ahead)
+
+
+def _unknown_name(place: str) -> bool:
+    """A place with its tier (蓼川市) whose name the tagger does not know, as a word or as the start of one (not 城市,
+    which opens 城市更新)."""
+    return not _known_word(place[:2]) and not _known_word(place[:-1])
 
 
 def _tier_level(place: str) -> str:
@@ -783,7 +788,8 @@ def check_passage(info: QuestionInfo, hit: Hit, glossary: Glossary, min_coverage
     missing = [y for y in info.years if not _mentions_year(y, hit, text, scope)]
     # 2024年多少, worked back from the next year's level and its rate: that year answers
     after = {str(int(y) + 1) for y in info.years} if operations(info.text) == ["prior"] else set()
-    missing = [y for y in missing if str(int(y) + 1) not in after or not _mentions_year(str(int(y) + 1), hit, text, scope)]
+    if after:
+        missing = [y for y in missing if not _mentions_year(str(int(y) + 1), hit, text, scope)]
     # two years a computation spans (从2027年到2030年再提高几个百分点): each passage may hold one end (the gate then
     # wants every year in some passage, unmentioned_years)
     if missing and not (len(info.years) >= 2 and len(missing) < len(info.years) and operation(info.text)):

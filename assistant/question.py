@@ -48,10 +48,12 @@ _SHORT_NAME = re.compile(rf"[{CN_SMALL}]{{1,3}}[五大]")  # 十四五 (plan), �
 PERIOD = re.compile(rf"[{CN_SMALL}]{{1,3}}五(?:时期|期间|末)?")  # 十三五: a five-year period, a time like a year
 # 哪三个/哪两条 ask for items; 哪一个/哪一项 for one
 _LIST = re.compile(rf"哪些|哪几|有什么|包括|具体是|指的是|是什么|哪(?!一[条个项类篇方大级种点])[{CN_SMALL}两几]+[条个项类篇方大级种点]")
+# 一共几条，分别怎么表述: a count asked with the wording of each item, a list
+EACH_WORDED = rf"(?:几|[{CN_SMALL}两])[个条项类方大种点件][^？?。]{{0,8}}(?:分别|各自?)(?:怎么|如何)"
 _LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大级种点])[{CN_SMALL}两]+[条个项类方大级种点]|列一下|列出|列举|罗列|逐条"
                          # 有几条，都是啥: a count asked with its items
                          r"|几[个条项类方大种点件][^？?。]{0,8}(?:都|分别|各自?)?(?:是|有)(?:什么|啥|哪些)"
-                         rf"|(?:几|[{CN_SMALL}两])[个条项类方大种点件][^？?。]{{0,8}}(?:分别|各自?)(?:怎么|如何)")  # 几条，分别怎么表述
+                         rf"|{EACH_WORDED}")
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月|哪一?天|哪几天|几号(?![窗楼线门厅口房馆柜台位车桌院床文令])|哪个月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
 # a figure the asker wants confirmed (是不是6%, 是不是先发5000亿): a number with its unit, not a year

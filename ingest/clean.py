@@ -232,6 +232,8 @@ _FIELD_START = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]\S")  # a labelled field o
 def _fields(line: str, nxt: str) -> bool:
     """Two labelled fields in a row (出席：… / 列席：…): each a block of its own, however its value ends."""
     return bool(_FIELD_START.match(line.strip()) and _FIELD_START.match(nxt.strip()))
+
+
 _CLOSING_START = tuple("）)，,。、；;：:！!？?」』")
 _SUBSCRIPT = re.compile(r"[0-9]{1,2}(?:\.[0-9])?")
 

@@ -15,14 +15,14 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.arithmetic import across, computed_sentence, operation, operations, partner, quantities
+from assistant.arithmetic import across, clause_bounds, computed_sentence, operation, operations, partner, quantities
 from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, DAY_SPAN, OFFICE, Check, asked_event, check_sentence,
                                 coverage, has_figure, row_cells, heading_years, question_tense, sentence_units,
                                 statement_tense, subject_start, term_present, type_match)
 from assistant.definitions import DEFINE, definition, field_answer, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
-from assistant.question import WHICH_BODY, WHICH_LEVEL, QuestionInfo, analyse, enumeration_section, synonyms
+from assistant.question import EACH_WORDED, WHICH_BODY, WHICH_LEVEL, QuestionInfo, analyse, enumeration_section, synonyms
 from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_path, is_last, is_numbered, item_body,
                                   items_as_parts, lead_clause, matches, numbered_parts, opening, ordinal, outline_level,
                                   outline_part, part_opening, to_chinese, to_int)
@@ -65,7 +65,7 @@ _NUMBER = re.compile(DECIMAL)
 # a question the document itself asks (a reporter's, an FAQ's): it states nothing
 _ASKED_HERE = re.compile(r"[？?][”\"」』）)]*$")
 _ASKS_SEVERAL = re.compile(rf"哪些|哪几|哪([{CN_SMALL}两]+)([条个项类方大篇级种点])|分别是(?:什么|啥)|都(?:有|是)(?:什么|啥|哪些)"
-                           rf"|(?:几|[{CN_SMALL}两])[个条项类方大种点件][^？?。]{{0,8}}(?:分别|各自?)(?:怎么|如何)")  # 几条，分别怎么表述
+                           rf"|{EACH_WORDED}")
 
 
 MAX_SUBPARTS = 8  # a part's answer lists at most this many sub-part headings
@@ -269,6 +269,8 @@ def _path_draft(info: QuestionInfo, shown: list[str], n: int, passages: Sequence
     (哪一章，下面分了哪几块), the parts right under it (`full` is its whole heading path), each cited to a passage that
     shows its heading, two at least."""
     said = f"{tidy_figures(SECTION_SEP.join(shown))}[{n}]"
+    if not ASKS_SUBPARTS.search(info.text):
+        return Draft(said + "。", refused=False, used=[n])
     below = [p for p in passages if p.section.split(SECTION_SEP)[:len(full)] == full
              and len(p.section.split(SECTION_SEP)) > len(full)]
     found = {p.section.split(SECTION_SEP)[len(full)]: (p.doc_id, p.start) for p in reversed(below)}
@@ -280,7 +282,7 @@ def _path_draft(info: QuestionInfo, shown: list[str], n: int, passages: Sequence
                 found.setdefault(m.group(1).strip(), (p.doc_id, p.start + m.start(1)))
     under = sorted(found, key=found.get)  # in reading order
     parts = [(e, m) for e in under[:MAX_SUBPARTS] if (m := _showing(e, passages))]
-    if not ASKS_SUBPARTS.search(info.text) or len(parts) < 2:
+    if len(parts) < 2:
         return Draft(said + "。", refused=False, used=[n])
     said += "，下设：" + "；".join(f"{tidy_figures(e).rstrip('。；;，,：: ')}[{m}]" for e, m in parts)
     return Draft(said + "。", refused=False, used=list(dict.fromkeys([n, *(m for _, m in parts)])))
@@ -383,6 +385,7 @@ ASKS_SUBPARTS = re.compile(r"(?:分了?|分成|分为|包括|包含|讲了?|有)
 # a ranking asked (谁排第一, 得分最低的是哪个, 倒数三名是哪几个) and a sentence that lists the first or last places in
 # order (排名前三位的是：甲（96.82分）、乙…；排名后三位的是：…)
 RANK_LEAD = 120  # characters before a ranked list that may name its group
+WORKED_AMONG = 8  # the best sentences a level worked back or a year's total is looked for in
 _ASKED_FIRST = re.compile(r"排(?:名|在)?第一|[拿得]了?第一|第一名|头名|榜首|居首|首位|(?:最高|最好)(?=[^，,。？?]{0,6}?(?:哪|谁))")
 _ASKED_LAST = re.compile(r"倒数第一|末位|最后一名|垫底|排(?:名|在)?最后|(?:最低|最差)(?=[^，,。？?]{0,6}?(?:哪|谁))")
 _ASKED_RUN = re.compile(rf"(前|后|倒数)([{CN_SMALL}\d])(?:名|位)")
@@ -391,26 +394,33 @@ _SAID_LAST = re.compile(r"(?:位列|排名|排在|位居|居|名列)(?:全省|�
 _RANK_RUN = re.compile(rf"(?:排名|排|位列|居)?(前|后)([{CN_SMALL}\d])(?:名|位)(?:的|单位|的单位)?(?:是|为|依次是|依次为|分别是|分别为)?[:：]")
 
 
-def _ranked(question: str, sentence: str) -> str | None:
-    """The clause of a sentence that answers the ranking asked: the clause saying who is first or last (甲市以89.47分
-    位列全省第一; 丁市…，位列末位), else of a list of the first or last places the first place (the list's lead and first
-    item), the last (the list), or the run of places asked; None when none is asked or said."""
+def _rank_asked(question: str) -> tuple[str, bool] | None:
+    """The ranking a question asks: its side (前 for the first places, 后 for the last) and whether it asks a run of
+    places (前三名, 倒数三名) rather than one; None when it asks none."""
     run = _ASKED_RUN.search(question)
-    side = ("前" if run[1] == "前" else "后") if run else "前" if _ASKED_FIRST.search(question) else (
-        "后" if _ASKED_LAST.search(question) else "")
-    if not side:
-        return None
+    if run:
+        return ("前" if run[1] == "前" else "后"), True
+    if _ASKED_FIRST.search(question):
+        return "前", False
+    return ("后", False) if _ASKED_LAST.search(question) else None
+
+
+def _rank_clause(side: str, run: bool, sentence: str) -> str | None:
+    """The clause of a sentence that answers the ranking asked (`_rank_asked`): the clause saying who is first or
+    last (甲市以89.47分位列全省第一; 丁市…，位列末位), else of a list of the first or last places the first place (the
+    list's lead and first item), the last (the list), or the run of places asked; None when it says none."""
+    marks = "，,；;。：:"
     if not run:  # 临溪市以89.47分位列全省第一: a sentence that says who is first (or last)
         said = (_SAID_FIRST if side == "前" else _SAID_LAST).search(sentence)
         if said:
-            start = max(sentence.rfind(b, 0, said.start()) for b in "，,；;。：:") + 1
+            start = clause_bounds(sentence, said.start(), marks)[0]
             if start == said.start() and start > 0:  # 苇塘市得分74.08分，位列末位: who it is, in the clause before
-                start = max(sentence.rfind(b, 0, start - 1) for b in "，,；;。：:") + 1
+                start = clause_bounds(sentence, start - 1, marks)[0]
             return sentence[start: said.end()]
     for m in _RANK_RUN.finditer(sentence):
         if m[1] != side:
             continue
-        start = max(sentence.rfind(b, 0, m.start()) for b in "，,；;。：:") + 1
+        start = clause_bounds(sentence, m.start(), marks)[0]
         end = next((i for i in range(m.end(), len(sentence)) if sentence[i] in "；;。"), len(sentence))
         if side == "前" and not run:  # the first place: the list's first item
             end = next((i for i in range(m.end(), end) if sentence[i] == "、"), end)
@@ -946,26 +956,18 @@ class ExtractiveBackend:
             return field
         ranked = self.candidates(info, passages)
         passing = [c for c in ranked if c.check.ok]
-        ranking = [(c, cl) for c in ranked for cl in [_ranked(info.text, c.text)] if cl]
-        if ranking:  # of several ranked groups (区县…, 市直部门…), the one whose words before it the question names
-            def group_named(c: Candidate) -> int:
-                text = passages[c.passage - 1].text
-                at = max(text.find(c.text), 0)
-                return sum(t in text[max(0, at - RANK_LEAD): at] + c.text for t in info.terms)
-            return self._clause_draft(*max(ranking, key=lambda x: group_named(x[0])))
-        # worked back from a level and its rate, or a year of a monthly amount, wherever one sentence of the question's
-        # words gives what it needs
+        if (asked := _rank_asked(info.text)) is not None:
+            ranking = [(c, cl) for c in ranked for cl in [_rank_clause(*asked, c.text)] if cl]
+            if ranking:  # of several ranked groups (区县…, 市直部门…), the one whose words before it the question names
+                def group_named(c: Candidate) -> int:
+                    text = passages[c.passage - 1].text
+                    at = max(text.find(c.text), 0)
+                    return sum(t in text[max(0, at - RANK_LEAD): at] + c.text for t in info.terms)
+                return self._clause_draft(*max(ranking, key=lambda x: group_named(x[0])))
         if operations(info.text)[:1] in (["prior"], ["annual"]):
-            worked = next(((c, w) for c in ranked[:8] if c.term_cov > 0
-                           for w in [computed_sentence(info.text, [quotable(c.text)], [f"[{c.passage}]"])] if w), None)
+            worked = self._worked(info, ranked)
             if worked is not None:
-                c, w = worked
-                text = quotable(c.text)
-                at = [q.start for q in quantities(text) if q.written in w]  # the level and its rate, and between
-                lo = max(text.rfind(b, 0, min(at)) for b in "，,；;。") + 1 if at else 0
-                hi = re.search(r"[，,；;。]|$", text[max(at, default=0):])
-                quote = text[lo: max(at, default=0) + hi.start()] if at else text
-                return self._draft([f"{quote.rstrip('。；;，,、：: ')}[{c.passage}]。", w], [c])
+                return worked
         if passing and ranked[0].check.masked and ranked[0].score - passing[0].score > self.cfg.masked_gap:
             return Draft(REFUSAL, refused=True, reason="the best matching sentence masks the figure (XX)")
         if not passing and self.cfg.typed_fallback:
@@ -1086,6 +1088,19 @@ class ExtractiveBackend:
             if found is not None:
                 taken.append(found)
         return taken[len(chosen):]
+
+    def _worked(self, info: QuestionInfo, ranked: Sequence[Candidate]) -> Draft | None:
+        """A level worked back from its rate, or a year of a monthly amount, from whichever sentence of the question's
+        words gives what it needs: the clauses from the first figure used to the last, and the computation."""
+        found = next(((c, w) for c in ranked[:WORKED_AMONG] if c.term_cov > 0
+                      for w in [computed_sentence(info.text, [quotable(c.text)], [f"[{c.passage}]"])] if w), None)
+        if found is None:
+            return None
+        c, worked = found
+        text = quotable(c.text)
+        at = [q.start for q in quantities(text) if q.written in worked]  # the level and its rate, and between
+        quote = text[clause_bounds(text, min(at), "，,；;。")[0]: clause_bounds(text, max(at), "，,；;。")[1]] if at else text
+        return self._draft([f"{quote.rstrip('。；;，,、：: ')}[{c.passage}]。", worked], [c])
 
     def _clause_draft(self, c: Candidate, clause: str) -> Draft:
         """The clause that lists the items is the answer; the citation shows the sentence."""

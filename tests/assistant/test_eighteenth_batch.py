@@ -2,7 +2,7 @@
 back from its rate, a year of a monthly amount, the bodies a notice's title opens with, a release that names its place
 only in the texts it cites, a chapter asked with the parts under it."""
 
-from assistant.answer.extractive import _inline_list, _issuer_answer, _ranked
+from assistant.answer.extractive import _inline_list, _issuer_answer, _rank_asked, _rank_clause
 from assistant.arithmetic import computed_sentence, derived, operations
 from assistant.evidence import _ASKED_LEVEL, asks_goal, check_sentence, doc_label, sibling_named
 from assistant.glossary import Glossary
@@ -11,6 +11,11 @@ from vectordb.index import Hit
 
 RANKS = ("综合得分排名前三位的是：甲局（98.15分）、乙局（97.62分）、丙局（97.30分）；"
          "排名后三位的是：丁局（90.12分）、戊局（89.47分）、己局（88.95分）。")
+
+
+def _ranked(question: str, sentence: str) -> str | None:
+    asked = _rank_asked(question)
+    return _rank_clause(*asked, sentence) if asked else None
 
 
 def _hit(text: str, title: str = "") -> Hit:
