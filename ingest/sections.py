@@ -139,7 +139,8 @@ def part_title(prev: str, line: str, nxt: str) -> bool:
     """An unnumbered part title: a short standalone line with no sentence punctuation, after a
     finished paragraph and before body text or a numbered heading ("2026年重点工作")."""
     s = line.strip()
-    if not (4 <= len(s) <= PART_MAX) or _PART_PUNCT.search(s) or heading_of(s) or _CAPTION.match(s):
+    if not (4 <= len(s) <= PART_MAX) or _PART_PUNCT.search(s) or heading_of(s) or _CAPTION.match(s) \
+            or s.endswith("表"):  # …学区划分表, …一览表: a table's name, no part
         return False
     p = prev.strip()
     if len(p) < 10 or heading_of(p) or not p.endswith(("。", "！", "!", "？", "?", "”", "）", ")")):
