@@ -40,6 +40,8 @@ _ADDED, _TOTAL = re.compile(r"新增|新建|增加"), re.compile(r"累计|总|�
 _BEFORE_ADDED = re.compile(rf"(?:{_ADDED.pattern})[^。？?]{{0,12}}?(?:之前|以前|倒推)[^。？?]{{0,10}}?(?:多少|几)"
                            # 比2016年多了135天，那2016年是多少: the earlier year's, the level less the rise
                            rf"|比(?P<base>{YEAR})年(?:多|增加|提高|增长|上升)了?[^。？?]{{0,16}}?(?P=base)年[^。？?]{{0,8}}?(?:多少|几)"
+                           # 比原来多了135天，那原来是多少: the same, the earlier level named 原来
+                           r"|(?:多|增加|提高|增长|上升)了?[^。？?]{0,16}?那?(?:原来|之前|以前)(?:是|有)?(?:多少|几)"
                            r"|倒推[^。？?]{0,12}?(?:多少|几)|从多少[\u4e00-\u9fff]{0,2}(?:提|涨|增|升)")
 _SUM = re.compile(r"加起来|加上|合计|之和|总和|[两二三]\S{0,3}一共|[和与及、][^，。？?]{1,10}?(?:一共|总共)|"
                   + _AFTER_ADDED.pattern)
@@ -53,7 +55,7 @@ _COUNT_RATE = re.compile(r"(?<!增长)(成功|执结|结案|办结|办复|解决
 _PRIOR = re.compile(r"(?:按|照|根据|用)[^。？?]{0,16}?(?:增幅|降幅|增速|增长率|涨幅|减幅|下降幅度|幅度|百分比)"
                     r"[^。？?]{0,12}?(?:倒推|反推|推算|算|推|估)")
 # 一年租房补贴合计多少 when a document states it by the month (硕士研究生1000元/月): twelve months of it
-_ANNUAL = re.compile(r"(?:一年|全年|一整年)(?:下来)?[^。？?]{0,10}?(?:合计|一共|总共|共|加起来|算下来)[^。？?]{0,6}?(?:多少|几)")
+_ANNUAL = re.compile(r"(?:一年(?!级)|全年|一整年)(?:下来)?[^。？?]{0,10}?(?:合计|一共|总共|共|加起来|算下来)[^。？?]{0,6}?(?:多少|几)")
 _OPS = (
     ("prior", _PRIOR),
     ("annual", _ANNUAL),
@@ -1089,12 +1091,17 @@ def partner(question: str, first: str, others: Sequence[str]) -> int | None:
     first = plain(first)
     if _states_change(first):
         return None
+    best, best_shared = None, -1
     for i, other in enumerate(others):
         other = plain(other)
         got = None if _states_change(other) else _pick(question, [first, other])
         if got is not None and got[2] == [0, 1]:  # a pair across the two quotes: _pick checked both are _about it
-            return i
-    return None
+            # of the sentences that pair, the one whose figure counts most nearly what the first's does (完成交通固定
+            # 资产投资13亿元 pairs 全年完成交通固定资产投资12.7亿元 before 国省干线公路完成投资5.86亿元)
+            shared = len(_named(_lead(first, got[0])) & _named(_lead(other, got[1])))
+            if shared > best_shared:
+                best, best_shared = i, shared
+    return best
 
 
 def _named(text: str) -> set[str]:

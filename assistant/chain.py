@@ -25,8 +25,9 @@ from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, cov
                                 own_number, unmentioned_years, unnamed_quote)
 from assistant.params import (DEFINITION_DOCS, FIELD_DOC_COVERAGE, FIGURE_COVERAGE_RELIEF, LIST_EXTRA,
                               MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES)
-from assistant.answer.extractive import (ANNOUNCE_CHUNKS, ASKS_SUBPARTS, MAX_OUTLINE, MAX_SUBPARTS, announced_part, runs_on_unmarked,
-                                          runs_past_end, unnumbered)
+from assistant.answer.extractive import (ANNOUNCE_CHUNKS, ASKS_ISSUER, ASKS_SUBPARTS, ISSUED_TITLE, MAX_OUTLINE,
+                                          MAX_SUBPARTS, announced_part, runs_on_unmarked, runs_past_end, signature,
+                                          unnumbered)
 from assistant.query import Query, make_query
 from assistant.question import DOC_NUMBER_ASKED, analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
@@ -349,7 +350,7 @@ class Assistant:
         if defined:  # 四上企业指什么: the document's own glossary entry answers first
             taken = {h.chunk_id for h in defined}
             evidence = defined + [h for h in evidence if h.chunk_id not in taken]
-        fields = self.field_passages(q, hits)
+        fields = self.field_passages(q, hits) or self.signature_passages(q, hits)
         if fields:  # 实施主体是哪个部门: the asked document's line labelled 实施主体：, retrieved or not
             taken = {h.chunk_id for h in fields}
             evidence = fields + [h for h in evidence if h.chunk_id not in taken]
@@ -458,6 +459,17 @@ class Assistant:
         if rest.terms and coverage(rest, text, self.search.glossary) < FIELD_DOC_COVERAGE:
             return []
         return self._row_hits(q, [found[0]], hits)
+
+    def signature_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
+        """哪个单位发的 of a document whose title names no issuer: the chunk of its 落款 (body and date), retrieved
+        or not."""
+        doc = self._asked_doc(q, hits) if ASKS_ISSUER.search(q.info.text) else None
+        title = next((h.title for h in hits if h.doc_id == doc), "")
+        if doc is None or ISSUED_TITLE.match(title.strip()):
+            return []
+        m = signature(self.index.text(doc) or "")
+        row = chunk_at(self.index.live(), doc, m.start(1)) if m else None
+        return self._as_hits(q, [row.id], hits) if row else []
 
     @staticmethod
     def _asked_doc(q: Query, hits: Sequence[Hit]) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Sequence
 
-from assistant.arithmetic import UNIT_KEYS, YEAR_WRITTEN, operation, operations, quantities, row_cells
+from assistant.arithmetic import UNIT_KEYS, YEAR_WRITTEN, operation, operations, quantities, row_cells, wants_percent
 from assistant.glossary import Glossary
 from assistant.references import heading_path
 from assistant.question import (AREA, DOC_NUMBER_ASKED, _SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES,
@@ -381,7 +381,16 @@ class DocLabel:
         which a report reviews (去年), unless dated in that year's last months (a 全会公报 of 2025年12月27日 reviews
         2025), and the next when its opening says it plans for it (安排部署明年经济工作)."""
         ahead = {str(int(y) + 1) for y in self.years} if len(self.years) == 1 and "明年" in self.opening else set()
-        return frozenset(self.years | {str(int(y) - 1) for y in self.years - self.late} | ahead)
+        # the year before the latest only: a 2025年度 report dated 2026 reviews 2025, and says nothing of 2024; a
+        # plan, a notice or a rule (…工作方案的通知) reviews no year
+        latest = {max(self.years - self.late)} if self.years - self.late else set()
+        if _FORWARD.search(self.title) and not _REVIEWS.search(self.title):
+            latest = set()
+        return frozenset(self.years | {str(int(y) - 1) for y in latest} | ahead)
+
+
+_FORWARD = re.compile(r"方案|计划|规划|意见|通知|办法|措施|细则|要点|通告|公告|条例")  # kinds that plan or rule
+_REVIEWS = re.compile(r"报告|总结|公报|讲话|述职|回顾|情况")  # kinds that look back
 
 
 def _unknown_name(place: str) -> bool:
@@ -470,6 +479,14 @@ def title_named(text: str, labels: dict[str, DocLabel]) -> list[frozenset[str]]:
                         found.append(docs)
                     break
     return list(dict.fromkeys(found))
+
+
+# who holds an office (主任谁来当, 由谁担任) is answered by the office that holds it (由分管副市长担任)
+_HOLDER_ASKED = re.compile(r"谁来?(?:当|担任|兼任|出任)|由谁")
+_HELD_BY = re.compile(r"由[^，,。；;]{2,24}?(?:担任|兼任|出任)")
+# a rule's start (从哪天开始执行): the date it applies from (自2025年5月8日起)
+_IN_FORCE = frozenset("执行 施行 实施 生效 启用 实行".split())
+_SINCE = re.compile(r"[自从于](?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:起|开始)")
 
 
 _CITED_GENRE = re.compile(r"重要(?:讲话|指示|批示)")  # 学习…重要讲话精神: another's words an opening cites
@@ -1226,7 +1243,7 @@ def statement_tense(sentence: str) -> str | None:
 
 # A goal named in so many words (目标是多少, 预期增长多少, 打算): 计划 and 规划 also name documents, 要 also asks a plan;
 # 人均预期寿命 is an indicator, 达到预期 a result
-_NAMES_GOAL = re.compile(r"目标|(?<!人均)(?<![到及超于])预期(?!寿命)|力争|争取|打算|有望|预计将|预计[^，,。；;]{1,8}后"
+_NAMES_GOAL = re.compile(r"目标|承诺|(?<!人均)(?<![到及超于])预期(?!寿命)|力争|争取|打算|有望|预计将|预计[^，,。；;]{1,8}后"
                          r"|(?<=今年|明年)计划")  # 今年计划解决多少件 (not 六五计划, 计划单列市)
 
 
@@ -1370,6 +1387,20 @@ def _before_plan(clause: str, frame: str) -> bool:
     return bool(n and n >= 3 and years) and max(years) < 1966 + 5 * (int(n) - 3)
 
 
+_WHOLE_OF = re.compile(r"占([^，,。；;]{1,16}?)的?(?:比率|比重|比例)")
+
+
+def _share_of_only(info: QuestionInfo, clause: str) -> bool:
+    """The clause gives a percentage of what the question names, as the whole a share is of (占缴存余额的比率),
+    a term of it named nowhere else in the clause: no amount of it."""
+    m = _WHOLE_OF.search(clause)
+    if m is None or not re.search(r"\d(?:\.\d+)?[%‰]", clause):
+        return False
+    inside = [t for t in info.terms if t in m.group(1)]
+    outside = clause[: m.start()] + clause[m.end():]
+    return any(t not in outside for t in inside)
+
+
 def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, context: str = "") -> Check:
     """For a figure question, some clause (with the one before it) must name what was asked and carry an
     unmasked figure in the unit asked; `focus` is that clause. `context` (squashed title and heading path) names
@@ -1405,6 +1436,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             masked |= fig is False
             if fig is True and items and not _COUNT.search(squash(clause)):
                 continue  # 几个 is not answered by a rate or an amount (贡献率超74%)
+            if fig is True and info.unit is None and not wants_percent(info.text) and _share_of_only(info, clause):
+                continue  # 缴存余额是多少: not 贷款余额…占缴存余额的比率为73.05%
             if fig is True:
                 lo = 0 if alone else max(0, i - 1)
                 if lo == i - 1 and _VAGUE_AMOUNT.search(clauses[lo]):
@@ -1461,7 +1494,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     if info.kind == "who" and (WHICH_BODY.search(info.text) or asked_action(info.text) in _BODY_ACTIONS):
         if not _BODY_NAME.search(dated):
             return Check(False, "the sentence names no body")
-    elif info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(body):
+    elif info.kind == "who" and not ASKS_MORE_THAN_WHO.search(info.text) and not names_person(body) and not (
+            _HOLDER_ASKED.search(info.text) and _HELD_BY.search(dated)):  # 主任谁来当: 由分管副市长担任 says who
         return Check(False, "the sentence names no person")
     if info.kind in ("who", "what") and _PERSON_NAME_ASKED.search(info.text) and not person_names(body):
         return Check(False, "the sentence gives no person's name")  # 区长叫什么名字: not 区政府主要负责人, nor X部长
@@ -1488,7 +1522,9 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     if info.kind != "figure" and _ASKS_DONE.search(info.text) and _FORETOLD.search(sentence) \
             and not _DONE.search(sentence):
         return Check(False, "the sentence foretells what the question asks as done")
-    if info.kind == "when" and (done := asked_event(info.text)) and not term_present(done, dated, glossary):
+    if info.kind == "when" and (done := asked_event(info.text)) and done in _IN_FORCE and _SINCE.search(dated):
+        done = None  # 从哪天开始执行: 自2025年5月8日起… is when it took effect
+    if info.kind == "when" and done and not term_present(done, dated, glossary):
         return Check(False, f"the sentence does not say when it was {done}")
     if info.kind == "when" and done and _TIME.search(dated) and not dates_event(done, body, glossary):
         return Check(False, f"the sentence's date is not when it was {done}")
@@ -1622,7 +1658,7 @@ def asked_role(question: str) -> str | None:
     w, f = _unglued(tagged_words(m.group(1)))[-1]  # 检查组组长 cut as 检查|组组长: the role is 组长
     # the word right before 是谁 (the tagger files 得主 and 选手 as verbs); one for whoever takes part is a person,
     # not a role that tells people apart
-    if len(w) > 1 and not f.startswith(("nr", "ns", "nt", "m", "r", "u", "p", "c", "d")) and w not in GENERIC \
+    if len(w) > 1 and not f.startswith(("nr", "ns", "nt", "m", "r", "u", "p", "c", "d", "a")) and w not in GENERIC \
             and w not in _ANYONE:
         return w
     return None

@@ -13,6 +13,8 @@ from ingest.zh import join_digit_spaces
 DEFAULT_GLOSSARY = Path(__file__).parent / "data" / "glossary.txt"
 _CN_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789"))
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+# PM二点五 (a voice input): a decimal right after letters is a name's number, PM2.5
+_LETTER_DECIMAL = re.compile(r"(?<=[A-Za-z])[〇零一二三四五六七八九]点[〇零一二三四五六七八九]+")
 _BARE_YI = re.compile(r"(?<=[\d多少几])亿(?!元)")  # "多少亿" asks for 亿元
 
 
@@ -31,6 +33,7 @@ def normalise_query(text: str) -> str:
     `2020 年` → `2020年`, `多少亿` → `多少亿元`."""
     text = "".join(unicodedata.normalize("NFKC", ch) if ord(ch) >= 0xFF01 and ord(ch) <= 0xFF5E else ch for ch in text)
     text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(0)), text)
+    text = _LETTER_DECIMAL.sub(lambda m: "".join(_CN_DIGITS.get(c, ".") for c in m.group(0)), text)
     text = _SHORT_YEAR.sub(lambda m: ("20" if int(m.group(1)) < 50 else "19") + m.group(1), text)
     return _BARE_YI.sub("亿元", join_digit_spaces(text)).strip()
 

@@ -17,6 +17,7 @@ from assistant.params import LABEL_CHARS
 from assistant.question import (_TIER_CHARS, KINDS, QuestionInfo, analyse, compares_places, listed_place, place_key,
                                 real_place, without_asker)
 from ingest.clean import TITLE_CHARS
+from ingest.zh import squash
 from vectordb.index import Index
 
 
@@ -36,6 +37,7 @@ class DocLabels:
     def __init__(self, index: Index):
         self.index = index
         self._cache: tuple[str, dict[str, DocLabel], dict[str, str], frozenset[str]] | None = None
+        self._texts: tuple[str, dict[str, str]] | None = None
 
     def _current(self) -> tuple[str, dict[str, DocLabel], dict[str, str], frozenset[str]]:
         key = self.index.live().key
@@ -58,6 +60,13 @@ class DocLabels:
                                for n in (p, place_key(p)))
             cache = self._cache = (key, labels, names, places)
         return cache
+
+    def texts(self) -> dict[str, str]:
+        """Each live document's text, squashed (computed once per live set)."""
+        key = self.index.live().key
+        if self._texts is None or self._texts[0] != key:
+            self._texts = (key, {d: squash(t) for d, t in self.index.registry.texts().items()})
+        return self._texts[1]
 
     def places(self) -> frozenset[str]:
         """The places the documents are of, as written and without their tier (青岚市, 青岚), which the tagger may
@@ -154,7 +163,18 @@ def make_query(question: str, standalone: str, labels: DocLabels, k: int, doc_id
     standalone = without_asker(standalone)
     info = read_question(standalone, labels)
     ids = tuple(doc_ids) if doc_ids else None
-    scope = doc_scope(info, labels.of(ids))
-    gate_scope = scope if ids is None else doc_scope(info, labels.all())
+    scope = _with_named(info, doc_scope(info, labels.of(ids)), labels)
+    gate_scope = scope if ids is None else _with_named(info, doc_scope(info, labels.all()), labels)
     return Query(question=question, standalone=standalone, info=info, scope=scope, gate_scope=gate_scope, k=k,
                  doc_ids=ids, section_prefix=section_prefix)
+
+
+def _with_named(info: QuestionInfo, scope: Scope, labels: DocLabels) -> Scope:
+    """A named thing the tagger calls a place (滏阳新河, 衡水湖), of no document and no listed place, that the
+    documents asked about write: a passage must name it too, as a place no document is of."""
+    if not scope.docs:
+        return scope
+    known, texts = labels.places(), labels.texts()
+    named = tuple(p for p in info.places if len(p) > 2 and not real_place(p) and p not in known
+                  and p not in scope.free_places and any(squash(p) in texts.get(d, "") for d in scope.docs))
+    return replace(scope, free_places=scope.free_places + named) if named else scope

@@ -34,9 +34,10 @@ _WHERE_PART = re.compile(r"(?:哪一?|第几)个?(?:部分|大项|项|块|板块
 _PLACED = re.compile(r"讲|放|写|提|部署|安排|涉及|说|谈|论述|阐述|出现|位于|在(?=[^，,。？?]{0,6}(?:哪|第几))")
 _PARTS_OF = re.compile(r"(?:下面|下设|包括|包含|分为|分成|分|有)了?(?:哪几|哪些|几)[个大]?[篇章节]")
 _SECTION_ASK = re.compile(r"讲(?!话)|主题|标题|内容|是什么|包括|哪些章|关于(?:什么|哪)|[写说谈讲][了的]?(?:什么|哪些|啥)|涉及(?:什么|哪些)|"
-                          r"[哪什么]方面|是啥|干什么")
+                          r"[哪什么]方面|是啥|干什么|是[个一]?(?:什么|啥)(?:材料|文件|东西|表)")
 _CROSS = re.compile(r"哪些文件|哪几份|哪份文件|各文件|这几份|几份文件|哪些文档")
-_EACH = re.compile(r"分别|各")  # each of several (各是, 各自, 各提…)
+# each of several (各是, 各自, 各提…); 各乡镇、各部门 are every body of a tier, not each of the things asked
+_EACH = re.compile(r"分别|各(?!乡镇|部门|单位|地|级|县|市|区|省|村|街道|企业|行业|族|界)")
 # documents named by their short names (十二五规划, 二十大报告) or as a year's work report (2024年政府工作报告)
 _SHORT_DOC = re.compile(rf"(?<![{CN_SMALL}第])[{CN_SMALL}]{{1,3}}[五大](?=[”\"’]?(?:规划|计划|纲要|报告|上的报告|的报告))")
 _REPORT_OF_YEAR = re.compile(rf"{YEAR}年(?:度|的)?(?:政府)?工作报告")
@@ -54,7 +55,7 @@ _LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大级种点]
                          # 有几条，都是啥: a count asked with its items
                          r"|几[个条项类方大种点件][^？?。]{0,8}(?:都|分别|各自?)?(?:是|有)(?:什么|啥|哪些)"
                          rf"|{EACH_WORDED}")
-_WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|几月|哪一?天|哪几天|几号(?![窗楼线门厅口房馆柜台位车桌院床文令])|哪个月")
+_WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|时间节点|完成时限|几月|哪一?天|(?<=是)那一?天(?=[?？]|$)|哪几天|几号(?![窗楼线门厅口房馆柜台位车桌院床文令])|哪个月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
 # a figure the asker wants confirmed (是不是6%, 是不是先发5000亿): a number with its unit, not a year
 _CONFIRMED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?(?:万亿|亿|万)?(?:%|元|人|吨|亩|公里|个|家|项|斤|千瓦)")
@@ -73,7 +74,7 @@ UNITS = vocabulary("asked_units")
 _ASKED_UNIT = re.compile(r"(?:多少|(?<![这那前后头近最])几)(" + "|".join(UNITS) + ")(?!民币)")
 _MONEY = re.compile(r"多少(?![个项家所座户名条件位人次])[\u4e00-\u9fff]{0,4}?(?:钱|资金|奖金|奖励|奖补|补助|补贴|经费|资助|费用)"
                     r"|(?:多少|几)块钱"  # an amount of money: a figure in 元
-                    r"|(?:产值|营业收入|营收|销售额|投资额|利润|损失)(?:是|有|为|达到|到了|能到|到)?多少")  # 产值是多少: an amount
+                    r"|(?:产值|营业收入|营收|销售额|投资额|利润|损失|预算|花费)(?:是|有|为|达到|到了|能到|到)?多少")  # 产值是多少: an amount
 # a rate of change asked alone (not 总量和增速, not a computation): a figure in %
 _RATE = re.compile(r"增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|幅度(?:是|有|为)?多[少大]|多快")
 _SEVERAL = re.compile(r"[和与及、]|分别|各")
@@ -119,6 +120,7 @@ KINDS = frozenset(DOC_WORDS) | frozenset(vocabulary("genres")) | frozenset(vocab
 _DEMONSTRATIVE = frozenset("那 这 份 个 篇 该 那个 这个 那份 这份 那篇 这篇 该项".split())
 _NAME_POS = ("n", "nz", "nt", "nr", "vn", "j", "eng", "l", "v")
 MAX_NAME_WORDS = 4
+_ISSUER = re.compile(r"(?:政府|党委|委员会|[委局厅办院部])$")  # a body (县政府, 发改委, 教育局)
 
 
 def _doc_name_words(words: Sequence[tuple[str, str]]) -> set[int]:
@@ -132,8 +134,13 @@ def _doc_name_words(words: Sequence[tuple[str, str]]) -> set[int]:
         while j >= 0 and (words[j][0] in _DEMONSTRATIVE or words[j][0] in KINDS):
             j -= 1  # 这份规划纲要: past the demonstrative and the rest of the kind
         taken = 0
-        while j >= 0 and taken < MAX_NAME_WORDS and words[j][1].startswith(_NAME_POS) and len(words[j][0]) > 1 \
-                and not listed_place(words[j][0]) and not words[j][1].startswith("ns") and not _government_of(words[j][0]):
+        while j >= 0 and taken < MAX_NAME_WORDS:
+            if taken and words[j][0] in _DEMONSTRATIVE and j and _ISSUER.search(words[j - 1][0]):
+                j -= 1  # 县政府这份工作报告: the body that issued it, before a demonstrative, names it too
+                continue
+            if not (words[j][1].startswith(_NAME_POS) and len(words[j][0]) > 1 and not listed_place(words[j][0])
+                    and not words[j][1].startswith("ns") and not _government_of(words[j][0])):
+                break
             out.add(j)
             j, taken = j - 1, taken + 1
     return out
@@ -178,7 +185,7 @@ def _unknown_place(words: Sequence[tuple[str, str]], i: int) -> tuple[str, int] 
         name += words[j][0]
         if len(name) > 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", words[j][0]) or words[j][0][0] in _NOT_IN_NAMES:
             return None  # 嶂|南|全省: 全省 is the province's whole, no part of a name
-        if name[-1] in "省市县区州" and (len(name) >= 3 or name[-1] == "州"):  # 瓴|州 as 冀州
+        if name[-1] in "省市县区州镇乡" and (len(name) >= 3 or name[-1] == "州"):  # 瓴|州 as 冀州, 泠|水镇
             return name, j - i + 1
     return None
 
@@ -333,7 +340,7 @@ _ASKER = re.compile(
     # what the asker is writing or preparing (我在写汇报材料，准备给科技局做个对比，做考核方案想参考一下：)
     r"(?:^|(?<=[，,：:]))(?:我们?)?(?:正在|在|要|得)?(?:写|起草|整理|准备|做|给)[^，,：:；;？?。—]{0,16}"
     r"(?:材料|资料|报告|简报|稿子|稿|汇报|发言|总结|提纲|对比表|对比|表格|方案|分析|清单|论文|文章|提案|通报|通知|纪要"
-    r"|PPT|ppt)(?:时|呢)?"
+    r"|建议|议案|PPT|ppt)(?:时|呢)?"
     r"(?:要引用一下|要引用|要用|用|想参考一下|参考一下|想参考|[^，,：:；;？?。—]{1,8}(?=[，,：:—]))?[，,：:—]*"
     # who asks, and what they want done (领导让我核对：, 文物部门同事问我：, 我们局想参照…)
     r"|(?:我们?)?[\u4e00-\u9fff]{0,6}?(?:同事|领导|上级|处长|科长|主任|老师|朋友|客户|局|单位)(?:刚才|刚刚)?"
@@ -457,6 +464,14 @@ def analyse(question: str) -> QuestionInfo:
             places.append(name[0])
             glued.update(range(i, i + name[1]))
             continue
+        after = words[i + 1][0] if i + 1 < len(words) else ""
+        # 白鹭|镇, 泠|水镇: a town whose name the tagger took for a word or a person's, cut before its tier
+        if (f in ("nr", "ns") and len(w) == 2 and after in ("镇", "乡")) or (
+                f in ("nr", *_BOUND) and len(w) == 1 and w not in _NOT_IN_NAMES and w not in _TIER_CHARS
+                and len(after) == 2 and after[-1] in "镇乡" and re.fullmatch(r"[\u4e00-\u9fff]+", w)):
+            places.append(w + after)
+            glued.add(i + 1)
+            continue
         if f != "r" and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and _PLACE_AFTER.match(
                 "".join(x for x, _ in words[i + 1:i + 3])):
             places.append(w)  # 大同这个县: a place the tagger took for another word
@@ -490,6 +505,9 @@ def analyse(question: str) -> QuestionInfo:
             # 县委经济工作会议讲话, 那份县政府工作报告: words that name the document, not what it is asked
             (named_by if i in naming else terms).append(w[1:] if len(w) > 2 and w[0] in _GLUED else w)
     # a place only inside a quoted phrase (“南有中山、北有冀州”说的是哪个行业) is a word of the phrase, not a scope
+    asks = [m.span() for m in _WHEN.finditer(q)]  # 什么时间, 时间节点: the date asked, not a subject
+    terms = [t for t in terms if not asks or any(not any(a <= m.start() and m.end() <= b for a, b in asks)
+                                                for m in re.finditer(re.escape(t), q))]
     phrases = [m.span() for m in _QUOTED_PHRASE.finditer(q)]
     quoted = [p for p in places if phrases and all(any(a <= m.start() and m.end() <= b for a, b in phrases)
                                                    for m in re.finditer(re.escape(p), q))]

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.arithmetic import across, clause_bounds, computed_sentence, operation, operations, partner, quantities
+from assistant.arithmetic import (across, clause_bounds, computed_sentence, operation, operations, partner, quantities,
+                                  row_cells)
 from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, DAY_SPAN, OFFICE, Check, asked_event, check_sentence,
                                 coverage, has_figure, row_cells, heading_years, question_tense, sentence_units,
                                 statement_tense, subject_start, term_present, type_match)
@@ -359,23 +360,42 @@ _ITEM_SPLIT = re.compile(r"、|以及|和|及")
 
 
 # 这份通知是哪几个部门联合发的: the bodies that open the document's title (某市医疗保障局　某市财政局关于…的通知)
-_ASKS_ISSUER = re.compile(r"(?:谁|哪(?:个|几个|些|家|几家|一个)?(?:部门|单位|机关|机构))[^，,。？?]{0,4}?(?:联合)?"
+ASKS_ISSUER = re.compile(r"(?:谁|哪(?:个|几个|些|家|几家|一个)?(?:部门|单位|机关|机构))[^，,。？?]{0,4}?(?:联合)?"
                           r"(?:发|印发|下发|制发|发布|出台)(?:的|了|出)|发文(?:单位|机关|部门)")
-_ISSUED_TITLE = re.compile(r"^([^《》关]{4,60}?(?:局|厅|委|办|政府|委员会|办公室|部|院|中心|小组))[\s\u3000]*关于")
+ISSUED_TITLE = re.compile(r"^([^《》关]{4,60}?(?:局|厅|委|办|政府|委员会|办公室|部|院|中心|小组))[\s\u3000]*关于")
 
 
 def _issuer_answer(info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
     """Who issued the document the passages are of: the bodies its title opens with, quoted from the passage that
-    holds the title; None when the title names none or no passage holds it."""
-    if not passages or not _ASKS_ISSUER.search(info.text):
+    holds the title, else the body and date it is signed with (落款), from the passage that holds them; None when
+    neither is in a passage."""
+    if not passages or not ASKS_ISSUER.search(info.text):
         return None
-    m = _ISSUED_TITLE.match(passages[0].title.strip())
-    if m is None:
-        return None
+    m = ISSUED_TITLE.match(passages[0].title.strip())
     for n, hit in enumerate(passages, start=1):
-        if hit.doc_id == passages[0].doc_id and m[1] in hit.text:
+        if hit.doc_id != passages[0].doc_id:
+            continue
+        if m is not None and m[1] in hit.text:
             return Draft(f"{m[1]}[{n}]。", refused=False, used=[n])
+        if m is None and (signed := signature(hit.text, hit.start)) is not None:
+            return Draft(f"{signed[1]}（{signed[2]}）[{n}]。", refused=False, used=[n])
     return None
+
+
+# 落款: a body's name on a line of its own, its date on the next (琮阳市公安局蘅川分局 / 2026年3月16日)
+_SIGNATURE = re.compile(r"(?m)^[ \t\u3000]*([^\s，,。；;：:《》（）()]{4,30}?(?:局|分局|厅|委|办|政府|委员会|办公室|中心|小组|院))"
+                        r"[ \t\u3000]*\n[ \t\u3000]*((?:19|20)\d\d年\d{1,2}月\d{1,2}日)[ \t\u3000]*$")
+
+
+def signature(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first body-and-date signature in a text that starts at `start` of its document, past the document's
+    opening lines (a red header's date is no 落款)."""
+    return next((m for m in _SIGNATURE.finditer(text) if start or text.count("\n", 0, m.start()) >= 3), None)
+
+
+# a place asked beside a date (哪天开，在哪开) and a sentence that says where something is held
+_WHERE_TOO = re.compile(r"在哪(?:里|儿)?(?:开|举行|召开|办)|什么地方|地点在?哪|哪个地方")
+_PLACE_SAID = re.compile(r"地点(?:为|是|设在|在|：|:)|在[^，,。；;]{2,24}(?:举行|召开|举办)")
 
 
 # 教育放在哪一章？下面分了哪几块 / 讲了哪几个方面: the part asked for, and the parts under it
@@ -908,6 +928,9 @@ class ExtractiveBackend:
                 break
         if info.kind == "when" and "谁" in info.text and hi + 1 < len(clauses) and OFFICE.search(clauses[hi + 1]):
             hi += 1  # 哪天开的，谁主持的: the date, then the person its next clause names
+        if info.kind == "when" and _WHERE_TOO.search(info.text) and hi + 1 < len(clauses) and \
+                _PLACE_SAID.search(clauses[hi + 1]):
+            hi += 1  # 哪天开，在哪开: the date, then the place its next clause names
         span = "".join(clauses[lo:hi + 1])
         return span if len(span) <= self.cfg.max_quote_chars else None
 
@@ -1039,8 +1062,14 @@ class ExtractiveBackend:
             if info.kind == "figure" and not info.cross_doc and passages[c.passage - 1].doc_id != top_doc:
                 continue  # one document's figure answers a question about one: another's is a guess beside it
             chosen.append(c)
+        chosen = _rows_keyed(info, chosen)
         if info.kind == "figure" and chosen and not info.cross_doc and not operation(info.text):
             chosen += self._other_asks(info, chosen, ranked, passages)
+        if info.kind == "when" and chosen and _WHERE_TOO.search(info.text) and not any(
+                _PLACE_SAID.search(c.text) for c in chosen):  # 哪天开，在哪开: the sentence that says where, too
+            doc = passages[chosen[0].passage - 1].doc_id
+            chosen += [c for c in ranked if c not in chosen and passages[c.passage - 1].doc_id == doc
+                       and _PLACE_SAID.search(c.text)][:1]
         # Quote in reading order: by passage rank, then position in the passage.
         chosen.sort(key=lambda c: (c.passage, passages[c.passage - 1].text.find(c.text)))
         parts = [self._quote(info, c) for c in chosen]
@@ -1287,7 +1316,8 @@ class ExtractiveBackend:
         """Answer 第七篇讲什么 / 哪一篇讲乡村振兴 from heading paths; cite a passage whose text holds the heading."""
         numbers = range(1, len(passages) + 1)  # the chain already kept passages about the right document
         heads: list[tuple[float, str, int]] = []
-        level = lv.group(1) if (lv := WHICH_LEVEL.search(info.text)) else None
+        levels = set(WHICH_LEVEL.findall(info.text))
+        level = levels.pop() if len(levels) == 1 else None  # 哪一篇哪一章: the whole path, down to the heading found
         if info.kind == "section" and (as_parts := items_as_parts(list(info.parts))) and not any(
                 matches(e, p) for h in passages for e in h.section.split(SECTION_SEP) for p in info.parts) and \
                 not (len(info.parts) == 1 and _runin_answer(info, passages)):
@@ -1330,6 +1360,8 @@ class ExtractiveBackend:
             path = passages[m - 1].section.split(SECTION_SEP)
             if element in path and path.index(element) + 1 < len(path):
                 children.setdefault(path[path.index(element) + 1], m)
+        if 0 < len(children) < FEW_SUBPARTS:  # sub-parts the chunker kept inside one chunk, from their heading lines
+            children = _children_in_text(element, children, passages)
         if not children:  # sub-parts led by a short sentence: a line of its own (旗帜鲜明讲政治。) or a paragraph's
             for m in numbers:  # first (加强文化遗产保护传承。聚力打造…)
                 if passages[m - 1].section.split(SECTION_SEP)[-1:] == [element]:
@@ -1355,6 +1387,10 @@ class ExtractiveBackend:
             _, element, n = max(heads, key=lambda t: (t[0], depth(t), -t[2]))
             path = passages[n - 1].section.split(SECTION_SEP)
             path = path[: path.index(element) + 1]
+            levels = [lv for lv in "篇章节" if lv in WHICH_LEVEL.findall(info.text)]
+            deepest = [i for i, e in enumerate(path) if levels and re.match(rf"第[{CN_DIGITS}\d]+{levels[-1]}", e)]
+            if deepest:  # 放在第几章？属于哪一篇: down to the deepest level asked, not the heading below it
+                path = path[: deepest[0] + 1]
         else:
             n, path = 1, [e for e in passages[0].section.split(SECTION_SEP) if e.strip()] if passages else []
         if not path:
@@ -1374,3 +1410,45 @@ class ExtractiveBackend:
                 continue  # a form's cells (电视        &9826) are no sentence
             return tidy_figures(self._trim(info, text, _CLAUSE.match(text).group(0))).rstrip("。；;，,、：: ")
         return ""
+
+
+FEW_SUBPARTS = 3  # a part shown with fewer sub-parts than this may hold others inside one chunk
+
+
+def _children_in_text(element: str, children: dict[str, int], passages: Sequence[Hit]) -> dict[str, int]:
+    """A part's sub-parts in reading order: those the passages' paths show, and those of the same level whose heading
+    lines sit inside a passage under the part (四、绕行线路's （一）（二） kept in the chunk of （三）)."""
+    levels = {f[0] for c in children for f in [heading_of(c)] if f}
+    if len(levels) != 1:
+        return children
+    level = levels.pop()
+    found: dict[str, tuple[str, int, int]] = {}  # key → (heading, passage, position in the document)
+    for m, hit in enumerate(passages, 1):
+        path = hit.section.split(SECTION_SEP)
+        if element not in path:
+            continue
+        if path.index(element) + 1 < len(path):
+            child = path[path.index(element) + 1]
+            key = squash(child)[:12]
+            found.setdefault(key, (child, m, hit.start + max(hit.text.find(child.strip()), 0)))
+        at = 0
+        for line in hit.text.split("\n"):
+            f = heading_of(line)
+            if f and f[0] == level:
+                key = squash(f[1])[:12]
+                found.setdefault(key, (f[1], m, hit.start + at))
+            at += len(line) + 1
+    if len(found) <= len(children):
+        return children
+    return {head: m for head, m, _ in sorted(found.values(), key=lambda t: (passages[t[1] - 1].doc_id, t[2]))}
+
+
+def _rows_keyed(info: QuestionInfo, chosen: list[Candidate]) -> list[Candidate]:
+    """Of several table rows chosen, those whose cell opens with a thing the question names (管制路段：金桂大道（…）),
+    when some do: a row that names it inside another's cell (新华路（望江路至金桂大道段）) is about that other."""
+    names = [t for t in (*info.terms, *info.places) if len(t) > 1]
+    rows = [(c, row_cells(c.text)) for c in chosen]
+    if len(chosen) < 2 or not names or not all(cells for _, cells in rows):
+        return chosen
+    keyed = [c for c, cells in rows if any(v.startswith(t) for _, v in cells for t in names)]
+    return keyed if keyed and len(keyed) < len(chosen) else chosen

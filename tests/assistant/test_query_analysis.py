@@ -649,6 +649,9 @@ def test_words_naming_the_document_are_no_terms_while_they_name_one():
         def of(self, ids=None):
             return self.labels
 
+        def texts(self):
+            return {}
+
         def places(self):
             return frozenset()
 

@@ -39,6 +39,9 @@ class _Labels:
     def of(self, ids=None):
         return {d: v for d, v in self.labels.items() if not ids or d in ids}
 
+    def texts(self):
+        return {}
+
     def places(self):
         return frozenset(n for v in self.labels.values() for p in (v.place, v.body_place) if p for n in (p, p[:-1]))
 
