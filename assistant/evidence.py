@@ -1436,7 +1436,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             masked |= fig is False
             if fig is True and items and not _COUNT.search(squash(clause)):
                 continue  # 几个 is not answered by a rate or an amount (贡献率超74%)
-            if fig is True and info.unit is None and not wants_percent(info.text) and _share_of_only(info, clause):
+            if fig is True and info.unit is None and not wants_percent(info.text) and "占" not in info.text \
+                    and _share_of_only(info, clause):
                 continue  # 缴存余额是多少: not 贷款余额…占缴存余额的比率为73.05%
             if fig is True:
                 lo = 0 if alone else max(0, i - 1)

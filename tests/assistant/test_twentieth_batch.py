@@ -181,3 +181,8 @@ def test_of_several_rows_the_one_keyed_by_the_thing_asked_answers():
     # no row keyed by it: all stay
     other = analyse("云台路比赛那天几点到几点不能走？")
     assert len(_rows_keyed(other, chosen)) == 2
+
+
+def test_a_share_asked_with_zhan_is_answered_by_the_share():
+    info = analyse("到2030年县域消费在全省社零里要占多少？")
+    assert check_sentence(info, "到2030年，县域消费占全省社会消费品零售总额的比重不低于42%", G).ok
