@@ -174,7 +174,11 @@ def _with_named(info: QuestionInfo, scope: Scope, labels: DocLabels) -> Scope:
     documents asked about write: a passage must name it too, as a place no document is of."""
     if not scope.docs:
         return scope
-    known, texts = labels.places(), labels.texts()
-    named = tuple(p for p in info.places if len(p) > 2 and not real_place(p) and p not in known
-                  and p not in scope.free_places and any(squash(p) in texts.get(d, "") for d in scope.docs))
+    known = labels.places()
+    candidates = [p for p in info.places if len(p) > 2 and not real_place(p) and p not in known
+                  and p not in scope.free_places]
+    if not candidates:  # most questions: the documents' texts are not read
+        return scope
+    texts = labels.texts()
+    named = tuple(p for p in candidates if any(squash(p) in texts.get(d, "") for d in scope.docs))
     return replace(scope, free_places=scope.free_places + named) if named else scope

@@ -506,11 +506,9 @@ def analyse(question: str) -> QuestionInfo:
             (named_by if i in naming else terms).append(w[1:] if len(w) > 2 and w[0] in _GLUED else w)
     # a place only inside a quoted phrase (“南有中山、北有冀州”说的是哪个行业) is a word of the phrase, not a scope
     asks = [m.span() for m in _WHEN.finditer(q)]  # 什么时间, 时间节点: the date asked, not a subject
-    terms = [t for t in terms if not asks or any(not any(a <= m.start() and m.end() <= b for a, b in asks)
-                                                for m in re.finditer(re.escape(t), q))]
+    terms = [t for t in terms if not _only_inside(t, q, asks)]
     phrases = [m.span() for m in _QUOTED_PHRASE.finditer(q)]
-    quoted = [p for p in places if phrases and all(any(a <= m.start() and m.end() <= b for a, b in phrases)
-                                                   for m in re.finditer(re.escape(p), q))]
+    quoted = [p for p in places if _only_inside(p, q, phrases)]
     places = [p for p in places if p not in quoted]
     terms += quoted
     head = _head(words, set(terms)) if kind == "figure" else ()
@@ -540,6 +538,12 @@ def analyse(question: str) -> QuestionInfo:
             compares_places(q, [p for p in places if real_place(p)])
             or (bool(_EACH.search(q)) or operation(q) is not None) and len(named) >= 2),
     )  # 2024年报告比2021年报告
+
+
+def _only_inside(word: str, text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Every occurrence of the word in the text lies inside one of the spans (and there are spans)."""
+    return bool(spans) and all(any(a <= m.start() and m.end() <= b for a, b in spans)
+                               for m in re.finditer(re.escape(word), text))
 
 
 def compares_places(q: str, places: Sequence[str]) -> bool:

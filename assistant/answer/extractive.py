@@ -15,8 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.arithmetic import (across, clause_bounds, computed_sentence, operation, operations, partner, quantities,
-                                  row_cells)
+from assistant.arithmetic import across, clause_bounds, computed_sentence, operation, operations, partner, quantities
 from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, DAY_SPAN, OFFICE, Check, asked_event, check_sentence,
                                 coverage, has_figure, row_cells, heading_years, question_tense, sentence_units,
                                 statement_tense, subject_start, term_present, type_match)
@@ -362,7 +361,8 @@ _ITEM_SPLIT = re.compile(r"、|以及|和|及")
 # 这份通知是哪几个部门联合发的: the bodies that open the document's title (某市医疗保障局　某市财政局关于…的通知)
 ASKS_ISSUER = re.compile(r"(?:谁|哪(?:个|几个|些|家|几家|一个)?(?:部门|单位|机关|机构))[^，,。？?]{0,4}?(?:联合)?"
                           r"(?:发|印发|下发|制发|发布|出台)(?:的|了|出)|发文(?:单位|机关|部门)")
-ISSUED_TITLE = re.compile(r"^([^《》关]{4,60}?(?:局|厅|委|办|政府|委员会|办公室|部|院|中心|小组))[\s\u3000]*关于")
+_BODY_END = "局|厅|委|办|政府|委员会|办公室|院|中心|小组"  # how a body's name ends (某市财政局, 某县人民政府)
+ISSUED_TITLE = re.compile(rf"^([^《》关]{{4,60}}?(?:{_BODY_END}|部))[\s\u3000]*关于")
 
 
 def _issuer_answer(info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
@@ -383,7 +383,7 @@ def _issuer_answer(info: QuestionInfo, passages: Sequence[Hit]) -> Draft | None:
 
 
 # 落款: a body's name on a line of its own, its date on the next (琮阳市公安局蘅川分局 / 2026年3月16日)
-_SIGNATURE = re.compile(r"(?m)^[ \t\u3000]*([^\s，,。；;：:《》（）()]{4,30}?(?:局|分局|厅|委|办|政府|委员会|办公室|中心|小组|院))"
+_SIGNATURE = re.compile(rf"(?m)^[ \t\u3000]*([^\s，,。；;：:《》（）()]{{4,30}}?(?:{_BODY_END}))"
                         r"[ \t\u3000]*\n[ \t\u3000]*((?:19|20)\d\d年\d{1,2}月\d{1,2}日)[ \t\u3000]*$")
 
 
@@ -1316,8 +1316,8 @@ class ExtractiveBackend:
         """Answer 第七篇讲什么 / 哪一篇讲乡村振兴 from heading paths; cite a passage whose text holds the heading."""
         numbers = range(1, len(passages) + 1)  # the chain already kept passages about the right document
         heads: list[tuple[float, str, int]] = []
-        levels = set(WHICH_LEVEL.findall(info.text))
-        level = levels.pop() if len(levels) == 1 else None  # 哪一篇哪一章: the whole path, down to the heading found
+        levels = _asked_levels(info.text)
+        level = levels[0] if len(levels) == 1 else None  # 哪一篇哪一章: the whole path, down to the heading found
         if info.kind == "section" and (as_parts := items_as_parts(list(info.parts))) and not any(
                 matches(e, p) for h in passages for e in h.section.split(SECTION_SEP) for p in info.parts) and \
                 not (len(info.parts) == 1 and _runin_answer(info, passages)):
@@ -1333,7 +1333,7 @@ class ExtractiveBackend:
                         heads.append((float(rank or 1) + (ordinal(element) / 1000 if last else 0), element, n))
                 else:
                     # 哪一篇 asks for a 第X篇 heading; 哪一部分/第几项 for whichever heading names the topic
-                    if level is None or re.match(rf"第[{CN_DIGITS}\d]+{level}", element):
+                    if level is None or _of_level(element, level):
                         cov = coverage(info, squash(element), self.glossary)
                         if cov > 0:
                             heads.append((cov, element, n))
@@ -1387,8 +1387,8 @@ class ExtractiveBackend:
             _, element, n = max(heads, key=lambda t: (t[0], depth(t), -t[2]))
             path = passages[n - 1].section.split(SECTION_SEP)
             path = path[: path.index(element) + 1]
-            levels = [lv for lv in "篇章节" if lv in WHICH_LEVEL.findall(info.text)]
-            deepest = [i for i, e in enumerate(path) if levels and re.match(rf"第[{CN_DIGITS}\d]+{levels[-1]}", e)]
+            levels = _asked_levels(info.text)
+            deepest = [i for i, e in enumerate(path) if levels and _of_level(e, levels[-1])]
             if deepest:  # 放在第几章？属于哪一篇: down to the deepest level asked, not the heading below it
                 path = path[: deepest[0] + 1]
         else:
@@ -1410,6 +1410,17 @@ class ExtractiveBackend:
                 continue  # a form's cells (电视        &9826) are no sentence
             return tidy_figures(self._trim(info, text, _CLAUSE.match(text).group(0))).rstrip("。；;，,、：: ")
         return ""
+
+
+def _asked_levels(question: str) -> list[str]:
+    """The heading levels a question asks for (哪一篇, 第几章), outermost first."""
+    asked = WHICH_LEVEL.findall(question)
+    return [lv for lv in "篇章节" if lv in asked]
+
+
+def _of_level(heading: str, level: str) -> bool:
+    """A 第X篇 / 第X章 / 第X节 heading of that level."""
+    return bool(re.match(rf"第[{CN_DIGITS}\d]+{level}", heading))
 
 
 FEW_SUBPARTS = 3  # a part shown with fewer sub-parts than this may hold others inside one chunk
