@@ -455,6 +455,17 @@ _KINDS_LONGEST = sorted(KINDS, key=lambda w: (-len(w), w))  # 政府工作报告
 MAX_NAME = 10
 
 
+def _titled(name: str, kind: str, labels: dict[str, DocLabel]) -> frozenset[str]:
+    """The documents whose title or opening holds the name and the kind of document."""
+    return frozenset(d for d, label in labels.items()
+                     if name in label.opening[:NAME_CHARS] and kind in label.opening[:NAME_CHARS])
+
+
+def _named_alike(name: str) -> tuple[str, ...]:
+    """The built-in glossary's other names of a whole term (创文: 创建文明城市…)."""
+    return tuple(t for t in Glossary.builtin().group_of.get(name.lower(), ()) if t != name)
+
+
 def title_named(text: str, labels: dict[str, DocLabel]) -> list[frozenset[str]]:
     """Documents a question names by the words just before a kind of document (县域经济那个实施意见, 工业互联网行动计划,
     乡村振兴意见): for each such mention, the documents whose title or opening holds the longest run of those words
@@ -472,8 +483,11 @@ def title_named(text: str, labels: dict[str, DocLabel]) -> list[frozenset[str]]:
                         before[:-n][-1:].isdigit() or any(w in name for w in KINDS)):
                     continue  # 年政府工作报告 of 2021年政府工作报告: a year's tail and a kind name no one document
                 # of that kind (乡村振兴规划 names no 意见 whose title says 乡村振兴)
-                docs = frozenset(d for d, label in labels.items()
-                                 if name in label.opening[:NAME_CHARS] and word in label.opening[:NAME_CHARS])
+                docs = _titled(name, word, labels)
+                for other in () if docs else _named_alike(name):  # 创文计划: 创建全国文明城市三年行动计划
+                    docs = _titled(squash(other), word, labels)
+                    if docs:
+                        break
                 if docs:
                     if len(docs) < len(labels):
                         found.append(docs)
@@ -507,7 +521,7 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     xx = _XX_PLACE.findall(info.text)
     places = [place_key(p) for p in info.places] + xx
     real = {place_key(p) for p in info.places if real_place(p)} | set(xx)
-    sets, free, place_sets, outright = [], [], [], []
+    sets, free, place_sets, outright, found = [], [], [], [], []
     named = [g for g in GENRE_NAMES if g in info.text and not any(g in o for o in genres)]  # 党代会报告
     refs = [(g, "opening") for g in genres] + [(g, "title") for g in short] + [(g, "named") for g in named] + [
         (p, "place") for p in places]
@@ -540,6 +554,9 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
             sets.append(docs)
             if kind == "place":
                 place_sets.append(docs)
+                found.append(ref)
+    # 河北冀州, 山西大同: a province right before a place documents are of says where that place is, no subject
+    free = [p for p in free if not any(re.search(rf"{re.escape(p)}[省市]?{re.escape(o)}", info.text) for o in found)]
     sets += title_named(info.text, labels)
     soft = []  # years and plan ordinals: metadata a document may lack, so they narrow but never empty the scope
     own = {d: label.own_years for d, label in labels.items() if label.years}
@@ -709,7 +726,9 @@ def named_sibling(question: str, text: str, places: Sequence[str] = ()) -> str |
     name (梧源城镇化率: the scope reads it)."""
     q, t = squash(question), squash(text)
     for name, head in _modifiers(q):
-        if name in t or not _name_like(name) or real_place(name) or any(name in p or p in name for p in places):
+        # 说澜|岫区: a name whose end opens a place asked is a piece of that place the tagger cut off
+        if name in t or not _name_like(name) or real_place(name) or any(
+                name in p or p in name or p.startswith(name[1:]) for p in places):
             continue
         if any(h == head and other != name and other not in q and _name_like(other, places=True)
                for other, h in _modifiers(t)):
@@ -883,6 +902,10 @@ _AREA_UNITS = "(?:平方米|平方公里|平方千米|公顷|亩|平米)"  # 面
 _DURATIONS = {"年": "年", "天": "天|工作日|日(?=内|以内|之内)", "时长": "年|月|周|天|日|小时|分钟|工作日"}
 
 
+# a rate, then a bare number (up to 100) that ends the clause: a percentage whose sign the text lost
+_BARE_RATE = re.compile(r"(?:率|比重|比例|占比)[^，,；;。：:\d]{0,6}?(?<![\d.])(?:100|\d{1,2})(?:\.\d+)?(?=[，,；;。]|$)")
+
+
 def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> bool | None:
     """True: an unmasked figure (in the unit); False: only masked ones; None: no figure at all. Without `counts`
     a Chinese numeral before a counter (十方面民生实事) is no figure: it answers 几个, not 多少 of a rate or sum."""
@@ -897,6 +920,8 @@ def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> b
         u = _AREA_UNITS if unit == AREA else re.escape(squash(unit))
         mag = "[十百千万亿]{0,2}"  # 2万亿元 is a figure in 元, 100万人 one in 人
         if re.search(rf"{_NUMBER}(?:[多余]|以上|左右)?{mag}{u}", s) or (u == "%" and "百分之" in s):
+            return True
+        if u == "%" and _BARE_RATE.search(s):  # 城镇化率力争达到50; (a web page that lost its % signs)
             return True
         # people counted by what they are (6600多万纳税人, 3000名残疾人): a figure in 人
         if u == "人" and re.search(rf"{_NUMBER}[多余]?{mag}(?![年月日号])(?:名|名?[\u4e00-\u9fff]{{1,3}}?人)", s):
@@ -940,6 +965,23 @@ def _names_a_thing(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
     return not things or any(term_present(t, text, glossary) for t in things)
 
 
+MIN_SEGMENT_COVERAGE = 0.5  # of one figure's own terms, when a question asks several in clauses of their own
+_ASK_PIECE = re.compile(r"[^，,？?；;。！!]+")
+_ASKS_FIGURE = re.compile(r"多少|(?<![好这那前后头近最])几|多[大高长久远]|百分之几")
+
+
+@lru_cache(maxsize=256)
+def ask_segments(question: str, terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The terms of each figure a question asks in a clause of its own (耕地要保住多少亩，粮食一年产多少万吨), with
+    those of the clauses that ask nothing (their frame); the terms whole when it asks one figure."""
+    pieces = _ASK_PIECE.findall(question)
+    asking = [p for p in pieces if _ASKS_FIGURE.search(p)]
+    if len(asking) < 2:
+        return (terms,)
+    shared = tuple(t for t in terms if not any(t in p for p in asking))
+    return tuple(seg for p in asking for seg in [tuple(t for t in terms if t in p) + shared] if seg) or (terms,)
+
+
 def _about_asked(info: QuestionInfo, window: str, named: str, context: str, glossary: Glossary) -> float | None:
     """A figure's window (its clause and the one before, or a row's indicator, column and value) is about what was
     asked: enough of the question's terms, the indicator it counts named (in `named`), and a term other than frame
@@ -947,6 +989,11 @@ def _about_asked(info: QuestionInfo, window: str, named: str, context: str, glos
     # the kind of figure (比重, 规模) and the period (十三五) frame the figure; the clause need not repeat them
     subject = tuple(t for t in info.terms if t not in MEASURES and not PERIOD.fullmatch(t))
     cov = coverage(replace(info, terms=subject) if subject else info, window, glossary, context)
+    segments = ask_segments(info.text, subject)
+    if cov < MIN_CLAUSE_COVERAGE and len(segments) > 1:  # 耕地要保住多少亩，粮食一年产多少万吨: each figure its own
+        cov = max([cov] + [c for seg in segments if len(seg) >= 2 and any(
+            _noun(t) and term_present(t, window, glossary) for t in seg)
+            for c in [coverage(replace(info, terms=seg), window, glossary, context)] if c >= MIN_SEGMENT_COVERAGE])
     if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + named, glossary) and (
             _names_a_thing(info, context + window, glossary)) and (
             head_noun_named(info, context + named, glossary) or operation(info.text) == "rate"):  # from its counts
@@ -970,7 +1017,7 @@ def counted_thing(question: str) -> str:
     if len(found) != 1:
         return ""
     nouns = []
-    for w, f in tagged_words(found[0]):
+    for w, f in _unglued(tagged_words(found[0])):  # 按多少户来划: 来 leads a verb, no thing
         if f.startswith(("f", "u", "c", "p", "x")):  # 部门之间的数据: the thing ends where a phrase joins another
             break
         if f.startswith(_THING_POS) and len(w) > 1 and w not in MEASURES:
@@ -1314,6 +1361,11 @@ def stated_result(clause: str, sentence: str, context: str) -> bool:
     return bool(past.search(context)) and not future.search(context)
 
 
+def _opens_per_unit(window: str, at: int) -> bool:
+    """单位 at `at` opens a per-unit measure (，单位GDP能耗), not ends a body's name (行政单位资产总额)."""
+    return at == 0 or not "\u4e00" <= window[at - 1] <= "\u9fff" or window[at - 1] in "的每按"
+
+
 def _per_unit(info: QuestionInfo, window: str) -> bool:
     """The window names an asked term only after 单位 (per unit of it) and names another thing after it, which
     the question does not ask (单位地区生产总值能耗 when 地区生产总值 was asked)."""
@@ -1322,7 +1374,8 @@ def _per_unit(info: QuestionInfo, window: str) -> bool:
         t = squash(term)
         if len(t) < 2 or "单位" + t in q or t not in window:
             continue
-        if all(window[max(0, m.start() - 2): m.start()] == "单位" and m.end() < len(window) and
+        if all(window[max(0, m.start() - 2): m.start()] == "单位" and _opens_per_unit(window, m.start() - 2)
+               and m.end() < len(window) and
                "\u4e00" <= window[m.end()] <= "\u9fff" for m in re.finditer(re.escape(t), window)):
             return True
     return False
@@ -1388,6 +1441,48 @@ def _before_plan(clause: str, frame: str) -> bool:
 
 
 _WHOLE_OF = re.compile(r"占([^，,。；;]{1,16}?)的?(?:比率|比重|比例)")
+
+
+_OWNER = re.compile(r"(?<![城地社小园片街])[省市区县]属(?!于)|央属")  # 市属国企: whose the things counted are
+
+
+def _other_fee(info: QuestionInfo, window: str, glossary: Glossary) -> bool:
+    """A fee, tax, insurance or voucher asked (摊位费减免多少) and the window's is another of its kind (减免社保费)."""
+    for t in info.terms:
+        if len(t) >= 3 and t[-1] in "费税险券" and not term_present(t, window, glossary) and \
+                not bigrams(t[:-1]) & bigrams(window):  # 意外险: 意外伤害责任保险 names it loosely
+            said = re.findall(rf"[\u4e00-\u9fff]{{2}}{t[-1]}", window)
+            if any(o not in t and not bigrams(o[:-1]) & bigrams(t[:-1]) for o in said):
+                return True
+    return False
+
+
+_WHOLE_TIER = re.compile(r"全([国省市县区镇乡])")
+
+
+def _other_tier(question: str, window: str) -> bool:
+    """The whole of one tier asked (全县生产总值) and the window's figure is of another's whole only (全省…)."""
+    asked = set(_WHOLE_TIER.findall(question))
+    said = set(_WHOLE_TIER.findall(window))
+    return bool(asked and said) and not asked & said
+
+
+_EACH_THING = re.compile(r"每(?:一)?[个家项所座户名位条辆台部张套支](?P<rest>[\u4e00-\u9fff]{2,8})")
+
+
+def _each_named(question: str, text: str, glossary: Glossary) -> bool:
+    """A figure asked for each of a thing (每个平台补多少) is of that thing: the text names it."""
+    for m in _EACH_THING.finditer(question):
+        words = tagged_words(m.group("rest"))
+        if words and words[0][1].startswith("n") and len(words[0][0]) >= 2 and \
+                not term_present(words[0][0], text, glossary):
+            return False
+    return True
+
+
+def _owner_named(question: str, text: str) -> bool:
+    """The owner the question names (市属国企营业收入) is named where the figure is: 全市国有企业 counts more."""
+    return all(o in text for o in _OWNER.findall(question))
 
 
 def _share_of_only(info: QuestionInfo, clause: str) -> bool:
@@ -1470,6 +1565,10 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                         not _other_year(info, year_lead + window) and \
                         not _other_whole(info.text, squash(clause), glossary) and \
                         _people_state_named(info, context + window, glossary) and \
+                        _owner_named(info.text, context + window) and \
+                        not _other_fee(info, window, glossary) and \
+                        not _other_tier(info.text, window) and \
+                        _each_named(info.text, context + squash(sentence), glossary) and \
                         not _level_for_change(info.text, window) and \
                         _counts_asked(info.text, window, context, glossary):
                     if goal and (stated_result(clause, sentence, context) or _before_plan(clause, context + info.text)):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ingest.zh import join_digit_spaces
+from ingest.zh.vocab import vocabulary_groups
 
 DEFAULT_GLOSSARY = Path(__file__).parent / "data" / "glossary.txt"
 _CN_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789"))
@@ -16,6 +17,14 @@ _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 # PM二点五 (a voice input): a decimal right after letters is a name's number, PM2.5
 _LETTER_DECIMAL = re.compile(r"(?<=[A-Za-z])[〇零一二三四五六七八九]点[〇零一二三四五六七八九]+")
 _BARE_YI = re.compile(r"(?<=[\d多少几])亿(?!元)")  # "多少亿" asks for 亿元
+
+
+_TYPOS = dict(g for g in vocabulary_groups("typos") if len(g) == 2)  # ingest/data/typos.txt: 补帖 → 补贴
+
+
+@lru_cache(maxsize=1)
+def _typos() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(_TYPOS, key=len, reverse=True))))
 
 
 class GlossaryError(ValueError):
@@ -32,6 +41,7 @@ def normalise_query(text: str) -> str:
     """Full-width digits, letters and punctuation to half-width, 二〇三五年 → 2035年, 25年政府工作报告 → 2025年…,
     `2020 年` → `2020年`, `多少亿` → `多少亿元`."""
     text = "".join(unicodedata.normalize("NFKC", ch) if ord(ch) >= 0xFF01 and ord(ch) <= 0xFF5E else ch for ch in text)
+    text = _typos().sub(lambda m: _TYPOS[m.group(0)], text) if _TYPOS else text
     text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(0)), text)
     text = _LETTER_DECIMAL.sub(lambda m: "".join(_CN_DIGITS.get(c, ".") for c in m.group(0)), text)
     text = _SHORT_YEAR.sub(lambda m: ("20" if int(m.group(1)) < 50 else "19") + m.group(1), text)
@@ -65,6 +75,12 @@ class Glossary:
                 raise GlossaryError(f"{path}:{n}: a group needs at least two terms separated by |")
             groups.append(terms)
         return cls(tuple(groups))
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def builtin() -> "Glossary":
+        """The built-in glossary, read once (the words the rules themselves know)."""
+        return Glossary.load(DEFAULT_GLOSSARY)
 
     @cached_property
     def group_of(self) -> dict[str, tuple[str, ...]]:

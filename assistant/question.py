@@ -79,8 +79,9 @@ _MONEY = re.compile(r"多少(?![个项家所座户名条件位人次])[\u4e00-\u
 _RATE = re.compile(r"增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|幅度(?:是|有|为)?多[少大]|多快")
 _SEVERAL = re.compile(r"[和与及、]|分别|各")
 # 按时办完的比例有多少, 满意度是多少: a share or rate, in %
-_SHARE_ASKED = re.compile(r"(?:比例|比重|占比|满意度|[\u4e00-\u9fff]率)(?:是|有|为|能|大概|大约|约|达到|能达到|达)?(?:多少|几)"
+_SHARE_ASKED = re.compile(r"(?:比例|比重|占比|满意度|[\u4e00-\u9fff]率)(?:力争|争取|要|将|预计|计划)?(?:是|有|为|能|大概|大约|约|达到|能达到|达|到了?|达到了)?(?:多少|几)"
                           r"|占多大(?:权重|比重|比例|份额)")
+_SHARE_OF_PEOPLE = re.compile(r"占[到了]?(?:多少|几成)(?:人口|总人口|常住人口)")  # 志愿者要占多少人口: a share, in %
 _HOW_LONG = re.compile(r"多长时间|多久|多长期限|多少时间")
 # Words that frame a question rather than name its subject (ingest/data/question_words.txt).
 GENERIC = frozenset(vocabulary("question_words"))
@@ -244,6 +245,10 @@ def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
 _AFTER_YEAR = re.compile(r"(?<=\d年)|(?<=多大)")
 
 
+_RARE = 10  # a dictionary count below which a word is the tagger's accident (比到)
+_SUFFIXES = "率量度"  # a measure's last character the tagger glued to the word after it (机械化|率到)
+
+
 def _unglued(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """A word the tagger made up (not in its dictionary) that opens with a locative or a pronoun glued on
     (会议上作的 → 上作, 谁用): that character is cut off and what is left tagged again; one that opens with the
@@ -253,6 +258,19 @@ def _unglued(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     for w, f in words:
         if len(w) >= 2 and not freq.get(w) and _posseg().lcut(w[0])[0].flag in ("f", "r"):
             out += [(w[0], "f")] + list(tagged_words(w[1:]))
+        elif len(w) >= 2 and not freq.get(w) and w[0] in _SUFFIXES and out and out[-1][1].startswith("n"):
+            out[-1] = (out[-1][0] + w[0], "n")  # 机械化|率到: the rate is the noun's, then what follows it
+            out += list(tagged_words(w[1:]))
+        elif len(w) == 2 and not freq.get(w) and f.startswith("n") and w[1] in "能要将会可里中内":
+            out += [(w[0], "n"), (w[1], "f" if w[1] in "里中内" else "v")]  # 券能, 券里: a noun, then a modal or locative
+        elif len(w) >= 2 and w[0] == "年" and out and out[-1][0] in ("前", "去", "今", "明", "后", "当", "本", "上"):
+            out[-1] = (out[-1][0] + "年", "t")  # 比前|年少了几辆: the year before last, then what it was less by
+            out += list(tagged_words(w[1:]))
+        elif len(w) >= 2 and not freq.get(w) and w[0] == "来":
+            out += [("来", "v")] + list(tagged_words(w[1:]))  # 按多少户来划: 来 leads the verb, no subject
+        elif len(w) >= 2 and w[0] == "比" and freq.get(w, 0) < _RARE and out and out[-1][0] == "占":
+            out[-1] = ("占比", "n")  # 占|比到了多少: the share asked, then what follows it
+            out += list(tagged_words(w[1:]))
         elif len(w) >= 3 and w[0] == w[1] and out and freq.get(w, 0) * 20 < freq.get(w[1:], 0):
             out[-1] = (out[-1][0] + w[0], out[-1][1])  # 执法检查|组组长: 执法检查组's last character, then 组长
             out += list(tagged_words(w[1:]))
@@ -423,7 +441,7 @@ def analyse(question: str) -> QuestionInfo:
     else:
         kind = "what"
     unit = None
-    m = _ASKED_UNIT.search(q)
+    m = _ASKED_UNIT.search(q) if not _SHARE_OF_PEOPLE.search(q) else None
     if m and m.group(1) == "年" and _ASKING.search(q, m.end()):
         m = _ASKED_UNIT.search(q, m.end())  # 连续几年发国债，先发多少: the years frame what is asked after them
     if m and re.search(r"(?:多少|几)(?=[\s，,。？?；;])", q[:m.start()]):
@@ -440,7 +458,7 @@ def analyse(question: str) -> QuestionInfo:
         unit = "时长"
     elif kind == "figure" and _AREA_ASKED.search(q):  # 面积有多大: a figure in 平方米, 亩 or 公顷, not a count
         unit = AREA
-    elif kind == "figure" and (re.search("百分之|百分比", q) or (
+    elif kind == "figure" and (re.search("百分之|百分比", q) or _SHARE_OF_PEOPLE.search(q) or (
             (_RATE.search(q) or _SHARE_ASKED.search(q)) and not _SEVERAL.search(q) and operation(q) is None)):
         unit = "%"
     ops = operations(q)
@@ -488,25 +506,36 @@ def analyse(question: str) -> QuestionInfo:
             continue
         if f.startswith("v") and len(w) == 2 and w[0] in _MODAL:
             continue
-        if f == "ns" or w in PLACES:  # a listed place the tagger took for a word (包头 as a verb)
+        # a listed place the tagger took for a word (包头 as a verb); not a kind of city (文明城市) nor a measure
+        # the tagger files as a place (满意度)
+        if f == "ns" and not (len(w) > 2 and w.endswith(("城市", "城镇"))) and w[-1] not in "度率量性" or w in PLACES:
             before = words[i - 1][0] if i else ""
             if len(w) == 2 and w[-1] in _TIER_CHARS and re.fullmatch(r"[\u4e00-\u9fff]", before) \
                     and before not in _NOT_IN_NAMES and before not in _TIER_CHARS and not _known_word(w):
                 w = before + w  # 澄|湄区: a name the tagger cut, its first character left alone
+                terms = [t for t in terms if t != before]
+            elif len(w) == 2 and w[-1] in _TIER_CHARS and len(before) == 2 and before[0] in _GLUED_BEFORE \
+                    and not _known_word(before) and not _known_word(w):
+                w = before[1] + w  # 说澜|岫区: the name's first character glued to the verb before it
                 terms = [t for t in terms if t != before]
             tier = words[i + 1][0] if i + 1 < len(words) else ""
             # 东岭县: the tier the tagger cut off is the place's (a tiered place no document is of must be named)
             places.append(w + tier if tier in _TIERS and not real_place(w) else w)
         elif f.startswith("nr") and _TIERED.fullmatch(w):  # 乐亭县: a place the tagger took for a person
             places.append(w)
+        elif f.startswith("nr") and len(w) == 2 and i and words[i - 1][1] == "ns" and i + 1 < len(words) \
+                and words[i + 1][0] in _TIERS:  # 栎川市石泉|区: a district of the place before, not a person
+            places.append(w + words[i + 1][0])
         elif f == "nt" and (own := _government_of(w)):  # 广东省政府 is one token to the tagger: 广东省's
             places.append(own)
         elif f.startswith(_KEEP_POS) and (len(w) > 1 or f.startswith("n")):
             # 县委经济工作会议讲话, 那份县政府工作报告: words that name the document, not what it is asked
-            (named_by if i in naming else terms).append(w[1:] if len(w) > 2 and w[0] in _GLUED else w)
+            (named_by if i in naming else terms).append(_unglue_preposition(w))
     # a place only inside a quoted phrase (“南有中山、北有冀州”说的是哪个行业) is a word of the phrase, not a scope
     asks = [m.span() for m in _WHEN.finditer(q)]  # 什么时间, 时间节点: the date asked, not a subject
     terms = [t for t in terms if not _only_inside(t, q, asks)]
+    aside = _aside_spans(q)  # 我开了个小饭馆，…满多少能减多少: the asker's own life names no subject
+    terms = [t for t in terms if not _only_inside(t, q, aside)] or terms
     phrases = [m.span() for m in _QUOTED_PHRASE.finditer(q)]
     quoted = [p for p in places if _only_inside(p, q, phrases)]
     places = [p for p in places if p not in quoted]
@@ -540,6 +569,34 @@ def analyse(question: str) -> QuestionInfo:
     )  # 2024年报告比2021年报告
 
 
+# a clause the asker tells of their family or their days in (我闺女在开封上班, 我跟老伴都七十好几了, 我年轻时候…,
+# 我在家看本地新闻); not who they are or what they do (我是硕士, 我在乡镇卫生院住院: a policy's condition)
+_ABOUT_ME = re.compile(r"(?:^|(?<=[，,。；;！!]))(?:我|俺)们?的?(?=(?:儿子|女儿|闺女|孙子|孙女|外孙|侄子|侄女|老伴|爱人"
+                       r"|老公|媳妇|父母|爸|妈|家里人|亲戚|邻居|跟老伴|和老伴|年轻|小时候|以前|退休|老家|天天|每天|平时|在家|记性))"
+                       r"[^，,。；;！!？?]*")
+_ASKS_HERE = re.compile(r"[哪谁吗呢]|(?<![好十])几|什么|怎么|多少|多久|多长|多大|是否|是不是|能不能|有没有|可不可以")
+_INTENT = re.compile(r"想|要|打算|准备|申请|咨询|关心|关注|问|查|核|写|整理|报|比较|对比|研究|论文")  # the clause carries what is asked
+
+
+def _aside_spans(q: str) -> list[tuple[int, int]]:
+    """Spans of clauses the asker tells of their own life in, before the question (我年轻时候在生产队种过地，现在
+    退休了。…): the clause, or its whole sentence when no clause of it asks; none that asks, means to do something,
+    or is the last."""
+    spans = []
+    for m in _ABOUT_ME.finditer(q):
+        clause = m.group(0)
+        if _ASKS_HERE.search(clause) or _INTENT.search(clause) or not _ASKS_HERE.search(q[m.end():]):
+            continue
+        end = m.end()
+        stop = re.search(r"[。；;！!？?]", q[m.start():])
+        sentence_end = m.start() + stop.start() if stop else len(q)
+        opens = m.start() == 0 or q[m.start() - 1] in "。；;！!"
+        if opens and stop and q[sentence_end] in "。；;！!" and not _ASKS_HERE.search(q[m.start(): sentence_end]):
+            end = sentence_end
+        spans.append((m.start(), end))
+    return spans
+
+
 def _only_inside(word: str, text: str, spans: Sequence[tuple[int, int]]) -> bool:
     """Every occurrence of the word in the text lies inside one of the spans (and there are spans)."""
     return bool(spans) and all(any(a <= m.start() and m.end() <= b for a, b in spans)
@@ -555,6 +612,15 @@ def compares_places(q: str, places: Sequence[str]) -> bool:
 _ASKING = re.compile(r"哪|什么|怎么|怎样|多少|几[个条项种类方点件批家番倍]")
 _ASKED_AS = re.compile(r"哪[个些家位类种所项条]?|哪一[个家位类种所项条]|哪几[个家位类种所项条]?")
 _GLUED = "在对把从向给于"  # a preposition the tagger glued to the noun after it (在城镇)
+_GLUED_BEFORE = "说在到去给对从和与跟同把向于"  # a verb or preposition the tagger glued to a name's first character
+
+
+def _unglue_preposition(word: str) -> str:
+    """在城镇 → 城镇: a preposition the tagger glued on is cut off, but not from a word of its own whose rest is
+    none (对外贸易, not 外贸易)."""
+    if len(word) <= 2 or word[0] not in _GLUED or (_known_word(word) and not _known_word(word[1:])):
+        return word
+    return word[1:]
 _MODAL = "要能将"  # a modal the tagger glued to a one-character verb (要盖, 能拿): no subject
 _ANCHOR = re.compile(r"多少|几.*|多[大长高久远]?")
 _NOUN = ("n", "vn", "nz", "j", "l", "eng")

@@ -77,13 +77,19 @@ class HybridSearch:
         t = self.index.live()
         out = []
         last = [p for p in parts if is_last(p)]
+        fixed = [p for p in parts if not is_last(p)]
         for ids in t.by_doc.values():
             under: list[tuple[str, str]] = []  # (chunk id, the heading that matched)
             for cid in ids:
                 if allow is not None and cid not in allow:
                     continue
                 path = t.rows[cid].section.split(SECTION_SEP)
-                hit = next((e for p in parts for e in path if matches(e, p)), None)
+                if last and fixed:  # 第七篇最后一章: the last chapter under the part named
+                    if not all(any(matches(e, p) for e in path) for p in fixed):
+                        continue
+                    hit = next((e for e in path if matches(e, last[0])), None)
+                else:
+                    hit = next((e for p in parts for e in path if matches(e, p)), None)
                 if hit is not None:
                     under.append((cid, hit))
             if last and under:  # 最后一部分: only the document's last heading of that kind

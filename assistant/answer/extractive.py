@@ -322,6 +322,12 @@ def _parallel_leads(passages: Sequence[Hit]) -> list[tuple[str, list[tuple[str, 
 NUMBERED = "##"  # the opening of numbered headings (一、, （一）), which share no words
 
 
+def _opens_quoted(info: QuestionInfo, leads: list[tuple[str, list[tuple[str, int]], str]]) -> bool:
+    """The question quotes how items open (都是“始终坚持”打头的) and a run of lines opens so."""
+    quoted = re.findall(r"“([^“”]{2,12})”", info.text)
+    return any(q.startswith(start) for start, _, _ in leads if start != NUMBERED for q in quoted)
+
+
 def _inline_list(info: QuestionInfo, sentence: str, quoted_only: bool = True) -> str | None:
     """The group of the sentence that lists as many items as the question counts (“城市、临港、矿业”三大经济; unless
     `quoted_only`, also a clause of that many short items: 支持甲县、乙县创建…), or None."""
@@ -393,6 +399,8 @@ def signature(text: str, start: int = 0) -> re.Match[str] | None:
     return next((m for m in _SIGNATURE.finditer(text) if start or text.count("\n", 0, m.start()) >= 3), None)
 
 
+# an end asked beside a start (从哪天开始执行，管到什么时候; 有效期到哪天)
+_UNTIL_TOO = re.compile(r"(?:管|用|有效|执行|实施)到(?:什么时候|哪天|哪一天|何时)|有效期(?:到|至)?(?:什么时候|哪天|多久|多长)|截止到?(?:什么时候|哪天)")
 # a place asked beside a date (哪天开，在哪开) and a sentence that says where something is held
 _WHERE_TOO = re.compile(r"在哪(?:里|儿)?(?:开|举行|召开|办)|什么地方|地点在?哪|哪个地方")
 _PLACE_SAID = re.compile(r"地点(?:为|是|设在|在|：|:)|在[^，,。；;]{2,24}(?:举行|召开|举办)")
@@ -558,6 +566,30 @@ def _counted_items(info: QuestionInfo, sentence: str) -> str | None:
             hi = min([j for j in (rest.find(p, 1) for p in "，,；;。（）()") if j > 0] or [len(rest)])
             if _lists_as_many(rest[1: hi], n):
                 return sentence[lo: end + hi].strip()
+    return None
+
+
+# 分哪几大类, 包括哪几个方面: a kind of item asked, no number; and a sentence that lists as many as it counts of it
+_KIND_ASKED = re.compile(r"哪几(?:个|大)?(类|方面|种|块)")
+_KIND_COUNTED = re.compile(rf"([{CN_SMALL}两])(?:个|大)?(类|方面|种|块)")
+_LIST_LEAD = re.compile(r"^(?:主要)?(?:包括|包含|涵盖|分为|分成|划分为|按照|围绕|共有|有|即)")
+
+
+def _self_counted(info: QuestionInfo, sentence: str) -> str | None:
+    """The items a sentence lists right before their count of the kind asked (包括甲、乙（注）、丙和丁四类 for 分哪几大类),
+    when there are as many as it says; that clause, or None."""
+    asked = _KIND_ASKED.search(info.text)
+    if asked is None or _asked_count(info):
+        return None
+    for m in _KIND_COUNTED.finditer(sentence):
+        if m.group(2) != asked.group(1):
+            continue
+        lo = max(sentence.rfind(p, 0, m.start()) for p in "，,；;。：:") + 1
+        items = _LIST_LEAD.sub("", re.sub(r"（[^（）]{0,20}）|\([^()]{0,20}\)", "", sentence[lo: m.start()]).strip())
+        n = _ORDINAL.get(m.group(1), 2 if m.group(1) == "两" else 0)
+        if n >= 2 and _lists_as_many(items, n):
+            stop = re.search(r"[，,；;。]", sentence[m.end():])  # …五大类20项主要指标: to the clause's end
+            return sentence[lo: m.end() + (stop.start() if stop else len(sentence) - m.end())].strip()
     return None
 
 
@@ -847,6 +879,9 @@ class ExtractiveBackend:
             hi += 1
         return "".join(clauses[lo:hi + 1])
 
+    def _named_in(self, info: QuestionInfo, clause: str) -> set[str]:
+        return {t for t in info.terms if term_present(t, squash(clause), self.glossary)}
+
     def _span(self, info: QuestionInfo, c: Candidate) -> str | None:
         """The shortest run of clauses that answers a figure/date/person question: the clause holding the answer
         that best matches the question (with the clause before it when that one names the subject), then the
@@ -900,6 +935,10 @@ class ExtractiveBackend:
             return own, len(qgrams & bigrams("".join(clauses[max(0, j - 1): j + 1])))
 
         i = max(hold, key=lambda j: (*match(j), -j))
+        focused = [j for j in hold if c.check.focus and clauses[j] == c.check.focus]
+        if info.kind == "figure" and len(focused) == 1 and focused[0] != i and (
+                self._named_in(info, clauses[focused[0]]) - self._named_in(info, clauses[i])):
+            i = focused[0]  # 区属国企欠债: 负债总额679.16亿元 (its subject in the clause before), not 资产总额
         lo, hi = i, i
         if i > 0 and len(qgrams & bigrams(clauses[i - 1])) > len(qgrams & bigrams(clauses[i])) / 2:
             lo = i - 1
@@ -928,6 +967,9 @@ class ExtractiveBackend:
                 break
         if info.kind == "when" and "谁" in info.text and hi + 1 < len(clauses) and OFFICE.search(clauses[hi + 1]):
             hi += 1  # 哪天开的，谁主持的: the date, then the person its next clause names
+        if info.kind == "when" and _UNTIL_TOO.search(info.text) and hi + 1 < len(clauses) and \
+                _DATE_SPAN.search(clauses[hi + 1]):
+            hi += 1  # 从哪天开始执行，管到什么时候: the date it starts, then the one its next clause ends it on
         if info.kind == "when" and _WHERE_TOO.search(info.text) and hi + 1 < len(clauses) and \
                 _PLACE_SAID.search(clauses[hi + 1]):
             hi += 1  # 哪天开，在哪开: the date, then the place its next clause names
@@ -1014,6 +1056,9 @@ class ExtractiveBackend:
                           None)
             if framed is not None:
                 return self._clause_draft(*framed)
+            counted = next(((c, cl) for c in passing[:3] for cl in [_self_counted(info, c.text)] if cl), None)
+            if counted is not None:  # 分哪几大类: 包括甲、乙、丙和丁四类, before headings of a part
+                return self._clause_draft(*counted)
             headed = self._parallel(info, passages, headed=True)
             if headed is not None:
                 return headed
@@ -1039,6 +1084,10 @@ class ExtractiveBackend:
             sequenced = _sequenced(info, passages[passing[0].passage - 1].doc_id, passages, self.glossary)
             if sequenced is not None:
                 return sequenced
+            if _opens_quoted(info, _parallel_leads(passages)):  # the lines that open as quoted, before any other run
+                draft = self._parallel(info, passages)
+                if draft is not None:
+                    return draft
             draft = (_ending_run(info, passages) or self._enumeration(info, passing[0], passages)
                      or self._parallel(info, passages))
             if draft is not None:
@@ -1267,7 +1316,10 @@ class ExtractiveBackend:
         want = _asked_count(info)
         qgrams = bigrams(info.text)
         best = None
-        for start, items, heading in _parallel_leads(passages):
+        leads = _parallel_leads(passages)
+        if headed and _opens_quoted(info, leads):
+            return None  # 都是“始终坚持”打头的: the lines that open so, not the parts of a heading named
+        for start, items, heading in leads:
             # the question names the items' opening (“八个聚焦”, 走好哪几条路) or the part they make up: a run merely
             # on its topic is no answer
             body = squash(item_body(heading)) if heading else ""
@@ -1322,11 +1374,16 @@ class ExtractiveBackend:
                 matches(e, p) for h in passages for e in h.section.split(SECTION_SEP) for p in info.parts) and \
                 not (len(info.parts) == 1 and _runin_answer(info, passages)):
             info = replace(info, parts=tuple(as_parts))  # 纪要第三项 of a document numbered 一、二、三、, no 三是
+        fixed = [p for p in info.parts if not is_last(p)]
         for n in numbers:
-            for element in passages[n - 1].section.split(SECTION_SEP):
+            path = passages[n - 1].section.split(SECTION_SEP)
+            for element in path:
                 if info.kind == "section":
                     # the part named last is the one asked (第三部分的第（八）项 asks for the item)
                     rank = max((i + 1 for i, p in enumerate(info.parts) if matches(element, p)), default=0)
+                    if rank and is_last(info.parts[rank - 1]) and not all(any(matches(e, p) for e in path)
+                                                                         for p in fixed):
+                        rank = 0  # 第七篇最后一章: a chapter of another part is not the one asked
                     if rank or any(element.startswith(r) for r in info.section_refs):
                         # 最后一部分: of the parts shown, the one numbered last
                         last = rank and is_last(info.parts[rank - 1])
