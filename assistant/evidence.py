@@ -965,7 +965,8 @@ def _names_a_thing(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
     return not things or any(term_present(t, text, glossary) for t in things)
 
 
-MIN_SEGMENT_COVERAGE = 0.5  # of one figure's own terms, when a question asks several in clauses of their own
+MIN_SEGMENT_COVERAGE = 0.5  # of one figure's own terms (two of them at least, a noun among them), when a question
+MIN_WHOLE_COVERAGE = 0.2  # asks several in clauses of their own; and of the whole question's terms
 _ASK_PIECE = re.compile(r"[^，,？?；;。！!]+")
 _ASKS_FIGURE = re.compile(r"多少|(?<![好这那前后头近最])几|多[大高长久远]|百分之几")
 
@@ -990,10 +991,11 @@ def _about_asked(info: QuestionInfo, window: str, named: str, context: str, glos
     subject = tuple(t for t in info.terms if t not in MEASURES and not PERIOD.fullmatch(t))
     cov = coverage(replace(info, terms=subject) if subject else info, window, glossary, context)
     segments = ask_segments(info.text, subject)
-    if cov < MIN_CLAUSE_COVERAGE and len(segments) > 1:  # 耕地要保住多少亩，粮食一年产多少万吨: each figure its own
-        cov = max([cov] + [c for seg in segments if len(seg) >= 2 and any(
-            _noun(t) and term_present(t, window, glossary) for t in seg)
-            for c in [coverage(replace(info, terms=seg), window, glossary, context)] if c >= MIN_SEGMENT_COVERAGE])
+    if MIN_WHOLE_COVERAGE <= cov < MIN_CLAUSE_COVERAGE and len(segments) > 1:  # 耕地要保住多少亩，粮食产多少万吨
+        cov = max([cov] + [c for seg in segments for held in [[t for t in seg if term_present(t, window, glossary)]]
+                           if len(held) >= 2 and any(_noun(t) for t in held)
+                           for c in [coverage(replace(info, terms=seg), window, glossary, context)]
+                           if c >= MIN_SEGMENT_COVERAGE])
     if cov >= MIN_CLAUSE_COVERAGE and names_head(info, context + named, glossary) and (
             _names_a_thing(info, context + window, glossary)) and (
             head_noun_named(info, context + named, glossary) or operation(info.text) == "rate"):  # from its counts

@@ -114,8 +114,11 @@ def test_a_fee_asked_is_not_answered_by_another_fee():
 
 
 def test_each_figure_asked_in_a_clause_of_its_own_is_covered_by_its_own_terms():
-    info = analyse("到2025年全市耕地要保住多少亩，粮食一年产多少万吨？")
+    info = analyse("到2025年全市耕地保有量要保住多少亩，粮食蔬菜水果和油料一年产多少万吨？")
     assert check_sentence(info, "到2025年,全市耕地保有量在626万亩以上,新增高标准农田145万亩。", G).ok
+    # one word of one ask is no answer (社区 of 每个社区要有几支队伍)
+    info = analyse("城区要建多少个志愿者歇脚服务的驿站？每个社区要有几支队伍？")
+    assert not check_sentence(info, "新建社区嵌入式养老服务中心8个；", G).ok
     # a clause of its own with one word asks about what the other names (累计数: of the investment)
     info = analyse("十三五五年里这个县全社会投了多少钱搞建设，累计数是多少？")
     assert not check_sentence(info, "“十三五”期间累计签约落地项目36个，开工建设投资超5000万元项目126个。", G).ok
