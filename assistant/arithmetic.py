@@ -293,11 +293,6 @@ def _both_asked(question: str, s: str, a: Quantity, b: Quantity) -> bool:
 _FRAME_END = re.compile(r"(?:达到|超过|突破|力争|争取|增长到|提高到|增加到|控制在|保持在|达|超|为|是|约|共|合计|累计)+$")
 
 
-@lru_cache(maxsize=1)
-def _glossary() -> Glossary:
-    return Glossary.load()
-
-
 def _indicator_named(question: str, s: str, q: Quantity) -> bool:
     """The indicator right before a figure (示范县生产总值超600亿元: 生产总值), or right after it, is one the question
     names, or a synonym of one: two clauses' subjects asked (示范县…) do not make a GDP and a revenue one pair."""
@@ -307,7 +302,7 @@ def _indicator_named(question: str, s: str, q: Quantity) -> bool:
     named = before[-4:] + s[end: min(hi, end + 4)]  # or right after it (3万千瓦储能项目)
     if len(named) < 2:
         return True
-    return bool(_named(named) & _named(question + "".join(_glossary().expand(question).added)))
+    return bool(_named(named) & _named(question + "".join(Glossary.builtin().expand(question).added)))
 
 
 def _other_side(question: str, ca: str, cb: str) -> bool:

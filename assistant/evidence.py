@@ -1442,12 +1442,6 @@ def _before_plan(clause: str, frame: str) -> bool:
     return bool(n and n >= 3 and years) and max(years) < 1966 + 5 * (int(n) - 3)
 
 
-_WHOLE_OF = re.compile(r"占([^，,。；;]{1,16}?)的?(?:比率|比重|比例)")
-
-
-_OWNER = re.compile(r"(?<![城地社小园片街])[省市区县]属(?!于)|央属")  # 市属国企: whose the things counted are
-
-
 def _other_fee(info: QuestionInfo, window: str, glossary: Glossary) -> bool:
     """A fee, tax, insurance or voucher asked (摊位费减免多少) and the window's is another of its kind (减免社保费)."""
     for t in info.terms:
@@ -1482,9 +1476,15 @@ def _each_named(question: str, text: str, glossary: Glossary) -> bool:
     return True
 
 
+_OWNER = re.compile(r"(?<![城地社小园片街])[省市区县]属(?!于)|央属")  # 市属国企: whose the things counted are
+
+
 def _owner_named(question: str, text: str) -> bool:
     """The owner the question names (市属国企营业收入) is named where the figure is: 全市国有企业 counts more."""
     return all(o in text for o in _OWNER.findall(question))
+
+
+_WHOLE_OF = re.compile(r"占([^，,。；;]{1,16}?)的?(?:比率|比重|比例)")
 
 
 def _share_of_only(info: QuestionInfo, clause: str) -> bool:

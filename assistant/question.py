@@ -283,7 +283,7 @@ def _unglued(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
 def _known_terms() -> frozenset[str]:
     """Terms of the built-in glossary and the indicator names: what the tagger cuts apart (细/颗粒物) is one
     term to match, so its synonyms (PM2.5) apply."""
-    names = {t.lower() for g in Glossary.load().groups for t in g}
+    names = {t.lower() for g in Glossary.builtin().groups for t in g}
     names |= {n.lower() for syn, canon in target_vocab().synonyms for n in (syn, canon)}
     return frozenset(n for n in names if len(n) >= 2)  # 高|企: two characters cut apart
 
@@ -441,7 +441,8 @@ def analyse(question: str) -> QuestionInfo:
     else:
         kind = "what"
     unit = None
-    m = _ASKED_UNIT.search(q) if not _SHARE_OF_PEOPLE.search(q) else None
+    of_people = bool(_SHARE_OF_PEOPLE.search(q))  # 占多少人口: a share, though 多少人 is a count's unit
+    m = _ASKED_UNIT.search(q) if not of_people else None
     if m and m.group(1) == "年" and _ASKING.search(q, m.end()):
         m = _ASKED_UNIT.search(q, m.end())  # 连续几年发国债，先发多少: the years frame what is asked after them
     if m and re.search(r"(?:多少|几)(?=[\s，,。？?；;])", q[:m.start()]):
@@ -458,7 +459,7 @@ def analyse(question: str) -> QuestionInfo:
         unit = "时长"
     elif kind == "figure" and _AREA_ASKED.search(q):  # 面积有多大: a figure in 平方米, 亩 or 公顷, not a count
         unit = AREA
-    elif kind == "figure" and (re.search("百分之|百分比", q) or _SHARE_OF_PEOPLE.search(q) or (
+    elif kind == "figure" and (re.search("百分之|百分比", q) or of_people or (
             (_RATE.search(q) or _SHARE_ASKED.search(q)) and not _SEVERAL.search(q) and operation(q) is None)):
         unit = "%"
     ops = operations(q)

@@ -109,6 +109,11 @@ def _folded(element: str) -> str:
     return unicodedata.normalize("NFKC", element).replace("(", "（").replace(")", "）").replace(" ", "").lstrip("\u3000")
 
 
+def within(path: Sequence[str], parts: Sequence[tuple[str, ...]]) -> bool:
+    """The heading path holds a heading of each part named (第七篇 of 第七篇最后一章)."""
+    return all(any(matches(e, p) for e in path) for p in parts)
+
+
 def matches(element: str, prefixes: tuple[str, ...]) -> bool:
     """Does one element of a section path start with one of the prefixes (widths and spaces folded)?"""
     e = _folded(element)

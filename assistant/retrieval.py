@@ -13,7 +13,7 @@ from pydantic import ConfigDict
 
 from assistant.glossary import Expanded, Glossary, normalise_query
 from assistant.question import SECTION_SEP
-from assistant.references import heading_prefixes, is_last, matches, ordinal
+from assistant.references import heading_prefixes, is_last, matches, ordinal, within
 from assistant.rerank import LearnedReranker, Reranker, best_sentence
 from ingest.zh import bigrams
 from ingest.zh import HEADING_REF
@@ -85,7 +85,7 @@ class HybridSearch:
                     continue
                 path = t.rows[cid].section.split(SECTION_SEP)
                 if last and fixed:  # 第七篇最后一章: the last chapter under the part named
-                    if not all(any(matches(e, p) for e in path) for p in fixed):
+                    if not within(path, fixed):
                         continue
                     hit = next((e for e in path if matches(e, last[0])), None)
                 else:

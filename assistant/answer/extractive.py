@@ -25,7 +25,7 @@ from assistant.question import ITEM as _ITEM
 from assistant.question import EACH_WORDED, WHICH_BODY, WHICH_LEVEL, QuestionInfo, analyse, enumeration_section, synonyms
 from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_path, is_last, is_numbered, item_body,
                                   items_as_parts, lead_clause, matches, numbered_parts, opening, ordinal, outline_level,
-                                  outline_part, part_opening, to_chinese, to_int)
+                                  outline_part, part_opening, to_chinese, to_int, within)
 from ingest.targets import vocab as target_vocab
 from ingest.zh import bigrams, cn_number, squash, tidy_figures
 from ingest.sections import heading_of
@@ -1381,8 +1381,7 @@ class ExtractiveBackend:
                 if info.kind == "section":
                     # the part named last is the one asked (第三部分的第（八）项 asks for the item)
                     rank = max((i + 1 for i, p in enumerate(info.parts) if matches(element, p)), default=0)
-                    if rank and is_last(info.parts[rank - 1]) and not all(any(matches(e, p) for e in path)
-                                                                         for p in fixed):
+                    if rank and is_last(info.parts[rank - 1]) and not within(path, fixed):
                         rank = 0  # 第七篇最后一章: a chapter of another part is not the one asked
                     if rank or any(element.startswith(r) for r in info.section_refs):
                         # 最后一部分: of the parts shown, the one numbered last
