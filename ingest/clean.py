@@ -48,7 +48,9 @@ def boilerplate_rules(path: Path = BOILERPLATE_FILE) -> dict[str, re.Pattern[str
 
 
 _PAGE_MARKER = re.compile(r"^(\d{1,4})、", re.M)
-_TOC_HEAD = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录", re.M)
+# 目录 opening its line, or spaced out at the end of one a PDF's cover page ran into (编制日期：…二月目 录)
+_TOC_HEAD = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录|目[ \t\u3000]+录(?=[ \t\u3000]*$)", re.M)
+_GLUED_PAGE = re.compile(r"(?<=[\u4e00-\u9fff）)])\d{1,3}$")  # 一、项目概况1: an entry's page number, no leader
 _TOC_PAGE = re.compile(r"(?:[ \t.…·]{2,}\d{1,4}|[（(〈]\s*\d{1,3}\S?\s*[)）〉])[ \t]*$")
 _TOC_PAGE_INSIDE = re.compile(r"[（(〈]\d{2,3}[)）〉]\S")  # "…综合指标（315）第一章…"
 _TOC_KEYS = re.compile(rf"第[{CN_DIGITS}=\d]+[编{HEADING_LEVELS}]")
@@ -449,6 +451,12 @@ def _toc_line_strength(s: str) -> bool:
     return len(s) >= 8 and junk / len(s) >= 0.4
 
 
+def _entry(line: str) -> str:
+    """A contents line without its page number."""
+    s = _TOC_PAGE.sub("", line).strip(" \t\u3000")
+    return _GLUED_PAGE.sub("", s) if heading_of(_GLUED_PAGE.sub("", s)) else s
+
+
 def _strip_toc(t: _Text, notes: list[str]) -> None:
     """Drop a 目录 block near the top: from the 目录 line to the last line that can only be a
     contents entry, before the body's prose starts. Entries may run together on one line, and the
@@ -457,14 +465,14 @@ def _strip_toc(t: _Text, notes: list[str]) -> None:
     if m and m.start() <= 0.3 * len(t.text):
         head_end = t.text.find("\n", m.start())
         head_end = len(t.text) if head_end < 0 else head_end
-        first = _TOC_PAGE.sub("", t.text[m.end():head_end]).strip(" \t\u3000")
+        first = _entry(t.text[m.end():head_end])
         first = re.split(r"[\s（(]", first, maxsplit=1)[0] if first else ""
         end, entries, prose, last_line = head_end, 0, 0, ""
         for p, line in _lines(t.text[head_end + 1:]):
             s = line.strip(" \t\u3000")
             if not s:
                 continue
-            entry = _TOC_PAGE.sub("", s).strip(" \t\u3000")
+            entry = _entry(s)
             if entries and first and entry == first:
                 break  # the body repeats the first entry
             if _toc_line_strength(s) or (len(s) <= 80 and heading_of(s)):
@@ -585,6 +593,7 @@ _SALUTATION = re.compile(r"[^，。；,;]{1,16}[：:]")  # 各位代表：, 同�
 _FIELD_TITLE = re.compile(r"标\s*题\s*[:：]\s*(.{4,80}?)[。；;]?$")  # a metadata table's 标题： field
 _METADATA = re.compile(r"[^：:，。]{1,6}[:：]\s*[0-9A-Za-z][\x00-\x7f]*|.*\s/\s.*")  # 分类号:BH6 6, 云南日报 / 2001年 / …
 TITLE_CHARS = 60
+_SPACED_OUT = re.compile(r"(?:[\u4e00-\u9fff][ \t\u3000]+){2,}[\u4e00-\u9fff]")  # 实 施 方 案
 # lines above a portal page's title that are never part of it: a breadcrumb (首页 > 政务公开 > …), the caption and
 # rows of a metadata table (表1 文号、发布日期： / 文号：…；发布日期：…), a 文号 line (某政办发〔2025〕31号)
 _CRUMBS = re.compile(r"(?:(?:当前位置|您的位置|您现在的位置|所在位置)[:：]\s*)?[^>＞»›\n]{1,12}(?:\s*[>＞»›]\s*[^>＞»›\n]{1,20})+")
@@ -648,6 +657,9 @@ def extract_title(cleaned: Cleaned | str) -> str:
     if len(first) > TITLE_CHARS:
         return _tidy_title(first)
     nxt = head[1] if len(head) > 1 else ""
+    if _SPACED_OUT.fullmatch(nxt):  # 鹭汀县…专项债券项目 / 实 施 方 案: a cover page's kind of document, spaced out
+        nxt = re.sub(r"[ \t\u3000]+", "", nxt)
+        short = [nxt if ln == head[1] else ln for ln in short]
     if first.startswith(("(", "（")) and nxt in short and _DOC_TYPE.search(nxt):
         return _tidy_title(nxt)  # a "(省)…" source label above the real title
     if _SITE.fullmatch(first) and nxt in short and _DOC_TYPE.search(nxt):
@@ -658,8 +670,11 @@ def extract_title(cleaned: Cleaned | str) -> str:
     if not _DOC_TYPE.search(first):
         # a header above the title: a red-letter 版头 (某某省人民政府文件), 某某市人民政府令 and its number, a
         # publisher's byline: the title is the first short line below that names a kind of document
-        for ln in lines[1:8]:
+        for i, ln in enumerate(lines[1:8], 1):
             if (len(ln) <= TITLE_CHARS and _DOC_TYPE.search(ln) and not _TITLE_PUNCT.search(ln) and not heading_of(ln)
                     and not ln.startswith(("—", "（", "("))):
+                before = lines[i - 1]  # …关于印发《…帮扶 / 工作实施方案》的通知: a title wrapped inside its 《》
+                if before.count("《") > before.count("》") and len(before + ln) <= 2 * TITLE_CHARS:
+                    return _tidy_title(before + ln)
                 return _tidy_title(ln)
     return _tidy_title(first)

@@ -287,6 +287,93 @@ def docx_text(raw: bytes) -> str:
     return docx_extract(raw).text
 
 
+# ---------------------------------------------------------------- plain text and markdown
+
+_TEXT_GAP = re.compile(r"[ \u3000]{2,}|\t+")  # cells of a table laid out as text: runs of spaces or tabs
+_RULE_LINE = re.compile(r"[\s|+:：]*[-—─=═_]{3,}[-—─=═_\s|+:：]*")  # ----- or |---|---| between rows
+_UNITS_ROW = re.compile(r"[（(][^（()）]{1,12}[)）]")
+MIN_TEXT_ROWS = 2  # a header and at least this many rows make a table
+_SERIAL_CELL = re.compile(r"\d{1,3}[、.．]?")
+_NUMBERED_CAPTION = re.compile(rf"(?:附)?表\s*[0-9０-９{CN_SMALL}]")
+
+
+def _text_cells(line: str) -> list[str] | None:
+    """The cells of a table line laid out as text (three at least), or None."""
+    s = line.strip()
+    if s.startswith("|") and s.endswith("|") and s.count("|") >= 4:
+        cells = [c.strip() for c in s[1:-1].split("|")]
+    else:
+        cells = [c for c in _TEXT_GAP.split(s) if c]
+    return cells if len(cells) >= 3 else None
+
+
+def _text_table(lines: list[str], last: list[str] | None = None) -> list[list[str]] | None:
+    """A header, an optional row of units ((亿立方米) under each column) and rows of figures; None when the lines are
+    no data table (prose with wide spacing: a signature line, a spaced-out title). A table that opens with a
+    numbered row goes on from the one before (`last`, its header) across a page break."""
+    rows = [_text_cells(ln) for ln in lines if not _RULE_LINE.fullmatch(ln)]
+    if any(r is None for r in rows) or len(rows) < MIN_TEXT_ROWS:
+        return None
+    if last and len(rows[0]) == len(last) and _SERIAL_CELL.fullmatch(rows[0][0]):
+        rows = [last, *rows]
+    if len(rows) < 1 + MIN_TEXT_ROWS:
+        return None
+    header, body = list(rows[0]), rows[1:]
+    if all(_UNITS_ROW.fullmatch(c) for c in body[0]) and len(body[0]) <= len(header):
+        units = body.pop(0)  # the units under the last columns (the first, the row names', has none)
+        for k, unit in enumerate(units, len(header) - len(units)):
+            header[k] += unit
+    width = len(header)
+    if len(body) < MIN_TEXT_ROWS or any(len(r) != width for r in body):
+        return None
+    values = [c for r in body for c in r[1:]]
+    if sum(bool(re.search(r"\d", c)) for c in values) * 2 < len(values):
+        return None
+    return [header, *body]
+
+
+def text_extract(text: str) -> Extracted:
+    """Plain text and markdown: tables laid out as text (columns parted by runs of spaces, or markdown's pipes)
+    are written as the other formats write theirs, one line per row with the header names repeated; the rest
+    stays as it is."""
+    lines = text.split("\n")
+    blocks, i = [], 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (_text_cells(lines[j]) or (j > i and _RULE_LINE.fullmatch(lines[j].strip()))):
+            j += 1
+        while j > i and _RULE_LINE.fullmatch(lines[j - 1].strip()):
+            j -= 1  # a closing rule stays outside
+        grid = _text_table(lines[i:j], blocks[-1][2][0] if blocks else None) if j - i >= MIN_TEXT_ROWS else None
+        if grid:
+            blocks.append((i, j, grid))
+        i = max(j, i + 1)
+    if not blocks:
+        return Extracted(text)
+    b, at, prev, prev_at = _Builder(), 0, "", None
+    for start, end, grid in blocks:
+        for line in lines[at:start]:
+            b.add(line)
+            if line.strip():
+                prev, prev_at = line, b.pos - len(line) + (len(line) - len(line.lstrip()))
+        # a numbered caption right above (表7  2025年各县区用水量) names it; a heading above is no caption
+        caption = _caption(prev) if prev_at is not None and _NUMBERED_CAPTION.match(prev.strip()) and \
+            not _text_between(lines, at, start, prev) else ""
+        b.table(grid, caption, prev_at if caption else None)
+        at, prev, prev_at = end, "", None
+    for line in lines[at:]:
+        b.add(line)
+    return b.finish()
+
+
+def _text_between(lines: list[str], at: int, start: int, prev: str) -> bool:
+    """Some line other than blanks stands between the caption candidate and the table."""
+    k = start - 1
+    while k >= at and not lines[k].strip():
+        k -= 1
+    return k < at or lines[k] != prev
+
+
 # ---------------------------------------------------------------- .pdf
 
 

@@ -8,7 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.formats import Extracted, FormatError, Table, doc_extract, docx_extract, html_extract, pdf_extract, xlsx_extract
+from ingest.formats import (FormatError, Table, doc_extract, docx_extract, html_extract, pdf_extract, text_extract,
+                            xlsx_extract)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -99,7 +100,7 @@ def load(path: Path, max_bytes: int = MAX_BYTES) -> Loaded:
             ex, fmt = html_extract(html), "html"
         else:
             text, enc = decode(raw)
-            ex = Extracted(text)
+            ex = text_extract(text)
     except FormatError as err:
         raise LoadError(str(err)) from err
     if not ex.text.strip():
