@@ -21,14 +21,14 @@ from assistant.builder import Components, components
 from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
 from assistant.definitions import DEFINE, defines, field_label, has_note_marker, labelled, notes_for
-from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, coverage, in_scope, term_present,
-                                own_number, unmentioned_years, unnamed_quote)
+from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, check_sentence, coverage, in_scope,
+                                own_number, sentence_units, term_present, unmentioned_years, unnamed_quote)
 from assistant.params import (DEFINITION_DOCS, FIELD_DOC_COVERAGE, FIGURE_COVERAGE_RELIEF, LIST_EXTRA,
                               MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES)
 from assistant.answer.extractive import (ANNOUNCE_CHUNKS, ASKS_ISSUER, ASKS_SUBPARTS, ISSUED_TITLE, MAX_OUTLINE,
                                           MAX_SUBPARTS, announced_part, runs_on_unmarked, runs_past_end, signature,
                                           unnumbered)
-from assistant.query import Query, make_query
+from assistant.query import Query, beyond_place, make_query
 from assistant.question import DOC_NUMBER_ASKED, analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
 from assistant.references import (absent_part, annexes_listed, ending_siblings, items_as_parts, listed_annex,
@@ -292,6 +292,18 @@ class Assistant:
             return [], f"no document here names “{name}”"  # a name quoted is no paraphrase: 三廊一带 is not 一核三带
         return kept, "" if kept else checks[0].reason
 
+    def _place_stated(self, q: Query, kept: Sequence[Hit]) -> bool:
+        """Some sentence (or table row) of the passages names each place asked and answers the question: a
+        passage that names the place elsewhere (我市每10万人中… beside a table of its counties) does not."""
+        for h in kept:
+            context = squash(f"{h.title}\n{h.section}")
+            for start, end in sentence_units(h.text):
+                sentence = h.text[start:end]
+                if all(squash(p) in squash(sentence) for p in q.scope.free_places) and \
+                        check_sentence(q.info, sentence, self.search.glossary, context).ok:
+                    return True
+        return False
+
     def _doc_names(self, hits: Sequence[Hit], name: str) -> bool:
         """Some document of the passages names it, where no passage retrieved does (走出六条新路: its items were)."""
         texts = (self.index.registry.text(d) or "" for d in dict.fromkeys(h.doc_id for h in hits))
@@ -326,6 +338,10 @@ class Assistant:
         t1 = time.perf_counter()
         q = self.query(standalone, x.get("k"), x.get("doc_ids"), x.get("section_prefix"), asked=question)
         hits = self.gather(q)
+        if (wider := beyond_place(q, self.parts.labels)) is not None and not self.gate(q, hits)[0]:
+            more = self.gather(wider)  # the place's documents do not say: another's sentence naming it may
+            if self._place_stated(wider, self.gate(wider, more)[0]):
+                q, hits = wider, more
         t2 = time.perf_counter()
         return Prepared(q, hits, started=t0, condense_ms=(t1 - t0) * 1000, retrieve_ms=(t2 - t1) * 1000)
 

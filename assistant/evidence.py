@@ -225,8 +225,10 @@ _ASKED_LEVEL = {
 # 中国共产党某市第九届委员会 is a city's party committee, not the country's
 _NATIONAL_ISSUER = re.compile(r"国务院|中华人民共和国|中共中央|中国共产党(?![\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|县|区|旗)(?:第|委员会))"
                               r"|全国人民代表大会")
+_RANKED = r"第[一二三四五六七八九十\d]{1,3}[位名]|第几|前列|前[一二三四五六七八九十\d]|百强|排名|位次"
+_YARDSTICK = re.compile(rf"(?<=[在居列于])全[省市县区]|全[省市县区](?=[^，,。？?]{{0,8}}(?:{_RANKED}))")
 # 全国/我国 as what is asked about (2024年全国粮食产量), not as a yardstick (居全国第2位, 在全国百强县里)
-_COUNTRY = re.compile(r"(?<![在居列占于])(?:全国|我国)(?![^，,。？?]{0,8}(?:第[一二三四五六七八九十\d]{1,3}[位名]|第几|前列|前[一二三四五六七八九十\d]|百强|排名|位次|平均))")
+_COUNTRY = re.compile(rf"(?<![在居列占于])(?:全国|我国)(?![^，,。？?]{{0,8}}(?:{_RANKED}|平均))")
 _DATELINE = re.compile(rf"({YEAR})年(\d{{1,2}})月\d{{1,2}}日")
 LATE_MONTH = 11  # a document dated from November on reviews its own year
 _DOC_NUMBER_YEAR = re.compile(rf"[〔\[［]({YEAR})[〕\]］]\s*\d{{1,4}}\s*号")  # 某政办发〔2025〕31号: the year it was issued
@@ -579,7 +581,8 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
         national = frozenset(d for d in named if labels[d].national)
         if national and national != named:
             soft.append(national)
-    asked = [level for level, words in _ASKED_LEVEL.items() if words.search(info.text)]
+    plain = _YARDSTICK.sub("", info.text)  # 在全省排第几: the province a county's rank is in, not the one asked of
+    asked = [level for level, words in _ASKED_LEVEL.items() if words.search(plain)]
     if asked:  # 市里和区里各出多少: a document of either tier (not one of both, which none is)
         # a township's document is the county's business too (县里来要项目数据 of a 镇's summary)
         tiers = (*asked, "", *(("township",) if "county" in asked else ()))
@@ -1418,14 +1421,32 @@ def _level_for_change(question: str, window: str) -> bool:
 _SHARE_OF = re.compile(r"占[到据]?(?!多大|多少|几|百分之)([^，,。；;？?的比]{1,10}?)(?:的)?(?:多大|多少|几成|百分之几)?(?:比重|比例|份额)")
 
 
-def _other_whole(question: str, clause: str, glossary: Glossary) -> bool:
+def _other_whole(question: str, clause: str, glossary: Glossary, places: Sequence[str] = ()) -> bool:
     """A share asked of one whole (GDP占全市多大比重) and the clause's share is of another (研发投入占GDP的比重): the
     whole after the question's 占 is not what follows the clause's."""
     asked, said = _SHARE_OF.search(question), _SHARE_OF.search(clause)
     if not asked or not said:
         return False
-    a, b = asked.group(1), said.group(1)
+    # 占岱川GDP and 占全县地区生产总值: the place's whole either way; what is left must be one thing
+    a, b = (_WHOLE_PLACE.sub("", x) or x for x in (asked.group(1), said.group(1)))
+    for p in places:
+        a = a.replace(p, "") or a
     return not (term_present(a, b, glossary) or term_present(b, a, glossary) or bigrams(squash(a)) & bigrams(squash(b)))
+
+
+def _part_named(info: QuestionInfo, text: str, glossary: Glossary) -> bool:
+    """A share asked of a part (财政赤字占GDP的比例) is answered where that part is named (赤字率…2.8%), not by another
+    part's share of the same whole (财政性教育经费占国内生产总值比例4%)."""
+    m = _PART_OF.search(info.text)
+    if m is None:
+        return True
+    part = m.group(1)
+    inside = [t for t in info.terms if t in part]
+    return not inside or any(term_present(t, text, glossary) for t in inside) or part[-2:] in text
+
+
+_PART_OF = re.compile(r"([\u4e00-\u9fffA-Za-z&]{2,16}?)占[^，,。？?]{1,16}?(?:比例|比重|比率|份额|几成|多大|多少)")
+_WHOLE_PLACE = re.compile(r"^(?:[全本我该][省市县区]|[省市县区])")
 
 
 # 由哪家保险公司承办, 哪家医院: an entity whose kind its name ends with, which the answering sentence names
@@ -1487,15 +1508,16 @@ def _owner_named(question: str, text: str) -> bool:
 _WHOLE_OF = re.compile(r"占([^，,。；;]{1,16}?)的?(?:比率|比重|比例)")
 
 
-def _share_of_only(info: QuestionInfo, clause: str) -> bool:
+def _share_of_only(info: QuestionInfo, clause: str, glossary: Glossary | None = None) -> bool:
     """The clause gives a percentage of what the question names, as the whole a share is of (占缴存余额的比率),
     a term of it named nowhere else in the clause: no amount of it."""
     m = _WHOLE_OF.search(clause)
-    if m is None or not re.search(r"\d(?:\.\d+)?[%‰]", clause):
+    if m is None or not re.search(r"\d(?:\.\d+)?[%‰]|[（(]%[)）]", clause):  # (%): a table row's unit
         return False
-    inside = [t for t in info.terms if t in m.group(1)]
+    named = (lambda t, text: term_present(t, text, glossary)) if glossary else (lambda t, text: t in text)
+    inside = [t for t in info.terms if named(t, m.group(1))]
     outside = clause[: m.start()] + clause[m.end():]
-    return any(t not in outside for t in inside)
+    return any(not named(t, outside) for t in inside)
 
 
 def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, context: str = "") -> Check:
@@ -1534,7 +1556,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             if fig is True and items and not _COUNT.search(squash(clause)):
                 continue  # 几个 is not answered by a rate or an amount (贡献率超74%)
             if fig is True and info.unit is None and not wants_percent(info.text) and "占" not in info.text \
-                    and _share_of_only(info, clause):
+                    and _share_of_only(info, clause, glossary):
                 continue  # 缴存余额是多少: not 贷款余额…占缴存余额的比率为73.05%
             if fig is True:
                 lo = 0 if alone else max(0, i - 1)
@@ -1565,7 +1587,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                         not _other_place(info, squash(clause), context) and \
                         not _other_kind_of(info, window, context, glossary) and \
                         not _other_year(info, year_lead + window) and \
-                        not _other_whole(info.text, squash(clause), glossary) and \
+                        not _other_whole(info.text, squash(clause), glossary, info.places) and \
+                        _part_named(info, context + window, glossary) and \
                         _people_state_named(info, context + window, glossary) and \
                         _owner_named(info.text, context + window) and \
                         not _other_fee(info, window, glossary) and \
@@ -1619,6 +1642,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     if info.kind in ("who", "what") and (role := asked_role(info.text)) and \
             not term_present(role, dated + context, glossary):
         return Check(False, f"the sentence does not name the {role}")  # 主持人是谁: not whoever else it names
+    if info.kind in ("what", "yesno") and _RANK_ASKED.search(info.text) and not _RANK_STATED.search(dated):
+        return Check(False, "the sentence gives no rank")  # 覆盖率在全省排第几: not 覆盖率大于90%
     if info.kind != "figure" and contrasted(info.text, dated):
         return Check(False, "the sentence is about a sibling of what was asked")  # 女单 when 男子单打 was asked
     if info.kind != "figure" and _ASKS_DONE.search(info.text) and _FORETOLD.search(sentence) \
@@ -1626,7 +1651,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         return Check(False, "the sentence foretells what the question asks as done")
     if info.kind == "when" and (done := asked_event(info.text)) and done in _IN_FORCE and _SINCE.search(dated):
         done = None  # 从哪天开始执行: 自2025年5月8日起… is when it took effect
-    if info.kind == "when" and done and not term_present(done, dated, glossary):
+    if info.kind == "when" and done and not _event_named(done, dated, glossary):
         return Check(False, f"the sentence does not say when it was {done}")
     if info.kind == "when" and done and _TIME.search(dated) and not dates_event(done, body, glossary):
         return Check(False, f"the sentence's date is not when it was {done}")
@@ -1687,10 +1712,14 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
             if found.ok:
                 return Check(True, coverage=found.coverage, focus=sentence)
             continue
-        own = _COLUMN_UNIT.search(key)  # 完成预算%, 总投资（亿元）: the column names its values' unit
+        # 完成预算%, 总投资（亿元）: the column names its values' unit; or the indicator does (…比重（%）)
+        own = _COLUMN_UNIT.search(key) or _COLUMN_UNIT.search(labels)
         if info.unit and has_figure(value + (unit or (own and (own.group(1) or own.group(2))) or ""),
                                     info.unit) is not True:
             continue
+        if info.unit is None and not wants_percent(info.text) and "占" not in info.text and \
+                _share_of_only(info, squash(labels + key), glossary):
+            continue  # GDP是多少: not 旅游业增加值占地区生产总值比重（%） of an indicator table
         cov = _about_asked(info, squash(labels + key + value), squash(labels + key), context, glossary)
         if cov is not None:
             return Check(True, coverage=cov, focus=sentence)
@@ -1799,12 +1828,21 @@ def asked_event(question: str) -> str | None:
     return None
 
 
+# a goal reached, in any of the words plans use for it (哪年拿下示范区: 到2030年成功创建…; 什么时候完成: 年底实现…)
+_ACHIEVED = frozenset("完成 实现 建成 拿下 达成 做到 达到 创建 创成 完工 竣工 建好 办成 干完 做完".split())
+
+
+def _event_named(event: str, text: str, glossary: Glossary) -> bool:
+    events = _ACHIEVED if event in _ACHIEVED else (event,)
+    return any(term_present(e, text, glossary) for e in events)
+
+
 def dates_event(event: str, sentence: str, glossary: Glossary) -> bool:
     """A date of the sentence dates the event: both in one clause, or the date in a clause without a verb of its
     own, which dates the whole sentence (2021年12月3日，中老铁路全线开通运营). A date with its own verb dates that
     (福厦高铁6月28日启动联调联试，…进入开通运营前的重要阶段); an event followed by 前 is still ahead."""
     clauses = [squash(m.group(0)) for m in CLAUSE.finditer(sentence)] or [squash(sentence)]
-    named = [term_present(event, c, glossary) and f"{event}前" not in c for c in clauses]
+    named = [_event_named(event, c, glossary) and f"{event}前" not in c for c in clauses]
     for i, c in enumerate(clauses):
         if not _TIME.search(c):
             continue
@@ -1827,6 +1865,8 @@ _DONE = re.compile(r"了|已|成功|宣布|圆满")
 ASKS_MORE_THAN_WHO = re.compile(r"哪次|哪天|哪一天|何时|什么时候|哪里|在哪|什么会")  # 谁…在哪次会议: a person is only part of it
 
 
+_RANK_ASKED = re.compile(r"(?:排|排名|位列|列|居|位居)(?:在|到)?第几|第几[名位]|排多少名")
+_RANK_STATED = re.compile(rf"第[{CN_SMALL}\d]{{1,3}}[名位]?|首位|榜首|前[{CN_SMALL}\d]{{1,3}}|冠军|前列")
 _SURNAMES = vocabulary("surnames")
 _SURNAME1 = frozenset(w for w in _SURNAMES if len(w) == 1)
 _SURNAME2 = frozenset(w for w in _SURNAMES if len(w) == 2)

@@ -14,8 +14,8 @@ from typing import Sequence
 
 from assistant.evidence import DocLabel, Scope, doc_label, doc_scope, mentioned_places, title_named
 from assistant.params import LABEL_CHARS
-from assistant.question import (_TIER_CHARS, KINDS, QuestionInfo, analyse, compares_places, listed_place, place_key,
-                                real_place, without_asker)
+from assistant.question import (_TIER_CHARS, KINDS, QuestionInfo, analyse, compares_places, county_of_province,
+                                listed_place, place_key, real_place, without_asker)
 from ingest.clean import TITLE_CHARS
 from ingest.zh import squash
 from vectordb.index import Index
@@ -136,7 +136,8 @@ def read_places(standalone: str, labels: DocLabels) -> QuestionInfo:
     own = [t for t in info.terms if len(t) > 1 and t in known]
     if own:  # 青岚去年GDP: a place a document is of, which the tagger took for a name or a word
         info = replace(info, terms=tuple(t for t in info.terms if t not in own), places=info.places + tuple(own))
-    for p in sorted((p for p in known if len(p) > 1 and p in info.text), key=len, reverse=True):
+    for p in sorted((p for p in known if len(p) > 1 and p in info.text and not county_of_province(p, info.text)),
+                    key=len, reverse=True):
         glued = [x for x in info.places if len(x) == len(p) + 1 and x.endswith(p) and not listed_place(x)]
         if glued:  # 十四五这几年琛州: the tagger took 年琛州 for the place
             info = replace(info, places=tuple(p if x in glued else x for x in info.places))
@@ -167,6 +168,20 @@ def make_query(question: str, standalone: str, labels: DocLabels, k: int, doc_id
     gate_scope = scope if ids is None else _with_named(info, doc_scope(info, labels.all()), labels)
     return Query(question=question, standalone=standalone, info=info, scope=scope, gate_scope=gate_scope, k=k,
                  doc_ids=ids, section_prefix=section_prefix)
+
+
+def beyond_place(q: Query, labels: DocLabels) -> Query | None:
+    """A figure of a place asked where the place's own documents may not give it (芩溪县2025年工业用水量: the county's
+    plan does not, the city's water bulletin has its row): the question asked of every document its other words
+    allow, the place then a name the passage itself must hold. None when no place narrowed the documents."""
+    if q.info.kind != "figure" or not q.info.places or q.scope.docs is None or q.doc_ids is not None:
+        return None
+    placeless = replace(q.info, places=())
+    scope = doc_scope(placeless, labels.all())
+    if scope.docs is not None and scope.docs <= q.scope.docs:
+        return None  # the other words name only the place's documents anyway
+    scope = replace(scope, free_places=tuple(dict.fromkeys(scope.free_places + q.info.places)), several=False)
+    return replace(q, scope=scope, gate_scope=scope)
 
 
 def _with_named(info: QuestionInfo, scope: Scope, labels: DocLabels) -> Scope:

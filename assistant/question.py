@@ -56,7 +56,7 @@ _LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大级种点]
                          r"|几[个条项类方大种点件][^？?。]{0,8}(?:都|分别|各自?)?(?:是|有)(?:什么|啥|哪些)"
                          rf"|{EACH_WORDED}")
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|时间节点|完成时限|几月|哪一?天|(?<=是)那一?天(?=[?？]|$)|哪几天|几号(?![窗楼线门厅口房馆柜台位车桌院床文令])|哪个月")
-_YESNO = re.compile(r"是否|有没有|是不是|能否|可否")
+_YESNO = re.compile(r"是否|有没有|是不是|能否|可否|对吗|对不对|没错吧|没记错吧|[^？?。，,]吧[？?]")  # …是6.7万亩吧？
 # a figure the asker wants confirmed (是不是6%, 是不是先发5000亿): a number with its unit, not a year
 _CONFIRMED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?(?:万亿|亿|万)?(?:%|元|人|吨|亩|公里|个|家|项|斤|千瓦)")
 _WHO = re.compile(r"是谁|谁是|哪位|授予了?谁|[颁发]给了?谁|谁(?:获得|夺得|赢得|当选|捧得)")
@@ -109,6 +109,13 @@ _XX_PLACE = re.compile(r"X+[县市区]")
 _EVERY_TIER = re.compile(rf"[{_EVERY}][省市县区州镇乡村]{{1,3}}")
 _TIERS = frozenset("省 市 县 区 州 盟 旗 自治区 自治州 自治县".split())
 _TIERED = re.compile(r"[\u4e00-\u9fff]{2,5}(?:省|市|县|自治区|自治州|州|盟|旗)")
+
+
+def county_of_province(place: str, question: str) -> bool:
+    """浙江县的报告, 山西那个县委书记: the province says where the county whose document is asked of lies; it is no
+    place a document or a passage must be of."""
+    return place_key(place) in PROVINCES and bool(re.search(
+        rf"{re.escape(place)}省?(?:那个|这个|那边的?|这边的?|的|某个?|一个)?[县区](?=[里的委那这，,\s]|政府|$)", question))
 
 
 def listed_place(word: str) -> bool:
@@ -179,7 +186,8 @@ def _unknown_place(words: Sequence[tuple[str, str]], i: int) -> tuple[str, int] 
     """A place whose name starts with a character the tagger knows only inside words, cut apart, ending in its tier
     (雩|陵|市, 澴|平|县, 沣|台区, 瓴|州): (the place, how many words it takes), or None."""
     w, f = words[i]
-    if len(w) != 1 or f not in _BOUND or w in _TIER_CHARS or w in _NOT_IN_NAMES:
+    unknown = f == "x" and re.fullmatch(r"[\u4e00-\u9fff]", w)  # 蓁: a character the tagger has no word of
+    if len(w) != 1 or not (f in _BOUND or unknown) or w in _TIER_CHARS or w in _NOT_IN_NAMES:
         return None
     name = w
     for j in range(i + 1, min(i + 3, len(words))):
@@ -188,7 +196,12 @@ def _unknown_place(words: Sequence[tuple[str, str]], i: int) -> tuple[str, int] 
             return None  # 嶂|南|全省: 全省 is the province's whole, no part of a name
         if name[-1] in "省市县区州镇乡" and (len(name) >= 3 or name[-1] == "州"):  # 瓴|州 as 冀州, 泠|水镇
             return name, j - i + 1
+        if len(name) == 2 and j + 1 < len(words) and _WHOLE_OF_TIER.fullmatch(words[j + 1][0]):
+            return name, j - i + 1  # 蓁|阳|全市: a name without its tier, before the whole of it
     return None
+
+
+_WHOLE_OF_TIER = re.compile(r"全[省市县区州]")
 
 
 def _known_word(word: str) -> bool:
@@ -266,6 +279,10 @@ def _unglued(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
         elif len(w) >= 2 and w[0] == "年" and out and out[-1][0] in ("前", "去", "今", "明", "后", "当", "本", "上"):
             out[-1] = (out[-1][0] + "年", "t")  # 比前|年少了几辆: the year before last, then what it was less by
             out += list(tagged_words(w[1:]))
+        elif len(w) == 2 and not freq.get(w) and w[1] == "定" and w[0] not in _NOT_IN_NAMES and w[0] != "来" \
+                and out and out[-1][1][:1] in ("n", "v"):
+            out[-1] = (out[-1][0] + w[0], "n")  # 收入|线定的是多少: the noun's last character, then 定 (set)
+            out.append(("定", "v"))
         elif len(w) >= 2 and not freq.get(w) and w[0] == "来":
             out += [("来", "v")] + list(tagged_words(w[1:]))  # 按多少户来划: 来 leads the verb, no subject
         elif len(w) >= 2 and w[0] == "比" and freq.get(w, 0) < _RARE and out and out[-1][0] == "占":
@@ -372,6 +389,17 @@ _ASKER = re.compile(
     r"|(?:^|(?<=[，,：:]))我?(?:想知道|想了解|想问问|想问|请问|注意到)(?:一下)?[，,：:]?")
 
 
+# a yes-no or either-or ask (涨不涨, 有没有, 跟常年比算多还是少) and 头 for first (头一年, 头两个月): no subject
+_CHOICE_ASKED = re.compile(r"([\u4e00-\u9fff])[不没]\1|比?(?:算|是)?[多高大快早长好]还是[少低小慢晚短差]|没?记错|对不对"
+                           r"|头(?=[一两二三几]个?[年月天周季])")
+_SPACED_CLAUSE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")  # 能打多少万吨 种多少亩: a pause
+_SHARE_WORDS = frozenset("比例 比重 占比 权重 比率".split())
+# 比例定了什么目标, 比重现在是多少, 占多大权重: a share asked, in %
+_SHARE_WORD_ASKED = re.compile(r"(?:比例|比重|占比|权重|比率)[^，,。？?；;]{0,8}?(?:多少|多大|几成|几|目标|定的|定了)"
+                               r"|占(?:多大|多少|几成)")
+_GOAL_ASKED = re.compile(r"什么(?:样的?)?(?:量化|具体|数量)?目标|目标(?:是|为|定|设)?(?:的|了|成|在)?(?:什么|啥)|"
+                         r"(?:怎样|怎么样|如何)的?(?:量化)?目标")
+_MEASURE = re.compile(r"[\u4e00-\u9fff]{2}(?:率|收入|总值|增速|产量|总额|总量|强度|增加值)|GDP|增速|增长速度")
 _FRAME_EDGES = re.compile(r"^[，,：:—\s]+|[，,：:—\s]+$")  # the punctuation a frame leaves at either end
 
 
@@ -411,7 +439,7 @@ def _kept_of(frame: str) -> str:
 
 @functools.lru_cache(maxsize=1024)  # pure: the chain asks about one question at several steps
 def analyse(question: str) -> QuestionInfo:
-    q = _FEW_YEARS.sub("些年", normalise_query(question))
+    q = _FEW_YEARS.sub("些年", _SPACED_CLAUSE.sub("，", normalise_query(question)))
     refs = tuple(_SECTION_REF.findall(q))
     parts = tuple(heading_prefixes(q))
     if WHICH_LEVEL.search(q) and not (refs and _PARTS_OF.search(q)):  # 第十一篇包括哪几章: its parts, a section
@@ -440,6 +468,8 @@ def analyse(question: str) -> QuestionInfo:
         kind = "list"
     else:
         kind = "what"
+    if kind == "what" and _GOAL_ASKED.search(q) and _MEASURE.search(q):
+        kind = "figure"  # 对城镇居民人均可支配收入设定了什么目标: the figure set for it
     unit = None
     of_people = bool(_SHARE_OF_PEOPLE.search(q))  # 占多少人口: a share, though 多少人 is a count's unit
     m = _ASKED_UNIT.search(q) if not of_people else None
@@ -460,7 +490,8 @@ def analyse(question: str) -> QuestionInfo:
     elif kind == "figure" and _AREA_ASKED.search(q):  # 面积有多大: a figure in 平方米, 亩 or 公顷, not a count
         unit = AREA
     elif kind == "figure" and (re.search("百分之|百分比", q) or of_people or (
-            (_RATE.search(q) or _SHARE_ASKED.search(q)) and not _SEVERAL.search(q) and operation(q) is None)):
+            (_RATE.search(q) or _SHARE_ASKED.search(q) or _SHARE_WORD_ASKED.search(q)) and not _SEVERAL.search(q)
+            and operation(q) is None)):
         unit = "%"
     ops = operations(q)
     if unit == "倍" and "ratio" in ops:  # 是…的几倍: computed from two figures in their own unit
@@ -472,6 +503,8 @@ def analyse(question: str) -> QuestionInfo:
     terms, places = [], []
     # 多少人, 多少钱, 几套: the unit or counter asked for, not a subject the evidence must name
     counted = {unit, *(c for c in re.findall(r"(?:多少|几)([\u4e00-\u9fff])", q) if c in _COUNTED_IN)} - {None}
+    if unit == "%":  # 上幼儿园的比例, 占多大比重: the share asked, which documents write as its rate (毛入园率)
+        counted |= _SHARE_WORDS
     words = _unglued(_joined(_quoted(tagged_words(without_refs(q)))))
     naming, named_by = _doc_name_words(words), []
     glued: set[int] = set()
@@ -507,6 +540,9 @@ def analyse(question: str) -> QuestionInfo:
             continue
         if f.startswith("v") and len(w) == 2 and w[0] in _MODAL:
             continue
+        if i and words[i - 1][0] in ("多少", "几") and w[0] in counted and len(w) == 2 and \
+                tagged_words(w[1])[0][1].startswith("v"):
+            continue  # 多少户划: the counter asked glued to the verb after it
         # a listed place the tagger took for a word (包头 as a verb); not a kind of city (文明城市) nor a measure
         # the tagger files as a place (满意度)
         if f == "ns" and not (len(w) > 2 and w.endswith(("城市", "城镇"))) and w[-1] not in "度率量性" or w in PLACES:
@@ -532,8 +568,10 @@ def analyse(question: str) -> QuestionInfo:
         elif f.startswith(_KEEP_POS) and (len(w) > 1 or f.startswith("n")):
             # 县委经济工作会议讲话, 那份县政府工作报告: words that name the document, not what it is asked
             (named_by if i in naming else terms).append(_unglue_preposition(w))
+    places = [p for p in places if not county_of_province(p, q)]
     # a place only inside a quoted phrase (“南有中山、北有冀州”说的是哪个行业) is a word of the phrase, not a scope
     asks = [m.span() for m in _WHEN.finditer(q)]  # 什么时间, 时间节点: the date asked, not a subject
+    asks += [m.span() for m in _CHOICE_ASKED.finditer(q)]  # 涨不涨, 算多还是少, 头一年: how it is asked
     terms = [t for t in terms if not _only_inside(t, q, asks)]
     aside = _aside_spans(q)  # 我开了个小饭馆，…满多少能减多少: the asker's own life names no subject
     terms = [t for t in terms if not _only_inside(t, q, aside)] or terms

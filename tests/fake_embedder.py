@@ -62,3 +62,20 @@ class FakeEmbedder:
 
     def embed_sentences(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts)
+
+
+def fake_base(folder: Path, settings=None):
+    """(settings, index): the documents of `folder` ingested into a knowledge base under the test's PLANQA_HOME with
+    this embedder (the `home` fixture sets it)."""
+    from assistant.settings import Settings
+    from ingest.tokens import ensure_offline_tiktoken
+    from vectordb.index import Index
+    from vectordb.lexical import jieba_tokenizer
+    from vectordb.pipeline import ingest_paths
+
+    settings = settings or Settings()
+    ensure_offline_tiktoken(settings.cache_dir / "tiktoken")
+    jieba_tokenizer(str(settings.cache_dir / "jieba"))
+    index = Index(settings.store(), settings.home, FakeEmbedder(), cache_dir=settings.cache_dir / "jieba")
+    ingest_paths(index, [folder], settings.chunking())
+    return settings, index

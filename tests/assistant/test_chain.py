@@ -11,7 +11,7 @@ from assistant.chain import Assistant, QuestionError
 from assistant.query import Query
 from assistant.settings import Settings
 from ingest.tokens import ensure_offline_tiktoken
-from tests.fake_embedder import FakeEmbedder
+from tests.fake_embedder import FakeEmbedder, fake_base
 from vectordb.index import Index
 from vectordb.lexical import jieba_tokenizer
 from vectordb.pipeline import ingest_paths
@@ -143,10 +143,7 @@ def two_reports(home, tmp_path):
     for name, text in REPORTS.items():
         (d / name).write_text(text, encoding="utf-8")
     settings = Settings()
-    ensure_offline_tiktoken(settings.cache_dir / "tiktoken")
-    jieba_tokenizer(str(settings.cache_dir / "jieba"))
-    index = Index(settings.store(), settings.home, FakeEmbedder(), cache_dir=settings.cache_dir / "jieba")
-    ingest_paths(index, [d], settings.chunking())
+    settings, index = fake_base(d, settings)
     return settings, index
 
 
@@ -218,10 +215,7 @@ def test_documents_of_one_title_are_named_by_year_and_compared(home, tmp_path):
     for name, text in NATIONAL.items():
         (d / name).write_text(text, encoding="utf-8")
     settings = Settings(indicator_rows=False)
-    ensure_offline_tiktoken(settings.cache_dir / "tiktoken")
-    jieba_tokenizer(str(settings.cache_dir / "jieba"))
-    index = Index(settings.store(), settings.home, FakeEmbedder(), cache_dir=settings.cache_dir / "jieba")
-    ingest_paths(index, [d], settings.chunking())
+    settings, index = fake_base(d, settings)
     r = Assistant(settings, index).ask("中央预算内投资，2024年报告比2021年报告多安排了多少？")
     assert not r.refused, r.reason
     # each document named by its title and year, then the difference computed from one figure of each
@@ -257,10 +251,7 @@ def test_where_a_topic_sits_is_cited_to_the_chunk_that_shows_its_heading(home, t
     d.mkdir()
     (d / "report.txt").write_text(text, encoding="utf-8")
     settings = Settings()
-    ensure_offline_tiktoken(settings.cache_dir / "tiktoken")
-    jieba_tokenizer(str(settings.cache_dir / "jieba"))
-    index = Index(settings.store(), settings.home, FakeEmbedder(), cache_dir=settings.cache_dir / "jieba")
-    ingest_paths(index, [d], settings.chunking())
+    settings, index = fake_base(d, settings)
     assert len(index.live().by_doc[next(iter(index.live().by_doc))]) > 2  # the part spans chunks
     r = Assistant(settings, index).ask("这份报告里跨境电商综合试验区放在哪一部分讲的？")
     assert not r.refused and r.answer.startswith("二、2026年工作安排"), r.answer

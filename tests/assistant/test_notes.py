@@ -3,13 +3,9 @@
 from assistant.chain import Assistant, renumber
 from assistant.definitions import note_entries, notes_for
 from assistant.result import AnswerResult
-from assistant.settings import Settings
 from assistant.ui.render import sources_html
-from ingest.tokens import ensure_offline_tiktoken
-from tests.fake_embedder import FakeEmbedder
-from vectordb.index import Hit, Index
-from vectordb.lexical import jieba_tokenizer
-from vectordb.pipeline import ingest_paths
+from tests.fake_embedder import fake_base
+from vectordb.index import Hit
 
 DOC = ("2026年某省政府工作报告\n一、2025年工作回顾\n全省安全形势稳定，火灾呈现“一降三减”［1］良好态势，全年发放消费券3亿元。"
        "高校ESI［2］前1%学科达到120个。\n二、2026年工作安排\n全省地区生产总值增长5%左右。\n名词解释\n"
@@ -37,14 +33,10 @@ def test_citations_carry_their_notes_and_the_card_shows_them():
 
 
 def test_the_chain_reads_the_notes_of_the_cited_document(home, tmp_path):
-    settings = Settings()
-    ensure_offline_tiktoken(settings.cache_dir / "tiktoken")
-    jieba_tokenizer(str(settings.cache_dir / "jieba"))
     docs = tmp_path / "notes"
     docs.mkdir()
     (docs / "report.txt").write_text(DOC, encoding="utf-8")
-    index = Index(settings.store(), settings.home, FakeEmbedder(), cache_dir=settings.cache_dir / "jieba")
-    ingest_paths(index, [docs], settings.chunking())
+    settings, index = fake_base(docs)
     r = Assistant(settings, index).ask("2025年全年发放消费券多少亿元？")
     assert not r.refused and "3亿元" in r.answer
     cited = r.citations[0]
