@@ -1421,7 +1421,7 @@ def _level_for_change(question: str, window: str) -> bool:
 _SHARE_OF = re.compile(r"占[到据]?(?!多大|多少|几|百分之)([^，,。；;？?的比]{1,10}?)(?:的)?(?:多大|多少|几成|百分之几)?(?:比重|比例|份额)")
 
 
-def _other_whole(question: str, clause: str, glossary: Glossary, places: Sequence[str] = ()) -> bool:
+def _other_whole(question: str, clause: str, glossary: Glossary, places: Sequence[str]) -> bool:
     """A share asked of one whole (GDP占全市多大比重) and the clause's share is of another (研发投入占GDP的比重): the
     whole after the question's 占 is not what follows the clause's."""
     asked, said = _SHARE_OF.search(question), _SHARE_OF.search(clause)
@@ -1508,16 +1508,15 @@ def _owner_named(question: str, text: str) -> bool:
 _WHOLE_OF = re.compile(r"占([^，,。；;]{1,16}?)的?(?:比率|比重|比例)")
 
 
-def _share_of_only(info: QuestionInfo, clause: str, glossary: Glossary | None = None) -> bool:
+def _share_of_only(info: QuestionInfo, clause: str, glossary: Glossary) -> bool:
     """The clause gives a percentage of what the question names, as the whole a share is of (占缴存余额的比率),
     a term of it named nowhere else in the clause: no amount of it."""
     m = _WHOLE_OF.search(clause)
     if m is None or not re.search(r"\d(?:\.\d+)?[%‰]|[（(]%[)）]", clause):  # (%): a table row's unit
         return False
-    named = (lambda t, text: term_present(t, text, glossary)) if glossary else (lambda t, text: t in text)
-    inside = [t for t in info.terms if named(t, m.group(1))]
+    inside = [t for t in info.terms if term_present(t, m.group(1), glossary)]
     outside = clause[: m.start()] + clause[m.end():]
-    return any(not named(t, outside) for t in inside)
+    return any(not term_present(t, outside, glossary) for t in inside)
 
 
 def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, context: str = "") -> Check:

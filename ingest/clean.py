@@ -454,7 +454,8 @@ def _toc_line_strength(s: str) -> bool:
 def _entry(line: str) -> str:
     """A contents line without its page number."""
     s = _TOC_PAGE.sub("", line).strip(" \t\u3000")
-    return _GLUED_PAGE.sub("", s) if heading_of(_GLUED_PAGE.sub("", s)) else s
+    bare = _GLUED_PAGE.sub("", s)
+    return bare if heading_of(bare) else s
 
 
 def _strip_toc(t: _Text, notes: list[str]) -> None:

@@ -356,22 +356,13 @@ def text_extract(text: str) -> Extracted:
             b.add(line)
             if line.strip():
                 prev, prev_at = line, b.pos - len(line) + (len(line) - len(line.lstrip()))
-        # a numbered caption right above (表7  2025年各县区用水量) names it; a heading above is no caption
-        caption = _caption(prev) if prev_at is not None and _NUMBERED_CAPTION.match(prev.strip()) and \
-            not _text_between(lines, at, start, prev) else ""
+        # the last line above, when it is a numbered caption (表7  2025年各县区用水量), names it; a heading is no caption
+        caption = _caption(prev) if prev_at is not None and _NUMBERED_CAPTION.match(prev.strip()) else ""
         b.table(grid, caption, prev_at if caption else None)
         at, prev, prev_at = end, "", None
     for line in lines[at:]:
         b.add(line)
     return b.finish()
-
-
-def _text_between(lines: list[str], at: int, start: int, prev: str) -> bool:
-    """Some line other than blanks stands between the caption candidate and the table."""
-    k = start - 1
-    while k >= at and not lines[k].strip():
-        k -= 1
-    return k < at or lines[k] != prev
 
 
 # ---------------------------------------------------------------- .pdf
