@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ingest.models import Chunk, SourceDocument
@@ -83,12 +84,32 @@ def _common(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return a[:n]
 
 
+# a table row as the loaders write it (列名：值；列名：值。): one unit, never cut between its cells
+_ROW = re.compile(r"(?:[^：；。\n]{1,40}：[^；\n]{0,200}；)+[^：；。\n]{1,40}：[^；\n]*")
+
+
+def _rows_whole(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence units of a table row joined into one."""
+    out: list[tuple[int, int]] = []
+    for s, e in units:
+        if out:
+            ps, pe = out[-1]
+            line_start = text.rfind("\n", 0, ps) + 1
+            line_end = text.find("\n", ps)
+            line_end = len(text) if line_end < 0 else line_end
+            if e <= line_end and _ROW.fullmatch(text[line_start:line_end].strip().rstrip("。")):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
 def chunk_spans(text: str, cfg: ChunkConfig = ChunkConfig(), sections: list[Section] | None = None,
                 barriers: tuple[int, ...] = ()):
     """(start, end, section path) for every chunk, in document order."""
     items = []
     for sec in sections if sections is not None else parse_sections(text):
-        for s, e in _pack(text, sentence_spans(text, sec.start, sec.end), cfg.max_tokens):
+        for s, e in _pack(text, _rows_whole(text, sentence_spans(text, sec.start, sec.end)), cfg.max_tokens):
             items.append((s, e, sec.path))
     return _merge_small(text, items, cfg, barriers)
 

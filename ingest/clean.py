@@ -177,8 +177,15 @@ def _strip_site_chrome(t: _Text, notes: list[str], rules: dict[str, re.Pattern[s
     nonblank = [i for i, (_, line) in enumerate(lines) if _bare(line)]
     crumb = after_sep = label = False
     titles: set[str] = set()
-    for i in nonblank[:HEAD_LINES]:
+    signed: set[int] = set()
+    for k, i in enumerate(nonblank[:HEAD_LINES]):
         s = _bare(lines[i][1])
+        if i in signed:
+            continue
+        if k + 1 < len(nonblank) and _ISSUER_LINE.fullmatch(s) and \
+                _SIGNED_DATE.fullmatch(_bare(lines[nonblank[k + 1]][1])):
+            signed.add(nonblank[k + 1])  # a notice's 落款 (its body, the day under it): no repeated title, no dateline
+            continue
         if crumb and len(s) <= 12 and (s in (">", "»", "/") or after_sep):
             kill.add(i)
             after_sep = s in (">", "»", "/")
@@ -278,6 +285,7 @@ def _join_fragments(t: _Text, notes: list[str], paragraphs_blank_separated: bool
               and not heading_of(line) and not line.lstrip().startswith(("——", "—"))
               and not _text_row(prev) and not _text_row(line) and not _page_head(prev) and not _page_head(line)
               and not NEWS_DATELINE.match(line.strip())  # a news report's dateline opens a block
+              and not _SIGNED_DATE.fullmatch(prev.strip())  # a 落款's date ends its block
               and not _fields(prev, line)):
             spans.append(cut)
     if spans:
@@ -405,6 +413,7 @@ def _strip_page_furniture(t: _Text, notes: list[str]) -> None:
 
 
 # a line that is only the bodies issuing a document (某区人民政府, 某市统计局 国家统计局某市调查队), under its title
+_SIGNED_DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 _ISSUER_LINE = re.compile(r"(?:[\u4e00-\u9fff]{2,24}(?:人民政府|委员会|办公室|办公厅|调查队|[局厅委])[\s\u3000]*)+")
 _DOC_NUMBER_LINE = re.compile(rf"[\u4e00-\u9fff]{{1,12}}{DOC_NUMBER}")  # 某政办发〔2026〕9号 alone on its line
 WRAP_SHARE = 0.5  # of a text's open lines as wide as the commonest width (± WRAP_SLACK): the text is hard-wrapped
@@ -591,7 +600,7 @@ _DOC_TYPE = re.compile(r"规划|纲要|意见|报告|讲话|方案|通知|决定
 _TITLE_PUNCT = re.compile(r"[，。；：,;:！？]")
 _BYLINE = re.compile(r"[局厅委办院队室][\u3000 ]+\S")  # 某市统计局　国家统计局某市调查队: issuers, not a title's first line
 _SALUTATION = re.compile(r"[^，。；,;]{1,16}[：:]")  # 各位代表：, 同志们：
-_FIELD_TITLE = re.compile(r"标\s*题\s*[:：]\s*(.{4,80}?)[。；;]?$")  # a metadata table's 标题： field
+_FIELD_TITLE = re.compile(r"(?:标\s*题|名\s*称)\s*[:：]\s*(.{4,80}?)[。；;]?$")  # a metadata table's 标题： (名称：) field
 _METADATA = re.compile(r"[^：:，。]{1,6}[:：]\s*[0-9A-Za-z][\x00-\x7f]*|.*\s/\s.*")  # 分类号:BH6 6, 云南日报 / 2001年 / …
 TITLE_CHARS = 60
 _SPACED_OUT = re.compile(r"(?:[\u4e00-\u9fff][ \t\u3000]+){2,}[\u4e00-\u9fff]")  # 实 施 方 案

@@ -23,6 +23,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
@@ -112,8 +113,11 @@ class _Builder:
         return Extracted(text, hints, self.tables)
 
 
+_WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff（）\d%，、；：])[ \t]*\n\s*(?=[\u4e00-\u9fff（）])")  # a cell's text wrapped mid-word
+
+
 def _cell(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
+    return re.sub(r"\s+", " ", _WRAPPED.sub("", text).replace("\u3000", " ")).strip()
 
 
 def _label(text: str) -> str:
@@ -297,21 +301,68 @@ _SERIAL_CELL = re.compile(r"\d{1,3}[、.．]?")
 _NUMBERED_CAPTION = re.compile(rf"(?:附)?表\s*[0-9０-９{CN_SMALL}]")
 
 
+_MD_STRONG = re.compile(r"^(?:\*\*|__)(.+)(?:\*\*|__)$")  # a markdown cell in bold (**合计**)
+
+
 def _text_cells(line: str) -> list[str] | None:
     """The cells of a table line laid out as text (three at least), or None."""
     s = line.strip()
     if s.startswith("|") and s.endswith("|") and s.count("|") >= 4:
-        cells = [c.strip() for c in s[1:-1].split("|")]
+        cells = [_MD_STRONG.sub(r"\1", c.strip()) for c in s[1:-1].split("|")]
     else:
         cells = [c for c in _TEXT_GAP.split(s) if c]
     return cells if len(cells) >= 3 else None
+
+
+def _starts(line: str, wide: bool) -> list[tuple[int, str]]:
+    """Where each cell of a line laid out as text starts, in columns (a CJK character two when `wide`)."""
+    out, col, pos = [], 0, 0
+    line = line.replace("\t", "    ")
+    for m in re.finditer(r"\S+(?:[ \u3000]?\S+)*", line):
+        for ch in line[pos:m.start()]:
+            col += 2 if wide and unicodedata.east_asian_width(ch) in "WF" else 1
+        out.append((col, m.group(0)))
+        pos = m.start()
+    return out
+
+
+_ALIGN_SLACK = 3  # columns a cell may start off its header's start
+
+
+def _aligned(header: str, lines: list[str], width: int) -> list[list[str]] | None:
+    """Rows whose blank cells left no gap to count (a category named once for the rows under it, a blank value),
+    placed under the header by where their cells start: a blank first cell repeats the one above (a merged cell),
+    another stays empty. None when the cells do not line up with the header, either way of counting widths."""
+    for wide in (True, False):
+        heads = [c for c, _ in _starts(header, wide)]
+        if len(heads) != width:
+            continue
+        rows, above = [], ""
+        for line in lines:
+            row = [""] * width
+            for col, text in _starts(line, wide):
+                k = min(range(width), key=lambda j: abs(heads[j] - col))
+                if abs(heads[k] - col) > _ALIGN_SLACK or row[k]:
+                    break
+                row[k] = text
+            else:
+                row[0] = row[0] or above
+                above = row[0]
+                if row[0] and sum(bool(c) for c in row) >= 3:
+                    rows.append(row)
+                    continue
+            break
+        else:
+            return rows
+    return None
 
 
 def _text_table(lines: list[str], last: list[str] | None = None) -> list[list[str]] | None:
     """A header, an optional row of units ((亿立方米) under each column) and rows of figures; None when the lines are
     no data table (prose with wide spacing: a signature line, a spaced-out title). A table that opens with a
     numbered row goes on from the one before (`last`, its header) across a page break."""
-    rows = [_text_cells(ln) for ln in lines if not _RULE_LINE.fullmatch(ln)]
+    lines = [ln for ln in lines if not _RULE_LINE.fullmatch(ln)]
+    rows = [_text_cells(ln) for ln in lines]
     if any(r is None for r in rows) or len(rows) < MIN_TEXT_ROWS:
         return None
     if last and len(rows[0]) == len(last) and _SERIAL_CELL.fullmatch(rows[0][0]):
@@ -324,11 +375,14 @@ def _text_table(lines: list[str], last: list[str] | None = None) -> list[list[st
         for k, unit in enumerate(units, len(header) - len(units)):
             header[k] += unit
     width = len(header)
+    if any(len(r) < width for r in body) and not lines[0].lstrip().startswith("|"):
+        body = _aligned(lines[0], lines[len(lines) - len(body):], width) or body
     if len(body) < MIN_TEXT_ROWS or any(len(r) != width for r in body):
         return None
     values = [c for r in body for c in r[1:]]
-    if sum(bool(re.search(r"\d", c)) for c in values) * 2 < len(values):
-        return None
+    numeric = sum(sum(bool(re.search(r"\d", r[k])) for r in body) * 2 >= len(body) for k in range(1, width))
+    if sum(bool(re.search(r"\d", c)) for c in values) * 2 < len(values) and numeric < 2:
+        return None  # a table has figures: half its cells, or two columns of them (not names and kinds)
     return [header, *body]
 
 
@@ -551,12 +605,17 @@ def _html_grid(table) -> list[list[str]] | None:
     """Cell texts of a data table, or None for a layout table (nested tables, prose in cells)."""
     if table.find("table"):
         return None
-    grid = []
+    grid, kinds = [], []
     for tr in table.find_all("tr"):
-        cells = [c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"])]
+        tags = tr.find_all(["td", "th"])
+        cells = [c.get_text(" ", strip=True) for c in tags]
         if any(len(c) > CELL_PROSE for c in cells):
             return None
         grid.append(cells)
+        kinds.append([c.name for c in tags])
+    # every row a label cell (th) then its value (td), side by side (索引号 | … | 发布机构 | …): the labels end in a colon
+    if kinds and all(k and all(n == ("th" if i % 2 == 0 else "td") for i, n in enumerate(k)) for k in kinds):
+        grid = [[c if i % 2 or c.endswith(("：", ":")) else c + "：" for i, c in enumerate(r)] for r in grid]
     grid = [r for r in grid if any(c.strip() for c in r)]
     if len(grid) < 2 or max(len(r) for r in grid) < 2:
         return None
@@ -649,8 +708,11 @@ def _trim_to_main(root, main: str | None) -> None:
     inside = [i for i, (t, text) in enumerate(leaves) if t.name == "h1" or _in_main(text, core)]
     if not inside:
         return
+    kept = leaves[inside[0]: inside[-1] + 1]
+    tables = {id(p) for t, _ in kept for p in t.find_parents("table")}
     for t, _ in leaves[: inside[0]] + leaves[inside[-1] + 1:]:
-        t.decompose()
+        if not any(id(p) in tables for p in t.find_parents("table")):  # a table stays whole, not cell by cell
+            t.decompose()
 
 
 def _in_main(text: str, core: str) -> bool:
