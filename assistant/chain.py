@@ -25,9 +25,9 @@ from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, che
                                 own_number, sentence_units, term_present, unmentioned_years, unnamed_quote)
 from assistant.params import (DEFINITION_DOCS, FIELD_DOC_COVERAGE, FIGURE_COVERAGE_RELIEF, LIST_EXTRA,
                               MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES)
-from assistant.answer.extractive import (ANNOUNCE_CHUNKS, ASKS_ISSUER, ASKS_SUBPARTS, ISSUED_TITLE, MAX_OUTLINE,
-                                          MAX_SUBPARTS, announced_part, runs_on_unmarked, runs_past_end, signature,
-                                          unnumbered)
+from assistant.answer.extractive import (ANNOUNCE_CHUNKS, ASKS_ISSUER, ASKS_SUBPARTS, ISSUE_DATE_ASKED, ISSUED_TITLE,
+                                          MAX_OUTLINE, MAX_SUBPARTS, announced_part, own_date, runs_on_unmarked,
+                                          runs_past_end, signature, unnumbered)
 from assistant.query import Query, beyond_place, make_query
 from assistant.question import DOC_NUMBER_ASKED, analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
@@ -420,7 +420,12 @@ class Assistant:
         shown = self._row_hits(q, [row.id], hits) if row else []
         if not shown:
             return None
-        return Decision(shown, "", rows=Draft(f"{found[1]}[1]。", refused=False, used=[1]))
+        dated = own_date(text) if ISSUE_DATE_ASKED.search(q.info.text) else None  # 哪天印发的，文号多少
+        day = chunk_at(self.index.live(), doc, dated[0]) if dated else None
+        if day is not None and day.id != row.id and (more := self._row_hits(q, [day.id], hits)):
+            shown += more
+        said = f"；{dated[1]}[{len(shown)}]" if day is not None and (day.id == row.id or len(shown) > 1) else ""
+        return Decision(shown, "", rows=Draft(f"{found[1]}[1]{said}。", refused=False, used=list(range(1, len(shown) + 1))))
 
     def missing_part(self, q: Query, hits: Sequence[Hit]) -> str | None:
         """The numbered part a question names (第十三篇, 专栏13, 第三部分第（九）项) that none of the documents it names (or,

@@ -38,7 +38,7 @@ _MEASURE = re.compile(rf"(?<![A-Za-z]){ARABIC_FIGURE}|{CN_FIGURE}")  # the same 
 _ASKS_COUNT = re.compile(rf"(?:几|多少)[{_COUNTERS}](?!百分点|点)")  # 几个百分点 is a gap in %, not a count
 _ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名件篇次](?!百分点|点)")  # how many things (not 几倍, 多少个百分点)
 # A count: a number and a counter (12所, 3.2万个, 十个). 一批 is no count: it answers no 几个.
-_COUNT = re.compile(rf"(?:\d+(?:\.\d+)?[万亿]?|[{_CN_NUM}]+)[多余]?(?:[{_COUNTERS}处种件台套位场次])")
+_COUNT = re.compile(rf"(?:\d+(?:\.\d+)?[万亿]?|[{_CN_NUM}]+)[多余]?(?:[{_COUNTERS}处种件台套位场次人])")  # 5人 for 几个孩子
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_FIGURE})"  # a figure's number, before its unit
 _MASK = re.compile(r"[xX]{1,4}(?:\.[xX]+)?")
 _ASKS_DAY = re.compile(r"哪一?天|几号|哪一?日")
@@ -444,7 +444,8 @@ def doc_label(title: str, name: str, opening: str) -> DocLabel:
     plan, congress = _PLAN_ORDINAL.search(head), _CONGRESS.search(head)  # the first: later ones cite others
     plans = {plan.group(1) + "五"} if plan else set()
     plans |= {congress.group(1) + "大"} if congress else set()
-    where = t + "".join(o[m.end():m.end() + 40] for m in _DATELINE.finditer(o)) if t else o
+    # where a speech was given, after its dateline (——2026年1月26日在某省…会议上); a notice's 落款 date says nothing of it
+    where = t + "".join(o[m.end():m.end() + 40] for m in _DATELINE.finditer(o) if o.startswith("在", m.end())) if t else o
     # lines end at 。 so that a place may open one (a portal's name, 某区人民政府门户网站, above a speech)
     lines = "。".join(squash(ln) for ln in f"{title}\n{opening}".split("\n") if ln.strip())
     late = {m.group(1) for m in _DATELINE.finditer(o) if int(m.group(2)) >= LATE_MONTH}
@@ -651,7 +652,7 @@ def heading_years(section: str) -> set[str]:
     (2021—2025年). A report's title above its parts names all its years (2025年预算执行情况和2026年预算草案); its
     part 一、2025年预算执行情况 is about the one."""
     for part in reversed(heading_path(section)):
-        s = squash(part)
+        s = DOC_NUMBER.sub("", squash(part))  # 附件：某政办发〔2025〕9号: a document's number dates no part
         years = set(_YEAR.findall(s)) | _range_years(s)
         if years:
             return years
@@ -1030,6 +1031,10 @@ def counted_thing(question: str) -> str:
     return "" if not nouns or nouns[-1] in ("百分点",) else nouns[-1]
 
 
+_PEOPLE = tuple("孩子 儿童 婴幼儿 学生 老人 人员 居民 群众 农民 职工 员工 干部 教师 医生 患者 游客 毕业生 人才".split())
+_PEOPLE_COUNTED = re.compile(r"\d+(?:\.\d+)?[万]?[多余]?[人名]|人数")
+
+
 def _counts_asked(question: str, window: str, context: str, glossary: Glossary) -> bool:
     """A count's clause names the thing counted, or something like it (多少家博物馆 is not answered by 名校88所;
     多少名专业技术人员 is by 3万名专业技术人才, 多少家餐馆 by 2400户餐饮单位), and the words that make it a kind of
@@ -1037,6 +1042,8 @@ def _counts_asked(question: str, window: str, context: str, glossary: Glossary) 
     thing = counted_thing(question)
     if not thing:
         return True
+    if thing.endswith(_PEOPLE) and _PEOPLE_COUNTED.search(window):
+        return True  # 几个孩子 is answered by 收托人数不超过5人: people are counted as 人
     text = context + window
     return (term_present(thing, text, glossary) or bool(set(thing) & set(window))) and all(
         term_present(m, text, glossary) for m in _kind_words(question))
@@ -1130,13 +1137,34 @@ def years_ago(info: QuestionInfo, text: str) -> bool:
 
 def _other_year(info: QuestionInfo, window: str) -> bool:
     """The figure's clauses date it, and to none of the years asked (2024年国内生产总值增长5%左右 when 2023 was asked):
-    that year's figure. A range (2021—2023年) dates it to each of its years; 两年前的 dates it before them."""
+    that year's figure. A range (2021—2023年) dates it to each of its years; 两年前的 dates it before them. A base
+    year (比2020年下降) dates nothing when another year is asked (到2030年比2020年下降多少: not 到2025年's)."""
     if not info.years:
         return False
     if years_ago(info, window):
         return True
+    base = set(_BASE_YEAR.findall(info.text))
+    asked = set(info.years) - base
     written = set(YEAR_WRITTEN.findall(window)) | _range_years(window)
+    if asked and base:
+        written -= set(_BASE_YEAR.findall(window))
+        return bool(written) and not written & asked
     return bool(written) and not written & set(info.years)
+
+
+_BASE_YEAR = re.compile(rf"(?:比|较|相比|相较|对比)\s*({YEAR})\s*年")
+_LABEL_LEAD = re.compile(r"\s*(?:答|问|解读|说明)\s*[：:]\s*")
+
+
+_PERIOD_NAMED = re.compile(r"(十[一二三四五六七八九]五|[六七八九]五)(?=[”\"’]?(?:时期|期间|末|规划|计划|以来|初|中期|开局))")
+_PERIOD_ASKED = re.compile(r"十[一二三四五六七八九]五|[六七八九]五(?=[”\"’]?(?:时期|期间|末|规划|计划))")
+
+
+def _other_period(info: QuestionInfo, window: str) -> bool:
+    """The figure's clauses name a five-year period (十四五期间), and none the question asks (十三五期间…累计多少)."""
+    asked = set(_PERIOD_ASKED.findall(info.text))
+    said = set(_PERIOD_NAMED.findall(window))
+    return bool(asked) and bool(said) and not asked & said
 
 
 def contrasted(question: str, window: str) -> bool:
@@ -1549,7 +1577,9 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         best: tuple[float, str] | None = None  # the clause most about what was asked (一般性信息3天内…紧急信息2小时内)
         goal, result = asks_goal(info.text), asks_result(info.text)
         # a sentence that opens with its year alone (2025年，收到…218件，受理196件): every clause is of that year
-        year_lead = squash(clauses[0]) if len(clauses) > 1 and _YEAR_LEAD.fullmatch(clauses[0]) else ""
+        opening = 1 if len(clauses) > 2 and _LABEL_LEAD.fullmatch(clauses[0]) else 0  # 答：到2027年，…
+        year_lead = squash(clauses[opening]) if len(clauses) > opening + 1 and _YEAR_LEAD.fullmatch(clauses[opening]) \
+            else ""
         for i, (clause, fig) in enumerate(zip(clauses, figs)):
             masked |= fig is False
             if fig is True and items and not _COUNT.search(squash(clause)):
@@ -1586,6 +1616,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                         not _other_place(info, squash(clause), context) and \
                         not _other_kind_of(info, window, context, glossary) and \
                         not _other_year(info, year_lead + window) and \
+                        not _other_period(info, year_lead + window) and \
                         not _other_whole(info.text, squash(clause), glossary, info.places) and \
                         _part_named(info, context + window, glossary) and \
                         _people_state_named(info, context + window, glossary) and \
@@ -1628,7 +1659,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     if info.kind == "what" and DOC_NUMBER_ASKED.search(info.text) and not DOC_NUMBER.search(dated):
         return Check(False, "the sentence gives no document number")
     if info.kind == "who" and (act := asked_action(info.text, bodies_only=True)) and \
-            "负责" not in dated and not term_present(act, dated + context, glossary):  # 负责…统筹 leads as 牵头 does
+            "负责" not in dated and not (act == "牵头" and "会同" in dated) and \
+            not term_present(act, dated + context, glossary):  # 负责…统筹, 由甲会同乙: lead as 牵头 does
         return Check(False, f"the sentence does not say who {act}")  # 由哪个部门负责解释: not 经县人民政府同意
     if info.kind == "what" and asks_place(info.text):  # 在火星什么地方着陆: not what the lander is made of, nor
         if not names_place(dated):  # where it was launched from
@@ -1700,8 +1732,16 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
     column name must name what was asked, and the value, with the row's unit, must be a figure in the unit asked.
     When the question's years name columns (2025年目标值), only those columns answer. The whole row is quoted."""
     unit = next((v for k, v in cells if k in UNIT_KEYS), "")
+    where = next(((k, v) for k, v in cells if _PLACE_COLUMN.search(k)), None)
+    if where and where[1] not in info.text and not _WHOLE_ROW.match(where[1]) and not _PLACES_ASKED.search(info.text):
+        return Check(False, f"the table row is {where[1]}'s, not the place asked")  # 琅溪县的城镇化率: not 白沙镇's row
     labels = "".join(v for k, v in cells if k not in UNIT_KEYS and not re.search(r"\d", v))
     values = [(k, v) for k, v in cells if re.search(r"\d", v) and not _YEAR.fullmatch(v)]
+    lent, topic = {}, ""  # 2025年城镇化率（%） | 2030年目标（%）: a bare target column is of the indicator before it
+    for k, _ in cells:
+        core = _BARE_COLUMN.sub("", k)
+        topic = core if core else topic
+        lent[k] = "" if core else topic
     dated = [(k, v) for k, v in values if set(_YEAR.findall(k)) & set(info.years)]
     for key, value in dated or values:
         if len(_HAN.findall(value)) >= PROSE_CELL and _TASK_WORDS.search(value):
@@ -1719,10 +1759,21 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
         if info.unit is None and not wants_percent(info.text) and "占" not in info.text and \
                 _share_of_only(info, squash(labels + key), glossary):
             continue  # GDP是多少: not 旅游业增加值占地区生产总值比重（%） of an indicator table
-        cov = _about_asked(info, squash(labels + key + value), squash(labels + key), context, glossary)
+        named = squash(labels + lent.get(key, "") + key)
+        cov = _about_asked(info, named + squash(value), named, context, glossary)
         if cov is not None:
             return Check(True, coverage=cov, focus=sentence)
     return Check(False, "no figure about what was asked in the table row")
+
+
+_PLACE_COLUMN = re.compile(r"^(?:乡镇|镇街|街镇|区县|县区|县市区?|市县|市州|县（市、区）|县\(市、区\)|地区|街道|区域|县市区名称|地区名称)$")
+_WHOLE_ROW = re.compile(r"全[省市县区镇乡]|合计|总计|小计|全部|总体|平均")
+_PLACES_ASKED = re.compile(r"各|分别|哪[个些几]|最[高低多少大小快慢]|排[名第]|前[三五十]|谁")
+
+
+# what a column name says beside its indicator: years, a span of them, its unit and the words of a target or a base
+_BARE_COLUMN = re.compile(rf"(?:{YEAR}\s*(?:[—–－-]\s*{YEAR})?\s*年?(?:底|末|度)?)|[（(][^（）()]*[)）]|目标值?|预期值?|规划值?|基期值?"
+                          r"|基数|现状值?|实际值?|完成值?|数值|的|[\s：:]")
 
 
 _DATE = re.compile(rf"(?:{YEAR}|{CN_YEAR})年(?:\d{{1,2}}月)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月|年底|年末|月底|年初|上半年|下半年")

@@ -131,13 +131,22 @@ MAX_NAME_WORDS = 4
 _ISSUER = re.compile(r"(?:政府|党委|委员会|[委局厅办院部])$")  # a body (县政府, 发改委, 教育局)
 
 
+# kinds of town or village, no town's name (定了哪几个中心镇)
+_KINDS_OF_TOWN = frozenset("中心镇 重点镇 特色镇 建制镇 小城镇 示范镇 卫星镇 中心村 重点村 示范村 特色村 行政村 自然村 一般乡镇".split())
+_PLANNED = frozenset({"计划", "规划"})  # kinds of document that are verbs too (计划建设, 规划布局)
+# what a document does (规划是…, 规划定了, 规划到2025年, 计划要求): after these the kind names the document
+_SAYS = frozenset("是 定 到 要 要求 明确 提出 指出 规定 说 讲 提到 写 印发 发布 出台 编 编制 设定 确定 部署 里 中 有 对 把 将 "
+                  "给 为 提 讲到 写到 说到 显示 列 列出 包括 涉及 共 一共".split())
+
+
 def _doc_name_words(words: Sequence[tuple[str, str]]) -> set[int]:
     """Positions of the words just before a kind of document, past a demonstrative, that name it (县委经济工作会议
     讲话, 那份县政府工作报告, 二十大那份报告): nouns and verbs only, a place or a particle ends them (a place stays a place)."""
     out: set[int] = set()
     for i, (w, _) in enumerate(words):
-        if w not in KINDS:
-            continue
+        if w not in KINDS or (w in _PLANNED and i + 1 < len(words) and words[i + 1][1].startswith("v")
+                              and words[i + 1][0] not in KINDS and words[i + 1][0] not in _SAYS):
+            continue  # 保障性租赁住房计划建设多少套: planned, no document named
         j = i - 1
         while j >= 0 and (words[j][0] in _DEMONSTRATIVE or words[j][0] in KINDS):
             j -= 1  # 这份规划纲要: past the demonstrative and the rest of the kind
@@ -279,10 +288,10 @@ def _unglued(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
         elif len(w) >= 2 and w[0] == "年" and out and out[-1][0] in ("前", "去", "今", "明", "后", "当", "本", "上"):
             out[-1] = (out[-1][0] + "年", "t")  # 比前|年少了几辆: the year before last, then what it was less by
             out += list(tagged_words(w[1:]))
-        elif len(w) == 2 and not freq.get(w) and w[1] == "定" and w[0] not in _NOT_IN_NAMES and w[0] != "来" \
+        elif len(w) == 2 and not freq.get(w) and w[1] in "定要将" and w[0] not in _NOT_IN_NAMES and w[0] != "来" \
                 and out and out[-1][1][:1] in ("n", "v"):
-            out[-1] = (out[-1][0] + w[0], "n")  # 收入|线定的是多少: the noun's last character, then 定 (set)
-            out.append(("定", "v"))
+            out[-1] = (out[-1][0] + w[0], "n")  # 收入|线定的是多少, 普惠托|位要: the noun's last character, then the verb
+            out.append((w[1], "v"))
         elif len(w) >= 2 and not freq.get(w) and w[0] == "来":
             out += [("来", "v")] + list(tagged_words(w[1:]))  # 按多少户来划: 来 leads the verb, no subject
         elif len(w) >= 2 and w[0] == "比" and freq.get(w, 0) < _RARE and out and out[-1][0] == "占":
@@ -378,13 +387,21 @@ _ASKER = re.compile(
     r"|建议|议案|PPT|ppt)(?:时|呢)?"
     r"(?:要引用一下|要引用|要用|用|想参考一下|参考一下|想参考|[^，,：:；;？?。—]{1,8}(?=[，,：:—]))?[，,：:—]*"
     # who asks, and what they want done (领导让我核对：, 文物部门同事问我：, 我们局想参照…)
-    r"|(?:我们?)?[\u4e00-\u9fff]{0,6}?(?:同事|领导|上级|处长|科长|主任|老师|朋友|客户|局|单位)(?:刚才|刚刚)?"
-    r"(?:问我|问到|问起|问|让我|要我|叫我|想)(?:核对|核实|确认|了解|知道|比比|比较|看看|查查|查|梳理|参照|参考)?"
+    r"|(?:我们?)?[\u4e00-\u9fff]{0,6}?(?:同事|领导|上级|[局处科部厅]长|[县市区镇乡]长|书记|主任|老师|朋友|客户|局|单位)"
+    r"(?:刚才|刚刚)?(?:问我|问到|问起|问|让我|要我|叫我|想)(?:核对|核实|确认|了解|知道|比比|比较|看看|看|查查|查|梳理|参照|参考)?"
     r"(?:一下)?[，,：:]?"
-    r"|(?:我们?)?(?:想|要|帮我|请)?先?(?:确认|核实|核对|核|了解|梳理)一下[，,：:]?"
+    r"|(?:我们?)?(?:劳驾|麻烦|烦请)?(?:想|要|帮我|请)?先?(?:确认|核实|核对|核|了解|梳理)一下[，,：:]?"
+    # the asker's own business (我们做物流的，, 我们公司做风电光伏，): what they do, not what they ask
+    r"|^我们?(?:公司|厂|企业|单位|村|合作社|这边)?(?:是|主要)?(?:做|搞|干|经营|生产)[^，,：:；;？?。—]{1,12}?的?[，,：:]"
+    # what they half remember (我记得报告里说…): the claim stays, the remembering goes
+    r"|^我?(?:记得|印象中|印象里|好像记得)"
     # what the asker is doing, in a clause of its own before the question (我在整理各省今年的预期目标，)
-    r"|^我们?(?:[县市区省局村镇乡]|单位|这边)?(?:正在|在)(?:写|起草|整理|准备|做|汇总|梳理|核对|比较|对比|研究|申报|申请|编制|"
-    r"谋划|筹备|筹划|策划|开展|搞|测算|核算|统计|调研|分析|评估)[^，,：:；;？?。—]{1,20}[，,：:—]+"
+    r"|^我们?(?:[县市区省局村镇乡]|单位|这边|[\u4e00-\u9fff]{1,3}[办室科处股组])?(?:正在|在)(?:给[^，,：:；;？?。—]{1,6}?)?"
+    r"(?:写|起草|整理|准备|做|汇总|梳理|核对|比较|对比|研究|申报|申请|编制|谋划|筹备|筹划|策划|开展|搞|测算|核算|统计|调研|分析"
+    r"|评估|跟进|督办|督查|解读|宣讲|备课)[^，,：:；;？?。—]{0,20}[，,：:—]+"
+    # what the asker does for whom, before a colon (给领导算个账：, 帮县里测算奖金用：)
+    r"|^(?:给|帮|替)(?:领导|上级|单位|局里|县里|市里|区里|镇里|乡里|科室|处里|科里|办公室|同事|部门)"
+    r"[^，,：:；;？?。—]{1,10}[：:]"
     # what they ask it by (想知道, 请问): no word of it is asked about
     r"|(?:^|(?<=[，,：:]))我?(?:想知道|想了解|想问问|想问|请问|注意到)(?:一下)?[，,：:]?")
 
@@ -406,6 +423,13 @@ _FRAME_EDGES = re.compile(r"^[，,：:—\s]+|[，,：:—\s]+$")  # the punctua
 _ASKS = re.compile(r"[哪谁几吗]|什么|怎么|多少|多久|多长|多大|是否|是不是")
 # what they ask it by, introducing the question after a colon (…，我想确认一下：), with the situation before it
 _INTRODUCED = re.compile(r"[，,。；;](?:我们?)?(?:想|要|帮我|请|麻烦)?(?:确认|核实|核对|了解|查|问)(?:一下)?[：:]")
+
+
+def _asked_twice(question: str) -> bool:
+    """Two of its clauses ask a figure, one of them a count (…达到多少个？占比多少？): no one unit is asked."""
+    asks = [c for c in re.split(r"[，,；;？?]", question) if not c.startswith("我")]  # 我在梳理几个县的…: the asker's
+    return sum(bool(re.search(r"多少|几", c)) for c in asks) >= 2 and \
+        any(re.search(r"(?:多少|几)[个家项所座条名户套](?!百分点)", c) for c in asks)
 
 
 def without_asker(question: str) -> str:
@@ -491,7 +515,7 @@ def analyse(question: str) -> QuestionInfo:
         unit = AREA
     elif kind == "figure" and (re.search("百分之|百分比", q) or of_people or (
             (_RATE.search(q) or _SHARE_ASKED.search(q) or _SHARE_WORD_ASKED.search(q)) and not _SEVERAL.search(q)
-            and operation(q) is None)):
+            and operation(q) is None and not _asked_twice(q))):
         unit = "%"
     ops = operations(q)
     if unit == "倍" and "ratio" in ops:  # 是…的几倍: computed from two figures in their own unit
@@ -545,7 +569,8 @@ def analyse(question: str) -> QuestionInfo:
             continue  # 多少户划: the counter asked glued to the verb after it
         # a listed place the tagger took for a word (包头 as a verb); not a kind of city (文明城市) nor a measure
         # the tagger files as a place (满意度)
-        if f == "ns" and not (len(w) > 2 and w.endswith(("城市", "城镇"))) and w[-1] not in "度率量性" or w in PLACES:
+        if f == "ns" and not (len(w) > 2 and w.endswith(("城市", "城镇"))) and w[-1] not in "度率量性" \
+                and w not in _KINDS_OF_TOWN or w in PLACES:
             before = words[i - 1][0] if i else ""
             if len(w) == 2 and w[-1] in _TIER_CHARS and re.fullmatch(r"[\u4e00-\u9fff]", before) \
                     and before not in _NOT_IN_NAMES and before not in _TIER_CHARS and not _known_word(w):
@@ -600,7 +625,7 @@ def analyse(question: str) -> QuestionInfo:
         terms=tuple(dict.fromkeys(terms)), head=head, indicator=head[-1] if head else "",
         places=tuple(dict.fromkeys(places)), section_refs=refs,
         doc_name=tuple(dict.fromkeys(t for t in named_by if t not in terms)), asked_as=asked_as,
-        cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and sum(w in q for w in DOC_WORDS) >= 2) or bool(
+        cross_doc=bool(_CROSS.search(q)) or (bool(_EACH.search(q)) and len(set(re.findall(_DOC_WORD, q))) >= 2) or bool(
             _BOTH_DOCS.search(q)) or (
             len(set(_SHORT_DOC.findall(q))) + bool(_REPORT_OF_YEAR.search(q)) >= 2) or (
             compares_places(q, [p for p in places if real_place(p)])

@@ -399,6 +399,22 @@ def signature(text: str, start: int = 0) -> re.Match[str] | None:
     return next((m for m in _SIGNATURE.finditer(text) if start or text.count("\n", 0, m.start()) >= 3), None)
 
 
+# the day a document was issued, asked (哪天印发的, 成文日期, 发布时间)
+ISSUE_DATE_ASKED = re.compile(r"(?:印发|发布|下发|出台|发文|成文|签发|落款)[^，,。？?]{0,3}?(?:日期|时间|时候)|(?:哪天|哪一天|什么时候|何时"
+                              r"|几月几[日号])[^，,。？?]{0,3}?(?:印发|发布|下发|出台|发文|成文|签发)")
+_DATE_FIELD = re.compile(r"(?:成文|发文|印发|签发)日期[ \t\u3000]*[：:][ \t\u3000]*"
+                         r"((?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2}))")
+
+
+def own_date(text: str) -> tuple[int, str] | None:
+    """The day a document was made and where it stands: its 成文日期 field, else the date of its 落款 (signature)."""
+    m = _DATE_FIELD.search(text)
+    if m:
+        return m.start(1), m.group(1)
+    m = signature(text)
+    return (m.start(2), m.group(2)) if m else None
+
+
 # an end asked beside a start (从哪天开始执行，管到什么时候; 有效期到哪天)
 _UNTIL_TOO = re.compile(r"(?:管|用|有效|执行|实施)到(?:什么时候|哪天|哪一天|何时)|有效期(?:到|至)?(?:什么时候|哪天|多久|多长)|截止到?(?:什么时候|哪天)")
 # a place asked beside a date (哪天开，在哪开) and a sentence that says where something is held
@@ -474,6 +490,28 @@ def _framed_items(info: QuestionInfo, sentence: str, glossary: Glossary) -> str 
         if len(items) >= 2 and len(items) == n and all(1 <= len(i) <= 16 for i in items):
             return clause
     return None
+
+
+def _without(text: str, terms: Sequence[str]) -> str:
+    """The text with the question's terms cut out, longest first."""
+    for t in sorted(terms, key=len, reverse=True):
+        text = text.replace(t, "")
+    return text
+
+
+def _led_items(clause: str, asked: str) -> bool:
+    """A clause of three or more short 、-items closed by 等, whose first item opens with a verb the (squashed)
+    question asks with (重点发展肉类加工、粮油加工、速冻食品等产业 for 重点发展哪些行当)."""
+    items = clause.rpartition("等")[0].split("、")
+    if len(items) < 3 or not all(2 <= len(i) <= 12 for i in items[1:]):
+        return False
+    first = items[0]
+    return any(first[:k] in asked and first[:k].endswith(_LEAD_VERBS) and 2 <= len(first) - k <= 12
+               for k in range(2, min(len(first) - 1, 8)))
+
+
+# what a plan does with the items it lists (重点发展, 加快培育, 大力推进…), not 包括 or 明确, which lead any list
+_LEAD_VERBS = tuple("发展 培育 建设 打造 推进 推动 实施 布局 引进 壮大 提升 支持 扶持 开展 建立 完善 加强 优化 招引 谋划 攻坚 突破".split())
 
 
 def _through(clause: str, thing: str, terms: Sequence[str]) -> str:
@@ -906,6 +944,8 @@ class ExtractiveBackend:
             for want in {"when": (_DATE_SPAN,), "who": who}[info.kind]:
                 # a year in a title cited (审议《某市2026年…计划》) dates no event
                 hold = hold or [i for i, x in enumerate(clauses) if want.search(_CITED_TITLE.sub("", x))]
+            if body:  # the body asked is another than the ones the question names (领导小组的办公室设在哪个部门)
+                hold = [i for i in hold if _BODY_SPAN.search(_without(clauses[i], info.terms))] or hold
         if info.kind == "when" and (done := asked_event(info.text)):  # 哪天开始施行: the date of 施行, not of 通过
             hold = [i for i in hold if done in squash(clauses[i])] or hold
         if not hold:
@@ -986,6 +1026,18 @@ class ExtractiveBackend:
         if info.kind == "when" and not re.search(rf"{YEAR}年", text) and (run := _CN_YEAR_RUN.search(text)):
             text += f"（{arabic_figures(run.group(0))}）"  # 从二〇二〇年到二〇三五年…（2020年到2035年）
         return text + f"[{c.passage}]。"
+
+    def _led_list(self, info: QuestionInfo, passing: Sequence[Candidate]) -> Draft | None:
+        """重点发展哪些行当: the clause of short items after the verb the question asks with (重点发展肉类加工、粮油加工…
+        等产业); of several, the one whose clause and the clause before it name most of the question (新兴产业…大力发展)."""
+        asked = squash(info.text)
+        led = [(c, cl) for c in passing for cl in re.split(r"[，,；;。：:]", c.text) if _led_items(cl, asked)]
+
+        def named(x: tuple[Candidate, str]) -> int:
+            at = x[0].text.find(x[1])
+            before = re.split(r"[，,；;。]", x[0].text[:max(at, 0)].rstrip("，,；; "))[-1]
+            return sum(term_present(t, squash(before + x[1]), self.glossary) for t in info.terms)
+        return self._clause_draft(*max(led, key=named)) if led else None
 
     def _quote_through(self, info: QuestionInfo, c: Candidate, computed: str) -> str:
         """The quote of a sentence from where its span starts through the clause of the last figure the computed
@@ -1088,6 +1140,9 @@ class ExtractiveBackend:
                 draft = self._parallel(info, passages)
                 if draft is not None:
                     return draft
+            led = self._led_list(info, passing[:5])
+            if led is not None:
+                return led
             draft = (_ending_run(info, passages) or self._enumeration(info, passing[0], passages)
                      or self._parallel(info, passages))
             if draft is not None:
