@@ -1156,8 +1156,12 @@ _BASE_YEAR = re.compile(rf"(?:比|较|相比|相较|对比)\s*({YEAR})\s*年")
 _LABEL_LEAD = re.compile(r"\s*(?:答|问|解读|说明)\s*[：:]\s*")
 
 
-_PERIOD_NAMED = re.compile(r"(十[一二三四五六七八九]五|[六七八九]五)(?=[”\"’]?(?:时期|期间|末|规划|计划|以来|初|中期|开局))")
-_PERIOD_ASKED = re.compile(r"十[一二三四五六七八九]五|[六七八九]五(?=[”\"’]?(?:时期|期间|末|规划|计划))")
+# a five-year period a clause is of (十四五期间), not one it compares with (较“十二五”末期)
+_PERIOD_NAMED = re.compile(r"(?<![较比])(?<![较比][“\"])(十[一二三四五六七八九]五|[六七八九]五)"
+                           r"(?=[”\"’]?(?:时期|期间|末|规划|计划|以来|初|中期|开局))")
+# the period a question asks of, not the one naming its document (十四五总体思路里，前五年…)
+_PERIOD_ASKED = re.compile(r"(?:十[一二三四五六七八九]五|[六七八九]五(?=[”\"’]?(?:时期|期间|末)))"
+                           r"(?![”\"’]?(?:规划|纲要|思路|计划|总体|实施方案|方案|报告))")
 
 
 def _other_period(info: QuestionInfo, window: str) -> bool:

@@ -92,9 +92,13 @@ def test_a_five_year_period_named_is_another_periods():
     info = analyse("甲市“十三五”期间城镇新增就业累计多少万人？")
     assert not check_sentence(info, "“十四五”期间全市城镇新增就业累计38.6万人。", G).ok
     assert check_sentence(info, "“十三五”期间全市城镇新增就业累计31.2万人。", G).ok
-    # 第十五届 is no period
+    # 第十五届 is no period; a period compared with (较“十二五”末期) or naming the document (十四五总体思路) is not asked
     assert check_sentence(analyse("甲市“十四五”期间城镇新增就业累计多少万人？"),
                           "“十四五”期间全市城镇新增就业累计38.6万人，第十五届人才节同期举办。", G).ok
+    assert check_sentence(analyse("十三五回顾里，一年里空气好的天数有多少天？"),
+                          "2019年PM2.5平均浓度较“十二五”末期下降36%，空气质量优良天数达到228天。", G).ok
+    assert check_sentence(analyse("那份“十四五”总体思路里，前五年全县植树造林多少万亩？"),
+                          "“十三五”期间植树造林6.7万亩。", G).ok
 
 
 def test_the_day_a_document_was_made():
