@@ -38,7 +38,7 @@ _MEASURE = re.compile(rf"(?<![A-Za-z]){ARABIC_FIGURE}|{CN_FIGURE}")  # the same 
 _ASKS_COUNT = re.compile(rf"(?:几|多少)[{_COUNTERS}](?!百分点|点)")  # 几个百分点 is a gap in %, not a count
 _ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名件篇次](?!百分点|点)")  # how many things (not 几倍, 多少个百分点)
 # A count: a number and a counter (12所, 3.2万个, 十个). 一批 is no count: it answers no 几个.
-_COUNT = re.compile(rf"(?:\d+(?:\.\d+)?[万亿]?|[{_CN_NUM}]+)[多余]?(?:[{_COUNTERS}处种件台套位场次人])")  # 5人 for 几个孩子
+_COUNT = re.compile(rf"(?:\d+(?:\.\d+)?[万亿]?|[{_CN_NUM}]+)[多余]?(?:[{_COUNTERS}处种件台套位场次]|人(?!次))")  # 5人: 几个孩子
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_FIGURE})"  # a figure's number, before its unit
 _MASK = re.compile(r"[xX]{1,4}(?:\.[xX]+)?")
 _ASKS_DAY = re.compile(r"哪一?天|几号|哪一?日")
@@ -1032,7 +1032,7 @@ def counted_thing(question: str) -> str:
 
 
 _PEOPLE = tuple("孩子 儿童 婴幼儿 学生 老人 人员 居民 群众 农民 职工 员工 干部 教师 医生 患者 游客 毕业生 人才".split())
-_PEOPLE_COUNTED = re.compile(r"\d+(?:\.\d+)?[万]?[多余]?[人名]|人数")
+_PEOPLE_COUNTED = re.compile(r"\d+(?:\.\d+)?[万]?[多余]?[人名](?!次)|人数")  # 36人次 counts visits, not people
 
 
 def _counts_asked(question: str, window: str, context: str, glossary: Glossary) -> bool:
