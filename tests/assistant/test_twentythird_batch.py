@@ -32,18 +32,22 @@ def test_a_list_led_by_the_verb_the_question_asks_with():
     assert not _led_items("政府投资年度计划应当明确项目名称、建设内容及规模、建设工期等事项", "政府投资资金具体包括哪几类")
 
 
-def test_the_led_list_named_most_near_it_is_the_answer(home, tmp_path):
+def _assistant(folder, name: str, text: str):
+    """An assistant over a fake knowledge base of one document."""
     from assistant.chain import Assistant
     from tests.fake_embedder import fake_base
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "report.txt").write_text(
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    return Assistant(*fake_base(folder))
+
+
+def test_the_led_list_named_most_near_it_is_the_answer(home, tmp_path):
+    a = _assistant(tmp_path / "docs", "report.txt", (
         "甲县政府工作报告\n二、今年重点工作\n（一）聚力结构优化，大力发展芯片封装、智能光电、高精机床等数字产业，"
         "力争战略性新兴产业增加值增长10%以上。\n（二）做强新兴产业，开展新一轮战略性新兴产业培育行动，大力发展光电光伏、"
-        "高端装备制造、智能硬件、新材料等产业。\n", encoding="utf-8")
-    settings, index = fake_base(docs)
-    r = Assistant(settings, index).ask("甲县报告里，新兴产业要大力发展哪几类？")
+        "高端装备制造、智能硬件、新材料等产业。\n"))
+    r = a.ask("甲县报告里，新兴产业要大力发展哪几类？")
     assert not r.refused and "光电光伏、高端装备制造" in r.answer and "芯片封装" not in r.answer
 
 
@@ -123,16 +127,10 @@ def test_a_notices_signature_says_nothing_of_where():
 
 
 def test_the_number_and_the_day_a_notice_was_made(home, tmp_path):
-    from assistant.chain import Assistant
-    from tests.fake_embedder import fake_base
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "notice.txt").write_text(
+    a = _assistant(tmp_path / "docs", "notice.txt", (
         "甲县人民政府文件\n\n甲政发〔2026〕7号\n\n甲县人民政府\n关于印发《甲县农业农村现代化规划》的通知\n\n各乡镇人民政府：\n"
         "    现将《甲县农业农村现代化规划》印发给你们，请认真贯彻执行。\n\n                    甲县人民政府\n"
         "                    2026年3月18日\n（此件公开发布）\n\n甲县农业农村现代化规划\n\n第一章 发展基础\n"
-        "    2025年粮食总产量达到38.6万吨。\n", encoding="utf-8")
-    settings, index = fake_base(docs)
-    r = Assistant(settings, index).ask("甲县农业农村现代化规划是哪天印发的，文号多少？")
+        "    2025年粮食总产量达到38.6万吨。\n"))
+    r = a.ask("甲县农业农村现代化规划是哪天印发的，文号多少？")
     assert not r.refused and "甲政发〔2026〕7号" in r.answer and "2026年3月18日" in r.answer
