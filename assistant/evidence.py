@@ -230,6 +230,7 @@ _YARDSTICK = re.compile(rf"(?<=[在居列于])全[省市县区]|全[省市县区
 # 全国/我国 as what is asked about (2024年全国粮食产量), not as a yardstick (居全国第2位, 在全国百强县里)
 _COUNTRY = re.compile(rf"(?<![在居列占于])(?:全国|我国)(?![^，,。？?]{{0,8}}(?:{_RANKED}|平均))")
 _DATELINE = re.compile(rf"({YEAR})年(\d{{1,2}})月\d{{1,2}}日")
+_SIGNED_BY = re.compile(r"(?:人民政府|办公厅|办公室|委员会|[局厅委])$")  # a date right after a body's name: its 落款
 LATE_MONTH = 11  # a document dated from November on reviews its own year
 _DOC_NUMBER_YEAR = re.compile(rf"[〔\[［]({YEAR})[〕\]］]\s*\d{{1,4}}\s*号")  # 某政办发〔2025〕31号: the year it was issued
 # a place named as the body a document is of, which the tagger may not know (青岚市人民政府, 在西山县第十八届人民代表大会,
@@ -444,8 +445,10 @@ def doc_label(title: str, name: str, opening: str) -> DocLabel:
     plan, congress = _PLAN_ORDINAL.search(head), _CONGRESS.search(head)  # the first: later ones cite others
     plans = {plan.group(1) + "五"} if plan else set()
     plans |= {congress.group(1) + "大"} if congress else set()
-    # where a speech was given, after its dateline (——2026年1月26日在某省…会议上); a notice's 落款 date says nothing of it
-    where = t + "".join(o[m.end():m.end() + 40] for m in _DATELINE.finditer(o) if o.startswith("在", m.end())) if t else o
+    # where a speech was given, after its dateline (——2026年1月26日在某省…会议上); a notice's 落款 date, under the body
+    # that signs it (某省人民政府办公厅2025年6月18日), says nothing of it
+    where = t + "".join(o[m.end():m.end() + 40] for m in _DATELINE.finditer(o)
+                        if not _SIGNED_BY.search(o[:m.start()])) if t else o
     # lines end at 。 so that a place may open one (a portal's name, 某区人民政府门户网站, above a speech)
     lines = "。".join(squash(ln) for ln in f"{title}\n{opening}".split("\n") if ln.strip())
     late = {m.group(1) for m in _DATELINE.finditer(o) if int(m.group(2)) >= LATE_MONTH}

@@ -123,6 +123,9 @@ def test_a_notices_signature_says_nothing_of_where():
     assert "国务院" not in label.where and "2025" in label.years
     speech = doc_label("政府工作报告", "r.txt", "政府工作报告\n——2026年1月26日在甲省第十四届人民代表大会第五次会议上")
     assert "甲省第十四届人民代表大会" in speech.where
+    report = doc_label("坚定不移推进全面从严治党", "d.txt", "坚定不移推进全面从严治党\n（2026年1月16日）\n县纪委书记 某某\n"
+                       "现在，我代表中共乙县纪律检查委员会常务委员会向全会作工作报告。")
+    assert "乙县纪律检查委员会" in report.where  # a report's dateline, no 落款: what follows it says where
     assert heading_years("附件下载：甲政办发〔2025〕9号.pdf › 政策解读") == set()
 
 
