@@ -422,8 +422,8 @@ class Assistant:
             return None
         dated = own_date(text) if ISSUE_DATE_ASKED.search(q.info.text) else None  # 哪天印发的，文号多少
         day = chunk_at(self.index.live(), doc, dated[0]) if dated else None
-        if day is not None and day.id != row.id and (more := self._row_hits(q, [day.id], hits)):
-            shown += more
+        if day is not None and day.id != row.id:
+            shown += self._row_hits(q, [day.id], hits)  # the 落款's own chunk, cited second
         said = f"；{dated[1]}[{len(shown)}]" if day is not None and (day.id == row.id or len(shown) > 1) else ""
         return Decision(shown, "", rows=Draft(f"{found[1]}[1]{said}。", refused=False, used=list(range(1, len(shown) + 1))))
 

@@ -376,6 +376,8 @@ def _text_table(lines: list[str], last: list[str] | None = None) -> list[list[st
             header[k] += unit
     width = len(header)
     if any(len(r) < width for r in body) and not lines[0].lstrip().startswith("|"):
+        # the first line has every cell (the header, or the full first row of a table going on after a page break):
+        # where its cells start are the columns'
         body = _aligned(lines[0], lines[len(lines) - len(body):], width) or body
     if len(body) < MIN_TEXT_ROWS or any(len(r) != width for r in body):
         return None
