@@ -686,5 +686,9 @@ def extract_title(cleaned: Cleaned | str) -> str:
                 before = lines[i - 1]  # …关于印发《…帮扶 / 工作实施方案》的通知: a title wrapped inside its 《》
                 if before.count("《") > before.count("》") and len(before + ln) <= 2 * TITLE_CHARS:
                     return _tidy_title(before + ln)
+                # …办公室关于印发泠州市安全生产 / 治本攻坚…的通知: a 关于 line that names no kind of document goes on
+                if "关于" in before and not _DOC_TYPE.search(before) and not _TITLE_PUNCT.search(before) \
+                        and len(before + ln) <= TITLE_CHARS:
+                    return _tidy_title(before + ln)
                 return _tidy_title(ln)
     return _tidy_title(first)

@@ -210,14 +210,32 @@ def find_headings(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[tupl
     return [x for x in heads if x[1] != DECIMAL_LEVEL or x[2].split()[0] in subs]
 
 
+def _push(stack: list[tuple[int, str]], level: int, head: str) -> None:
+    """Open a heading on the stack of open ones. A 专栏 box's own numbered items (专栏1 / 1.… 2.…) sit inside it though
+    numbered as a higher level: headings deeper than the part the box is in, of the level its first item has (or
+    deeper); any other heading, or the next box, closes the box."""
+    box = next((i for i, (lvl, _) in enumerate(stack) if lvl == BOX_LEVEL), None)
+    if box is not None and level != BOX_LEVEL:
+        outer = stack[box - 1][0] if box else 0
+        items = stack[box + 1][0] if len(stack) > box + 1 else None
+        if level > outer and (items is None or level >= items):
+            while len(stack) > box + 1 and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, head))
+            return
+    if box is not None:
+        del stack[box:]
+    while stack and stack[-1][0] >= level:
+        stack.pop()
+    stack.append((level, head))
+
+
 def parse_sections(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[Section]:
     """Spans that partition ``text``, each with its heading path."""
     marks: list[tuple[int, tuple[str, ...]]] = [(0, ())]
     stack: list[tuple[int, str]] = []
     for offset, level, head in find_headings(text, hints):
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        stack.append((level, head))
+        _push(stack, level, head)
         marks.append((offset, tuple(h for _, h in stack)))
     sections = []
     for i, (start, path) in enumerate(marks):
@@ -229,11 +247,9 @@ def parse_sections(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[Sec
 
 def outline(text: str, hints: Iterable[tuple[int, str]] = ()) -> list[tuple[int, str]]:
     """(depth, heading) for each detected heading: depth counts nesting from 1, whatever the levels."""
-    stack: list[int] = []
+    stack: list[tuple[int, str]] = []
     rows = []
     for _, level, head in find_headings(text, hints):
-        while stack and stack[-1] >= level:
-            stack.pop()
-        stack.append(level)
+        _push(stack, level, head)
         rows.append((len(stack), head))
     return rows
