@@ -18,7 +18,7 @@ from assistant.arithmetic import UNIT_KEYS, YEAR_WRITTEN, operation, operations,
 from assistant.glossary import Glossary
 from assistant.references import heading_path
 from assistant.question import (AREA, DOC_NUMBER_ASKED, _SHORT_NAME, _XX_PLACE, DOC_WORDS, GENERIC, KINDS, MEASURES,
-                                PERIOD, WHICH_BODY, QuestionInfo, PROVINCES, REGIONS, _known_word, _unglued, listed_place, place_key,
+                                PERIOD, WHICH_BODY, ZONES, QuestionInfo, PROVINCES, REGIONS, _known_word, _unglued, listed_place, place_key,
                                 real_place, synonyms, tagged_words)
 from ingest.zh import arabic_years, bigrams, cn_number, sentence_spans, squash, tidy_figures
 from ingest.targets import vocab as target_vocab
@@ -245,6 +245,8 @@ _ADMIN_NAME = re.compile(r"(?:^|(?<=[共在于年上）)\s。]))(?!中共|印发
 _ADMIN_BELOW = re.compile(r"(?<=[省市州盟县区旗])([\u4e00-\u9fff]{2,4}?(?:自治县|[市县区旗镇乡]))"
                           r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[市县区]?委)")
 _TITLE_PLACE = re.compile(r"^(?:关于(?:印发)?)?《?([\u4e00-\u9fff]{2,3}?[省市县区州盟旗])")
+_ZONE_IN = re.compile(rf"(?:^|(?<=[省市县区州于的在）)]))([\u4e00-\u9fff]{{2,3}}?(?:{'|'.join(ZONES)}))")
+_TITLE_ZONE = re.compile(rf"^(?:关于(?:印发)?)?《?([\u4e00-\u9fff]{{2,3}}?(?:{'|'.join(ZONES)}))")  # 翊阳经开区…
 _CITED_PLACE = re.compile(r"《([\u4e00-\u9fff]{2,3}?[省市县区州盟旗])(?=\d{4}年|[\u4e00-\u9fff]{2})")
 _TIER_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
 _BEFORE_PLACE = frozenset("上在于和与及的")
@@ -323,8 +325,14 @@ class DocLabel:
     def _places(self) -> tuple[str, ...]:
         """The places its title or dateline names, in order (海南省 in …在海南省第七届人民代表大会…)."""
         # a name the tagger does not know may take the word before it (会议上栎溪区人民政府: 上栎溪区)
-        return tuple(w[1:] if w[0] in _BEFORE_PLACE and not listed_place(w) and real_place(w[1:]) else w
-                     for w in jieba_tokenizer().lcut(self.where or self.title) if real_place(w))
+        text = self.where or self.title
+        found = tuple(w[1:] if w[0] in _BEFORE_PLACE and not listed_place(w) and real_place(w[1:]) else w
+                      for w in jieba_tokenizer().lcut(text) if real_place(w))
+        zone = _ZONE_IN.search(text)  # 翊阳经济技术开发区, not the 技术开发区 the tagger cuts from it
+        if zone and not listed_place(zone[1][:2]):
+            kept = [w for w in found if w not in zone[1]] + [zone[1]]
+            return tuple(sorted(kept, key=lambda w: text.find(w)))
+        return found
 
     @cached_property
     def place(self) -> str:
@@ -349,7 +357,7 @@ class DocLabel:
                 return m.group(1)
         # 关于《蓼川市…办法》的起草说明: a name the tagger does not know, with its tier, opening the title or the title
         # it cites (not 推进城市…, which opens with a word)
-        m = _TITLE_PLACE.search(self.title)
+        m = _TITLE_PLACE.search(self.title) or _TITLE_ZONE.search(self.title)
         if m and _unknown_name(m[1]):
             return m[1]
         # 市政府召开第47次常务会议 / 审议《岚湄市2026年重点项目建设计划》: a release naming no place, whose opening

@@ -55,7 +55,7 @@ _LIST_FIRST = re.compile(rf"哪些|哪几|哪(?!一[条个项类方大级种点]
                          # 有几条，都是啥: a count asked with its items
                          r"|几[个条项类方大种点件][^？?。]{0,8}(?:都|分别|各自?)?(?:是|有)(?:什么|啥|哪些)"
                          rf"|{EACH_WORDED}")
-_WHEN = re.compile(r"什么时候|何时|哪一年|哪年|什么时间|时间表|时间节点|完成时限|几月|哪一?天|(?<=是)那一?天(?=[?？]|$)|哪几天|几号(?![窗楼线门厅口房馆柜台位车桌院床文令])|哪个月")
+_WHEN = re.compile(r"什么时候|啥时候?|何时|哪一年|哪年|什么时间|时间表|时间节点|完成时限|几月|哪一?天|(?<=是)那一?天(?=[?？]|$)|哪几天|几号(?![窗楼线门厅口房馆柜台位车桌院床文令])|哪个月")
 _YESNO = re.compile(r"是否|有没有|是不是|能否|可否|对吗|对不对|没错吧|没记错吧|[^？?。，,]吧[？?]")  # …是6.7万亩吧？
 # a figure the asker wants confirmed (是不是6%, 是不是先发5000亿): a number with its unit, not a year
 _CONFIRMED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?(?:万亿|亿|万)?(?:%|元|人|吨|亩|公里|个|家|项|斤|千瓦)")
@@ -89,9 +89,13 @@ _KEEP_POS = ("n", "v", "eng", "j", "l", "nz", "a")
 _GENERIC_POS = ("r", "m", "u", "p", "c", "x", "f", "d", "y", "q", "o", "zg")
 
 
+# a development zone goes by its name as a place does (翊阳经开区, 翊阳经济技术开发区 → 翊阳), longest first
+ZONES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "经开区", "开发区")
+
+
 def place_key(place: str) -> str:
-    """The name a place goes by without its tier (广东省 → 广东, 西藏自治区 → 西藏)."""
-    for tier in ("自治区", "自治州", "自治县"):
+    """The name a place goes by without its tier (广东省 → 广东, 西藏自治区 → 西藏, 翊阳经开区 → 翊阳)."""
+    for tier in ("自治区", "自治州", "自治县", *ZONES):
         if place.endswith(tier) and len(place) > len(tier) + 1:
             return place[: -len(tier)]
     return place[:-1] if len(place) > 2 and place[-1] in "省市县区镇乡" else place
@@ -207,10 +211,24 @@ def _unknown_place(words: Sequence[tuple[str, str]], i: int) -> tuple[str, int] 
             return name, j - i + 1
         if len(name) == 2 and j + 1 < len(words) and _WHOLE_OF_TIER.fullmatch(words[j + 1][0]):
             return name, j - i + 1  # 蓁|阳|全市: a name without its tier, before the whole of it
+        if len(name) == 2 and (zone := _zone_after(words, j + 1)):
+            return name + zone[0], j - i + 1 + zone[1]  # 翊|阳|经|开区: a development zone's name
     return None
 
 
 _WHOLE_OF_TIER = re.compile(r"全[省市县区州]")
+
+
+def _zone_after(words: Sequence[tuple[str, str]], k: int) -> tuple[str, int] | None:
+    """A development zone's kind (经开区, 开发区…) in the words from k on: (the kind, how many words), or None."""
+    rest = ""
+    for n in range(k, min(k + 4, len(words))):
+        rest += words[n][0]
+        if rest in ZONES:
+            return rest, n - k + 1
+        if not any(z.startswith(rest) for z in ZONES):
+            return None
+    return None
 
 
 def _known_word(word: str) -> bool:
@@ -461,6 +479,10 @@ def _kept_of(frame: str) -> str:
     return "".join(kept) + "，" if kept else ""
 
 
+# a change asked of a count (死亡人数要比2023年压降多少, 降幅高出几个百分点): documents give it as a rate as often
+_CHANGE_ASKED = re.compile(r"百分点|[降增涨跌减]幅|幅度|比[^，,。？?；;]{0,12}?(?:下降|压降|降低|减少|增长|增加|提高|上升)了?(?:多少|几)")
+
+
 @functools.lru_cache(maxsize=1024)  # pure: the chain asks about one question at several steps
 def analyse(question: str) -> QuestionInfo:
     q = _FEW_YEARS.sub("些年", _SPACED_CLAUSE.sub("，", normalise_query(question)))
@@ -505,8 +527,9 @@ def analyse(question: str) -> QuestionInfo:
         unit = m.group(1)
     elif _MONEY.search(q):
         unit = "元"
-    elif re.search(r"(?:多少|几)名|人数|(?:多少|几)个人(?![民才口员均工])", q) and kind == "figure":
-        unit = "人"  # 多少名运动员, 观众人数, 有几个人: people (名, 人)
+    elif kind == "figure" and (re.search(r"(?:多少|几)名|(?:多少|几)个人(?![民才口员均工])", q) or (
+            "人数" in q and not _CHANGE_ASKED.search(q))):
+        unit = "人"  # 多少名运动员, 观众人数, 有几个人: people (名, 人); not 死亡人数比2023年压降多少 (a rate, too)
     elif kind == "figure" and re.search(r"(?:多少|几)分(?![之钟])|得分|总分", q):
         unit = "分"  # 占多少分, 得了多少分: points of a score
     elif _HOW_LONG.search(q):

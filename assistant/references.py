@@ -93,6 +93,8 @@ def heading_prefixes(question: str) -> list[tuple[str, ...]]:
             found.append((m.start(), tuple(f"（{f}）" for f in forms) + (f"{forms[0]}是",)))
         elif m.group("unit") == "部分":
             found.append((m.start(), (f"{forms[0]}、", f"{forms[1]}、", f"{forms[1]}.")))
+        elif m.group("unit") == "条":  # 第十二条 of measures numbered 十二、 (a 若干措施 has no articles)
+            found.append((m.start(), tuple(f"第{f}条" for f in forms) + (f"{forms[0]}、",)))
         else:
             found.append((m.start(), tuple(f"第{f}{m.group('unit')}" for f in forms)))
     return [prefixes for _, prefixes in sorted(found, key=lambda t: t[0])]

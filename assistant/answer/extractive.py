@@ -22,7 +22,8 @@ from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, DAY_SPAN, OFFICE, Ch
 from assistant.definitions import DEFINE, definition, field_answer, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
-from assistant.question import EACH_WORDED, WHICH_BODY, WHICH_LEVEL, QuestionInfo, analyse, enumeration_section, synonyms
+from assistant.question import (EACH_WORDED, WHICH_BODY, WHICH_LEVEL, QuestionInfo, analyse, enumeration_section, synonyms,
+                                tagged_words)
 from assistant.references import (MIN_PARALLEL, asks_for, common_ending, heading_path, is_last, is_numbered, item_body,
                                   items_as_parts, lead_clause, matches, numbered_parts, opening, ordinal, outline_level,
                                   outline_part, part_opening, to_chinese, to_int, within)
@@ -1167,8 +1168,10 @@ class ExtractiveBackend:
                 continue  # one document's figure answers a question about one: another's is a guess beside it
             chosen.append(c)
         chosen = _rows_keyed(info, chosen)
-        if info.kind == "figure" and chosen and not info.cross_doc and not operation(info.text):
+        if info.kind in ("figure", "when", "who") and chosen and not info.cross_doc and not operation(info.text):
             chosen += self._other_asks(info, chosen, ranked, passages)
+        if info.kind == "figure" and chosen and not info.cross_doc and not operation(info.text):
+            chosen += self._each_asks(info, chosen, ranked, passages)
         if info.kind == "when" and chosen and _WHERE_TOO.search(info.text) and not any(
                 _PLACE_SAID.search(c.text) for c in chosen):  # 哪天开，在哪开: the sentence that says where, too
             doc = passages[chosen[0].passage - 1].doc_id
@@ -1202,7 +1205,7 @@ class ExtractiveBackend:
                     passages: Sequence[Hit]) -> list[Candidate]:
         """A question that asks two things in two clauses (编制是多少，实际在岗几个人？): for each clause that names its
         own thing and that no chosen sentence answers, the best sentence of the same document that does."""
-        clauses = [c for c in re.split(r"[，,；;？?]", info.text) if _ASKS.search(c)]
+        clauses = asking_clauses(info.text)
         if len(clauses) < 2:
             return []
         doc = passages[chosen[0].passage - 1].doc_id
@@ -1214,12 +1217,38 @@ class ExtractiveBackend:
 
         for clause in clauses:
             sub = self.read(clause)
-            if sub.kind != "figure" or not sub.terms or any(answers(sub, c) for c in taken):
+            if sub.kind not in ("figure", "when", "who") or not sub.terms or any(answers(sub, c) for c in taken):
                 continue
             found = next((c for c in ranked if c not in taken and not c.check.masked
                           and passages[c.passage - 1].doc_id == doc and answers(sub, c)), None)
             if found is not None:
                 taken.append(found)
+        return taken[len(chosen):]
+
+    def _each_asks(self, info: QuestionInfo, chosen: list[Candidate], ranked: Sequence[Candidate],
+                   passages: Sequence[Hit]) -> list[Candidate]:
+        """Items asked a figure each (辅导备案、申报受理、成功上市各奖多少): for each item no chosen sentence names, the best
+        sentence of the same document that names it and holds a figure of the kind asked."""
+        items = _each_items(info.text)
+        if not items:
+            return []
+        doc = passages[chosen[0].passage - 1].doc_id
+        taken = list(chosen)
+
+        def held(item: str, c: Candidate) -> float:  # 申报受理 in 提交…上市申请并获受理的: its words, one by one
+            words = [w for w, _ in tagged_words(item) if len(w) > 1] or [item]
+            text = squash(c.text)
+            return 1.0 if term_present(item, text, self.glossary) else \
+                sum(term_present(w, text, self.glossary) for w in words) / len(words)
+
+        for item in items:
+            if any(held(item, c) == 1.0 for c in taken):
+                continue
+            found = [(held(item, c), -i, c) for i, c in enumerate(ranked) if c not in taken and not c.check.masked
+                     and passages[c.passage - 1].doc_id == doc and has_figure(c.text, info.unit) is True]
+            best = max(found, key=lambda x: x[:2], default=None)
+            if best is not None and best[0] >= 0.5:
+                taken.append(best[2])
         return taken[len(chosen):]
 
     def _worked(self, info: QuestionInfo, ranked: Sequence[Candidate]) -> Draft | None:
@@ -1563,6 +1592,25 @@ def _children_in_text(element: str, children: dict[str, int], passages: Sequence
     if len(found) <= len(children):
         return children
     return {head: m for head, m, _ in sorted(found.values(), key=lambda t: (passages[t[1] - 1].doc_id, t[2]))}
+
+
+def asking_clauses(question: str) -> list[str]:
+    """The clauses of a question that each ask something: a figure's asks 多少, a day's (什么时候搬走) or a body's
+    (找哪个部门解释) asks as its kind does."""
+    return [c for c in re.split(r"[，,；;？?]", question) if _ASKS.search(c) or analyse(c).kind in ("when", "who")]
+
+
+# 甲、乙、丙各奖多少, 甲和乙各是多少: the items before 各, each asked its own figure
+_EACH_ASKED = re.compile(r"([^，,。？?；;：:]{2,60}?)各(?:自|是|为|有|占|奖|补|给|定|要|能拿|能领|安排)?[^，,。？?；;、]{0,6}?(?:多少|几)")
+
+
+def _each_items(question: str) -> list[str]:
+    """The items a question asks a figure of each (辅导备案、申报受理、成功上市各奖多少 → the three), or []."""
+    m = _EACH_ASKED.search(question)
+    if not m:
+        return []
+    items = [x.strip() for x in re.split(r"[、和与及跟]", m.group(1))]
+    return items if len(items) >= 2 and all(2 <= len(x) <= 8 for x in items) else []
 
 
 def _rows_keyed(info: QuestionInfo, chosen: list[Candidate]) -> list[Candidate]:
