@@ -1551,6 +1551,10 @@ def _owner_named(question: str, text: str) -> bool:
 _WHOLE_OF = re.compile(r"占([^，,。；;]{1,16}?)的?(?:比率|比重|比例)")
 
 
+_GROWTH_ASKED = re.compile(r"增速|增长|增幅|涨幅")
+_SHARE_WORD = re.compile(r"比重|比例|占比|份额")
+
+
 def _share_of_only(info: QuestionInfo, clause: str, glossary: Glossary) -> bool:
     """The clause gives a percentage of what the question names, as the whole a share is of (占缴存余额的比率),
     a term of it named nowhere else in the clause: no amount of it."""
@@ -1591,6 +1595,9 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         masked = reported = planned = False
         best: tuple[float, str] | None = None  # the clause most about what was asked (一般性信息3天内…紧急信息2小时内)
         goal, result = asks_goal(info.text), asks_result(info.text)
+        named = squash(sentence)  # where the indicator asked may be named: not as the whole a share is of (占GDP的比重)
+        if "占" not in info.text and not _SHARE_WORD.search(info.text):
+            named = _WHOLE_OF.sub("", named)
         # a sentence that opens with its year alone (2025年，收到…218件，受理196件): every clause is of that year
         opening = 1 if len(clauses) > 2 and _LABEL_LEAD.fullmatch(clauses[0]) else 0  # 答：到2027年，…
         year_lead = squash(clauses[opening]) if len(clauses) > opening + 1 and _YEAR_LEAD.fullmatch(clauses[opening]) \
@@ -1599,9 +1606,10 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             masked |= fig is False
             if fig is True and items and not _COUNT.search(squash(clause)):
                 continue  # 几个 is not answered by a rate or an amount (贡献率超74%)
-            if fig is True and info.unit is None and not wants_percent(info.text) and "占" not in info.text \
+            if fig is True and "占" not in info.text and (info.unit is None and not wants_percent(info.text) or (
+                    _GROWTH_ASKED.search(info.text) and not _SHARE_WORD.search(info.text))) \
                     and _share_of_only(info, clause, glossary):
-                continue  # 缴存余额是多少: not 贷款余额…占缴存余额的比率为73.05%
+                continue  # 缴存余额是多少: not 贷款余额…占缴存余额的比率为73.05%; GDP增速: not 研发投入占GDP的比重
             if fig is True:
                 lo = 0 if alone else max(0, i - 1)
                 if lo == i - 1 and _VAGUE_AMOUNT.search(clauses[lo]):
@@ -1623,7 +1631,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                     window = squash(focus)
                 if _per_unit(info, window):
                     continue  # 单位国内生产总值能耗降低2.5%: energy per unit of output, not the output
-                cov = _about_asked(info, window, squash(sentence), context, glossary)
+                cov = _about_asked(info, window, named, context, glossary)
                 if cov is not None and _subject_named(info, context, squash(clause), window, glossary, alone) and \
                         not contrasted(info.text + "".join(glossary.expand(info.text).added), window) and \
                         keeps_average(info.text, squash(clause) if _own_figure(clauses, figs, i) else window) and \
