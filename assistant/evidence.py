@@ -569,6 +569,15 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
             if kind == "place":
                 place_sets.append(docs)
                 found.append(ref)
+    # 漱川市的安全生产治本攻坚…: a word the tagger calls a place (治本), no tier and no document's own place, names a
+    # document only through a word of its title; beside a place a document is of, it names nothing
+    own_places = {place_key(p) for label in labels.values() for p in (label.place, label.body_place) if p}
+    loose_refs = [i for i, ref in enumerate(found) if ref not in real and place_key(ref) not in own_places]
+    if len(place_sets) > 1 and loose_refs and len(loose_refs) < len(found) \
+            and not frozenset.intersection(*place_sets):
+        for i in reversed(loose_refs):
+            sets.remove(place_sets[i])
+            del place_sets[i], found[i]
     # 河北冀州, 山西大同: a province right before a place documents are of says where that place is, no subject
     free = [p for p in free if not any(re.search(rf"{re.escape(p)}[省市]?{re.escape(o)}", info.text) for o in found)]
     sets += title_named(info.text, labels)

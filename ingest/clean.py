@@ -426,6 +426,10 @@ def _width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line)  # “” print full-width
 
 
+# a speech's dateline (——2026年1月26日在…) stays a line of its own; a dashed item (——2024年：全面启动…) wraps as prose
+_DASHED_DATE = re.compile(r"[—－-]{2}\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\d{1,2}\s*月")
+
+
 def _join_fixed_width_wraps(t: _Text, notes: list[str]) -> None:
     """A text copied out of a PDF is cut into lines of one width, mid-sentence, its paragraphs opened by an indent:
     a full-width open line goes on in the next line unless that one is indented, a heading or blank."""
@@ -441,7 +445,7 @@ def _join_fixed_width_wraps(t: _Text, notes: list[str]) -> None:
     for (p, line), (q, nxt) in zip(lines, lines[1:]):
         s = line.rstrip()
         # a full line (digits print narrower) is cut off, even one that opens with a run-in heading
-        if _open_end(s) and _width(s) >= WRAP_FULL * width and not s.lstrip().startswith("——") \
+        if _open_end(s) and _width(s) >= WRAP_FULL * width and not _DASHED_DATE.match(s.lstrip()) \
                 and nxt.strip() and not nxt.startswith(tuple(_LINE_STRIP)) and not heading_of(nxt) \
                 and not _text_row(s) and not _text_row(nxt) and not _ISSUER_LINE.fullmatch(nxt.strip()) \
                 and not _DOC_NUMBER_LINE.fullmatch(nxt.strip()):

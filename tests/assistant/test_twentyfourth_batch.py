@@ -69,3 +69,23 @@ def test_the_twelfth_article_is_the_measure_numbered_twelve(home, tmp_path):
     a = _assistant(tmp_path / "docs", "measures.txt", text)
     r = a.ask("甲市若干措施的第十二条讲的是什么？")
     assert not r.refused and "应急转贷资金" in r.answer
+
+
+def test_a_word_the_tagger_calls_a_place_names_no_document_beside_a_real_place(home, tmp_path):
+    from assistant.chain import Assistant
+    from tests.fake_embedder import fake_base
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "finance.txt").write_text("漱川市金融支持实体经济高质量发展若干措施\n一、实施贴息。按贷款合同利率的50%给予贴息。\n",
+                                        encoding="utf-8")
+    (folder / "safety.txt").write_text(
+        "泠州市人民政府办公室关于印发泠州市安全生产治本攻坚三年行动实施方案的通知\n"
+        "一、工作目标。较大事故起数控制在3起以内。\n", encoding="utf-8")
+    a = Assistant(*fake_base(folder))
+    names = {d: label.title for d, label in a.parts.labels.all().items()}
+    # 治本 is a place to the tagger, and a word of the 泠州 notice's title: not beside 漱川市, which a document is of
+    q = a.query("漱川市的安全生产治本攻坚三年行动，较大事故起数要控制在几起以内？")
+    assert q.scope.docs is not None and {names[d][:3] for d in q.scope.docs} == {"漱川市"}
+    q = a.query("泠州市的安全生产治本攻坚三年行动，较大事故起数要控制在几起以内？")
+    assert {names[d][:3] for d in q.scope.docs} == {"泠州市"}

@@ -43,3 +43,15 @@ def test_a_boxs_items_sit_inside_it():
     # a heading of the part the box is in closes the box
     assert ("第四章 加强保护", "（二）加强重点领域保护") in paths
     assert (4, "2.专利导航项目") in outline(BOXES)
+
+
+def test_a_dashed_item_wrapped_at_the_page_width_goes_on():
+    from ingest.clean import clean
+
+    line = "　　——2024年：全面启动八大行动，建立重大事故隐患数据库"
+    body = "\n".join([f"　　第{i}段正文内容在这里继续写下去直到这一行写满了为止还有" for i in range(12)])
+    text = (f"{body}\n{line}\n和整改台账，较大事故起数控制在3起以内。\n"
+            "——2026年1月26日在某市第十七届人民代表大会第五次会议\n上\n")
+    out = clean(text).text
+    assert "建立重大事故隐患数据库和整改台账，较大事故起数控制在3起以内。" in out
+    assert "——2026年1月26日在某市第十七届人民代表大会第五次会议\n" in out  # a dateline stays a line of its own
