@@ -93,8 +93,6 @@ def heading_prefixes(question: str) -> list[tuple[str, ...]]:
             found.append((m.start(), tuple(f"（{f}）" for f in forms) + (f"{forms[0]}是",)))
         elif m.group("unit") == "部分":
             found.append((m.start(), (f"{forms[0]}、", f"{forms[1]}、", f"{forms[1]}.")))
-        elif m.group("unit") == "条":  # 第十二条 of measures numbered 十二、 (a 若干措施 has no articles)
-            found.append((m.start(), tuple(f"第{f}条" for f in forms) + (f"{forms[0]}、",)))
         else:
             found.append((m.start(), tuple(f"第{f}{m.group('unit')}" for f in forms)))
     return [prefixes for _, prefixes in sorted(found, key=lambda t: t[0])]
@@ -133,8 +131,8 @@ def runin_item(text: str, prefixes: tuple[str, ...]) -> int | None:
     if is_last(prefixes) or not prefixes[0].startswith(("（", "第")) or prefixes[0].endswith("、"):
         return None  # 第五部分 is a part, never a paragraph opening 5.
     forms = [_folded(p) for p in prefixes]
-    if (n := ordinal(forms[0]) if forms[0].endswith("条") else 0):  # 第24条: also the measure numbered 24.
-        forms += [f"{n}.", f"{n}、"]
+    if (n := ordinal(forms[0]) if forms[0].endswith("条") else 0):  # 第24条: also the measure numbered 24. (十二、)
+        forms += [f"{n}.", f"{n}、", f"{to_chinese(n)}、"]
     for m in re.finditer(r"(?m)^[ \t\u3000]*(\S.{0,11})", text):
         head = _folded(m.group(1))
         if any(head.startswith(f) and not head[len(f):len(f) + 1].isdigit() for f in forms):

@@ -6,7 +6,7 @@ numbered 十二、."""
 from assistant.answer.extractive import _each_items, asking_clauses
 from assistant.evidence import doc_label
 from assistant.question import analyse, place_key
-from assistant.references import heading_prefixes
+from assistant.references import heading_prefixes, runin_item
 from tests.assistant.test_twentythird_batch import _assistant
 
 
@@ -40,7 +40,9 @@ def test_items_asked_a_figure_each():
 
 
 def test_an_article_of_measures_numbered_as_parts():
-    assert heading_prefixes("那份若干措施的第十二条讲的是什么？") == [("第十二条", "第12条", "十二、")]
+    text = "十一、拓宽直接融资渠道。对发行债券的企业给予奖励。\n十二、设立应急转贷资金。市级设立规模5亿元的应急转贷资金。\n"
+    at = runin_item(text, heading_prefixes("那份若干措施的第十二条讲的是什么？")[0])
+    assert at is not None and text[at:].startswith("十二、设立应急转贷资金")
 
 
 MEASURES = ("甲市金融支持实体经济若干措施\n"
@@ -58,8 +60,8 @@ def test_each_item_asked_is_answered(home, tmp_path):
 
 
 def test_a_day_and_a_body_asked_beside_are_clauses_of_their_own():
-    clauses = asking_clauses("甲市这套金融政策啥时候生效、管到哪一年？条文有疑问找哪个部门解释？")
-    assert clauses == ["甲市这套金融政策啥时候生效、管到哪一年", "条文有疑问找哪个部门解释"]
+    clauses = asking_clauses("甲市这套金融政策什么时候生效、管到哪一年？条文有疑问找哪个部门解释？")
+    assert clauses == ["甲市这套金融政策什么时候生效、管到哪一年", "条文有疑问找哪个部门解释"]
     assert asking_clauses("签约期是从哪天到哪天？最晚什么时候必须搬走？") == ["签约期是从哪天到哪天", "最晚什么时候必须搬走"]
     assert asking_clauses("上市奖励是分阶段给的吗？") == []
 
