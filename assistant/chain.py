@@ -23,13 +23,13 @@ from assistant.condense import condense_llm, condense_rules
 from assistant.definitions import DEFINE, defines, field_label, has_note_marker, labelled, notes_for
 from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, check_sentence, coverage, in_scope,
                                 own_number, sentence_units, term_present, unmentioned_years, unnamed_quote)
-from assistant.params import (DEFINITION_DOCS, FIELD_DOC_COVERAGE, FIGURE_COVERAGE_RELIEF, KIND_AMONG, LIST_EXTRA,
+from assistant.params import (DEFINITION_DOCS, FIELD_DOC_COVERAGE, FIGURE_COVERAGE_RELIEF, LIST_EXTRA,
                               MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES)
 from assistant.answer.extractive import (ANNOUNCE_CHUNKS, ASKS_ISSUER, ASKS_SUBPARTS, ISSUE_DATE_ASKED, ISSUED_TITLE,
                                           MAX_OUTLINE, MAX_SUBPARTS, announced_part, own_date, runs_on_unmarked,
                                           runs_past_end, signature, unnumbered)
 from assistant.query import Query, beyond_place, make_query
-from assistant.question import DOC_NUMBER_ASKED, DOC_WORDS, analyse, enumeration_section, place_key
+from assistant.question import DOC_NUMBER_ASKED, analyse, enumeration_section, place_key
 from assistant.result import AnswerResult, Citation, Context, Flag, Timings
 from assistant.references import (absent_part, annexes_listed, ending_siblings, items_as_parts, listed_annex,
                                   opening, outline, outline_level, parallel_siblings, part_opening, resolve_part, to_int)
@@ -492,18 +492,12 @@ class Assistant:
         row = chunk_at(self.index.live(), doc, m.start(1)) if m else None
         return self._as_hits(q, [row.id], hits) if row else []
 
-    def _asked_doc(self, q: Query, hits: Sequence[Hit]) -> str | None:
+    @staticmethod
+    def _asked_doc(q: Query, hits: Sequence[Hit]) -> str | None:
         """The one document a question about a document's structure is about: the one it names, else the best
         in-scope hit's."""
         named = q.named_docs
-        if len(named) == 1:
-            return named[0]
-        scoped = list(in_scope(hits, q.scope))
-        # 报告第三部分, 该实施意见第三部分: of the best hits, the first whose title names the kind of document asked
-        kinds = [w for w in DOC_WORDS if w in q.info.text]
-        titles = {d: label.title for d, label in self.parts.labels.all().items()} if kinds else {}
-        kind_of = next((h.doc_id for h in scoped[:KIND_AMONG] if any(w in titles.get(h.doc_id, "") for w in kinds)), None)
-        return kind_of or next((h.doc_id for h in scoped), None)
+        return named[0] if len(named) == 1 else next((h.doc_id for h in in_scope(hits, q.scope)), None)
 
     def part_passages(self, q: Query, hits: Sequence[Hit]) -> list[Hit]:
         """For a question about a numbered part (第三部分, 第（八）项, 附件2…): the passages that show it and its

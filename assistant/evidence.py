@@ -1605,8 +1605,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         best: tuple[float, str] | None = None  # the clause most about what was asked (一般性信息3天内…紧急信息2小时内)
         goal, result = asks_goal(info.text), asks_result(info.text)
         named = squash(sentence)  # where the indicator asked may be named: not as the whole a share is of (占GDP的比重)
-        if "占" not in info.text and not _SHARE_WORD.search(info.text):
-            named = _WHOLE_OF.sub("", named)
+        if _GROWTH_ASKED.search(info.text) and "占" not in info.text and not _SHARE_WORD.search(info.text):
+            named = _WHOLE_OF.sub("", named)  # for its growth; 研发投入强度 is that share
         # a sentence that opens with its year alone (2025年，收到…218件，受理196件): every clause is of that year
         opening = 1 if len(clauses) > 2 and _LABEL_LEAD.fullmatch(clauses[0]) else 0  # 答：到2027年，…
         year_lead = squash(clauses[opening]) if len(clauses) > opening + 1 and _YEAR_LEAD.fullmatch(clauses[opening]) \

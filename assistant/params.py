@@ -20,7 +20,6 @@ LABEL_CHARS = 300  # a document's opening lines name it too (a speech's subtitle
 ROW_PASSAGES = 3  # indicator-table passages a figure question takes at most (one per matching value)
 DEFINITION_DOCS = 3  # documents searched for a glossary entry of the term asked, and entries taken
 FIELD_DOC_COVERAGE = 0.5  # a field line (联系人：…) answers only from a document that holds this share of the rest asked
-KIND_AMONG = 3  # of the best hits, one whose title names the kind of document asked (报告) is the one asked about
 
 # assistant/answer/llm.py
 LLM_SENTENCES = 8  # sentences (the extractive scorer's best) an LLM backend reads instead of whole passages
