@@ -827,11 +827,19 @@ def _named_part_items(info: QuestionInfo, doc: str, section: str, passages: Sequ
                  used=list(dict.fromkeys(n for _, (_, n) in chosen)))
 
 
-def _dated(quotes: list[str], sections: Sequence[str], sentences: Sequence[str]) -> list[str]:
+_YEAR_LEAD_BEFORE = re.compile(r"到(\d{4})年[，,]")
+_YEAR_SAID = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def _dated(quotes: list[str], sections: Sequence[str], sentences: Sequence[str], befores: Sequence[str] = ()
+           ) -> list[str]:
     """Figures computed on are each labelled with the one year their heading is about (一、2024年工作回顾 vs
-    二、2025年工作安排), else the one year their whole sentence names (到2027年，…，占比达到65%), when the years differ
-    and the quote names none: a gap between years says which."""
-    years = [heading_years(s) or set(_YEAR.findall(tidy_figures(t))) for s, t in zip(sections, sentences)]
+    二、2025年工作安排), else the one year their whole sentence names (到2027年，…，占比达到65%), else the year the
+    passage before it leads with (到2030年，… / ——…达到90亿元), when the years differ and the quote names none: a gap
+    between years says which."""
+    befores = list(befores) or [""] * len(sentences)
+    years = [heading_years(s) or set(_YEAR_SAID.findall(tidy_figures(t)))  # not 惠及企业1900余家
+             or set(_YEAR_LEAD_BEFORE.findall(tidy_figures(b))[-1:]) for s, t, b in zip(sections, sentences, befores)]
     if len(quotes) != 2 or not all(len(y) == 1 for y in years) or years[0] == years[1]:
         return quotes
     return [q if _YEAR.search(tidy_figures(q)) else f"{next(iter(y))}年：{q}" for q, y in zip(quotes, years)]
@@ -1198,7 +1206,9 @@ class ExtractiveBackend:
             if whole is not None:
                 chosen, parts, computed = [first], [self._quote_through(info, first, whole)], whole
         if computed:
-            parts = _dated(parts, [passages[c.passage - 1].section for c in chosen], [c.text for c in chosen])
+            texts = [passages[c.passage - 1].text for c in chosen]
+            parts = _dated(parts, [passages[c.passage - 1].section for c in chosen], [c.text for c in chosen],
+                           [t[:max(t.find(c.text), 0)] for t, c in zip(texts, chosen)])
         return self._draft(parts + ([computed] if computed else []), chosen)
 
     def _other_asks(self, info: QuestionInfo, chosen: list[Candidate], ranked: Sequence[Candidate],

@@ -91,3 +91,13 @@ def test_a_word_the_tagger_calls_a_place_names_no_document_beside_a_real_place(h
     assert q.scope.docs is not None and {names[d][:3] for d in q.scope.docs} == {"漱川市"}
     q = a.query("泠州市的安全生产治本攻坚三年行动，较大事故起数要控制在几起以内？")
     assert {names[d][:3] for d in q.scope.docs} == {"泠州市"}
+
+
+def test_a_figure_computed_on_is_dated_by_the_year_its_passage_leads_with():
+    from assistant.answer.extractive import _dated
+
+    before = "第三节　发展目标\n到2030年，知识产权强市建设取得明显成效。\n——知识产权运用效益充分显现。"
+    quotes = ["知识产权质押融资额达到90亿元[1]。", "2025年全市知识产权质押融资额达到48.5亿元[2]。"]
+    sentences = ["知识产权质押融资额达到90亿元，专利实施率达到30%。", "2025年全市知识产权质押融资额达到48.5亿元，惠及企业1900余家。"]
+    out = _dated(quotes, ["第二章 总体要求 › 第三节 发展目标", "第一章 发展基础"], sentences, [before, ""])
+    assert out == ["2030年：知识产权质押融资额达到90亿元[1]。", quotes[1]]  # 1900余家 is no year
