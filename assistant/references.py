@@ -131,12 +131,13 @@ def runin_item(text: str, prefixes: tuple[str, ...]) -> int | None:
     if is_last(prefixes) or not prefixes[0].startswith(("（", "第")) or prefixes[0].endswith("、"):
         return None  # 第五部分 is a part, never a paragraph opening 5.
     forms = [_folded(p) for p in prefixes]
-    if (n := ordinal(forms[0]) if forms[0].endswith("条") else 0):  # 第24条: also the measure numbered 24. (十二、)
-        forms += [f"{n}.", f"{n}、", f"{to_chinese(n)}、"]
-    for m in re.finditer(r"(?m)^[ \t\u3000]*(\S.{0,11})", text):
-        head = _folded(m.group(1))
-        if any(head.startswith(f) and not head[len(f):len(f) + 1].isdigit() for f in forms):
-            return m.start(1)
+    n = ordinal(forms[0]) if forms[0].endswith("条") else 0
+    # 第24条: also the measure numbered 24., and only where none is, the one numbered 二十四、 (名词解释第4条 is its 4．)
+    for group in ([*forms, f"{n}.", f"{n}、"], [f"{to_chinese(n)}、"]) if n else (forms,):
+        for m in re.finditer(r"(?m)^[ \t\u3000]*(\S.{0,11})", text):
+            head = _folded(m.group(1))
+            if any(head.startswith(f) and not head[len(f):len(f) + 1].isdigit() for f in group):
+                return m.start(1)
     # 一是…。二是…。五是…: items run on in one paragraph, the one asked after the item before it
     for f in (f for f in forms if f.endswith("是") and len(f) == 2):
         n = to_int(f[0]) or 0
