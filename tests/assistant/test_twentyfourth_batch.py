@@ -101,3 +101,9 @@ def test_a_figure_computed_on_is_dated_by_the_year_its_passage_leads_with():
     sentences = ["知识产权质押融资额达到90亿元，专利实施率达到30%。", "2025年全市知识产权质押融资额达到48.5亿元，惠及企业1900余家。"]
     out = _dated(quotes, ["第二章 总体要求 › 第三节 发展目标", "第一章 发展基础"], sentences, [before, ""])
     assert out == ["2030年：知识产权质押融资额达到90亿元[1]。", quotes[1]]  # 1900余家 is no year
+
+
+def test_an_article_asked_of_a_glossary_is_its_numbered_entry_not_a_part():
+    text = "四、全面加强政府自身建设\n（一）坚持政治引领。\n名词解释\n3．“四上企业”：指规模以上企业。\n4．“茗岑十条”：指县政府出台的十条措施。\n"
+    at = runin_item(text, heading_prefixes("名词解释第4条的“茗岑十条”指的是什么文件？")[0])
+    assert at is not None and text[at:].startswith("4．“茗岑十条”")
