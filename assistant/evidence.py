@@ -573,8 +573,8 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
     # document only through a word of its title; beside a place a document is of, it names nothing
     own_places = {place_key(p) for label in labels.values() for p in (label.place, label.body_place) if p}
     loose_refs = [i for i, ref in enumerate(found) if ref not in real and place_key(ref) not in own_places]
-    if len(place_sets) > 1 and loose_refs and len(loose_refs) < len(found) \
-            and not frozenset.intersection(*place_sets):
+    if len(place_sets) > 1 and loose_refs and len(loose_refs) < len(found) and not info.cross_doc \
+            and not frozenset.intersection(*place_sets):  # (compared documents may each be named so: 推进县域经济那个市)
         for i in reversed(loose_refs):
             sets.remove(place_sets[i])
             del place_sets[i], found[i]
