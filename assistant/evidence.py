@@ -245,8 +245,9 @@ _ADMIN_NAME = re.compile(r"(?:^|(?<=[共在于年上）)\s。]))(?!中共|印发
 _ADMIN_BELOW = re.compile(r"(?<=[省市州盟县区旗])([\u4e00-\u9fff]{2,4}?(?:自治县|[市县区旗镇乡]))"
                           r"(?=人民政府|政府|人大|人民代表大会|第[一二三四五六七八九十]+届|[市县区]?委)")
 _TITLE_PLACE = re.compile(r"^(?:关于(?:印发)?)?《?([\u4e00-\u9fff]{2,3}?[省市县区州盟旗])")
-_ZONE_IN = re.compile(rf"(?:^|(?<=[省市县区州于的在）)]))([\u4e00-\u9fff]{{2,3}}?(?:{'|'.join(ZONES)}))")
-_TITLE_ZONE = re.compile(rf"^(?:关于(?:印发)?)?《?([\u4e00-\u9fff]{{2,3}}?(?:{'|'.join(ZONES)}))")  # 翊阳经开区…
+_ZONE_NAME = rf"[\u4e00-\u9fff]{{2,3}}?(?:{'|'.join(ZONES)})"  # 翊阳经济技术开发区, 翊阳经开区
+_ZONE_IN = re.compile(rf"(?:^|(?<=[省市县区州于的在）)]))({_ZONE_NAME})")
+_TITLE_ZONE = re.compile(rf"^(?:关于(?:印发)?)?《?({_ZONE_NAME})")
 _CITED_PLACE = re.compile(r"《([\u4e00-\u9fff]{2,3}?[省市县区州盟旗])(?=\d{4}年|[\u4e00-\u9fff]{2})")
 _TIER_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
 _BEFORE_PLACE = frozenset("上在于和与及的")
@@ -571,13 +572,14 @@ def doc_scope(info: QuestionInfo, labels: dict[str, DocLabel]) -> Scope:
                 found.append(ref)
     # 漱川市的安全生产治本攻坚…: a word the tagger calls a place (治本), no tier and no document's own place, names a
     # document only through a word of its title; beside a place a document is of, it names nothing
-    own_places = {place_key(p) for label in labels.values() for p in (label.place, label.body_place) if p}
-    loose_refs = [i for i, ref in enumerate(found) if ref not in real and place_key(ref) not in own_places]
-    if len(place_sets) > 1 and loose_refs and len(loose_refs) < len(found) and not info.cross_doc \
-            and not frozenset.intersection(*place_sets):  # (compared documents may each be named so: 推进县域经济那个市)
-        for i in reversed(loose_refs):
-            sets.remove(place_sets[i])
-            del place_sets[i], found[i]
+    # (compared documents may each be named so: 推进县域经济那个市)
+    if len(place_sets) > 1 and not info.cross_doc and not frozenset.intersection(*place_sets):
+        own_places = {place_key(p) for label in labels.values() for p in (label.place, label.body_place) if p}
+        loose_refs = [i for i, ref in enumerate(found) if ref not in real and place_key(ref) not in own_places]
+        if len(loose_refs) < len(found):
+            for i in reversed(loose_refs):
+                sets.remove(place_sets[i])
+                del place_sets[i], found[i]
     # 河北冀州, 山西大同: a province right before a place documents are of says where that place is, no subject
     free = [p for p in free if not any(re.search(rf"{re.escape(p)}[省市]?{re.escape(o)}", info.text) for o in found)]
     sets += title_named(info.text, labels)
@@ -1604,9 +1606,10 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         masked = reported = planned = False
         best: tuple[float, str] | None = None  # the clause most about what was asked (一般性信息3天内…紧急信息2小时内)
         goal, result = asks_goal(info.text), asks_result(info.text)
-        named = squash(sentence)  # where the indicator asked may be named: not as the whole a share is of (占GDP的比重)
-        if _GROWTH_ASKED.search(info.text) and "占" not in info.text and not _SHARE_WORD.search(info.text):
-            named = _WHOLE_OF.sub("", named)  # for its growth; 研发投入强度 is that share
+        # a growth asked (GDP增速): its indicator named only as the whole a share is of (占GDP的比重) is not named; a
+        # share asked (研发投入强度 is that share) or a question naming 占 keeps it
+        growth = bool(_GROWTH_ASKED.search(info.text)) and "占" not in info.text and not _SHARE_WORD.search(info.text)
+        named = _WHOLE_OF.sub("", squash(sentence)) if growth else squash(sentence)
         # a sentence that opens with its year alone (2025年，收到…218件，受理196件): every clause is of that year
         opening = 1 if len(clauses) > 2 and _LABEL_LEAD.fullmatch(clauses[0]) else 0  # 答：到2027年，…
         year_lead = squash(clauses[opening]) if len(clauses) > opening + 1 and _YEAR_LEAD.fullmatch(clauses[opening]) \
@@ -1615,8 +1618,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
             masked |= fig is False
             if fig is True and items and not _COUNT.search(squash(clause)):
                 continue  # 几个 is not answered by a rate or an amount (贡献率超74%)
-            if fig is True and "占" not in info.text and (info.unit is None and not wants_percent(info.text) or (
-                    _GROWTH_ASKED.search(info.text) and not _SHARE_WORD.search(info.text))) \
+            if fig is True and (growth or info.unit is None and not wants_percent(info.text) and "占" not in info.text) \
                     and _share_of_only(info, clause, glossary):
                 continue  # 缴存余额是多少: not 贷款余额…占缴存余额的比率为73.05%; GDP增速: not 研发投入占GDP的比重
             if fig is True:

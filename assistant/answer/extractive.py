@@ -837,9 +837,9 @@ def _dated(quotes: list[str], sections: Sequence[str], sentences: Sequence[str],
     二、2025年工作安排), else the one year their whole sentence names (到2027年，…，占比达到65%), else the year the
     passage before it leads with (到2030年，… / ——…达到90亿元), when the years differ and the quote names none: a gap
     between years says which."""
-    befores = list(befores) or [""] * len(sentences)
     years = [heading_years(s) or set(_YEAR_SAID.findall(tidy_figures(t)))  # not 惠及企业1900余家
-             or set(_YEAR_LEAD_BEFORE.findall(tidy_figures(b))[-1:]) for s, t, b in zip(sections, sentences, befores)]
+             or set(_YEAR_LEAD_BEFORE.findall(tidy_figures(b))[-1:])
+             for s, t, b in zip(sections, sentences, befores or [""] * len(sentences))]
     if len(quotes) != 2 or not all(len(y) == 1 for y in years) or years[0] == years[1]:
         return quotes
     return [q if _YEAR.search(tidy_figures(q)) else f"{next(iter(y))}年：{q}" for q, y in zip(quotes, years)]
@@ -1176,10 +1176,11 @@ class ExtractiveBackend:
                 continue  # one document's figure answers a question about one: another's is a guess beside it
             chosen.append(c)
         chosen = _rows_keyed(info, chosen)
-        if info.kind in ("figure", "when", "who") and chosen and not info.cross_doc and not operation(info.text):
-            chosen += self._other_asks(info, chosen, ranked, passages)
-        if info.kind == "figure" and chosen and not info.cross_doc and not operation(info.text):
-            chosen += self._each_asks(info, chosen, ranked, passages)
+        if chosen and not info.cross_doc and not operation(info.text):  # one document's other things asked
+            if info.kind in ("figure", "when", "who"):
+                chosen += self._other_asks(info, chosen, ranked, passages)
+            if info.kind == "figure":
+                chosen += self._each_asks(info, chosen, ranked, passages)
         if info.kind == "when" and chosen and _WHERE_TOO.search(info.text) and not any(
                 _PLACE_SAID.search(c.text) for c in chosen):  # 哪天开，在哪开: the sentence that says where, too
             doc = passages[chosen[0].passage - 1].doc_id
