@@ -9,6 +9,7 @@ from typing import Sequence
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from eval.match import normalise
+from ingest.documents import clean_loaded
 from ingest.load import LoadError, load
 
 
@@ -65,10 +66,11 @@ def load_suite(path: Path) -> list[Case]:
 
 
 def validate_quotes(cases: list[Case], corpus: Path | Sequence[Path]) -> list[str]:
-    """Problems with gold quotes: a missing document or a quote not in it (after normalisation).
+    """Problems with gold quotes: a missing document or a quote not in it (after normalisation), as loaded or as
+    cleaned (the text the product searches: a markdown export's **bold** marks are gone from it).
     `corpus` is one folder or several (a document is looked up in each, in order)."""
     folders = [Path(corpus)] if isinstance(corpus, (str, Path)) else [Path(c) for c in corpus]
-    texts: dict[str, str | None] = {}
+    texts: dict[str, tuple[str, str] | None] = {}
     problems = []
     for case in cases:
         for ev in case.evidence:
@@ -77,13 +79,14 @@ def validate_quotes(cases: list[Case], corpus: Path | Sequence[Path]) -> list[st
                 for folder in folders:
                     if (folder / ev.doc).is_file():
                         try:
-                            texts[ev.doc] = normalise(load(folder / ev.doc).text)
+                            loaded = load(folder / ev.doc)
+                            texts[ev.doc] = (normalise(loaded.text), normalise(clean_loaded(loaded).text))
                         except (LoadError, OSError):
                             pass
                         break
             text = texts[ev.doc]
             if text is None:
                 problems.append(f"{case.id}: document {ev.doc} not found in {', '.join(map(str, folders))}")
-            elif normalise(ev.quote) not in text:
+            elif not any(normalise(ev.quote) in t for t in text):
                 problems.append(f"{case.id}: quote not in {ev.doc}: {ev.quote}")
     return problems

@@ -63,6 +63,18 @@ def test_validator_names_bad_quotes_and_missing_documents(tmp_path):
     assert problems[1].startswith("gone: document b.txt not found")
 
 
+def test_a_quote_may_be_of_the_text_as_cleaned(tmp_path):
+    # a markdown export's bold marks are gone from the text the product searches, and from a quote of it
+    (tmp_path / "a.md").write_text("# 甲市供暖方案\n\n- 本采暖季采暖期为**2026年11月15日至2027年3月15日**，共121天。\n",
+                                   encoding="utf-8")
+    suite = tmp_path / "s.jsonl"
+    rows = [{"id": "ok", "question": "q", "evidence": [{"doc": "a.md", "quote": "采暖期为2026年11月15日至2027年3月15日"}]},
+            {"id": "bad", "question": "q", "evidence": [{"doc": "a.md", "quote": "采暖期为2026年11月16日"}]}]
+    suite.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    problems = validate_quotes(load_suite(suite), tmp_path)
+    assert len(problems) == 1 and problems[0].startswith("bad: quote not in a.md")
+
+
 def test_bad_suite_lines_are_all_reported(tmp_path):
     suite = tmp_path / "s.jsonl"
     suite.write_text('{"id": "a", "question": "q", "reference_answer": "x"}\nnot json\n'
