@@ -302,10 +302,19 @@ _MD_INLINE = re.compile(rf"!\[[^\]\n]*\]{_MD_TARGET}|\*\*|__|(?<=\S)[ \t]+#+[ \t
                         rf"|(?<=[^\s\[])\]{_MD_TARGET}", re.M)
 
 
+# a front matter block (---, key: value lines, ---) opening the file: its keys in Latin letters are markup (title:)
+_MD_FRONT = re.compile(r"\A\ufeff?\s*---[ \t]*\n((?:[^\n]*\n){1,30}?)---[ \t]*$", re.M)
+_MD_FRONT_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:[ \t]*", re.M)
+
+
 def _strip_markdown(t: _Text, notes: list[str]) -> None:
-    """Markdown's markup (heading and quote marks, bullets, bold, rules, table rules, link targets, images), so a
-    markdown export reads as the document it holds: "## 一、…" is a heading, "[打印本页](javascript:…)" its text."""
+    """Markdown's markup (heading and quote marks, bullets, bold, rules, table rules, link targets, images, front
+    matter keys), so a markdown export reads as the document it holds: "## 一、…" is a heading, "[打印本页](javascript:…)"
+    its text, "title: 某方案" its title."""
     spans = [m.span() for m in _MD_LINE.finditer(t.text)]
+    if front := _MD_FRONT.match(t.text):
+        spans += [(front.start(1) + m.start(), front.start(1) + m.end())
+                  for m in _MD_FRONT_KEY.finditer(front.group(1))]
     spans += [m.span() for m in _MD_LEAD.finditer(t.text) if m.end() > m.start()]
     spans += [m.span() for m in _MD_INLINE.finditer(t.text)]
     if spans:

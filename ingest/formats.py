@@ -603,25 +603,61 @@ _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 
 
-def _html_grid(table) -> list[list[str]] | None:
-    """Cell texts of a data table, or None for a layout table (nested tables, prose in cells)."""
+def _span(cell, attr: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(attr, 1)).strip() or 1), 100))
+    except ValueError:
+        return 1
+
+
+def _html_rows(table) -> list[tuple[list[str], list[str]]]:
+    """(cell texts, tag names) by row, a cell spanning rows (rowspan: 县公安局 over the four fees it collects) written
+    in each row it spans, at its column."""
+    rows, pending = [], {}  # column → (text, tag name, rows still spanned)
+    for tr in table.find_all("tr"):
+        tags, cells, kinds, col, i = tr.find_all(["td", "th"]), [], [], 0, 0
+        while i < len(tags) or col in pending:
+            if col in pending:
+                text, name, left = pending.pop(col)
+                if left > 1:
+                    pending[col] = (text, name, left - 1)
+            else:
+                text, name = tags[i].get_text(" ", strip=True), tags[i].name
+                if (down := _span(tags[i], "rowspan")) > 1:
+                    pending[col] = (text, name, down - 1)
+                i += 1
+            cells.append(text)
+            kinds.append(name)
+            col += 1
+        rows.append((cells, kinds))
+    return rows
+
+
+def _html_grid(table) -> tuple[list[list[str]], str, str] | None:
+    """Cell texts of a data table, with its title row (one cell across the table above the header) and its note
+    row (备注… across the table below the last row) apart; None for a layout table (nested tables, prose in cells)."""
     if table.find("table"):
         return None
+    rows = [(c, k) for c, k in _html_rows(table) if any(x.strip() for x in c)]
+    width = max((len(c) for c, _ in rows), default=0)
+    title = note = ""
+    if width >= 2 and len(rows) > 2 and len(rows[0][0]) == 1 and len(rows[0][0][0]) <= HEADING_MAX:
+        title = rows.pop(0)[0][0]  # 某县收费目录清单（2026年版） over 序号 | 项目名称 | …
+    if width >= 2 and len(rows) > 2 and len(rows[-1][0]) == 1:
+        note = rows.pop()[0][0]  # 备注：1.本目录清单所列小微企业… : prose below the table, not a row of it
     grid, kinds = [], []
-    for tr in table.find_all("tr"):
-        tags = tr.find_all(["td", "th"])
-        cells = [c.get_text(" ", strip=True) for c in tags]
+    for cells, names in rows:
         if any(len(c) > CELL_PROSE for c in cells):
             return None
         grid.append(cells)
-        kinds.append([c.name for c in tags])
+        kinds.append(names)
     # every row a label cell (th) then its value (td), side by side (索引号 | … | 发布机构 | …): the labels end in a colon
     if kinds and all(k and all(n == ("th" if i % 2 == 0 else "td") for i, n in enumerate(k)) for k in kinds):
         grid = [[c if i % 2 or c.endswith(("：", ":")) else c + "：" for i, c in enumerate(r)] for r in grid]
     grid = [r for r in grid if any(c.strip() for c in r)]
     if len(grid) < 2 or max(len(r) for r in grid) < 2:
         return None
-    return grid
+    return grid, title, note
 
 
 def _block_of(tag):
@@ -737,17 +773,18 @@ def html_extract(html: str) -> Extracted:
     for table in root.find_all("table"):
         if table.parent is None:
             continue
-        grid = _html_grid(table)
-        if grid is None:
+        read = _html_grid(table)
+        if read is None:
             continue
+        grid, title, note = read
         cap = table.find("caption")
-        caption = cap.get_text(" ", strip=True) if cap else ""
+        caption = cap.get_text(" ", strip=True) if cap else title
         from_text = False
         if not caption:
             prev = table.find_previous(string=lambda t: t.strip())
             caption = _caption(prev) if prev and not prev.find_parent("table") else ""
             from_text = bool(caption)
-        table.replace_with(f"\n\x00T{len(found)}\x00\n")
+        table.replace_with(f"\n\x00T{len(found)}\x00\n" + (f"{note}\n" if note else ""))
         found.append((grid, caption, from_text))
     for tag in root.find_all(_BLOCK_TAGS):
         tag.insert_after("\n")
