@@ -22,7 +22,7 @@ from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
 from assistant.definitions import DEFINE, defines, field_label, has_note_marker, labelled, notes_for
 from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, check_sentence, coverage, in_scope,
-                                own_number, sentence_units, term_present, unmentioned_years, unnamed_quote)
+                                own_number, paragraph_lead, sentence_units, term_present, unmentioned_years, unnamed_quote)
 from assistant.params import (DEFINITION_DOCS, FIELD_DOC_COVERAGE, FIGURE_COVERAGE_RELIEF, LIST_EXTRA,
                               MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES)
 from assistant.answer.extractive import (ANNOUNCE_CHUNKS, ASKS_ISSUER, ASKS_SUBPARTS, ISSUE_DATE_ASKED, ISSUED_TITLE,
@@ -299,8 +299,9 @@ class Assistant:
             context = squash(f"{h.title}\n{h.section}")
             for start, end in sentence_units(h.text):
                 sentence = h.text[start:end]
+                lead = paragraph_lead(h.text, start)
                 if all(squash(p) in squash(sentence) for p in q.scope.free_places) and \
-                        check_sentence(q.info, sentence, self.search.glossary, context).ok:
+                        check_sentence(q.info, sentence, self.search.glossary, context, lead).ok:
                     return True
         return False
 

@@ -1175,6 +1175,36 @@ def _other_year(info: QuestionInfo, window: str) -> bool:
 
 
 _BASE_YEAR = re.compile(rf"(?:比|较|相比|相较|对比)\s*({YEAR})\s*年")
+# a line of a list (——…, 1.…, （1）…, ①…, ·…) and the line it hangs from: opened by its year, ending with a colon
+_LIST_LINE = re.compile(rf"\s*(?:[—－]{{1,2}}|[-•·●▪◆](?!\d)|\d{{1,2}}[.．、)）](?!\d)|[（(]\d{{1,2}}[)）]|[①-⑳]|[（(][{CN_SMALL}]{{1,3}}[)）])")
+_LIST_LEAD_MAX = 12  # lines of a list looked back over for the line it hangs from
+
+
+def paragraph_lead(text: str, start: int) -> str:
+    """The clause that dates the paragraph a sentence of `text` at `start` is in, when the sentence names no year of
+    its own: its line's opening clause (到2027年，…。其中…) or, for an item of a list (——…达到40%), the line the list
+    hangs from when that line opens with a year and ends with a colon (到2027年，主要目标是：). "" when none."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        m = _YEAR_LEAD.match(text, line_start)
+        return m.group(0) if m and m.end() <= start else ""
+    if not _LIST_LINE.match(text, start):
+        return ""
+    end = line_start - 1
+    for _ in range(_LIST_LEAD_MAX):
+        if end < 0:
+            return ""
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        end = begin - 1
+        if not line:
+            continue
+        if _LIST_LINE.match(line):
+            continue
+        m = _YEAR_LEAD.match(line)
+        return m.group(0) if m and line.endswith(("：", ":")) else ""
+    return ""
+
 _LABEL_LEAD = re.compile(r"\s*(?:答|问|解读|说明)\s*[：:]\s*")
 
 
@@ -1303,7 +1333,8 @@ def subject_start(info: QuestionInfo, clauses: Sequence[str], lo: int, glossary:
     return lo
 
 
-_YEAR_LEAD = re.compile(rf"\s*(?:到|至|在|截至)?\s*{YEAR}\s*年(?:底|末|前|以来|全年)?\s*[，,]\s*")
+_YEAR_LEAD = re.compile(rf"\s*(?:到|至|在|截至)?\s*{YEAR}\s*年(?:底|末|前|以来|全年)?\s*[，,]\s*"
+                        rf"|\s*(?:[—－]{{1,2}})?\s*{YEAR}\s*年(?:底|末|前)?\s*[：:]\s*")  # ——2024年：…, an item of a year
 _FRAME = frozenset(w for key in ("verb", "growth", "decline", "filler", "tail") for w in target_vocab().words(key))
 MIN_CLAUSE_COVERAGE = 0.3  # a quoted figure must be about what was asked, not a neighbour's figure
 # a clause ends at a comma, semicolon or colon, but not at a thousands separator (1，304亿元 in older documents) or
@@ -1529,6 +1560,20 @@ def _other_fee(info: QuestionInfo, window: str, glossary: Glossary) -> bool:
 
 
 _WHOLE_TIER = re.compile(r"全([国省市县区镇乡])")
+# one of an ordered series: 第二名, 第2档, 第三阶梯, 第一批
+_ORDINAL_OF = re.compile(rf"第([{CN_SMALL}两\d]{{1,3}})(名|档|阶梯|级|等次|批|类|期|轮|梯队)")
+
+
+def _ordinals(text: str) -> set[tuple[str, float | None]]:
+    return {(m[2], float(m[1]) if m[1].isdigit() else cn_number(m[1].replace("两", "二")))
+            for m in _ORDINAL_OF.finditer(text)}
+
+
+def _other_ordinal(question: str, window: str) -> bool:
+    """One of an ordered series asked (第二名, 第二阶梯) and the window, with the heading path, does not name it: its
+    figure is another one's (第一名…100万元) or the series' in general (晋星的县区，奖励资金300万元)."""
+    asked = _ordinals(question)
+    return bool(asked) and not asked <= _ordinals(window)
 
 
 def _other_tier(question: str, window: str) -> bool:
@@ -1577,10 +1622,10 @@ def _share_of_only(info: QuestionInfo, clause: str, glossary: Glossary) -> bool:
     return any(not term_present(t, outside, glossary) for t in inside)
 
 
-def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, context: str = "") -> Check:
+def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, context: str = "", lead: str = "") -> Check:
     """For a figure question, some clause (with the one before it) must name what was asked and carry an
     unmasked figure in the unit asked; `focus` is that clause. `context` (squashed title and heading path) names
-    the document and part: the clause need not repeat it."""
+    the document and part: the clause need not repeat it. `lead` (paragraph_lead) dates a sentence naming no year."""
     if sibling_named(info.text, sentence):
         return Check(False, "the sentence is about another of the numbered things")
     if (kind := _ENTITY_ASKED.search(info.text)) and kind[1] not in sentence:
@@ -1613,7 +1658,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         # a sentence that opens with its year alone (2025年，收到…218件，受理196件): every clause is of that year
         opening = 1 if len(clauses) > 2 and _LABEL_LEAD.fullmatch(clauses[0]) else 0  # 答：到2027年，…
         year_lead = squash(clauses[opening]) if len(clauses) > opening + 1 and _YEAR_LEAD.fullmatch(clauses[opening]) \
-            else ""
+            else "" if YEAR_WRITTEN.search(tidy_figures(sentence)) else squash(lead)
         for i, (clause, fig) in enumerate(zip(clauses, figs)):
             masked |= fig is False
             if fig is True and items and not _COUNT.search(squash(clause)):
@@ -1656,7 +1701,9 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                         _people_state_named(info, context + window, glossary) and \
                         _owner_named(info.text, context + window) and \
                         not _other_fee(info, window, glossary) and \
+                        complement_only(info, window) is None and \
                         not _other_tier(info.text, window) and \
+                        not _other_ordinal(info.text, context + window) and \
                         _each_named(info.text, context + squash(sentence), glossary) and \
                         not _level_for_change(info.text, window) and \
                         _counts_asked(info.text, window, context, glossary):
@@ -1760,6 +1807,22 @@ _TASK_WORDS = re.compile(r"[，,；;、]|达到|提高|提升|增长|增加|新�
 _COLUMN_UNIT = re.compile(r"\s*[（(]([^（）()]{1,4})[）)]$|(%)$")
 
 
+def complement_only(info: QuestionInfo, text: str) -> str | None:
+    """A term asked that the text names only as its complement (居民 in 非居民用水价格, the question naming no 非居民):
+    the term, else None."""
+    for t in info.terms:
+        if len(t) >= 2 and t in text and f"非{t}" not in info.text and \
+                all(text[i - 1: i] == "非" for i in (m.start() for m in re.finditer(re.escape(t), text))):
+            return t
+    return None
+
+
+def _row_place_asked(place: str, info: QuestionInfo) -> bool:
+    """A row's place is the one asked: named as in the question, or ending with a place asked (滢州市南湖县 when
+    滢州南湖县 was asked; not when 滢州 alone was)."""
+    return place in info.text or any(len(k := place_key(p)) >= 2 and place_key(place).endswith(k) for p in info.places)
+
+
 def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], glossary: Glossary,
                context: str) -> Check:
     """A table row answers a figure question from a value cell: the row's text cells (the indicator) with the
@@ -1767,9 +1830,14 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
     When the question's years name columns (2025年目标值), only those columns answer. The whole row is quoted."""
     unit = next((v for k, v in cells if k in UNIT_KEYS), "")
     where = next(((k, v) for k, v in cells if _PLACE_COLUMN.search(k)), None)
-    if where and where[1] not in info.text and not _WHOLE_ROW.match(where[1]) and not _PLACES_ASKED.search(info.text):
+    if where and not _row_place_asked(where[1], info) and not _WHOLE_ROW.match(where[1]) and \
+            not _PLACES_ASKED.search(info.text):
         return Check(False, f"the table row is {where[1]}'s, not the place asked")  # 琅溪县的城镇化率: not 白沙镇's row
     labels = "".join(v for k, v in cells if k not in UNIT_KEYS and not re.search(r"\d", v))
+    if (other := complement_only(info, squash(labels))) is not None:
+        return Check(False, f"the table row is about 非{other}, not {other}")  # 居民用水: not 非居民用水价格's row
+    if _other_ordinal(info.text, context + squash(sentence)):
+        return Check(False, "the table row does not name the one of the series asked")  # 第二阶梯: not 特种行业用水's
     values = [(k, v) for k, v in cells if re.search(r"\d", v) and not _YEAR.fullmatch(v)]
     lent, topic = {}, ""  # 2025年城镇化率（%） | 2030年目标（%）: a bare target column is of the indicator before it
     for k, _ in cells:

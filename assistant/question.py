@@ -94,10 +94,12 @@ ZONES = ("经济技术开发区", "高新技术产业开发区", "经济开发�
 
 
 def place_key(place: str) -> str:
-    """The name a place goes by without its tier (广东省 → 广东, 西藏自治区 → 西藏, 翊阳经开区 → 翊阳)."""
+    """The name a place goes by without its tier (广东省 → 广东, 西藏自治区 → 西藏, 翊阳经开区 → 翊阳, 潆川城区 → 潆川)."""
     for tier in ("自治区", "自治州", "自治县", *ZONES):
         if place.endswith(tier) and len(place) > len(tier) + 1:
             return place[: -len(tier)]
+    if place.endswith("城区") and len(place) > 3 and not any(c in _TIER_CHARS for c in place[:-2]):
+        return place[:-2]  # 潆川城区: the town of 潆川 (not 东城区, nor 某市东城区)
     return place[:-1] if len(place) > 2 and place[-1] in "省市县区镇乡" else place
 
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.arithmetic import across, clause_bounds, computed_sentence, operation, operations, partner, quantities
+from assistant.arithmetic import (YEAR_WRITTEN, across, clause_bounds, computed_sentence, operation, operations, partner,
+                                  quantities)
 from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, DAY_SPAN, OFFICE, Check, asked_event, check_sentence,
-                                coverage, has_figure, row_cells, heading_years, question_tense, sentence_units,
-                                statement_tense, subject_start, term_present, type_match)
+                                coverage, has_figure, row_cells, heading_years, paragraph_lead, question_tense,
+                                sentence_units, statement_tense, subject_start, term_present, type_match)
 from assistant.definitions import DEFINE, definition, field_answer, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
@@ -58,7 +59,8 @@ _CN_YEAR_RUN = re.compile(rf"{CN_YEAR}年(?:[^，。；]{{0,3}}?{CN_YEAR}年)?")
 _DIGIT_FIGURE = re.compile(f"{ARABIC_FIGURE}|{CN_FIGURE}")  # a figure that is not a year (Arabic or written out)
 # a clause that only says when (到2025年，…; “十四五”期间，…; 今年，…): a figure after it is of that time, so it is quoted too
 _TIME_LEAD = re.compile(r"\s*(?:力争|争取|预计|计划|确保)?(?:到|至|在|截至)?\s*(?:(?:19|20)\d\d\s*年(?:底|末|前)?|"
-                        r"[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:期间|末|时期)|今年|明年|今后五年|未来五年|届时)\s*[，,]\s*")
+                        r"[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:期间|末|时期)|今年|明年|今后五年|未来五年|届时)\s*[，,]\s*"
+                        r"|\s*(?:[—－]{1,2})?\s*(?:19|20)\d\d\s*年(?:底|末|前)?\s*[：:]\s*")  # ——2026年：…, an item of a year
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
 _ORDINAL = {c: i for i, c in enumerate(CN_SMALL, 1)}
@@ -79,6 +81,7 @@ _FULL_STOP = ("。", "！", "？")
 _INTRO = re.compile(r"[：:]")  # 主要目标是：A；B
 _ITEMS = re.compile(r"[；;]")
 _INTRO_COVERAGE = 0.6  # the words before the colon name the list asked for
+_RUNIN_TITLE = 16  # characters of a run-in title before a sentence on its line ((四)一票否决。)
 
 
 def _asked_count(info: QuestionInfo) -> int | None:
@@ -144,12 +147,12 @@ def runs_past_end(info: QuestionInfo, text: str) -> bool:
 
 def runs_on_unmarked(info: QuestionInfo, text: str) -> bool:
     """The text ends inside a list of unmarked items after a colon that names what is asked (主要预期目标是：A；B；),
-    after an item a semicolon closes: the rest is in the next chunk."""
+    after an item a semicolon closes, or at the colon itself (…考核等次直接确定为不合格：): the rest is in the next chunk."""
     colon = max(text.rfind("："), text.rfind(":"))
     # the lead is the clause right before the colon (…强国，总的战略安排是分两步走：names no 强国 it lists)
     lead = re.split(r"[，,。；;\n]", text[:max(colon, 0)])[-1]
     rest = text[colon + 1:].strip()
-    return colon > 0 and "\n" not in rest and rest.endswith(("；", ";")) and any(
+    return colon > 0 and "\n" not in rest and (not rest or rest.endswith(("；", ";"))) and any(
         len(t) >= 2 and t in squash(lead) for t in info.terms)
 
 
@@ -712,8 +715,12 @@ def _items_of(clause: str) -> list[str]:
         return []
     else:
         items[-1] = items[-1].split("等")[0]
+    items[-1:] = [i for i in _LAST_JOIN.split(items[-1]) if i]  # A、B、C和D等: D is an item of its own
     items[0] = items[0][-12:] if len(items[0]) > 12 else items[0]
     return items
+
+
+_LAST_JOIN = re.compile(r"以及|和|及")
 
 
 # A line that names a document, an annex or a list (…行动计划（2021-2023年）, …工作组名单, …考评指标): a title
@@ -743,6 +750,7 @@ class Candidate:
     sim: float = 0.0  # embedding similarity to the question
     overlap: float = 0.0  # share of the question's bigrams in the sentence
     term_cov: float = 0.0  # share of the question's content terms (glossary synonyms count)
+    lead: str = ""  # the clause dating its paragraph, when it names no year itself (evidence.paragraph_lead)
 
 
 @dataclass(frozen=True)
@@ -870,7 +878,7 @@ class ExtractiveBackend:
         return list(out)
 
     def _score(self, info: QuestionInfo, passages: Sequence[Hit]) -> list[Candidate]:
-        sents: list[tuple[int, str, Check]] = []
+        sents: list[tuple[int, str, Check, str]] = []
         # a named indicator (a glossary term: GDP, 城镇调查失业率) is checked always, its synonyms counting
         named = bool(info.head) and all(h.lower() in self.glossary.group_of for h in info.head)
         checked = info if self.cfg.head_check or named else replace(info, head=())
@@ -880,17 +888,19 @@ class ExtractiveBackend:
                 text = hit.text[s:e].strip()
                 if (len(text) >= 6 and not _TOC_LINE.search(text) and not _is_heading(text, hit, info)
                         and not _ASKED_HERE.search(text)):
-                    sents.append((n, text, check_sentence(checked, text, self.glossary, context)))
+                    lead = "" if YEAR_WRITTEN.search(tidy_figures(text)) else paragraph_lead(hit.text, s) or \
+                        self._heading_year(info, hit)
+                    sents.append((n, text, check_sentence(checked, text, self.glossary, context, lead), lead))
         if not sents:
             return []
         qv = self.embedder.embed_queries([info.text])[0]
-        sims = self.embedder.embed_sentences([t for _, t, _ in sents]) @ qv
+        sims = self.embedder.embed_sentences([t for _, t, _, _ in sents]) @ qv
         qgrams = bigrams(info.text)
         years = set(info.years)
         asks = question_tense(info.text)
         top = max((h.score for h in passages), default=0.0)
         out = []
-        for (n, text, check), sim in zip(sents, sims):
+        for (n, text, check, lead), sim in zip(sents, sims):
             overlap = len(qgrams & bigrams(text)) / len(qgrams) if qgrams else 0.0
             term_cov = coverage(info, squash(text), self.glossary)
             w = self.cfg.weights
@@ -900,14 +910,22 @@ class ExtractiveBackend:
                 score += w.person * kind
             if top > 0:
                 score += w.passage * passages[n - 1].score / top
-            if years and years & set(_YEAR.findall(tidy_figures(text))):
+            if years and years & set(_YEAR.findall(tidy_figures(text + lead))):
                 score += w.year
             if asks and info.kind == "figure":
                 said = statement_tense(text)
                 score += w.tense * (1 if said == asks else -1 if said else 0)
-            out.append(Candidate(n, text, score, check, float(sim), overlap, term_cov))
+            out.append(Candidate(n, text, score, check, float(sim), overlap, term_cov, lead))
         out.sort(key=lambda c: -c.score)
         return out
+
+    @staticmethod
+    def _heading_year(info: QuestionInfo, hit: Hit) -> str:
+        """The year asked when the passage's heading is of it alone and its text writes it (一、2025年工作回顾 over
+        全年实现地区生产总值486.3亿元): a figure quoted from it carries that year."""
+        years = heading_years(hit.section) if info.kind == "figure" and info.years else set()
+        year = next(iter(years)) if len(years) == 1 else ""
+        return f"{year}年" if year in info.years and f"{year}年" in hit.text else ""
 
     # --- composing -----------------------------------------------------
     def _trim(self, info: QuestionInfo, text: str, focus: str = "") -> str:
@@ -1031,7 +1049,9 @@ class ExtractiveBackend:
         text = _WRAP.sub("", text)  # a sentence wrapped over two lines (a dateline) reads as one
         if info.kind == "figure" and span and (lead := _TIME_LEAD.match(c.text)) and not span.startswith(
                 lead.group(0)) and not re.search(rf"{YEAR}\s*年", text):
-            text += f"（{squash(lead.group(0)).rstrip('，,')}）"  # 到2025年，建成…，至少建设3个…: the time it is of
+            text += f"（{squash(lead.group(0)).strip('—－，,：:')}）"  # 到2025年，建成…，至少建设3个…: the time it is of
+        elif info.kind == "figure" and c.lead and not re.search(rf"{YEAR}\s*年", text):
+            text += f"（{squash(c.lead).rstrip('，,')}）"  # 到2027年，主要目标是：/ ——…达到40%: the year it is of
         if info.kind == "when" and not re.search(rf"{YEAR}年", text) and (run := _CN_YEAR_RUN.search(text)):
             text += f"（{arabic_figures(run.group(0))}）"  # 从二〇二〇年到二〇三五年…（2020年到2035年）
         return text + f"[{c.passage}]。"
@@ -1318,7 +1338,10 @@ class ExtractiveBackend:
             items = [i for i in _ITEMS.split(whole[colon.end():].rstrip("。！？")) if i] if colon else []
             if len(items) < 2:  # a passage cut after the first item (…；) lists nothing
                 continue
-            if coverage(info, whole[: colon.start()], self.glossary) >= _INTRO_COVERAGE:
+            # a run-in title the sentence follows on its line ((四)一票否决。考核年度内发生下列情形之一的…：) names it too
+            line = text[text.rfind("\n", 0, start) + 1: start]
+            titled = squash(line) if len(squash(line)) <= _RUNIN_TITLE else ""
+            if coverage(info, titled + whole[: colon.start()], self.glossary) >= _INTRO_COVERAGE:
                 quote = quotable(whole).rstrip("。！？；;， ") + f"[{c.passage}]" + (f"[{also}]" if also else "") + "。"
                 draft = self._draft([quote], [c])
                 if also:
