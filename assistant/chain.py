@@ -22,7 +22,8 @@ from assistant.citecheck import Checked, check_citations
 from assistant.condense import condense_llm, condense_rules
 from assistant.definitions import DEFINE, defines, field_label, has_note_marker, labelled, notes_for
 from assistant.evidence import (EVERY_PLACE, DocLabel, Scope, check_passage, check_sentence, coverage, in_scope,
-                                own_number, paragraph_lead, sentence_units, term_present, unmentioned_years, unnamed_quote)
+                                own_number, paragraph_lead, sentence_units, term_present, unmentioned_years,
+                                unnamed_quote)
 from assistant.params import (DEFINITION_DOCS, FIELD_DOC_COVERAGE, FIGURE_COVERAGE_RELIEF, LIST_EXTRA,
                               MAX_QUESTION_CHARS, MIN_GROUNDING, ROW_PASSAGES)
 from assistant.answer.extractive import (ANNOUNCE_CHUNKS, ASKS_ISSUER, ASKS_SUBPARTS, ISSUE_DATE_ASKED, ISSUED_TITLE,
