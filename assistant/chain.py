@@ -300,9 +300,8 @@ class Assistant:
             context = squash(f"{h.title}\n{h.section}")
             for start, end in sentence_units(h.text):
                 sentence = h.text[start:end]
-                lead = paragraph_lead(h.text, start)
-                if all(squash(p) in squash(sentence) for p in q.scope.free_places) and \
-                        check_sentence(q.info, sentence, self.search.glossary, context, lead).ok:
+                if all(squash(p) in squash(sentence) for p in q.scope.free_places) and check_sentence(
+                        q.info, sentence, self.search.glossary, context, paragraph_lead(h.text, start)).ok:
                     return True
         return False
 

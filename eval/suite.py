@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from eval.match import normalise
 from ingest.documents import clean_loaded
-from ingest.load import LoadError, load
+from ingest.load import LoadError, Loaded, load
 
 
 class Evidence(BaseModel):
@@ -67,26 +67,31 @@ def load_suite(path: Path) -> list[Case]:
 
 def validate_quotes(cases: list[Case], corpus: Path | Sequence[Path]) -> list[str]:
     """Problems with gold quotes: a missing document or a quote not in it (after normalisation), as loaded or as
-    cleaned (the text the product searches: a markdown export's **bold** marks are gone from it).
+    cleaned (the text the product searches: a markdown export's **bold** marks are gone from it; a document is
+    cleaned only when a quote is not in its loaded text).
     `corpus` is one folder or several (a document is looked up in each, in order)."""
     folders = [Path(corpus)] if isinstance(corpus, (str, Path)) else [Path(c) for c in corpus]
-    texts: dict[str, tuple[str, str] | None] = {}
+    loads: dict[str, Loaded | None] = {}
+    texts: dict[str, list[str]] = {}  # normalised: as loaded, then as cleaned once asked for
     problems = []
     for case in cases:
         for ev in case.evidence:
-            if ev.doc not in texts:
-                texts[ev.doc] = None
+            if ev.doc not in loads:
+                loads[ev.doc] = None
                 for folder in folders:
                     if (folder / ev.doc).is_file():
                         try:
-                            loaded = load(folder / ev.doc)
-                            texts[ev.doc] = (normalise(loaded.text), normalise(clean_loaded(loaded).text))
+                            loads[ev.doc] = load(folder / ev.doc)
+                            texts[ev.doc] = [normalise(loads[ev.doc].text)]
                         except (LoadError, OSError):
                             pass
                         break
-            text = texts[ev.doc]
-            if text is None:
+            loaded, quote = loads[ev.doc], normalise(ev.quote)
+            if loaded is None:
                 problems.append(f"{case.id}: document {ev.doc} not found in {', '.join(map(str, folders))}")
-            elif not any(normalise(ev.quote) in t for t in text):
+                continue
+            if quote not in texts[ev.doc][0] and len(texts[ev.doc]) == 1:
+                texts[ev.doc].append(normalise(clean_loaded(loaded).text))
+            if not any(quote in t for t in texts[ev.doc]):
                 problems.append(f"{case.id}: quote not in {ev.doc}: {ev.quote}")
     return problems

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
-from assistant.arithmetic import (YEAR_WRITTEN, across, clause_bounds, computed_sentence, operation, operations, partner,
-                                  quantities)
+from assistant.arithmetic import (YEAR_WRITTEN, across, clause_bounds, computed_sentence, operation, operations,
+                                  partner, quantities)
 from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, DAY_SPAN, OFFICE, Check, asked_event, check_sentence,
                                 coverage, has_figure, row_cells, heading_years, paragraph_lead, question_tense,
                                 sentence_units, statement_tense, subject_start, term_present, type_match)
@@ -853,6 +853,11 @@ def _dated(quotes: list[str], sections: Sequence[str], sentences: Sequence[str],
     return [q if _YEAR.search(tidy_figures(q)) else f"{next(iter(y))}年：{q}" for q, y in zip(quotes, years)]
 
 
+def _time_note(lead: str) -> str:
+    """A time lead as a note after a quote: 到2025年， → （到2025年）, ——2026年： → （2026年）."""
+    return f"（{squash(lead).strip('—－，,：:')}）"
+
+
 class ExtractiveBackend:
     name = "extractive"
 
@@ -884,12 +889,13 @@ class ExtractiveBackend:
         checked = info if self.cfg.head_check or named else replace(info, head=())
         for n, hit in enumerate(passages, start=1):
             context = squash(f"{hit.title}\n{hit.section}")
+            heading_year = self._heading_year(info, hit)
             for s, e in sentence_units(hit.text):
                 text = hit.text[s:e].strip()
                 if (len(text) >= 6 and not _TOC_LINE.search(text) and not _is_heading(text, hit, info)
                         and not _ASKED_HERE.search(text)):
-                    lead = "" if YEAR_WRITTEN.search(tidy_figures(text)) else paragraph_lead(hit.text, s) or \
-                        self._heading_year(info, hit)
+                    dated = bool(YEAR_WRITTEN.search(tidy_figures(text)))
+                    lead = "" if dated else paragraph_lead(hit.text, s) or heading_year
                     sents.append((n, text, check_sentence(checked, text, self.glossary, context, lead), lead))
         if not sents:
             return []
@@ -1047,11 +1053,11 @@ class ExtractiveBackend:
         span = self._span(info, c)
         text = quotable(span or self._trim(info, c.text, c.check.focus)).strip().rstrip("。；;，,、：:！!？? ")
         text = _WRAP.sub("", text)  # a sentence wrapped over two lines (a dateline) reads as one
-        if info.kind == "figure" and span and (lead := _TIME_LEAD.match(c.text)) and not span.startswith(
-                lead.group(0)) and not re.search(rf"{YEAR}\s*年", text):
-            text += f"（{squash(lead.group(0)).strip('—－，,：:')}）"  # 到2025年，建成…，至少建设3个…: the time it is of
-        elif info.kind == "figure" and c.lead and not re.search(rf"{YEAR}\s*年", text):
-            text += f"（{squash(c.lead).rstrip('，,')}）"  # 到2027年，主要目标是：/ ——…达到40%: the year it is of
+        if info.kind == "figure" and not re.search(rf"{YEAR}\s*年", text):  # the time the figure is of, noted
+            if span and (lead := _TIME_LEAD.match(c.text)) and not span.startswith(lead.group(0)):
+                text += _time_note(lead.group(0))  # 到2025年，建成…，至少建设3个…
+            elif c.lead:
+                text += _time_note(c.lead)  # 到2027年，主要目标是：/ ——…达到40%
         if info.kind == "when" and not re.search(rf"{YEAR}年", text) and (run := _CN_YEAR_RUN.search(text)):
             text += f"（{arabic_figures(run.group(0))}）"  # 从二〇二〇年到二〇三五年…（2020年到2035年）
         return text + f"[{c.passage}]。"
