@@ -84,8 +84,9 @@ def _common(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return a[:n]
 
 
-# a table row as the loaders write it (列名：值；列名：值。): one unit, never cut between its cells
-_ROW = re.compile(r"(?:[^：；。\n]{1,40}：[^；\n]{0,200}；)+[^：；。\n]{1,40}：[^；\n]*")
+# a table row as the loaders write it (列名：值；列名：值。): one unit, never cut between its cells, nor inside a value
+# holding semicolons of its own (收费标准：首次每例3200元；再次每例4000元；政策依据：…)
+_ROW = re.compile(r"(?:[^：；。\n]{1,40}：[^；\n]{0,200}；(?:[^：；\n]{1,200}；)*)+[^：；。\n]{1,40}：[^；\n]*(?:；[^：；\n]{1,200})*")
 
 
 def _rows_whole(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -520,6 +520,8 @@ def _strip_toc(t: _Text, notes: list[str]) -> None:
 
 # a numbered item's lead sentence and the text after it on one full line (3.主要收入情况。增值税完成…，主要是): prose
 _LEAD_THEN_TEXT = re.compile(r"^.{2,30}?[。：:][^。]{16,}$")
+# an article's number and its text on one line, cut mid-sentence (第二十一条义务兵服现役期间，其家庭按…的标准): prose
+_ARTICLE_THEN_TEXT = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,5}条\s*[^\s，,。；;]{2,}[^。]*[，,、；;][^。]*$")
 
 
 TITLE_LINES = 4  # the title is among a document's first lines
@@ -536,7 +538,8 @@ def _join_hard_wraps(t: _Text, notes: list[str]) -> None:
         s = line.rstrip()
         # Short lines are titles unless a comma shows they are cut-off prose ("其中,示范县县").
         if len(s.strip()) < (6 if re.search("[,，]", s) else 20) or s.endswith(_SENTENCE_END) or (
-                heading_of(s) and not _LEAD_THEN_TEXT.search(s)) or _DATELINE_LINE.match(s.strip()):
+                heading_of(s) and not _LEAD_THEN_TEXT.search(s) and not _ARTICLE_THEN_TEXT.match(s.strip())) \
+                or _DATELINE_LINE.match(s.strip()):
             continue
         j = i + 1
         while j < len(lines) and not lines[j][1].strip():

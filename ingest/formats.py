@@ -27,6 +27,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
+from ingest.sections import heading_of
 from ingest.zh import CN_SMALL, squash
 
 PART_LEVEL = 4  # an unnumbered bold paragraph / Heading 1 sits above 一、 (ingest.sections.PART_LEVEL)
@@ -94,6 +95,12 @@ class _Builder:
             self.add(name + "：")  # "：" (and "。" after each row): no cleaning pass joins them as wrapped lines
             start = self.pos - len(name) - 1
         for row in rows:
+            filled = [v for v in row if v.strip()]
+            if len(filled) == 1 and len(header) >= 3 and filled[0] == row[0] and not heading_of(filled[0]):
+                # a row merged across the table (货物类, 服务类): the group the rows below belong to, no cell of a
+                # column (one numbered as a part, 第二十条第（五）项, keeps its column: no heading of the document)
+                self.add(filled[0].strip().rstrip("：:") + "：")
+                continue
             self.add(row_text(header, row) + "。")
         self.tables.append(Table(name, header, rows, start, self.pos))
 
