@@ -627,18 +627,23 @@ UNIT_KEYS = ("单位", "计量单位")
 
 def row_cells(sentence: str) -> list[tuple[str, str]] | None:
     """A table row as ingest writes it ("列名：值；列名：值", ingest.formats.row_text): its (column, value) cells,
-    else None. Three cells at least, each column name short and without a comma."""
+    else None. Three cells at least, each column name short and without a comma; a piece naming no column after a
+    cell is that cell's value going on past a semicolon of its own (收费标准：首次鉴定每例3200元；再次鉴定每例4000元)."""
     parts = _ROW_SPLIT.split(sentence.strip().rstrip("。"))
     if len(parts) < 3:
         return None
-    cells = []
+    cells, goes_on = [], 0
     for part in parts:
         key, sep, value = part.replace(":", "：").partition("：")
         key = key.strip()
-        if not sep or not key or len(key) > 20 or re.search(r"[，,。]", key):
+        if sep and key and len(key) <= 20 and not re.search(r"[，,。]", key):
+            cells.append((key, value.strip()))
+        elif cells and cells[-1][1] and part.strip():
+            cells[-1] = (cells[-1][0], f"{cells[-1][1]}；{part.strip()}")
+            goes_on += 1
+        else:
             return None
-        cells.append((key, value.strip()))
-    return cells
+    return cells if len(cells) >= 3 and goes_on <= len(cells) else None
 
 
 def _row_text(quote: str) -> str:

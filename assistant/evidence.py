@@ -40,7 +40,10 @@ _ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名件篇次](?!�
 # A count: a number and a counter (12所, 3.2万个, 十个). 一批 is no count: it answers no 几个.
 _COUNT = re.compile(rf"(?:\d+(?:\.\d+)?[万亿]?|[{_CN_NUM}]+)[多余]?(?:[{_COUNTERS}处种件台套位场次]|人(?!次))")  # 5人: 几个孩子
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_FIGURE})"  # a figure's number, before its unit
-_MASK = re.compile(r"[xX]{1,4}(?:\.[xX]+)?")
+# a masked figure: X or XX in a figure's place, before a unit or a counter (增长XX%, XX亿元, X个, X.X万亩) or ending a
+# figure's clause (增长X。); not a masked name (结合X发展实际, XX镇, X县)
+_MASK = re.compile(r"(?<![A-Za-z])[xX]{1,4}(?:\.[xX]+)?(?=[%个家亿万千百十年亩项条座所天人户元吨倍处名台套辆件床米公里平立岁分位头张批])"
+                   r"|(?<=[长降到高低破过为约])[xX]{1,4}(?=[，,。；;]|$)")
 _ASKS_DAY = re.compile(r"哪一?天|几号|哪一?日")
 _DAY = re.compile(rf"\d{{1,2}}月\d{{1,2}}[日号]|[{CN_SMALL}]{{1,2}}月[{CN_SMALL}]{{1,3}}日")
 DAY_SPAN = r"\d{1,2}日(?:至|到|—|－|-)\d{1,2}日"  # 每季度第一个月的1日至20日: days of every month or quarter
@@ -995,6 +998,7 @@ MIN_SEGMENT_COVERAGE = 0.5  # of one figure's own terms (two of them at least, a
 MIN_WHOLE_COVERAGE = 0.2  # asks several in clauses of their own; and of the whole question's terms
 _ASK_PIECE = re.compile(r"[^，,？?；;。！!]+")
 _ASKS_FIGURE = re.compile(r"多少|(?<![好这那前后头近最])几|多[大高长久远]|百分之几")
+_FOLLOW_UP = re.compile(r"呢\s*$")
 
 
 @lru_cache(maxsize=256)
@@ -1003,6 +1007,8 @@ def ask_segments(question: str, terms: tuple[str, ...]) -> tuple[tuple[str, ...]
     those of the clauses that ask nothing (their frame); the terms whole when it asks one figure."""
     pieces = _ASK_PIECE.findall(question)
     asking = [p for p in pieces if _ASKS_FIGURE.search(p)]
+    if asking:  # a follow-up asks the same figure of another case (每课时多少钱？带社团的呢？)
+        asking += [p for p in pieces if _FOLLOW_UP.search(p) and not _ASKS_FIGURE.search(p)]
     if len(asking) < 2:
         return (terms,)
     shared = tuple(t for t in terms if not any(t in p for p in asking))
@@ -1313,9 +1319,12 @@ def _subject_named(info: QuestionInfo, context: str, clause: str, window: str, g
     if not things or any(term_present(t, context + clause, glossary) for t in things):
         return True
     # what is counted right after 多少 (多招多少学生: 扩招100万人) is the figure's own unit, no subject the clauses
-    # before must name
-    missing = sum(not term_present(t, context + window, glossary) for t in things if f"多少{t}" not in info.text)
-    return missing == 0 or (alone and len(things) >= 4 and missing == 1)
+    # before must name; of two figures asked (每课时多少钱？带社团的呢？) the window may name either's
+    for seg in ask_segments(info.text, tuple(things)):
+        missing = sum(not term_present(t, context + window, glossary) for t in seg if f"多少{t}" not in info.text)
+        if missing == 0 or (alone and len(seg) >= 4 and missing == 1):
+            return True
+    return False
 
 
 def subject_start(info: QuestionInfo, clauses: Sequence[str], lo: int, glossary: Glossary) -> int:
@@ -1804,7 +1813,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 PROSE_CELL = 12  # a value cell of this many Chinese characters may be a sentence (a task), not a figure and qualifier
 # a cell that says what is to be done (提高到2.45%, 新增…60家、…，培育…), not an indicator's name (细颗粒物（PM2.5）浓度)
 _TASK_WORDS = re.compile(r"[，,；;、]|达到|提高|提升|增长|增加|新增|完成|建成|实施|控制在|保持|突破|不低于|降低|下降")
-_COLUMN_UNIT = re.compile(r"\s*[（(]([^（）()]{1,4})[）)]$|(%)$")
+# a column's unit: （亿元）, （%）, or a rate's （元/平方米·月）, （元/亩或元/头）
+_COLUMN_UNIT = re.compile(r"\s*[（(]([^（）()]{1,4}|[^（）()/]{1,3}/[^（）()]{1,8})[）)]$|(%)$")
 
 
 def complement_only(info: QuestionInfo, text: str) -> str | None:
@@ -1863,6 +1873,10 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
             continue  # GDP是多少: not 旅游业增加值占地区生产总值比重（%） of an indicator table
         named = squash(labels + lent.get(key, "") + key)
         cov = _about_asked(info, named + squash(value), named, context, glossary)
+        if cov is None and where and _row_place_asked(where[1], info):
+            # a table of places whose caption names the indicator (各区县公共充电桩累计建设目标（单位：台）): the
+            # place's row counts what the caption names
+            cov = _about_asked(info, context + named + squash(value), context + named, "", glossary)
         if cov is not None:
             return Check(True, coverage=cov, focus=sentence)
     return Check(False, "no figure about what was asked in the table row")

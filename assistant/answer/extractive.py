@@ -1244,7 +1244,7 @@ class ExtractiveBackend:
         own thing and that no chosen sentence answers, the best sentence of the same document that does."""
         clauses = asking_clauses(info.text)
         if len(clauses) < 2:
-            return []
+            return self._follow_ups(info, chosen, ranked, passages) if info.kind == "figure" else []
         doc = passages[chosen[0].passage - 1].doc_id
         taken = list(chosen)
 
@@ -1260,7 +1260,26 @@ class ExtractiveBackend:
                           and passages[c.passage - 1].doc_id == doc and answers(sub, c)), None)
             if found is not None:
                 taken.append(found)
+        if info.kind == "figure":
+            taken += self._follow_ups(info, taken, ranked, passages)
         return taken[len(chosen):]
+
+    def _follow_ups(self, info: QuestionInfo, chosen: list[Candidate], ranked: Sequence[Candidate],
+                    passages: Sequence[Hit]) -> list[Candidate]:
+        """A figure asked again of another case (每课时多少钱？带社团的呢？立了二等功呢？): the sentence of the chosen one's
+        passage that names the case, with a figure, unless a chosen sentence already does."""
+        first = chosen[0]
+        found = []
+        for clause in follow_ups(info.text):
+            own = self.read(clause).terms
+            if not own or any(all(term_present(t, squash(c.text), self.glossary) for t in own) for c in chosen + found):
+                continue
+            c = next((c for c in ranked if c not in chosen and c not in found and c.passage == first.passage
+                      and not c.check.masked and has_figure(c.text) is True
+                      and all(term_present(t, squash(c.text), self.glossary) for t in own)), None)
+            if c is not None:
+                found.append(c)
+        return found
 
     def _each_asks(self, info: QuestionInfo, chosen: list[Candidate], ranked: Sequence[Candidate],
                    passages: Sequence[Hit]) -> list[Candidate]:
@@ -1584,8 +1603,9 @@ class ExtractiveBackend:
         at = hit.text.find(element.strip())
         start = at + len(element.strip()) if at >= 0 else 0
         for s, e in sentence_units(hit.text):
-            text = hit.text[s:e].strip()
-            if s < start or len(text) < 10 or not _ENDS_SENTENCE.search(text[-1:]) or re.search(r"\s{2,}", text) \
+            # an article's text on its number's line (第十九条 学校应当…): the sentence from after the number
+            text = hit.text[max(s, start):e].strip()
+            if e <= start or s < start and (at < 0 or s > at) or len(text) < 10 or not _ENDS_SENTENCE.search(text[-1:]) or re.search(r"\s{2,}", text) \
                     or len(re.findall(r"[\u4e00-\u9fff]", text)) < 0.7 * len(text):
                 continue  # a form's cells (电视        &9826) are no sentence
             return tidy_figures(self._trim(info, text, _CLAUSE.match(text).group(0))).rstrip("。；;，,、：: ")
@@ -1632,6 +1652,13 @@ def _children_in_text(element: str, children: dict[str, int], passages: Sequence
     if len(found) <= len(children):
         return children
     return {head: m for head, m, _ in sorted(found.values(), key=lambda t: (passages[t[1] - 1].doc_id, t[2]))}
+
+
+def follow_ups(question: str) -> list[str]:
+    """The clauses after a figure's question that ask it again of another case without saying so (…多少？带社团的呢？)."""
+    clauses = [c.strip() for c in re.split(r"[，,；;？?]", question)]
+    return [c[:-1] for i, c in enumerate(clauses) if c.endswith("呢") and len(c) > 2 and not _ASKS.search(c[:-1])
+            and any(_ASKS.search(x) for x in clauses[:i])]
 
 
 def asking_clauses(question: str) -> list[str]:
