@@ -129,6 +129,8 @@ def coverage(info: QuestionInfo, text: str, glossary: Glossary, context: str = "
     """Share of the question's content terms found in an already squashed text. Terms the context holds (the
     passage's title and heading path: the words that name the document or part) are left out, unless all are."""
     terms = [t for t in info.terms if not (context and term_present(t, context, glossary))] or info.terms
+    if len(terms) < len(info.terms) and all(_verb_only(t) for t in terms):
+        terms = list(info.terms)  # the context names the things asked; a verb left (一共拿出多少套) is the asker's word
     terms = [t for t in terms if t not in info.asked_as or term_present(t, text, glossary)] or terms
     if not terms:
         return 1.0
@@ -792,6 +794,7 @@ def names_quoted(name: str, text: str, glossary: Glossary) -> bool:
     return term_present(name, text, glossary) or _held_loosely(name, text)
 
 
+_PLACEHOLDER = re.compile(r"([×x某○□*＊]+)")  # a quoted name's blank (“×县”, “某某行动”): any word in its place
 _GAP = re.compile(r"…+|\.{2,}|。{2,}")  # “南有…北有…”: a phrase quoted with what it frames left out
 _NAME_NUMERALS = CN_SMALL + "两双"  # a name's numeral is never a typo (两廊一带, 三廊一带)
 _COUNTED_NAME = re.compile(rf"([{CN_SMALL}两]+)个?([\u4e00-\u9fff]{{2,6}})")  # “四个着力”: four items opening 着力
@@ -804,6 +807,9 @@ def _held_loosely(name: str, text: str) -> bool:
     pieces = [p for p in _GAP.split(name) if p]
     if len(pieces) > 1:
         return bool(re.search(".*?".join(map(re.escape, pieces)), text))
+    if _PLACEHOLDER.search(name) and _PLACEHOLDER.sub("", name):  # “×县”之路: 生态立县之路, 工业强县之路
+        return bool(re.search("".join(f"[\u4e00-\u9fffx]{{1,{2 * len(p)}}}" if _PLACEHOLDER.fullmatch(p) else re.escape(p)
+                                      for p in _PLACEHOLDER.split(name) if p), text))
     if (m := _COUNTED_NAME.fullmatch(name)) and (n := cn_number(m.group(1))) and n >= 2:
         return text.count(m.group(2)) >= n
     if len(name) < 4:
@@ -893,6 +899,8 @@ def _own_figure(clauses: Sequence[str], figs: Sequence[bool | None], i: int) -> 
 _PERCENT = re.compile(r"[%％]|百分点")
 
 
+# a figure's clause that is a condition (金额在1万元以下的货物和服务，): the clause after it says what then applies
+_THRESHOLD_OF = re.compile(r"(?:以下|以上|以内|不足|超过|未满|低于|高于|不超过|不低于)[^，,；;。]{0,2}的[^，,；;。的]{0,8}[，,]\s*$")
 _VAGUE_AMOUNT = re.compile(r"一批|若干|一系列|一些")
 # a clause that only goes on with the figure of the one before it (同口径增长3.9%, 比上年提高0.8个百分点)
 _GOES_ON_FIGURE = re.compile(r"(?:同比|同口径|按可比价格计算|比上年|较上年|比去年)?(?:增长|下降|提高|降低|上涨|增加|减少)")
@@ -1097,6 +1105,13 @@ _ITEM_MARK = re.compile(rf"^(?:[（(]?[{CN_SMALL}\d]+[)）、.．是]|其中)?")
 
 
 @lru_cache(maxsize=1024)
+@lru_cache(maxsize=1024)
+def _verb_only(word: str) -> bool:
+    """A term that is a verb and nothing else (拿出, 推出), not a verbal noun (建设) or a phrase."""
+    words = tagged_words(word)
+    return len(words) == 1 and words[0][1] == "v"
+
+
 def _noun(word: str, kinds: bool = False) -> bool:
     """The word ends in a noun (案件, 成功率), not a verb (县法院审结: the court is who did it, not a kind); with
     `kinds`, also in a word that can make a kind of one (调解的成功率, 涉外案件), not a verb (提供护理: what is done)."""
@@ -1685,6 +1700,8 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
                 lead = next((j for j in range(lo - 1, -1, -1) if clauses[j].rstrip().endswith(("：", ":"))), None)
                 # an item of a list after a colon (最低标准：80至89周岁…50元，90至99周岁…100元): the colon's lead names it
                 window = squash((clauses[lead] if lead is not None else "") + "".join(clauses[lo: i + 1]))
+                if i + 1 < len(clauses) and figs[i + 1] is None and _THRESHOLD_OF.search(clause):
+                    window += squash(clauses[i + 1])  # 金额在1万元以下的货物和服务，可以凭发票直接报销: what applies
                 if (part := _parts_of_year(window)) and not part & _parts_of_year(info.text):
                     continue  # 一季度增长4.5% answers neither the whole year nor another quarter
                 if not part and (earlier := _last_part(squash("".join(clauses[:lo])))) and \
@@ -1813,6 +1830,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 PROSE_CELL = 12  # a value cell of this many Chinese characters may be a sentence (a task), not a figure and qualifier
 # a cell that says what is to be done (提高到2.45%, 新增…60家、…，培育…), not an indicator's name (细颗粒物（PM2.5）浓度)
 _TASK_WORDS = re.compile(r"[，,；;、]|达到|提高|提升|增长|增加|新增|完成|建成|实施|控制在|保持|突破|不低于|降低|下降")
+# a table's unit in its caption (各区县公共充电桩累计建设目标（单位：台）), squashed
+_CAPTION_UNIT = re.compile(r"[（(]单位[:：]\s*([^（）()，,]{1,6})[)）]")
 # a column's unit: （亿元）, （%）, or a rate's （元/平方米·月）, （元/亩或元/头）
 _COLUMN_UNIT = re.compile(r"\s*[（(]([^（）()]{1,4}|[^（）()/]{1,3}/[^（）()]{1,8})[）)]$|(%)$")
 
@@ -1864,7 +1883,7 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
                 return Check(True, coverage=found.coverage, focus=sentence)
             continue
         # 完成预算%, 总投资（亿元）: the column names its values' unit; or the indicator does (…比重（%）)
-        own = _COLUMN_UNIT.search(key) or _COLUMN_UNIT.search(labels)
+        own = _COLUMN_UNIT.search(key) or _COLUMN_UNIT.search(labels) or _CAPTION_UNIT.search(context)
         if info.unit and has_figure(value + (unit or (own and (own.group(1) or own.group(2))) or ""),
                                     info.unit) is not True:
             continue

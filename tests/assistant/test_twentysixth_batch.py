@@ -90,3 +90,36 @@ def test_a_follow_up_is_answered_by_the_sentence_naming_its_case(home, tmp_path)
     assert not r.refused and "60元" in r.answer and "80元" in r.answer
     r = a.ask("甲市老师上一节课后服务能拿多少补助？")
     assert not r.refused and "60元" in r.answer and "80元" not in r.answer
+
+
+def test_a_tables_unit_may_be_in_its_caption():
+    row = "区县：甲市南峰县；2026年：1700；2027年：2300；2028年：3100。"
+    assert analyse("南峰县2028年公共充电桩目标多少台？").unit == "台"
+    assert check_sentence(analyse("南峰县2028年公共充电桩目标多少台？"), row, G, CAPTION).ok
+    other = squash("表2 甲市各区县公共充电桩建设投资（单位：万元）")
+    assert not check_sentence(analyse("南峰县2028年公共充电桩目标多少台？"), row, G, other).ok
+
+
+def test_a_threshold_is_about_what_applies_under_it():
+    s = "采购人采购单项或批量金额在1万元以下的货物和服务，可以凭发票直接报销；1万元以上的，按规定程序采购。"
+    context = squash("四、其他事项（一）小额零星采购")
+    assert check_sentence(analyse("小额零星采购多少钱以下可以直接拿发票报销？"), s, G, context).ok
+    assert not check_sentence(analyse("小额零星采购多少钱以下可以申请财政补助？"), s, G, context).ok
+
+
+def test_a_verb_the_context_leaves_is_the_askers_word():
+    from assistant.evidence import coverage
+
+    info = analyse("今年第一批公租房一共拿出多少套房子？")
+    context = squash("甲县公共租赁住房配租方案（2026年第一批）一、房源情况")
+    assert coverage(info, squash("本批次共推出公共租赁住房房源420套，"), G, context) > 0.5
+    assert coverage(analyse("第一批公租房的物业费一共多少？"), squash("本批次共推出公共租赁住房房源420套，"), G,
+                    context) < 0.5
+
+
+def test_a_quoted_names_blank_stands_for_any_word():
+    from assistant.evidence import names_quoted
+
+    assert names_quoted(squash("×县"), squash("坚定不移走好“生态立县”之路"), G)
+    assert names_quoted(squash("某某行动"), squash("深入实施三提三争行动"), G)
+    assert not names_quoted(squash("×县"), squash("坚定不移走好“生态立市”之路"), G)
