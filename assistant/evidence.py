@@ -808,7 +808,8 @@ def _held_loosely(name: str, text: str) -> bool:
     if len(pieces) > 1:
         return bool(re.search(".*?".join(map(re.escape, pieces)), text))
     if _PLACEHOLDER.search(name) and _PLACEHOLDER.sub("", name):  # “×县”之路: 生态立县之路, 工业强县之路
-        return bool(re.search("".join(f"[\u4e00-\u9fffx]{{1,{2 * len(p)}}}" if _PLACEHOLDER.fullmatch(p) else re.escape(p)
+        blank = "[\u4e00-\u9fffx]{{1,{}}}"
+        return bool(re.search("".join(blank.format(2 * len(p)) if _PLACEHOLDER.fullmatch(p) else re.escape(p)
                                       for p in _PLACEHOLDER.split(name) if p), text))
     if (m := _COUNTED_NAME.fullmatch(name)) and (n := cn_number(m.group(1))) and n >= 2:
         return text.count(m.group(2)) >= n
@@ -1006,7 +1007,6 @@ MIN_SEGMENT_COVERAGE = 0.5  # of one figure's own terms (two of them at least, a
 MIN_WHOLE_COVERAGE = 0.2  # asks several in clauses of their own; and of the whole question's terms
 _ASK_PIECE = re.compile(r"[^，,？?；;。！!]+")
 _ASKS_FIGURE = re.compile(r"多少|(?<![好这那前后头近最])几|多[大高长久远]|百分之几")
-_FOLLOW_UP = re.compile(r"呢\s*$")
 
 
 @lru_cache(maxsize=256)
@@ -1014,13 +1014,19 @@ def ask_segments(question: str, terms: tuple[str, ...]) -> tuple[tuple[str, ...]
     """The terms of each figure a question asks in a clause of its own (耕地要保住多少亩，粮食一年产多少万吨), with
     those of the clauses that ask nothing (their frame); the terms whole when it asks one figure."""
     pieces = _ASK_PIECE.findall(question)
-    asking = [p for p in pieces if _ASKS_FIGURE.search(p)]
-    if asking:  # a follow-up asks the same figure of another case (每课时多少钱？带社团的呢？)
-        asking += [p for p in pieces if _FOLLOW_UP.search(p) and not _ASKS_FIGURE.search(p)]
+    asking = [p for p in pieces if _ASKS_FIGURE.search(p)] + follow_ups(question)
     if len(asking) < 2:
         return (terms,)
     shared = tuple(t for t in terms if not any(t in p for p in asking))
     return tuple(seg for p in asking for seg in [tuple(t for t in terms if t in p) + shared] if seg) or (terms,)
+
+
+def follow_ups(question: str) -> list[str]:
+    """The pieces after a figure's question that ask it again of another case without saying so (…每课时多少钱？带社团的
+    呢？), without their 呢."""
+    pieces = [p.strip() for p in _ASK_PIECE.findall(question)]
+    return [p[:-1] for i, p in enumerate(pieces) if p.endswith("呢") and len(p) > 2 and not _ASKS_FIGURE.search(p)
+            and any(_ASKS_FIGURE.search(x) for x in pieces[:i])]
 
 
 def _about_asked(info: QuestionInfo, window: str, named: str, context: str, glossary: Glossary) -> float | None:

@@ -18,8 +18,8 @@ from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
 from assistant.arithmetic import (YEAR_WRITTEN, across, clause_bounds, computed_sentence, operation, operations,
                                   partner, quantities)
 from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, DAY_SPAN, OFFICE, Check, asked_event, check_sentence,
-                                coverage, has_figure, row_cells, heading_years, paragraph_lead, question_tense,
-                                sentence_units, statement_tense, subject_start, term_present, type_match)
+                                coverage, follow_ups, has_figure, row_cells, heading_years, paragraph_lead,
+                                question_tense, sentence_units, statement_tense, subject_start, term_present, type_match)
 from assistant.definitions import DEFINE, definition, field_answer, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
@@ -1605,7 +1605,8 @@ class ExtractiveBackend:
         for s, e in sentence_units(hit.text):
             # an article's text on its number's line (第十九条 学校应当…): the sentence from after the number
             text = hit.text[max(s, start):e].strip()
-            if e <= start or s < start and (at < 0 or s > at) or len(text) < 10 or not _ENDS_SENTENCE.search(text[-1:]) or re.search(r"\s{2,}", text) \
+            if e <= start or s < start and (at < 0 or s > at) or len(text) < 10 \
+                    or not _ENDS_SENTENCE.search(text[-1:]) or re.search(r"\s{2,}", text) \
                     or len(re.findall(r"[\u4e00-\u9fff]", text)) < 0.7 * len(text):
                 continue  # a form's cells (电视        &9826) are no sentence
             return tidy_figures(self._trim(info, text, _CLAUSE.match(text).group(0))).rstrip("。；;，,、：: ")
@@ -1652,13 +1653,6 @@ def _children_in_text(element: str, children: dict[str, int], passages: Sequence
     if len(found) <= len(children):
         return children
     return {head: m for head, m, _ in sorted(found.values(), key=lambda t: (passages[t[1] - 1].doc_id, t[2]))}
-
-
-def follow_ups(question: str) -> list[str]:
-    """The clauses after a figure's question that ask it again of another case without saying so (…多少？带社团的呢？)."""
-    clauses = [c.strip() for c in re.split(r"[，,；;？?]", question)]
-    return [c[:-1] for i, c in enumerate(clauses) if c.endswith("呢") and len(c) > 2 and not _ASKS.search(c[:-1])
-            and any(_ASKS.search(x) for x in clauses[:i])]
 
 
 def asking_clauses(question: str) -> list[str]:
