@@ -129,8 +129,9 @@ def coverage(info: QuestionInfo, text: str, glossary: Glossary, context: str = "
     """Share of the question's content terms found in an already squashed text. Terms the context holds (the
     passage's title and heading path: the words that name the document or part) are left out, unless all are."""
     terms = [t for t in info.terms if not (context and term_present(t, context, glossary))] or info.terms
-    if len(terms) < len(info.terms) and all(_verb_only(t) for t in terms):
-        terms = list(info.terms)  # the context names the things asked; a verb left (一共拿出多少套) is the asker's word
+    if len(terms) < len(info.terms) and all(_verb_only(t) and not term_present(t, text, glossary) for t in terms):
+        # the context names the things asked; a verb left that the text does not use (一共拿出多少套) is the asker's word
+        terms = list(info.terms)
     terms = [t for t in terms if t not in info.asked_as or term_present(t, text, glossary)] or terms
     if not terms:
         return 1.0
@@ -807,10 +808,12 @@ def _held_loosely(name: str, text: str) -> bool:
     pieces = [p for p in _GAP.split(name) if p]
     if len(pieces) > 1:
         return bool(re.search(".*?".join(map(re.escape, pieces)), text))
-    if _PLACEHOLDER.search(name) and _PLACEHOLDER.sub("", name):  # “×县”之路: 生态立县之路, 工业强县之路
+    if _PLACEHOLDER.search(name) and _PLACEHOLDER.sub("", name):
+        # “×县”之路: the names the text quotes in its place (走好“生态立县”之路, “工业强县”之路), never a bare 全县
         blank = "[\u4e00-\u9fffx]{{1,{}}}"
-        return bool(re.search("".join(blank.format(2 * len(p)) if _PLACEHOLDER.fullmatch(p) else re.escape(p)
-                                      for p in _PLACEHOLDER.split(name) if p), text))
+        shape = "".join(blank.format(max(4, 2 * len(p))) if _PLACEHOLDER.fullmatch(p) else re.escape(p)
+                        for p in _PLACEHOLDER.split(name) if p)
+        return bool(re.search(f"[“\"]{shape}[”\"]", text))
     if (m := _COUNTED_NAME.fullmatch(name)) and (n := cn_number(m.group(1))) and n >= 2:
         return text.count(m.group(2)) >= n
     if len(name) < 4:

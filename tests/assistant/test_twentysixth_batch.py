@@ -121,5 +121,6 @@ def test_a_quoted_names_blank_stands_for_any_word():
     from assistant.evidence import names_quoted
 
     assert names_quoted(squash("×县"), squash("坚定不移走好“生态立县”之路"), G)
-    assert names_quoted(squash("某某行动"), squash("深入实施三提三争行动"), G)
+    assert names_quoted(squash("某某行动"), squash("深入实施“三提三争行动”"), G)
     assert not names_quoted(squash("×县"), squash("坚定不移走好“生态立市”之路"), G)
+    assert not names_quoted(squash("××县"), squash("全县上下坚定不移推进高质量发展"), G)  # a name quoted, not any 县
