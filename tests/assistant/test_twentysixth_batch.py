@@ -103,7 +103,9 @@ def test_a_tables_unit_may_be_in_its_caption():
 def test_a_threshold_is_about_what_applies_under_it():
     s = "采购人采购单项或批量金额在1万元以下的货物和服务，可以凭发票直接报销；1万元以上的，按规定程序采购。"
     context = squash("四、其他事项（一）小额零星采购")
-    assert check_sentence(analyse("小额零星采购多少钱以下可以直接拿发票报销？"), s, G, context).ok
+    found = check_sentence(analyse("小额零星采购多少钱以下可以直接拿发票报销？"), s, G, context)
+    assert found.ok and "1万元以下" in found.focus  # not 1万元以上's clause, after the one saying what applies
+    assert check_sentence(analyse("小额零星采购多少钱以下可以直接拿发票报销？"), s[:s.index("；")], G, context).ok
     assert not check_sentence(analyse("小额零星采购多少钱以下可以申请财政补助？"), s, G, context).ok
 
 
