@@ -1114,13 +1114,13 @@ _ITEM_MARK = re.compile(rf"^(?:[（(]?[{CN_SMALL}\d]+[)）、.．是]|其中)?")
 
 
 @lru_cache(maxsize=1024)
-@lru_cache(maxsize=1024)
 def _verb_only(word: str) -> bool:
     """A term that is a verb and nothing else (拿出, 推出), not a verbal noun (建设) or a phrase."""
     words = tagged_words(word)
     return len(words) == 1 and words[0][1] == "v"
 
 
+@lru_cache(maxsize=1024)
 def _noun(word: str, kinds: bool = False) -> bool:
     """The word ends in a noun (案件, 成功率), not a verb (县法院审结: the court is who did it, not a kind); with
     `kinds`, also in a word that can make a kind of one (调解的成功率, 涉外案件), not a verb (提供护理: what is done)."""
@@ -1366,8 +1366,9 @@ def subject_start(info: QuestionInfo, clauses: Sequence[str], lo: int, glossary:
     return lo
 
 
-_YEAR_LEAD = re.compile(rf"\s*(?:到|至|在|截至)?\s*{YEAR}\s*年(?:底|末|前|以来|全年)?\s*[，,]\s*"
-                        rf"|\s*(?:[—－]{{1,2}})?\s*{YEAR}\s*年(?:底|末|前)?\s*[：:]\s*")  # ——2024年：…, an item of a year
+# an item of a year (——2024年：…): its year leads it; one pattern for the check's year lead and the quote's time lead
+YEAR_ITEM_LEAD = rf"\s*(?:[—－]{{1,2}})?\s*{YEAR}\s*年(?:底|末|前)?\s*[：:]\s*"
+_YEAR_LEAD = re.compile(rf"\s*(?:到|至|在|截至)?\s*{YEAR}\s*年(?:底|末|前|以来|全年)?\s*[，,]\s*|{YEAR_ITEM_LEAD}")
 _FRAME = frozenset(w for key in ("verb", "growth", "decline", "filler", "tail") for w in target_vocab().words(key))
 MIN_CLAUSE_COVERAGE = 0.3  # a quoted figure must be about what was asked, not a neighbour's figure
 # a clause ends at a comma, semicolon or colon, but not at a thousands separator (1，304亿元 in older documents) or
@@ -1868,8 +1869,8 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
     When the question's years name columns (2025年目标值), only those columns answer. The whole row is quoted."""
     unit = next((v for k, v in cells if k in UNIT_KEYS), "")
     where = next(((k, v) for k, v in cells if _PLACE_COLUMN.search(k)), None)
-    if where and not _row_place_asked(where[1], info) and not _WHOLE_ROW.match(where[1]) and \
-            not _PLACES_ASKED.search(info.text):
+    place_asked = where is not None and _row_place_asked(where[1], info)
+    if where and not place_asked and not _WHOLE_ROW.match(where[1]) and not _PLACES_ASKED.search(info.text):
         return Check(False, f"the table row is {where[1]}'s, not the place asked")  # 琅溪县的城镇化率: not 白沙镇's row
     labels = "".join(v for k, v in cells if k not in UNIT_KEYS and not re.search(r"\d", v))
     if (other := complement_only(info, squash(labels))) is not None:
@@ -1901,7 +1902,7 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
             continue  # GDP是多少: not 旅游业增加值占地区生产总值比重（%） of an indicator table
         named = squash(labels + lent.get(key, "") + key)
         cov = _about_asked(info, named + squash(value), named, context, glossary)
-        if cov is None and where and _row_place_asked(where[1], info):
+        if cov is None and place_asked:
             # a table of places whose caption names the indicator (各区县公共充电桩累计建设目标（单位：台）): the
             # place's row counts what the caption names
             cov = _about_asked(info, context + named + squash(value), context + named, "", glossary)

@@ -17,9 +17,10 @@ from typing import Callable, Iterator, Sequence
 from assistant.answer import REFUSAL, Draft, Piece, stream_by_sentence
 from assistant.arithmetic import (YEAR_WRITTEN, across, clause_bounds, computed_sentence, operation, operations,
                                   partner, quantities)
-from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, DAY_SPAN, OFFICE, Check, asked_event, check_sentence,
-                                coverage, follow_ups, has_figure, row_cells, heading_years, paragraph_lead,
-                                question_tense, sentence_units, statement_tense, subject_start, term_present, type_match)
+from assistant.evidence import (ASKS_MORE_THAN_WHO, CLAUSE, DAY_SPAN, OFFICE, YEAR_ITEM_LEAD, Check, asked_event,
+                                check_sentence, coverage, follow_ups, has_figure, row_cells, heading_years,
+                                paragraph_lead, question_tense, sentence_units, statement_tense, subject_start,
+                                term_present, type_match)
 from assistant.definitions import DEFINE, definition, field_answer, quotable
 from assistant.glossary import Glossary
 from assistant.question import ITEM as _ITEM
@@ -60,7 +61,7 @@ _DIGIT_FIGURE = re.compile(f"{ARABIC_FIGURE}|{CN_FIGURE}")  # a figure that is n
 # a clause that only says when (到2025年，…; “十四五”期间，…; 今年，…): a figure after it is of that time, so it is quoted too
 _TIME_LEAD = re.compile(r"\s*(?:力争|争取|预计|计划|确保)?(?:到|至|在|截至)?\s*(?:(?:19|20)\d\d\s*年(?:底|末|前)?|"
                         r"[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:期间|末|时期)|今年|明年|今后五年|未来五年|届时)\s*[，,]\s*"
-                        r"|\s*(?:[—－]{1,2})?\s*(?:19|20)\d\d\s*年(?:底|末|前)?\s*[：:]\s*")  # ——2026年：…, an item of a year
+                        rf"|{YEAR_ITEM_LEAD}")
 # A table-of-contents line: dotted leaders or a trailing page number after padding.
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|\s{2,})\s*\d{1,4}\s*$")
 _ORDINAL = {c: i for i, c in enumerate(CN_SMALL, 1)}
