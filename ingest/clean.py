@@ -521,7 +521,8 @@ def _strip_toc(t: _Text, notes: list[str]) -> None:
 # a numbered item's lead sentence and the text after it on one full line (3.主要收入情况。增值税完成…，主要是): prose
 _LEAD_THEN_TEXT = re.compile(r"^.{2,30}?[。：:][^。]{16,}$")
 # an article's number and its text on one line, cut mid-sentence (第二十一条义务兵服现役期间，其家庭按…的标准): prose
-_ARTICLE_THEN_TEXT = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,5}条\s*[^\s，,。；;]{2,}[^。]*[，,、；;][^。]*$")
+# (up to its first comma, so a long line is read once)
+_ARTICLE_THEN_TEXT = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,5}条\s*[^\s，,。；;]{2}[^。，,、；;]*[，,、；;][^。]*$")
 
 
 TITLE_LINES = 4  # the title is among a document's first lines
