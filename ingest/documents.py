@@ -14,7 +14,7 @@ from ingest.load import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load
 from ingest.models import SourceDocument
 from ingest.structure import format_structure
 
-PIPELINE_VERSION = "27"  # bump when cleaning/chunking changes, so documents are re-ingested
+PIPELINE_VERSION = "28"  # bump when cleaning/chunking changes, so documents are re-ingested
 
 
 def doc_id_for(path: Path) -> str:

@@ -101,7 +101,8 @@ class _Builder:
                 # column (one numbered as a part, 第二十条第（五）项, keeps its column: no heading of the document)
                 self.add(filled[0].strip().rstrip("：:") + "：")
                 continue
-            self.add(row_text(header, row) + "。")
+            line = row_text(header, row)
+            self.add(line + ("" if line.endswith(("。", "！", "？")) else "。"))
         self.tables.append(Table(name, header, rows, start, self.pos))
 
     def finish(self) -> Extracted:
@@ -121,6 +122,18 @@ class _Builder:
 
 
 _WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff（）\d%，、；：])[ \t]*\n\s*(?=[\u4e00-\u9fff（）])")  # a cell's text wrapped mid-word
+
+
+_ITEM_LINE = re.compile(r"[\u4e00-\u9fff][^，。；：、,;:（）()]{0,18}[\u4e00-\u9fff]")  # a name, not a unit (（元/平方米）)
+
+
+def _typed_breaks(text: str) -> str:
+    """A Word or Excel cell's own line breaks, typed (no wrap: those programs wrap on screen only): short lines
+    with no punctuation are items (市税务局⏎市医保局 → 市税务局、市医保局); others are left to _cell."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if len(lines) > 1 and all(_ITEM_LINE.fullmatch(line) for line in lines):
+        return "、".join(lines)
+    return text
 
 
 def _cell(text: str) -> str:
@@ -258,9 +271,120 @@ def _docx_grid(table) -> tuple[list[list[str]], bool]:
             seen.add(id(cell._tc))
             if cell.tables or len(cell.text.strip()) > CELL_PROSE:
                 layout = True
-            cells.append(cell.text)
+            cells.append(_typed_breaks(cell.text))
         grid.append(cells)
     return grid, layout or len(grid) < 2
+
+
+_CN_UNITS = "一二三四五六七八九"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _cn_count(n: int) -> str:
+    """1–99 as Chinese counting (一, 十二, 二十三)."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else _CN_UNITS[tens - 1] + "十"
+    return head + (_CN_UNITS[ones - 1] if ones else "") if 0 < n < 100 else str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
+
+
+def _list_number(fmt: str, n: int) -> str | None:
+    """Word's number format for the n-th item (numFmt); None for bullets and formats not drawn as text."""
+    if fmt in ("decimal", "decimalZero"):
+        return str(n)
+    if fmt == "decimalFullWidth":
+        return str(n).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"})
+    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "japaneseCounting"):
+        return _cn_count(n)
+    if fmt == "ideographTraditional" and n <= len(_STEMS):
+        return _STEMS[n - 1]
+    if fmt == "decimalEnclosedCircle" and n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt in ("lowerLetter", "upperLetter") and n <= 26:
+        return chr((0x61 if fmt == "lowerLetter" else 0x41) + n - 1)
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n) if fmt == "lowerRoman" else _roman(n).upper()
+    return None
+
+
+class _Numbering:
+    """The labels Word draws before automatically numbered paragraphs (1., （一）, 第1条), which are formatting,
+    not text: counted per list and level as Word counts them, a level restarting under the level above it."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId → ilvl → (start, numFmt, lvlText)
+        self.counts: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {a.get(_W + "abstractNumId"): self._read_levels(a) for a in root.iter(_W + "abstractNum")}
+        for num in root.iter(_W + "num"):
+            ref = num.find(_W + "abstractNumId")
+            levels = dict(abstract.get(ref.get(_W + "val") if ref is not None else None, {}))
+            for override in num.iter(_W + "lvlOverride"):
+                start = override.find(_W + "startOverride")
+                ilvl = int(override.get(_W + "ilvl", "0"))
+                if start is not None and ilvl in levels:
+                    levels[ilvl] = (int(start.get(_W + "val", "1")),) + levels[ilvl][1:]
+            self.levels[num.get(_W + "numId")] = levels
+
+    @staticmethod
+    def _read_levels(abstract) -> dict[int, tuple[int, str, str]]:
+        levels = {}
+        for lvl in abstract.iter(_W + "lvl"):
+            start, fmt, text = (lvl.find(_W + tag) for tag in ("start", "numFmt", "lvlText"))
+            levels[int(lvl.get(_W + "ilvl", "0"))] = (
+                int(start.get(_W + "val", "1")) if start is not None else 1,
+                fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
+                text.get(_W + "val", "") if text is not None else "")
+        return levels
+
+    @staticmethod
+    def _num_pr(paragraph):
+        ppr = paragraph._p.pPr
+        if ppr is not None and ppr.numPr is not None:
+            return ppr.numPr
+        style = paragraph.style
+        while style is not None:  # a list style (List Number) numbers its paragraphs itself
+            spr = style.element.pPr
+            if spr is not None and spr.numPr is not None:
+                return spr.numPr
+            style = style.base_style
+        return None
+
+    def label(self, paragraph) -> str:
+        """The label before this paragraph ("" when it is not numbered), counting it."""
+        pr = self._num_pr(paragraph) if self.levels else None
+        if pr is None or pr.numId is None:
+            return ""
+        num_id, ilvl = str(pr.numId.val), int(pr.ilvl.val) if pr.ilvl is not None else 0
+        levels = self.levels.get(num_id, {})
+        if ilvl not in levels:
+            return ""
+        counts = self.counts.setdefault(num_id, {})
+        counts[ilvl] = counts.get(ilvl, levels[ilvl][0] - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]  # 1. under （一） starts again under （二）
+
+        def number(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            start, fmt, _ = levels.get(k, (1, "decimal", ""))
+            return _list_number(fmt, counts.get(k, start)) or ""
+
+        text = levels[ilvl][2]
+        if levels[ilvl][1] == "bullet" or _list_number(levels[ilvl][1], 1) is None:
+            return ""
+        return re.sub(r"%(\d)", number, text)
 
 
 def docx_extract(raw: bytes) -> Extracted:
@@ -273,6 +397,7 @@ def docx_extract(raw: bytes) -> Extracted:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise FormatError(f"not a valid .docx file ({type(err).__name__})") from err
     b = _Builder()
+    numbering = _Numbering(document)
     first, prev, prev_at = True, "", None
     for block in document.iter_inner_content():
         if isinstance(block, DocxTable):
@@ -288,7 +413,13 @@ def docx_extract(raw: bytes) -> Extracted:
             prev, prev_at = "", None
             continue
         text = block.text
-        b.add(text, _docx_hint(block, first))
+        if (label := numbering.label(block)) and text.strip():
+            lead = len(text) - len(text.lstrip())
+            hint = _docx_hint(block, first)
+            text = text[:lead] + label + text[lead:]  # Word draws it; the text reads as the page does
+            b.add(text, hint and (hint[0], label + hint[1]))
+        else:
+            b.add(text, _docx_hint(block, first))
         if text.strip():
             first, prev, prev_at = False, text, b.pos - len(text) + (len(text) - len(text.lstrip()))
     return b.finish()
@@ -368,6 +499,8 @@ def _text_table(lines: list[str], last: list[str] | None = None) -> list[list[st
     """A header, an optional row of units ((亿立方米) under each column) and rows of figures; None when the lines are
     no data table (prose with wide spacing: a signature line, a spaced-out title). A table that opens with a
     numbered row goes on from the one before (`last`, its header) across a page break."""
+    # a markdown table (| 列 | 列 |, then |---|---|) says it is one: it needs no figures to be told from prose
+    marked = len(lines) > 1 and lines[0].lstrip().startswith("|") and bool(_RULE_LINE.fullmatch(lines[1].strip()))
     lines = [ln for ln in lines if not _RULE_LINE.fullmatch(ln)]
     rows = [_text_cells(ln) for ln in lines]
     if any(r is None for r in rows) or len(rows) < MIN_TEXT_ROWS:
@@ -390,7 +523,7 @@ def _text_table(lines: list[str], last: list[str] | None = None) -> list[list[st
         return None
     values = [c for r in body for c in r[1:]]
     numeric = sum(sum(bool(re.search(r"\d", r[k])) for r in body) * 2 >= len(body) for k in range(1, width))
-    if sum(bool(re.search(r"\d", c)) for c in values) * 2 < len(values) and numeric < 2:
+    if not marked and sum(bool(re.search(r"\d", c)) for c in values) * 2 < len(values) and numeric < 2:
         return None  # a table has figures: half its cells, or two columns of them (not names and kinds)
     return [header, *body]
 
@@ -838,9 +971,15 @@ def xlsx_extract(raw: bytes) -> Extracted:
         raise FormatError(f"not a valid .xlsx file ({type(err).__name__})") from err
     b = _Builder()
     for n, ws in enumerate(wb.worksheets, 1):
-        grid = [["" if v is None else _xlsx_value(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        grid = [["" if v is None else _typed_breaks(_xlsx_value(v)) for v in row]
+                for row in ws.iter_rows(values_only=True)]
         grid = [r for r in grid if any(str(c).strip() for c in r)]
         if not grid:
+            continue
+        if len(grid) > 1 and all(sum(bool(str(c).strip()) for c in r) == 1 for r in grid):
+            # a sheet of text, one cell a line (a 说明 sheet): paragraphs under its first line, no table
+            for i, line in enumerate(next(str(c) for c in r if str(c).strip()).strip() for r in grid):
+                b.add(line, (PART_LEVEL, line) if i == 0 and len(line) <= HEADING_MAX else None)
             continue
         # A title row (one filled cell above a wider header) names the sheet's table.
         caption = ws.title
