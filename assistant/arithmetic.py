@@ -390,6 +390,8 @@ def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> 
     if given is not None:
         return given
     holding = [i for i, qs in enumerate(found) if qs]
+    if len(holding) > 1 and _both_sides_within(question, quotes, found):
+        return None  # each quote pairs its own figures (_side_pair found no one pair)
     if len(holding) == 1 and len(found[holding[0]]) == 2:
         a, b = found[holding[0]]
         return (a, b, holding) if a.unit == b.unit and (_both_asked(question, quotes[holding[0]], a, b) or
@@ -505,13 +507,8 @@ def _side_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]
         return None
     sides: tuple[list, list] = ([], [])
     for i, qs in enumerate(found):
-        listed = _LAST_ITEM.sub("、", quotes[i])  # 9个整体推进村和10个重点帮扶村: the last item joins by 和
-        for q in qs:
-            item = _named(_words_of(listed, q, "，,；;：:。、") if q.start in _respective(listed)
-                          else _around(listed, q, "，,；;：:。、"))
-            left, right = len(item & keys[0]), len(item & keys[1])
-            if bool(left) != bool(right):
-                sides[0 if left else 1].append((max(left, right), q, i))
+        for side, n, q in _sided(quotes[i], qs, keys):
+            sides[side].append((n, q, i))
     # one quote giving one figure for each side (给予党纪处分31人、政务处分18人) over figures of several quotes
     per = [Counter(k for _, _, k in side) for side in sides]
     together = [i for i in per[0] if per[0][i] == 1 and per[1][i] == 1]
@@ -528,6 +525,27 @@ def _side_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]
         best.append(at_top[0])
     (a, i), (b, j) = best
     return (a, b, sorted({i, j})) if a.unit == b.unit else None
+
+
+def _sided(quote: str, qs: Sequence[Quantity], keys: tuple[set[str], set[str]]) -> list[tuple[int, int, Quantity]]:
+    """(side, words of it named, quantity) for each figure whose own item names one side of the two asked."""
+    listed = _LAST_ITEM.sub("、", quote)  # 9个整体推进村和10个重点帮扶村: the last item joins by 和
+    out = []
+    for q in qs:
+        item = _named(_words_of(listed, q, "，,；;：:。、") if q.start in _respective(listed)
+                      else _around(listed, q, "，,；;：:。、"))
+        left, right = len(item & keys[0]), len(item & keys[1])
+        if bool(left) != bool(right):
+            out.append((0 if left else 1, max(left, right), q))
+    return out
+
+
+def _both_sides_within(question: str, quotes: Sequence[str], found: list[list[Quantity]]) -> bool:
+    """Some quote names a figure for each side asked (第一档2100元…第三档1800元; 第一档20.5元…第三档17.5元): a figure
+    of one quote is no side of another's."""
+    keys = _side_keys(question)
+    return keys is not None and any(len({side for side, _, _ in _sided(t, qs, keys)}) == 2
+                                    for t, qs in zip(quotes, found))
 
 
 YEAR_WRITTEN = re.compile(rf"({YEAR})年")  # a year written as one (2025年), not a bare number

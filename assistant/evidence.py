@@ -32,9 +32,10 @@ _CN_NUM = CN_SMALL + "百千两"
 # A figure: a number that is not a year, a Chinese numeral before a counter (八个方面, 五方面), or one written
 # out with its magnitude (百分之九十五, 三万九千八百元).
 _COUNTERS = "个项条家所方篇大座户名倍"
-# digits after a Latin letter name a thing (SU7, C919, PM2.5, M2), they count nothing
-FIGURE = re.compile(rf"(?<![A-Za-z]){ARABIC_FIGURE}|[{_CN_NUM}]+(?=[{_COUNTERS}])|{CN_FIGURE}")
-_MEASURE = re.compile(rf"(?<![A-Za-z]){ARABIC_FIGURE}|{CN_FIGURE}")  # the same without counted numerals (十方面, 三大)
+# digits after a Latin letter name a thing (SU7, C919, PM2.5, M2), they count nothing; nor do a table's (表2, 附件1)
+# or an ordinal's (第十五个五年规划)
+FIGURE = re.compile(rf"(?<![A-Za-z图])(?<!附件)(?<![^代]表)(?<!^表){ARABIC_FIGURE}|(?<![第{_CN_NUM}])[{_CN_NUM}]+(?=[{_COUNTERS}])|{CN_FIGURE}")
+_MEASURE = re.compile(rf"(?<![A-Za-z图])(?<!附件)(?<![^代]表)(?<!^表){ARABIC_FIGURE}|{CN_FIGURE}")  # without counted numerals (十方面)
 _ASKS_COUNT = re.compile(rf"(?:几|多少)[{_COUNTERS}](?!百分点|点)")  # 几个百分点 is a gap in %, not a count
 _ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名件篇次](?!百分点|点)")  # how many things (not 几倍, 多少个百分点)
 # A count: a number and a counter (12所, 3.2万个, 十个). 一批 is no count: it answers no 几个.
@@ -940,7 +941,8 @@ _LEAD_IN_SPAN = re.compile(r"(?:力争|争取|计划)?(?:利用|用|经过|花)?
 # Units that count time: 几年 wants years; 多长时间 any span of time.
 _AREA_UNITS = "(?:平方米|平方公里|平方千米|公顷|亩|平米)"  # 面积有多大: a figure in any of them
 # 30日内 is a span of days (a date's 30日 has its month before it: has_figure)
-_DURATIONS = {"年": "年", "天": "天|工作日|日(?=内|以内|之内)", "时长": "年|月|周|天|日|小时|分钟|工作日"}
+# 日 is a duration within a span (30日内) or after a decimal (平均住院日8.4日), else a date's day (4月1日)
+_DURATIONS = {"年": "年", "天": r"天|工作日|日(?=内|以内|之内)|(?<=\.\d)日", "时长": "年|月|周|天|日|小时|分钟|工作日"}
 
 
 # a rate, then a bare number (up to 100) that ends the clause: a percentage whose sign the text lost
@@ -964,6 +966,8 @@ def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> b
             return True
         if u == "%" and _BARE_RATE.search(s):  # 城镇化率力争达到50; (a web page that lost its % signs)
             return True
+        if u == "%" and re.search(rf"{_NUMBER}(?:‰|‱|/(?:10|十)?万|/千)", s):
+            return True  # a rate on another base: 婴儿死亡率2.31‰, 孕产妇死亡率8.62/10万
         # people counted by what they are (6600多万纳税人, 3000名残疾人): a figure in 人
         if u == "人" and re.search(rf"{_NUMBER}[多余]?{mag}(?![年月日号])(?:名|名?[\u4e00-\u9fff]{{1,3}}?人)", s):
             return True
@@ -1775,6 +1779,9 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         return Check(False, "the sentence gives no telephone number")
     if info.kind == "what" and DOC_NUMBER_ASKED.search(info.text) and not DOC_NUMBER.search(dated):
         return Check(False, "the sentence gives no document number")
+    if info.kind in ("who", "when", "what") and row_cells(sentence) and \
+            (thing := _task_unnamed(info, dated + context, glossary)):
+        return Check(False, f"the table row does not name {thing}")  # 隐患清零那项谁牵头: not 数字化转型行动's row
     if info.kind == "who" and (act := asked_action(info.text, bodies_only=True)) and \
             "负责" not in dated and not (act == "牵头" and "会同" in dated) and \
             not term_present(act, dated + context, glossary):  # 负责…统筹, 由甲会同乙: lead as 牵头 does
@@ -1810,6 +1817,24 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
     return Check(True)
 
 
+# words that ask who or when of a task (牵头, 配合单位, 完成时限) or name the table it is in (附件分工表里)
+_TASK_FRAME = re.compile(r"牵头|配合|负责|责任|部门|单位|时限|时间|期限|要求|任务|事项|工作|表|附件|清单|分工|对接")
+_ASK_WORD = re.compile(r"谁|哪|什么|何时|几")
+
+
+def _task_unnamed(info: QuestionInfo, text: str, glossary: Glossary) -> str:
+    """A thing the question names of the task whose doer or date is asked (隐患清零, 农村饮水安全) that a table row of
+    tasks and its caption do not name: that thing, else ""."""
+    q = squash(info.text)
+    asks = _ASK_WORD.search(q)
+    for t in info.terms:
+        at = q.find(t)  # named before it is asked (…营地放在哪个乡镇？能装下多少人: not 能装)
+        if len(t) >= 2 and 0 <= at < (asks.start() if asks else len(q)) and _noun(t) and not _TASK_FRAME.search(t) \
+                and not listed_place(t) and t not in DOC_WORDS and not term_present(t, text, glossary):
+            return t
+    return ""
+
+
 # where something physically happens or stands (在哪里着陆, 建在什么地方): a place answers; 短板在哪里 asks no place
 _WHERE = re.compile(r"哪里|哪儿|什么地方|何地|何处|哪个地方")
 _PLACED_EVENT = re.compile(r"着陆|登陆|降落|发射|举行|举办|召开|开幕|建在|建于|建成|设在|设于|落户|落地|位于|坐落|选址|亮相|"
@@ -1840,6 +1865,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 PROSE_CELL = 12  # a value cell of this many Chinese characters may be a sentence (a task), not a figure and qualifier
 # a cell that says what is to be done (提高到2.45%, 新增…60家、…，培育…), not an indicator's name (细颗粒物（PM2.5）浓度)
 _TASK_WORDS = re.compile(r"[，,；;、]|达到|提高|提升|增长|增加|新增|完成|建成|实施|控制在|保持|突破|不低于|降低|下降")
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 # a table's unit in its caption (各区县公共充电桩累计建设目标（单位：台）), squashed
 _CAPTION_UNIT = re.compile(r"[（(]单位[:：]\s*([^（）()，,]{1,6})[)）]")
 # a column's unit: （亿元）, （%）, or a rate's （元/平方米·月）, （元/亩或元/头）
@@ -1872,11 +1898,15 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
     place_asked = where is not None and _row_place_asked(where[1], info)
     if where and not place_asked and not _WHOLE_ROW.match(where[1]) and not _PLACES_ASKED.search(info.text):
         return Check(False, f"the table row is {where[1]}'s, not the place asked")  # 琅溪县的城镇化率: not 白沙镇's row
-    labels = "".join(v for k, v in cells if k not in UNIT_KEYS and not re.search(r"\d", v))
+    # the text cells (the indicator), a unit in brackets with figures of its own (孕产妇死亡率（/10万）) included
+    labels = "".join(v for k, v in cells if k not in UNIT_KEYS and (bare := _BRACKETED.sub("", v).strip())
+                     and not re.search(r"\d", bare))
     if (other := complement_only(info, squash(labels))) is not None:
         return Check(False, f"the table row is about 非{other}, not {other}")  # 居民用水: not 非居民用水价格's row
     if _other_ordinal(info.text, context + squash(sentence)):
         return Check(False, "the table row does not name the one of the series asked")  # 第二阶梯: not 特种行业用水's
+    if other := _other_item(info, cells, context + squash(labels), glossary):
+        return Check(False, f"the table row is {other}'s, not the one asked")  # 苹果种植保险: not 花生种植保险's
     values = [(k, v) for k, v in cells if re.search(r"\d", v) and not _YEAR.fullmatch(v)]
     lent, topic = {}, ""  # 2025年城镇化率（%） | 2030年目标（%）: a bare target column is of the indicator before it
     for k, _ in cells:
@@ -1884,6 +1914,7 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
         topic = core if core else topic
         lent[k] = "" if core else topic
     dated = [(k, v) for k, v in values if set(_YEAR.findall(k)) & set(info.years)]
+    unnamed = ""
     for key, value in dated or values:
         if len(_HAN.findall(value)) >= PROSE_CELL and _TASK_WORDS.search(value):
             # a task written out in its cell (全社会研发经费投入强度提高到2.45%，…): its own clauses name what each
@@ -1906,9 +1937,102 @@ def _check_row(info: QuestionInfo, sentence: str, cells: list[tuple[str, str]], 
             # a table of places whose caption names the indicator (各区县公共充电桩累计建设目标（单位：台）): the
             # place's row counts what the caption names
             cov = _about_asked(info, context + named + squash(value), context + named, "", glossary)
+        if cov is not None and _other_kind_of(info, squash(sentence), context, glossary):
+            return Check(False, "the table row counts another kind of what was asked")  # 刑事案件: not 涉未成年人's
+        if cov is not None and (thing := _unnamed_thing(info, context + named, glossary)):
+            unnamed = thing  # 租金标准: not 物业费; another column may name it (印花税执行数: not 预算数's)
+            continue
         if cov is not None:
             return Check(True, coverage=cov, focus=sentence)
+    if unnamed:
+        return Check(False, f"the table row does not name {unnamed}")
     return Check(False, "no figure about what was asked in the table row")
+
+
+_TIME_UNIT = re.compile(_DURATIONS["时长"])
+_ASKS = re.compile(r"多少|几")
+# words that frame a figure asked rather than name its thing (门槛是多少, 上限多少, 花多少钱)
+_FIGURE_FRAMES = frozenset("门槛 上限 下限 起点 封顶线 底线 钱 费用 金额 数额 价格 价钱".split())
+# a figure asked of a thing per unit (物业费是每平方米每月多少钱): the thing is before the units
+_PER_ASKED = re.compile(r"(?:是|为)?(?:每[\u4e00-\u9fff]{1,3}?)+(?:多少|几)")
+
+
+def _unnamed_thing(info: QuestionInfo, named: str, glossary: Glossary) -> str:
+    """The thing whose figure is asked (物业费 of 物业费是每平方米每月多少钱, 案件 of 多少件案件) when a table row and its
+    caption do not name it, else ""."""
+    q = squash(info.text)
+    if len(_ASKS.findall(q)) != 1:
+        return ""  # 执行数多少，完成预算百分之几: each column answers its own ask
+    for t in info.terms:
+        at = q.find(t)
+        if len(t) >= 2 and _noun(t) and t not in MEASURES and t not in _FIGURE_FRAMES and not listed_place(t) and \
+                not _TIME_UNIT.fullmatch(t) and \
+                (_asked_thing(info, t) or at >= 0 and _PER_ASKED.match(q, at + len(t))) and \
+                not term_present(t, named, glossary):
+            return t
+    return ""
+
+
+def _other_item(info: QuestionInfo, cells: Sequence[tuple[str, str]], named: str, glossary: Glossary) -> str:
+    """A text cell of the row names another item of the kind asked (苹果种植保险 when 花生种植保险 was asked, 大中型拖拉机
+    累加补贴 for 联合收割机's): the cell ends with words of the question, its words before them are not the
+    question's, and the question names before them a thing of its own the row and its caption do not. That item,
+    or ""."""
+    q = squash(info.text)
+    for _, value in cells:
+        if re.search(r"\d", value) or not 3 <= len(squash(value)) <= 30:
+            continue
+        for words in _items_of_cell(squash(value)):  # 中等职业教育免学费和国家助学金: each item
+            item = "".join(words)
+            # the longest run of its last words the question names (一件事 of 开办餐饮店一件事)
+            at = next((i for i in range(1, len(words)) if "".join(words[i:]) in q), len(words))
+            kind = "".join(words[at:])
+            if len(kind) < 2:
+                continue
+            own = [w for w in words[:at] if len(w) >= 2]
+            if not own or all(term_present(w, q, glossary) for w in own):
+                continue  # 玉米种植保险 for 玉米保险: the question's own
+            # the question's words before it, in its phrase (普通高中 of 溱川县普通高中免学费)
+            phrase = _PHRASE_END.split(q[:q.find(kind)])[-1]
+            if any(len(w) >= 2 and (_noun(w) or _locative(w)) and not listed_place(w) and w not in MEASURES
+                   and not term_present(w, named + squash(value), glossary) and not _abbreviates(w, "".join(own))
+                   for w in jieba_tokenizer().lcut(phrase)):
+                return item
+    return ""
+
+
+_JOINING = frozenset({"和", "及", "与", "、", "以及"})
+
+
+@lru_cache(maxsize=1024)
+def _locative(word: str) -> bool:
+    """A word of where (城北 of 城北街道): it names the one asked as a noun would."""
+    words = tagged_words(word)
+    return len(words) == 1 and words[0][1] == "s"
+_PHRASE_END = re.compile(r"[，,。；;：:？?！!“”‘’《》「」\s]|的")
+
+
+def _items_of_cell(value: str) -> list[list[str]]:
+    """A cell's items, each as its words: parted where a word joins two (和, 及, 、), not inside a word (普及率)."""
+    items: list[list[str]] = [[]]
+    for w in jieba_tokenizer().lcut(value):
+        if w in _JOINING:
+            items.append([])
+        else:
+            items[-1].append(w)
+    return [words for words in items if words]
+
+
+def _abbreviates(word: str, name: str) -> bool:
+    """The word is a short form of the name: its characters in the name's order, the first opening it (中职 of
+    中等职业)."""
+    at = 0
+    for i, ch in enumerate(word):
+        at = name.find(ch, at)
+        if at < 0 or i == 0 and at != 0:
+            return False
+        at += 1
+    return True
 
 
 _PLACE_COLUMN = re.compile(r"^(?:乡镇|镇街|街镇|区县|县区|县市区?|市县|市州|县（市、区）|县\(市、区\)|地区|街道|区域|县市区名称|地区名称)$")

@@ -186,7 +186,8 @@ def beyond_place(q: Query, labels: DocLabels) -> Query | None:
 
 def _with_named(info: QuestionInfo, scope: Scope, labels: DocLabels) -> Scope:
     """A named thing the tagger calls a place (滏阳新河, 衡水湖), of no document and no listed place, that the
-    documents asked about write: a passage must name it too, as a place no document is of."""
+    documents asked about write, or a place named with its tier (城北街道): a passage must name it too, as a place
+    no document is of."""
     if not scope.docs:
         return scope
     known = labels.places()
@@ -195,5 +196,10 @@ def _with_named(info: QuestionInfo, scope: Scope, labels: DocLabels) -> Scope:
     if not candidates:  # most questions: the documents' texts are not read
         return scope
     texts = labels.texts()
-    named = tuple(p for p in candidates if any(squash(p) in texts.get(d, "") for d in scope.docs))
+    # one with its tier that none of them writes is a neighbour they do not cover (none will name it)
+    named = tuple(p for p in candidates if _TIERED_NAME.fullmatch(p)
+                  or any(squash(p) in texts.get(d, "") for d in scope.docs))
     return replace(scope, free_places=scope.free_places + named) if named else scope
+
+
+_TIERED_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:街道|镇|乡|县|区|市|州|旗)")

@@ -81,7 +81,7 @@ _RATE = re.compile(r"增速|增幅|涨幅|降幅|增长率|增长速度|增长�
 _SEVERAL = re.compile(r"[和与及、]|分别|各")
 # 按时办完的比例有多少, 满意度是多少: a share or rate, in %
 _SHARE_ASKED = re.compile(r"(?:比例|比重|占比|满意度|[\u4e00-\u9fff]率)(?:力争|争取|要|将|预计|计划)?(?:是|有|为|能|大概|大约|约|达到|能达到|达|到了?|达到了)?(?:多少|几)"
-                          r"|占多大(?:权重|比重|比例|份额)")
+                          r"|占?多大(?:权重|比重|比例|份额)")  # 抽查多大比例的申请人: a share too
 _SHARE_OF_PEOPLE = re.compile(r"占[到了]?(?:多少|几成)(?:人口|总人口|常住人口)")  # 志愿者要占多少人口: a share, in %
 _HOW_LONG = re.compile(r"多长时间|多久|多长期限|多少时间")
 # Words that frame a question rather than name its subject (ingest/data/question_words.txt).
@@ -203,7 +203,8 @@ def _unknown_place(words: Sequence[tuple[str, str]], i: int) -> tuple[str, int] 
     (雩|陵|市, 澴|平|县, 沣|台区, 瓴|州): (the place, how many words it takes), or None."""
     w, f = words[i]
     unknown = f == "x" and re.fullmatch(r"[\u4e00-\u9fff]", w)  # 蓁: a character the tagger has no word of
-    if len(w) != 1 or not (f in _BOUND or unknown) or w in _TIER_CHARS or w in _NOT_IN_NAMES:
+    # 璞|溪区: a rare character the tagger takes for a surname (nr) opens a name too
+    if len(w) != 1 or not (f in _BOUND or f == "nr" or unknown) or w in _TIER_CHARS or w in _NOT_IN_NAMES:
         return None
     name = w
     for j in range(i + 1, min(i + 3, len(words))):
@@ -567,8 +568,9 @@ def analyse(question: str) -> QuestionInfo:
             glued.update(range(i, i + name[1]))
             continue
         after = words[i + 1][0] if i + 1 < len(words) else ""
-        # 白鹭|镇, 泠|水镇: a town whose name the tagger took for a word or a person's, cut before its tier
+        # 白鹭|镇, 泠|水镇, 城北|街道: a town whose name the tagger took for a word or a person's, cut before its tier
         if (f in ("nr", "ns") and len(w) == 2 and after in ("镇", "乡")) or (
+                f in ("nr", "ns", "s") and len(w) == 2 and after == "街道") or (
                 f in ("nr", *_BOUND) and len(w) == 1 and w not in _NOT_IN_NAMES and w not in _TIER_CHARS
                 and len(after) == 2 and after[-1] in "镇乡" and re.fullmatch(r"[\u4e00-\u9fff]+", w)):
             places.append(w + after)
@@ -599,7 +601,8 @@ def analyse(question: str) -> QuestionInfo:
                 and w not in _KINDS_OF_TOWN or w in PLACES:
             before = words[i - 1][0] if i else ""
             if len(w) == 2 and w[-1] in _TIER_CHARS and re.fullmatch(r"[\u4e00-\u9fff]", before) \
-                    and before not in _NOT_IN_NAMES and before not in _TIER_CHARS and not _known_word(w):
+                    and before not in _NOT_IN_NAMES and before not in _TIER_CHARS and not _known_word(w) \
+                    and not words[i - 1][1].startswith(("p", "c")):  # 按|濉州: a preposition is no first character
                 w = before + w  # 澄|湄区: a name the tagger cut, its first character left alone
                 terms = [t for t in terms if t != before]
             elif len(w) == 2 and w[-1] in _TIER_CHARS and len(before) == 2 and before[0] in _GLUED_BEFORE \
