@@ -941,6 +941,8 @@ _LEAD_IN_SPAN = re.compile(r"(?:力争|争取|计划)?(?:利用|用|经过|花)?
 # Units that count time: 几年 wants years; 多长时间 any span of time.
 _AREA_UNITS = "(?:平方米|平方公里|平方千米|公顷|亩|平米)"  # 面积有多大: a figure in any of them
 # 30日内 is a span of days (a date's 30日 has its month before it: has_figure)
+_AGE_BRACKET = re.compile(r"(?<![\d.])\d{1,3}周?岁(?:及|或)?(?:以下|以上)")
+_PER_BASE = re.compile(r"每(?:\d+(?:\.\d+)?|[一十百千万]+)[万千百]?(?=[名个户人位例])")
 # 日 is a duration within a span (30日内) or after a decimal (平均住院日8.4日), else a date's day (4月1日)
 _DURATIONS = {"年": "年", "天": r"天|工作日|日(?=内|以内|之内)|(?<=\.\d)日", "时长": "年|月|周|天|日|小时|分钟|工作日"}
 
@@ -959,6 +961,8 @@ def has_figure(sentence: str, unit: str | None = None, counts: bool = True) -> b
                      rf"(?:{_DURATIONS[unit]})(?!\d)", s):
             return True
         return False if re.search(rf"[xX]+个?(?:{_DURATIONS[unit]})", s) else None
+    # 每1000名活产数中, 每10万人口: the base a rate is counted on; 5岁以下儿童 (unless an age is asked): whom; no values
+    s = _PER_BASE.sub("每", s if unit in ("岁", "周岁") else _AGE_BRACKET.sub("", s))
     if unit:
         u = _AREA_UNITS if unit == AREA else re.escape(squash(unit))
         mag = "[十百千万亿]{0,2}"  # 2万亿元 is a figure in 元, 100万人 one in 人
@@ -1456,14 +1460,15 @@ def _asks_average(question: str) -> bool:
 def keeps_average(question: str, window: str) -> bool:
     """An average annual figure (年均增长) is asked and the window states one, or none is asked: a single year's
     target (今年增长6%以上) does not answer a five-year average, nor a period's average (年均煤炭产量12亿吨) a single
-    year's. A computation may derive it instead."""
-    if _asks_one_year(question):
+    year's or a period's total (一共增长了多少). A computation may derive it instead."""
+    if _asks_one_year(question) or _CUMULATIVE.search(question):  # 五年一共增长了多少: not 年均增长8.5%
         return not _STATES_AVERAGE.search(window)
     return not _asks_average(question) or bool(_AVERAGE.search(window))
 
 
 _AVERAGE = re.compile(r"年均|年平均|每年")  # 平均每年 and 每年平均 hold 每年
 _STATES_AVERAGE = re.compile(r"年均|年平均")
+_CUMULATIVE = re.compile(r"(?:一共|总共|累计|合计)(?:增长|提高|下降|增加|降低|上升)")
 _ONE_YEAR = re.compile(rf"今年|明年|当年|去年|本年|{YEAR}年")
 _MANY_YEARS = re.compile(rf"年均|平均|每年|期间|时期|以来|几年|多年|{YEAR}\s*[—–~－-]|{YEAR}年?[到至]")
 

@@ -81,7 +81,7 @@ _RATE = re.compile(r"增速|增幅|涨幅|降幅|增长率|增长速度|增长�
 _SEVERAL = re.compile(r"[和与及、]|分别|各")
 # 按时办完的比例有多少, 满意度是多少: a share or rate, in %
 _SHARE_ASKED = re.compile(r"(?:比例|比重|占比|满意度|[\u4e00-\u9fff]率)(?:力争|争取|要|将|预计|计划)?(?:是|有|为|能|大概|大约|约|达到|能达到|达|到了?|达到了)?(?:多少|几)"
-                          r"|占?多大(?:权重|比重|比例|份额)")  # 抽查多大比例的申请人: a share too
+                          r"|占多大(?:权重|比重|比例|份额)")
 _SHARE_OF_PEOPLE = re.compile(r"占[到了]?(?:多少|几成)(?:人口|总人口|常住人口)")  # 志愿者要占多少人口: a share, in %
 _HOW_LONG = re.compile(r"多长时间|多久|多长期限|多少时间")
 # Words that frame a question rather than name its subject (ingest/data/question_words.txt).
@@ -204,7 +204,7 @@ def _unknown_place(words: Sequence[tuple[str, str]], i: int) -> tuple[str, int] 
     w, f = words[i]
     unknown = f == "x" and re.fullmatch(r"[\u4e00-\u9fff]", w)  # 蓁: a character the tagger has no word of
     # 璞|溪区: a rare character the tagger takes for a surname (nr) opens a name too
-    if len(w) != 1 or not (f in _BOUND or f == "nr" or unknown) or w in _TIER_CHARS or w in _NOT_IN_NAMES:
+    if len(w) != 1 or not (f in _BOUND or f in ("nr", "yg") or unknown) or w in _TIER_CHARS or w in _NOT_IN_NAMES:
         return None
     name = w
     for j in range(i + 1, min(i + 3, len(words))):
@@ -217,10 +217,25 @@ def _unknown_place(words: Sequence[tuple[str, str]], i: int) -> tuple[str, int] 
             return name, j - i + 1  # 蓁|阳|全市: a name without its tier, before the whole of it
         if len(name) == 2 and (zone := _zone_after(words, j + 1)):
             return name + zone[0], j - i + 1 + zone[1]  # 翊|阳|经|开区: a development zone's name
+        if j == i + 1 and f != "nr" and _bare_name(words, j):
+            return name, 2  # 汧|阳|护士, 溱|川|农村: a place named without its tier, before a word of its own
     return None
 
 
 _WHOLE_OF_TIER = re.compile(r"全[省市县区州]")
+
+
+def _bare_name(words: Sequence[tuple[str, str]], j: int) -> bool:
+    """The character at j ends a two-character name its rare first character opened: one character alone that ends
+    place names, before a word of two or more, a figure or the question's end."""
+    w, f = words[j]
+    after = words[j + 1] if j + 1 < len(words) else ("", "x")
+    return len(w) == 1 and w in _NAME_ENDS and not f.startswith(("u", "p", "c", "r", "d", "m", "q", "f")) \
+        and (len(after[0]) >= 2 or after[1] in ("m", "x") or after[0] in ("的", "那", "这", "该"))
+
+
+# the characters that end most Chinese place names (阳, 川, 江, 溪…): a bare name ends with one
+_NAME_ENDS = frozenset("阳川江溪陵山河湖源宁安平城台洲滨浦泉岭林湾渚桐岑峰坪塘沙岗庄原丘岩谷")
 
 
 def _zone_after(words: Sequence[tuple[str, str]], k: int) -> tuple[str, int] | None:
@@ -671,11 +686,19 @@ _ASKS_HERE = re.compile(r"[哪谁吗呢]|(?<![好十])几|什么|怎么|多少|�
 _INTENT = re.compile(r"想|要|打算|准备|申请|咨询|关心|关注|问|查|核|写|整理|报|比较|对比|研究|论文")  # the clause carries what is asked
 
 
+# what the asker is writing the answer into (我在写汇报材料，…; 我在整理医保材料：…): the verb and the kind of writing
+# name no subject (the words between, 医保, may)
+_WORK_ASIDE = re.compile(r"(?:^|(?<=[。；;！!]))((?:我|俺)们?(?:这边)?(?:在|正在|要|得|准备|最近在)?(?:写|准备|整理|起草|赶|弄|做))"
+                         r"[^，,。；;！!？?：:]{0,12}?((?:汇报|学习|对比|发言)?(?:材料|稿子|讲稿|稿|报告|汇报|提纲|文章|论文|简报|总结|PPT))"
+                         r"[，,：:。]")
+
+
 def _aside_spans(q: str) -> list[tuple[int, int]]:
     """Spans of clauses the asker tells of their own life in, before the question (我年轻时候在生产队种过地，现在
     退休了。…): the clause, or its whole sentence when no clause of it asks; none that asks, means to do something,
-    or is the last."""
-    spans = []
+    or is the last; and the clause telling what the answer is for (我在写汇报材料，)."""
+    spans = [m.span(g) for m in _WORK_ASIDE.finditer(q) if _ASKS_HERE.search(q[m.end():])
+             and not _ASKS_HERE.search(m.group(0)) for g in (1, 2)]
     for m in _ABOUT_ME.finditer(q):
         clause = m.group(0)
         if _ASKS_HERE.search(clause) or _INTENT.search(clause) or not _ASKS_HERE.search(q[m.end():]):

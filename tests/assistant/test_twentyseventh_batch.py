@@ -79,6 +79,10 @@ def test_a_place_is_read_without_the_preposition_before_it_and_after_a_rare_firs
     assert analyse("按濉州的政策解读，病假工资最低不能少于多少？").places == ("濉州",)
     assert analyse("璞溪区今年计划供应多少建设用地？").places == ("璞溪区",)
     assert analyse("王区长说了什么？").places == ()  # a surname before a post is no place
+    # a name without its tier whose first character the tagger knows only inside words (汧|阳)
+    q = analyse("汧阳护士队伍去年扩大了多少？")
+    assert q.places == ("汧阳",) and "阳" not in q.terms
+    assert analyse("工地扬尘这块提了什么要求？").places == ()  # 扬尘 ends no place name
 
 
 def test_a_tables_number_or_an_ordinal_is_no_figure():
@@ -92,4 +96,21 @@ def test_a_tables_number_or_an_ordinal_is_no_figure():
 def test_a_task_asked_by_the_table_it_is_in_is_named_by_its_row():
     row = "序号：8；重点任务：工业网络和数据安全保障行动；牵头单位：省委网信办；完成时限：持续推进。"
     assert check_sentence(analyse_loosely("附件分工表里，网络和数据安全那项由哪个单位牵头？"), row, G).ok
-    assert analyse("入户核查要抽查多大比例的申请人？").unit == "%"  # a share asked
+
+
+def test_a_rates_base_and_an_age_bracket_are_no_values():
+    assert has_figure("婴儿死亡率、5岁以下儿童死亡率指每1000名活产数中相应年龄组儿童死亡数。") is None
+    assert has_figure("5岁以下儿童死亡率为3.47‰", "%") and has_figure("人均预期寿命达到79.3岁", "岁")
+    assert has_figure("65岁以上老年人口1.2万人", "人")
+
+
+def test_a_periods_total_growth_is_no_yearly_average():
+    s = "地区生产总值年均增速达到8.5%以上，到2025年突破70亿元大关。"
+    assert not check_sentence(analyse("过去五年地区生产总值一共增长了百分之多少？"), s, G).ok
+    assert check_sentence(analyse("地区生产总值年均增速要达到多少？"), s, G).ok
+
+
+def test_what_the_asker_writes_for_is_no_subject():
+    q = analyse("我在写汇报材料，汧阳那份卫生统计公报里每千人拥有的病床是多少张？")
+    assert "汇报" not in q.terms and "材料" not in q.terms and q.unit == "张" and q.places == ("汧阳",)
+    assert "十四五" in analyse("我在准备十四五总结的汇报材料，这五年经济年均增长是多少？").terms  # the period is asked
