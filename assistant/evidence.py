@@ -34,8 +34,9 @@ _CN_NUM = CN_SMALL + "百千两"
 _COUNTERS = "个项条家所方篇大座户名倍"
 # digits after a Latin letter name a thing (SU7, C919, PM2.5, M2), they count nothing; nor do a table's (表2, 附件1)
 # or an ordinal's (第十五个五年规划)
-FIGURE = re.compile(rf"(?<![A-Za-z图])(?<!附件)(?<![^代]表)(?<!^表){ARABIC_FIGURE}|(?<![第{_CN_NUM}])[{_CN_NUM}]+(?=[{_COUNTERS}])|{CN_FIGURE}")
-_MEASURE = re.compile(rf"(?<![A-Za-z图])(?<!附件)(?<![^代]表)(?<!^表){ARABIC_FIGURE}|{CN_FIGURE}")  # without counted numerals (十方面)
+_NOT_AFTER = r"(?<![A-Za-z图])(?<!附件)(?<![^代]表)(?<!^表)"
+FIGURE = re.compile(rf"{_NOT_AFTER}{ARABIC_FIGURE}|(?<![第{_CN_NUM}])[{_CN_NUM}]+(?=[{_COUNTERS}])|{CN_FIGURE}")
+_MEASURE = re.compile(rf"{_NOT_AFTER}{ARABIC_FIGURE}|{CN_FIGURE}")  # the same without counted numerals (十方面, 三大)
 _ASKS_COUNT = re.compile(rf"(?:几|多少)[{_COUNTERS}](?!百分点|点)")  # 几个百分点 is a gap in %, not a count
 _ASKS_ITEMS = re.compile(r"(?:几|多少)[个项条家所座户名件篇次](?!百分点|点)")  # how many things (not 几倍, 多少个百分点)
 # A count: a number and a counter (12所, 3.2万个, 十个). 一批 is no count: it answers no 几个.
@@ -1784,8 +1785,7 @@ def check_sentence(info: QuestionInfo, sentence: str, glossary: Glossary, contex
         return Check(False, "the sentence gives no telephone number")
     if info.kind == "what" and DOC_NUMBER_ASKED.search(info.text) and not DOC_NUMBER.search(dated):
         return Check(False, "the sentence gives no document number")
-    if info.kind in ("who", "when", "what") and row_cells(sentence) and \
-            (thing := _task_unnamed(info, dated + context, glossary)):
+    if info.kind in ("who", "when", "what") and cells and (thing := _task_unnamed(info, dated + context, glossary)):
         return Check(False, f"the table row does not name {thing}")  # 隐患清零那项谁牵头: not 数字化转型行动's row
     if info.kind == "who" and (act := asked_action(info.text, bodies_only=True)) and \
             "负责" not in dated and not (act == "牵头" and "会同" in dated) and \
@@ -2007,6 +2007,7 @@ def _other_item(info: QuestionInfo, cells: Sequence[tuple[str, str]], named: str
 
 
 _JOINING = frozenset({"和", "及", "与", "、", "以及"})
+_PHRASE_END = re.compile(r"[，,。；;：:？?！!“”‘’《》「」\s]|的")
 
 
 @lru_cache(maxsize=1024)
@@ -2014,7 +2015,6 @@ def _locative(word: str) -> bool:
     """A word of where (城北 of 城北街道): it names the one asked as a noun would."""
     words = tagged_words(word)
     return len(words) == 1 and words[0][1] == "s"
-_PHRASE_END = re.compile(r"[，,。；;：:？?！!“”‘’《》「」\s]|的")
 
 
 def _items_of_cell(value: str) -> list[list[str]]:

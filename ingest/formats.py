@@ -300,7 +300,7 @@ def _roman(n: int) -> str:
 def _list_number(fmt: str, n: int) -> str | None:
     """Word's number format for the n-th item (numFmt); None for bullets and formats not drawn as text."""
     if fmt in ("decimal", "decimalZero"):
-        return str(n)
+        return str(n) if fmt == "decimal" or n > 9 else f"0{n}"
     if fmt == "decimalFullWidth":
         return str(n).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"})
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "japaneseCounting"):
