@@ -383,15 +383,19 @@ def _pick(question: str, quotes: Sequence[str], percent: bool | None = None) -> 
         if _TARGET_GAP.search(question) and not any(_TARGET_WORD.search(quotes[i]) for i in ends[2]):
             return None
         return ends
-    sided = _side_pair(question, quotes, found)
-    if sided is not None:
-        return sided
+    keys = _side_keys(question)
+    sided = [_sided(t, qs, keys) for t, qs in zip(quotes, found)] if keys is not None else None
+    pair = _side_pair(sided) if sided is not None else None
+    if pair is not None:
+        return pair
     given = _given_together(question, quotes, found)
     if given is not None:
         return given
     holding = [i for i, qs in enumerate(found) if qs]
-    if len(holding) > 1 and _both_sides_within(question, quotes, found):
-        return None  # each quote pairs its own figures (_side_pair found no one pair)
+    if len(holding) > 1 and sided and any(len({side for side, _, _ in per}) == 2 for per in sided):
+        # some quote names a figure for each side (第一档2100元…第三档1800元; 第一档20.5元…第三档17.5元) and
+        # _side_pair found no one pair: a figure of one quote is no side of another's
+        return None
     if len(holding) == 1 and len(found[holding[0]]) == 2:
         a, b = found[holding[0]]
         return (a, b, holding) if a.unit == b.unit and (_both_asked(question, quotes[holding[0]], a, b) or
@@ -499,15 +503,13 @@ def _shared_head(before: str, after: str) -> tuple[str, int] | None:
 _LAST_ITEM = re.compile(r"[和及与](?=\d)")
 
 
-def _side_pair(question: str, quotes: Sequence[str], found: list[list[Quantity]]):
+def _side_pair(sided: Sequence[list[tuple[int, int, Quantity]]]):
     """One figure whose own item names one side of the question's two things and one the other (各县区…300万元以上,
-    市区达到350万元以上 for 市区比县区高多少), when exactly one figure names each; else None."""
-    keys = _side_keys(question)
-    if keys is None:
-        return None
+    市区达到350万元以上 for 市区比县区高多少), when exactly one figure names each; else None. `sided`: each quote's
+    figures by side (_sided)."""
     sides: tuple[list, list] = ([], [])
-    for i, qs in enumerate(found):
-        for side, n, q in _sided(quotes[i], qs, keys):
+    for i, per in enumerate(sided):
+        for side, n, q in per:
             sides[side].append((n, q, i))
     # one quote giving one figure for each side (给予党纪处分31人、政务处分18人) over figures of several quotes
     per = [Counter(k for _, _, k in side) for side in sides]
@@ -538,14 +540,6 @@ def _sided(quote: str, qs: Sequence[Quantity], keys: tuple[set[str], set[str]]) 
         if bool(left) != bool(right):
             out.append((0 if left else 1, max(left, right), q))
     return out
-
-
-def _both_sides_within(question: str, quotes: Sequence[str], found: list[list[Quantity]]) -> bool:
-    """Some quote names a figure for each side asked (第一档2100元…第三档1800元; 第一档20.5元…第三档17.5元): a figure
-    of one quote is no side of another's."""
-    keys = _side_keys(question)
-    return keys is not None and any(len({side for side, _, _ in _sided(t, qs, keys)}) == 2
-                                    for t, qs in zip(quotes, found))
 
 
 YEAR_WRITTEN = re.compile(rf"({YEAR})年")  # a year written as one (2025年), not a bare number
